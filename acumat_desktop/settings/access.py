@@ -1,0 +1,91 @@
+"""Dotted-key access to settings for the CLI and IPC: ``reminders.sit_limit``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+
+from acumat_desktop.settings.model import SECTIONS, Settings
+
+
+class SettingsKeyError(KeyError):
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class SettingsValueError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class KeyInfo:
+    key: str
+    description: str
+    default: Any
+    type_name: str
+
+
+def all_keys() -> list[str]:
+    return [f"{section}.{name}" for section, model in SECTIONS.items() for name in model.model_fields]
+
+
+def _split(key: str) -> tuple[str, str]:
+    section, _, name = key.partition(".")
+    model = SECTIONS.get(section)
+    if model is None or name not in model.model_fields:
+        close = [k for k in all_keys() if k.endswith("." + name) or k.startswith(key)]
+        hint = f"; did you mean {', '.join(close[:3])}?" if close and name else ""
+        raise SettingsKeyError(f"unknown setting {key!r}{hint} (see 'acumat settings get')")
+    return section, name
+
+
+def key_info(key: str) -> KeyInfo:
+    section, name = _split(key)
+    info = SECTIONS[section].model_fields[name]
+    default = info.get_default(call_default_factory=True)
+    return KeyInfo(key, info.description or "", default, getattr(info.annotation, "__name__", str(info.annotation)))
+
+
+def get_value(settings: Settings, key: str) -> Any:
+    """The JSON form of one value (durations as ISO 8601)."""
+    section, name = _split(key)
+    return settings.model_dump(mode="json")[section][name]
+
+
+def as_dict(settings: Settings) -> dict[str, Any]:
+    return settings.model_dump(mode="json")
+
+
+def _coerce_text(text: str) -> Any:
+    lowered = text.strip().lower()
+    if lowered in {"on", "yes"}:
+        return True
+    if lowered in {"off", "no"}:
+        return False
+    if lowered in {"null", "none", ""}:
+        return None
+    return text
+
+
+def with_value(settings: Settings, key: str, value: Any) -> Settings:
+    """A copy of ``settings`` with ``key`` set; raises SettingsKeyError or SettingsValueError."""
+    section, name = _split(key)
+    if isinstance(value, str):
+        value = _coerce_text(value)
+    raw = settings.model_dump(mode="json")
+    raw[section][name] = value
+    try:
+        return Settings.model_validate(raw)
+    except ValidationError as exc:
+        reasons = "; ".join(e["msg"] for e in exc.errors())
+        raise SettingsValueError(f"{key}: {value!r} is not accepted: {reasons}") from None
+
+
+def reset(key: str | None = None, settings: Settings | None = None) -> Settings:
+    if key is None:
+        return Settings()
+    section, name = _split(key)
+    base = settings or Settings()
+    return with_value(base, key, Settings().model_dump(mode="json")[section][name])

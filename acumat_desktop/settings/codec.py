@@ -1,0 +1,73 @@
+"""Turn settings file text into Settings and back, keeping every good value from a bad file."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from acumat_desktop.settings.migrations import migrate
+from acumat_desktop.settings.model import Settings
+
+
+@dataclass
+class Decoded:
+    settings: Settings
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def clean(self) -> bool:
+        return not self.problems
+
+
+def encode(settings: Settings) -> str:
+    return settings.model_dump_json(indent=2) + "\n"
+
+
+def _drop(raw: dict[str, Any], loc: tuple[int | str, ...]) -> bool:
+    """Remove the key at ``loc`` (or its nearest existing parent) from ``raw``."""
+    node: Any = raw
+    path = [part for part in loc if isinstance(part, str)]
+    for depth, part in enumerate(path):
+        if not isinstance(node, dict) or part not in node:
+            return False
+        if depth == len(path) - 1 or not isinstance(node[part], dict):
+            del node[part]
+            return True
+        node = node[part]
+    return False
+
+
+def decode(text: str) -> Decoded:
+    """Parse settings text. Never raises for bad content except NewerSchemaError.
+
+    Unparseable text gives defaults; invalid keys are dropped one by one (falling back to their
+    defaults) and each is named in ``problems``.
+    """
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return Decoded(Settings(), [f"not valid JSON ({exc.msg} at line {exc.lineno})"])
+    if not isinstance(raw, dict):
+        return Decoded(Settings(), ["the file does not hold a JSON object"])
+    problems: list[str] = []
+    try:
+        raw = migrate(raw)
+    except ValueError as exc:
+        problems.append(str(exc))
+        raw = {k: v for k, v in raw.items() if k != "schema_version"}
+    for _ in range(200):
+        try:
+            return Decoded(Settings.model_validate(raw), problems)
+        except ValidationError as exc:
+            dropped = False
+            for error in exc.errors():
+                key = ".".join(str(p) for p in error["loc"])
+                problems.append(f"{key}: {error['msg']}")
+                dropped = _drop(raw, tuple(error["loc"])) or dropped
+            if not dropped:
+                break
+    problems.append("could not recover the file; all settings were reset")
+    return Decoded(Settings(), problems)

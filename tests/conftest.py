@@ -1,0 +1,31 @@
+"""Shared fixtures: every test runs with its own XDG folders, never the real user's."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+_XDG = {
+    "XDG_CONFIG_HOME": "config",
+    "XDG_DATA_HOME": "data",
+    "XDG_STATE_HOME": "state",
+    "XDG_CACHE_HOME": "cache",
+    "XDG_RUNTIME_DIR": "runtime",
+}
+
+
+@pytest.fixture(autouse=True)
+def xdg_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Path]]:
+    """Point every platformdirs folder at a fresh temporary tree."""
+    dirs: dict[str, Path] = {}
+    for var, name in _XDG.items():
+        path = tmp_path / "xdg" / name
+        path.mkdir(parents=True, mode=0o700)
+        monkeypatch.setenv(var, str(path))
+        dirs[var] = path
+    yield dirs
