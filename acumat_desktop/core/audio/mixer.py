@@ -1,0 +1,251 @@
+"""The one mixer: looping layers + one-shots (cues, bells) placed by sample position.
+
+Thread-safe: the GUI thread changes layers and schedules one-shots while the audio thread
+calls :meth:`Mixer.render`. Everything after a change is ramped, so nothing clicks.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from acumat_desktop.core.audio import CHANNELS, SAMPLE_RATE
+from acumat_desktop.core.audio.dsp import F32, Fade, GainRamp, perceptual_gain, soft_limit
+
+DUCK_GAIN = 10 ** (-6.0 / 20)  # ambience drops 6 dB under a cue
+DUCK_SECONDS = 0.12
+
+
+@dataclass
+class _Layer:
+    samples: F32
+    volume: float
+    gain: GainRamp
+    position: int = 0
+    removing: bool = False
+
+
+@dataclass(frozen=True)
+class OneShot:
+    """A sound that starts at an absolute sample ``position`` of the mix."""
+
+    position: int
+    samples: F32
+    kind: str
+    gain: float = 1.0
+    ducks: bool = False
+
+    @property
+    def end(self) -> int:
+        return self.position + self.samples.shape[0]
+
+
+def seconds_to_position(start: int, seconds: float, rate: int = SAMPLE_RATE) -> int:
+    """The sample position ``seconds`` after sample ``start`` (rounded to the nearest frame)."""
+    return start + round(seconds * rate)
+
+
+class Mixer:
+    """Renders the mix in blocks. Positions count frames rendered since creation."""
+
+    def __init__(self, rate: int = SAMPLE_RATE, channels: int = CHANNELS) -> None:
+        self.rate = rate
+        self.channels = channels
+        self._lock = threading.Lock()
+        self._layers: dict[str, _Layer] = {}
+        self._oneshots: list[OneShot] = []
+        self._position = 0
+        self._master_volume = 1.0
+        self._muted = False
+        self._master = GainRamp(rate, perceptual_gain(1.0))
+        self._duck = GainRamp(rate, 1.0, seconds=DUCK_SECONDS)
+        self._fade = Fade(rate, level=1.0)
+
+    # --- state read by the engine ----------------------------------------------------------
+    @property
+    def position(self) -> int:
+        return self._position
+
+    @property
+    def muted(self) -> bool:
+        return self._muted
+
+    @property
+    def master_volume(self) -> float:
+        return self._master_volume
+
+    def layers(self) -> list[tuple[str, float]]:
+        with self._lock:
+            return [(k, v.volume) for k, v in self._layers.items() if not v.removing]
+
+    def has_layer(self, layer_id: str) -> bool:
+        with self._lock:
+            return layer_id in self._layers
+
+    def pending_oneshots(self) -> list[OneShot]:
+        with self._lock:
+            return list(self._oneshots)
+
+    def is_silent(self) -> bool:
+        """True when rendering would produce nothing but zeros from now on."""
+        with self._lock:
+            return not self._layers and not self._oneshots
+
+    # --- commands --------------------------------------------------------------------------
+    def set_layer(self, layer_id: str, samples: F32, volume: float) -> None:
+        """Add a looping layer (starting silent, ramping up) or update an existing one's volume."""
+        data = np.ascontiguousarray(samples, dtype=np.float32)
+        if data.ndim == 1:
+            data = np.repeat(data[:, None], self.channels, axis=1)
+        with self._lock:
+            layer = self._layers.get(layer_id)
+            if layer is None:
+                layer = _Layer(data, volume, GainRamp(self.rate, 0.0))
+                self._layers[layer_id] = layer
+            layer.volume = volume
+            layer.removing = False
+            layer.gain.set_target(perceptual_gain(volume))
+
+    def set_layer_volume(self, layer_id: str, volume: float) -> None:
+        with self._lock:
+            layer = self._layers.get(layer_id)
+            if layer is not None:
+                layer.volume = volume
+                layer.gain.set_target(perceptual_gain(volume))
+
+    def remove_layer(self, layer_id: str) -> None:
+        """Ramp a layer to silence, then drop it."""
+        with self._lock:
+            layer = self._layers.get(layer_id)
+            if layer is not None:
+                layer.removing = True
+                layer.gain.set_target(0.0)
+
+    def set_master_volume(self, volume: float) -> None:
+        with self._lock:
+            self._master_volume = min(1.0, max(0.0, volume))
+            self._update_master()
+
+    def set_muted(self, muted: bool) -> None:
+        with self._lock:
+            self._muted = muted
+            self._update_master()
+
+    def _update_master(self) -> None:
+        self._master.set_target(0.0 if self._muted else perceptual_gain(self._master_volume))
+
+    def fade_to(self, level: float, seconds: float) -> None:
+        """Move the session envelope (0..1, linear) to ``level`` over ``seconds``."""
+        with self._lock:
+            self._fade.start(min(1.0, max(0.0, level)), max(seconds, 0.0))
+
+    @property
+    def fade_level(self) -> float:
+        return self._fade.level
+
+    @property
+    def fading(self) -> bool:
+        return self._fade.active
+
+    def schedule(self, shot: OneShot) -> None:
+        """Play ``shot`` at its sample position; a position already rendered plays at once."""
+        with self._lock:
+            if shot.position < self._position:
+                shot = OneShot(self._position, shot.samples, shot.kind, shot.gain, shot.ducks)
+            self._oneshots.append(shot)
+            self._oneshots.sort(key=lambda s: s.position)
+
+    def clear(self, kinds: set[str] | None = None) -> None:
+        """Drop scheduled one-shots (all, or those of the given kinds) not yet started."""
+        with self._lock:
+            self._oneshots = [
+                s
+                for s in self._oneshots
+                if s.position < self._position or (kinds is not None and s.kind not in kinds)
+            ]
+
+    # --- rendering -------------------------------------------------------------------------
+    def render(self, frames: int) -> F32:
+        """Mix the next ``frames`` frames as float32 ``(frames, channels)``."""
+        out = np.zeros((frames, self.channels), dtype=np.float32)
+        with self._lock:
+            start, end = self._position, self._position + frames
+            self._render_layers(out, frames, start, end)
+            self._render_oneshots(out, start, end)
+            master = self._master.render(frames)
+            self._position = end
+        if np.ndim(master) or float(master) != 1.0:
+            out *= _as_column(master)
+        return soft_limit(out)
+
+    def _render_layers(self, out: F32, frames: int, start: int, end: int) -> None:
+        """Add the ambience (layers x duck x session fade); one-shots are not faded."""
+        fade = self._fade.render(frames)
+        silent = np.ndim(fade) == 0 and float(fade) == 0.0
+        if not self._layers or silent:
+            self._duck.set_target(1.0)
+            self._duck.render(frames)
+            for layer_id, layer in list(self._layers.items()):
+                layer.gain.render(frames)
+                layer.position = (layer.position + frames) % layer.samples.shape[0]
+                if layer.removing and layer.gain.settled:
+                    del self._layers[layer_id]
+            return
+        ducking = any(
+            s.ducks and s.position < end + self._duck_lead and s.end > start for s in self._oneshots
+        )
+        self._duck.set_target(DUCK_GAIN if ducking else 1.0)
+        duck = _as_column(self._duck.render(frames))
+        ambience = np.zeros_like(out)
+        for layer_id in list(self._layers):
+            layer = self._layers[layer_id]
+            gain = layer.gain.render(frames)
+            if layer.gain.settled and layer.gain.value == 0.0 and np.ndim(gain) == 0:
+                layer.position = (layer.position + frames) % layer.samples.shape[0]
+                if layer.removing:
+                    del self._layers[layer_id]
+                continue
+            chunk = _loop_slice(layer.samples, layer.position, frames)
+            layer.position = (layer.position + frames) % layer.samples.shape[0]
+            ambience += chunk * _as_column(gain)
+            if layer.removing and layer.gain.settled:
+                del self._layers[layer_id]
+        out += ambience * (_as_column(fade) * duck)
+
+    @property
+    def _duck_lead(self) -> int:
+        return round(DUCK_SECONDS * self.rate)
+
+    def _render_oneshots(self, out: F32, start: int, end: int) -> None:
+        keep: list[OneShot] = []
+        for shot in self._oneshots:
+            if shot.position >= end:
+                keep.append(shot)
+                continue
+            a = max(start, shot.position)
+            b = min(end, shot.end)
+            if b > a:
+                src = shot.samples[a - shot.position : b - shot.position]
+                if src.ndim == 1:
+                    src = src[:, None]
+                out[a - start : b - start] += src * shot.gain
+            if shot.end > end:
+                keep.append(shot)
+        self._oneshots = keep
+
+
+def _as_column(gain: float | npt.NDArray[np.float32]) -> float | npt.NDArray[np.float32]:
+    if isinstance(gain, np.ndarray):
+        return gain[:, None]
+    return gain
+
+
+def _loop_slice(samples: F32, position: int, frames: int) -> F32:
+    n = samples.shape[0]
+    if position + frames <= n:
+        return samples[position : position + frames]
+    idx = (np.arange(frames) + position) % n
+    return samples[idx]
