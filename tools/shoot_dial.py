@@ -1,0 +1,94 @@
+"""Render the breathing dial to PNG files for people to look at (not part of the app).
+
+    .venv/bin/python tools/shoot_dial.py [OUT_DIR]      # default /tmp/acumat-dial
+
+Writes the dial mid-inhale and mid-exhale in a light and a dark palette, plus reduced-motion and
+eyes-closed variants and a paused dial. Runs offscreen; nothing is shown. For a high-DPI check
+run it with ``QT_SCALE_FACTOR=2`` (the PNGs then have twice the pixels).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a source checkout
+
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+from acumat_desktop.core.breathing import BUILTIN_PATTERNS, phase_at
+from acumat_desktop.ui.widgets.breath_dial import BreathDial
+from acumat_desktop.ui.widgets.dial_frame import DialFrame
+
+
+def _constant(frame: DialFrame) -> Callable[[], DialFrame]:
+    return lambda: frame
+
+
+def dark_palette() -> QPalette:
+    """A calm dark palette close to what Fusion shows under a dark colour scheme."""
+    pal = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: "#1e2126",
+        QPalette.ColorRole.WindowText: "#e3e6ea",
+        QPalette.ColorRole.Base: "#16181c",
+        QPalette.ColorRole.Text: "#e3e6ea",
+        QPalette.ColorRole.Button: "#2a2e35",
+        QPalette.ColorRole.ButtonText: "#e3e6ea",
+        QPalette.ColorRole.Highlight: "#5b9bd5",
+        QPalette.ColorRole.HighlightedText: "#0d0f12",
+        QPalette.ColorRole.Mid: "#3a3f47",
+    }
+    for role, color in roles.items():
+        pal.setColor(role, QColor(color))
+    return pal
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[1]) if len(argv) > 1 else Path("/tmp/acumat-dial")
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(argv[:1])
+    assert isinstance(app, QApplication)
+    style = QStyleFactory.create("Fusion")
+    app.setStyle(style)
+    pattern = BUILTIN_PATTERNS["resonance"]
+    moments = {"inhale": 2.75, "full": 5.5, "exhale": 5.5 + 4.5}
+    palettes = {"light": style.standardPalette(), "dark": dark_palette()}
+    written: list[Path] = []
+    for theme, palette in palettes.items():
+        app.setPalette(palette)
+        for moment, t in moments.items():
+            for variant in ("normal", "reduced", "eyes-closed"):
+                if variant != "normal" and moment == "full":
+                    continue
+                frame = DialFrame(
+                    remaining_s=14 * 60 + 32.4,
+                    total_s=20 * 60,
+                    breath=phase_at(pattern, t),
+                    label="Stress release",
+                )
+                dial = BreathDial(_constant(frame))
+                dial.set_reduced_motion(variant == "reduced")
+                dial.set_eyes_closed(variant == "eyes-closed")
+                dial.resize(420, 420)
+                dial.refresh()
+                path = out / f"dial-{theme}-{moment}-{variant}.png"
+                dial.grab().save(str(path))
+                written.append(path)
+        paused = BreathDial(
+            lambda: DialFrame(5 * 60 + 3, 20 * 60, phase_at(pattern, 7.0), True, "Sleep")
+        )
+        paused.resize(420, 420)
+        paused.refresh()
+        paused.grab().save(str(out / f"dial-{theme}-paused.png"))
+    dpr = QGuiApplication.primaryScreen().devicePixelRatio()
+    sys.stderr.write(f"screen device pixel ratio {dpr}; wrote {len(written) + 2} files to {out}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))
