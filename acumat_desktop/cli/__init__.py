@@ -1,0 +1,1 @@
+"""The ``acumat`` command line: starts the app, or controls the running one."""

@@ -1,0 +1,532 @@
+"""The session engine: a deadline-based state machine that never counts ticks.
+
+States: idle → (countdown) → running ⇄ paused → finished, or stopped. Remaining time is
+``deadline − clock.monotonic()``; pausing stores the remaining time and resuming sets a new
+deadline, so a pause freezes it exactly. ``poll()`` fires whatever is due and is safe to call at
+any time; ``next_due_in()`` tells a single-shot timer when to call it next, so nothing runs while
+nothing is due.
+
+Suspend: the deliberate choice is to **pause** the session (the user probably got up) and emit
+:class:`Suspended` so the UI can say so on resume. Callers report a suspend with
+``suspended(gap)``; ``poll()`` also notices one itself when wall time ran ahead of monotonic time
+(Linux and macOS stop the monotonic clock while asleep).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+from acumat_desktop.core.breathing import (
+    BreathingPattern,
+    BreathState,
+    Ramp,
+    breaths_completed,
+    end_on_full_exhale,
+    phase_at,
+)
+from acumat_desktop.core.clock import Clock
+from acumat_desktop.core.history import SessionRecord
+
+log = logging.getLogger(__name__)
+
+MIN_LEFT_S = 30.0  # "−1 min" never leaves less than this (unless less was already left)
+MAX_PLANNED_S = 3 * 3600.0  # "+1 min" never plans beyond this
+ONE_MINUTE_S = 60.0
+SUSPEND_GAP_S = 30.0  # wall time running this far ahead of monotonic time means a suspend
+MAX_COUNTDOWN_S = 120.0
+
+
+class SessionState(StrEnum):
+    IDLE = "idle"
+    COUNTDOWN = "countdown"
+    RUNNING = "running"
+    PAUSED = "paused"
+    FINISHED = "finished"
+    STOPPED = "stopped"
+
+
+ACTIVE_STATES = frozenset({SessionState.COUNTDOWN, SessionState.RUNNING, SessionState.PAUSED})
+
+# How states appear in the status contract ("idle"|"running"|"paused"|"finished"): a countdown
+# is a session that has begun but whose clock has not, so it reports "running" with elapsed 0 and
+# no breathing phase; a stopped session is over and reports "idle".
+SNAPSHOT_STATE: dict[SessionState, str] = {
+    SessionState.IDLE: "idle",
+    SessionState.COUNTDOWN: "running",
+    SessionState.RUNNING: "running",
+    SessionState.PAUSED: "paused",
+    SessionState.FINISHED: "finished",
+    SessionState.STOPPED: "idle",
+}
+
+
+class SessionStateError(RuntimeError):
+    """An operation that the current state does not allow (e.g. start while a session runs)."""
+
+
+@dataclass(frozen=True)
+class TimedCue:
+    at_s: float  # seconds of session time (pauses excluded)
+    text: str
+
+
+@dataclass(frozen=True)
+class SessionPlan:
+    routine_id: str
+    routine_name: str
+    planned_s: float
+    pattern: BreathingPattern | None = None
+    sound: str | None = None
+    countdown_s: float = 0.0
+    cues: tuple[TimedCue, ...] = ()
+    ramp: Ramp | None = None
+
+    def __post_init__(self) -> None:
+        if not math.isfinite(self.planned_s) or not 0 < self.planned_s <= MAX_PLANNED_S:
+            raise ValueError(f"planned_s must be between 0 and {MAX_PLANNED_S:g} seconds")
+        if not 0 <= self.countdown_s <= MAX_COUNTDOWN_S:
+            raise ValueError(f"countdown_s must be between 0 and {MAX_COUNTDOWN_S:g} seconds")
+
+    @property
+    def guided(self) -> bool:
+        return self.pattern is not None and bool(self.pattern.phases)
+
+
+# --- events -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SessionEvent:
+    """Base of everything the engine emits."""
+
+
+@dataclass(frozen=True)
+class Started(SessionEvent):
+    plan: SessionPlan
+    at: datetime
+    countdown_s: float
+
+
+@dataclass(frozen=True)
+class CountdownTick(SessionEvent):
+    seconds_left: int
+
+
+@dataclass(frozen=True)
+class CountdownOver(SessionEvent):
+    pass
+
+
+@dataclass(frozen=True)
+class Paused(SessionEvent):
+    elapsed_s: float
+    remaining_s: float
+
+
+@dataclass(frozen=True)
+class Resumed(SessionEvent):
+    elapsed_s: float
+    remaining_s: float
+
+
+@dataclass(frozen=True)
+class Adjusted(SessionEvent):
+    delta_s: float  # what was applied (may be less than asked)
+    planned_s: float
+    remaining_s: float
+
+
+@dataclass(frozen=True)
+class OneMinuteLeft(SessionEvent):
+    remaining_s: float
+
+
+@dataclass(frozen=True)
+class CueDue(SessionEvent):
+    text: str
+    at_s: float
+
+
+@dataclass(frozen=True)
+class Finished(SessionEvent):
+    record: SessionRecord
+    completed: bool = True
+
+
+@dataclass(frozen=True)
+class Stopped(SessionEvent):
+    record: SessionRecord  # completed=False; actual_s 0 if stopped during the countdown
+
+
+@dataclass(frozen=True)
+class Suspended(SessionEvent):
+    wall_gap_s: float
+    paused: bool  # True if this suspend paused a running session (False: it was paused already)
+
+
+@dataclass(frozen=True)
+class FeelingNoted(SessionEvent):
+    record: SessionRecord
+
+
+Subscriber = Callable[[SessionEvent], None]
+
+
+class SessionEngine:
+    """One session at a time, driven by an injected clock."""
+
+    def __init__(self, clock: Clock) -> None:
+        self._clock = clock
+        self._subscribers: list[Subscriber] = []
+        self._reset()
+        self._last_seen = (clock.monotonic(), clock.now())
+
+    def _reset(self) -> None:
+        self._state = SessionState.IDLE
+        self._plan: SessionPlan | None = None
+        self._total_s = 0.0  # real length: planned, extended to the end of an exhale
+        self._deadline = 0.0  # monotonic; meaning depends on the state (countdown or run)
+        self._frozen = 0.0  # remaining seconds (of the countdown or the run) while paused
+        self._paused_from = SessionState.RUNNING
+        self._started_at: datetime | None = None
+        self._tick = 0
+        self._one_minute_armed = False
+        self._one_minute_fired = False
+        self._cues_fired: set[int] = set()
+        self._record: SessionRecord | None = None
+
+    # --- subscription ---------------------------------------------------------------------------
+
+    def subscribe(self, callback: Subscriber) -> Callable[[], None]:
+        self._subscribers.append(callback)
+
+        def unsubscribe() -> None:
+            if callback in self._subscribers:
+                self._subscribers.remove(callback)
+
+        return unsubscribe
+
+    def _emit(self, event: SessionEvent) -> None:
+        log.debug("session event %s", event)
+        for callback in list(self._subscribers):
+            try:
+                callback(event)
+            except Exception:
+                log.exception("session subscriber %r failed on %s", callback, type(event).__name__)
+
+    # --- read-only state ------------------------------------------------------------------------
+
+    @property
+    def state(self) -> SessionState:
+        return self._state
+
+    @property
+    def plan(self) -> SessionPlan | None:
+        return self._plan
+
+    @property
+    def record(self) -> SessionRecord | None:
+        """The finished or stopped session's record (with its feeling once noted)."""
+        return self._record
+
+    @property
+    def total_s(self) -> float:
+        """The session's real length: planned, extended to the end of the last exhale."""
+        return self._total_s
+
+    def _run_remaining(self) -> float:
+        if self._state is SessionState.RUNNING:
+            return max(0.0, self._deadline - self._clock.monotonic())
+        if self._state is SessionState.PAUSED and self._paused_from is SessionState.RUNNING:
+            return self._frozen
+        if self._state is SessionState.COUNTDOWN or self._state is SessionState.PAUSED:
+            return self._total_s
+        return 0.0
+
+    @property
+    def remaining_s(self) -> float:
+        return self._run_remaining()
+
+    @property
+    def elapsed_s(self) -> float:
+        if self._state in ACTIVE_STATES:
+            return max(0.0, self._total_s - self._run_remaining())
+        if self._record is not None:
+            return self._record.actual_s
+        return 0.0
+
+    @property
+    def countdown_remaining_s(self) -> float:
+        if self._state is SessionState.COUNTDOWN:
+            return max(0.0, self._deadline - self._clock.monotonic())
+        if self._state is SessionState.PAUSED and self._paused_from is SessionState.COUNTDOWN:
+            return self._frozen
+        return 0.0
+
+    @property
+    def breath(self) -> BreathState | None:
+        plan = self._plan
+        if plan is None or plan.pattern is None or not plan.guided:
+            return None
+        running = self._state is SessionState.RUNNING
+        paused_running = (
+            self._state is SessionState.PAUSED and self._paused_from is SessionState.RUNNING
+        )
+        if not (running or paused_running):
+            return None
+        return phase_at(plan.pattern, self.elapsed_s, plan.ramp)
+
+    def snapshot(self) -> dict[str, Any]:
+        """The ``session`` part of ``status --json`` (see SNAPSHOT_STATE for the mapping)."""
+        plan = self._plan
+        state = SNAPSHOT_STATE[self._state]
+        if state == "idle" or plan is None:
+            return {
+                "state": "idle",
+                "routine": None,
+                "planned_s": 0.0,
+                "elapsed_s": 0.0,
+                "remaining_s": 0.0,
+                "breathing": {"pattern": None, "phase": None, "phase_remaining_s": None},
+            }
+        breath = self.breath
+        return {
+            "state": state,
+            "routine": plan.routine_id,
+            "planned_s": float(plan.planned_s),
+            "elapsed_s": round(self.elapsed_s, 3),
+            "remaining_s": round(self.remaining_s, 3),
+            "breathing": {
+                "pattern": plan.pattern.id if plan.pattern is not None else None,
+                "phase": str(breath.phase) if breath is not None else None,
+                "phase_remaining_s": round(breath.phase_remaining, 3)
+                if breath is not None
+                else None,
+            },
+        }
+
+    # --- commands -------------------------------------------------------------------------------
+
+    def start(self, plan: SessionPlan) -> None:
+        if self._state in ACTIVE_STATES:
+            raise SessionStateError("a session is already running; stop it first")
+        self._reset()
+        self._plan = plan
+        self._total_s = self._real_length(plan.planned_s)
+        self._one_minute_armed = self._total_s > ONE_MINUTE_S
+        self._note_clock()
+        now = self._clock.monotonic()
+        self._started_at = self._clock.now()
+        if plan.countdown_s > 0:
+            self._state = SessionState.COUNTDOWN
+            self._deadline = now + plan.countdown_s
+            self._tick = math.ceil(plan.countdown_s)
+            self._emit(Started(plan, self._started_at, plan.countdown_s))
+            self._emit(CountdownTick(self._tick))
+        else:
+            self._state = SessionState.RUNNING
+            self._deadline = now + self._total_s
+            self._emit(Started(plan, self._started_at, 0.0))
+
+    def pause(self) -> bool:
+        """Pause a countdown or a running session. False if there was nothing to pause."""
+        self.poll()
+        if self._state not in (SessionState.COUNTDOWN, SessionState.RUNNING):
+            return False
+        self._freeze()
+        self._emit(Paused(self.elapsed_s, self.remaining_s))
+        return True
+
+    def _freeze(self) -> None:
+        self._paused_from = self._state
+        self._frozen = max(0.0, self._deadline - self._clock.monotonic())
+        self._state = SessionState.PAUSED
+
+    def resume(self) -> bool:
+        if self._state is not SessionState.PAUSED:
+            return False
+        self._note_clock()
+        self._state = self._paused_from
+        self._deadline = self._clock.monotonic() + self._frozen
+        self._emit(Resumed(self.elapsed_s, self.remaining_s))
+        self.poll()
+        return True
+
+    def stop(self) -> bool:
+        """End the session early. False if none was active (or it had just finished)."""
+        self.poll()
+        if self._state not in ACTIVE_STATES:
+            return False
+        elapsed = self.elapsed_s
+        self._state = SessionState.STOPPED
+        self._record = self._make_record(elapsed, completed=False)
+        self._emit(Stopped(self._record))
+        return True
+
+    def adjust(self, seconds: float) -> float:
+        """Add or remove planned time (+60 / −60). Returns the change actually applied: a
+        reduction never leaves less than MIN_LEFT_S and never lengthens the session."""
+        self.poll()
+        plan = self._plan
+        if self._state not in ACTIVE_STATES or plan is None or seconds == 0:
+            return 0.0
+        elapsed = self.elapsed_s
+        if seconds < 0:
+            floor = min(plan.planned_s, elapsed + MIN_LEFT_S)
+            planned = max(plan.planned_s + seconds, floor)
+        else:
+            planned = min(plan.planned_s + seconds, max(plan.planned_s, MAX_PLANNED_S))
+        applied = planned - plan.planned_s
+        if applied == 0:
+            return 0.0
+        self._plan = dataclasses.replace(plan, planned_s=planned)
+        self._total_s = max(elapsed, self._real_length(planned))
+        remaining = self._total_s - elapsed
+        if self._state is SessionState.RUNNING:
+            self._deadline = self._clock.monotonic() + remaining
+        elif self._state is SessionState.PAUSED and self._paused_from is SessionState.RUNNING:
+            self._frozen = remaining
+        if remaining > ONE_MINUTE_S and not self._one_minute_fired:
+            self._one_minute_armed = True
+        self._emit(Adjusted(applied, planned, self.remaining_s))
+        self.poll()
+        return applied
+
+    def suspended(self, wall_gap_s: float) -> None:
+        """The computer slept for ``wall_gap_s``: pause a running session and tell subscribers."""
+        self._note_clock()
+        if self._state not in ACTIVE_STATES:
+            return
+        was_running = self._state is not SessionState.PAUSED
+        if was_running:
+            self._freeze()
+            self._emit(Paused(self.elapsed_s, self.remaining_s))
+        self._emit(Suspended(wall_gap_s, paused=was_running))
+
+    def set_feeling(self, feeling: int) -> None:
+        """Note how the user feels (1..5) after a finished or stopped session."""
+        if not 1 <= feeling <= 5:
+            raise ValueError("feeling must be between 1 and 5")
+        if self._record is None or self._state not in (
+            SessionState.FINISHED,
+            SessionState.STOPPED,
+        ):
+            raise SessionStateError("a feeling can be noted only after a session ends")
+        self._record = dataclasses.replace(self._record, feeling=feeling)
+        self._emit(FeelingNoted(self._record))
+
+    # --- time -----------------------------------------------------------------------------------
+
+    def poll(self) -> None:
+        """Fire every event that is due. Cheap and idempotent."""
+        if self._detect_suspend():
+            return
+        if self._state is SessionState.COUNTDOWN:
+            self._poll_countdown()
+        if self._state is SessionState.RUNNING:
+            self._poll_running()
+
+    def next_due_in(self) -> float | None:
+        """Seconds until the next event, or None when nothing is pending (idle, paused, over)."""
+        if self._state is SessionState.COUNTDOWN:
+            left = self.countdown_remaining_s
+            step = left - (math.ceil(left - 1e-9) - 1)
+            return max(0.0, min(left, step))
+        if self._state is not SessionState.RUNNING:
+            return None
+        remaining = self.remaining_s
+        elapsed = self.elapsed_s
+        due = [remaining]
+        if self._one_minute_armed and not self._one_minute_fired:
+            due.append(remaining - ONE_MINUTE_S)
+        due.extend(c.at_s - elapsed for i, c in self._pending_cues())
+        return max(0.0, min(due))
+
+    def _poll_countdown(self) -> None:
+        left = self.countdown_remaining_s
+        if left > 0:
+            tick = math.ceil(left - 1e-9)
+            if tick < self._tick:
+                self._tick = tick
+                self._emit(CountdownTick(tick))
+            return
+        # The run starts exactly when the countdown ended, however late this poll is.
+        self._state = SessionState.RUNNING
+        self._started_at = self._clock.now() - timedelta(
+            seconds=max(0.0, self._clock.monotonic() - self._deadline)
+        )
+        self._deadline += self._total_s
+        self._emit(CountdownOver())
+
+    def _poll_running(self) -> None:
+        remaining = self.remaining_s
+        elapsed = self.elapsed_s
+        for index, cue in self._pending_cues():
+            if cue.at_s <= elapsed + 1e-9:
+                self._cues_fired.add(index)
+                self._emit(CueDue(cue.text, cue.at_s))
+        if self._one_minute_armed and not self._one_minute_fired and remaining <= ONE_MINUTE_S:
+            self._one_minute_fired = True
+            self._emit(OneMinuteLeft(remaining))
+        if remaining <= 0:
+            self._state = SessionState.FINISHED
+            self._record = self._make_record(self._total_s, completed=True)
+            self._emit(Finished(self._record, completed=True))
+
+    def _pending_cues(self) -> list[tuple[int, TimedCue]]:
+        plan = self._plan
+        if plan is None:
+            return []
+        return sorted(
+            (
+                (i, c)
+                for i, c in enumerate(plan.cues)
+                if i not in self._cues_fired and c.at_s < self._total_s
+            ),
+            key=lambda item: item[1].at_s,
+        )
+
+    def _detect_suspend(self) -> bool:
+        mono, wall = self._clock.monotonic(), self._clock.now()
+        last_mono, last_wall = self._last_seen
+        self._last_seen = (mono, wall)
+        gap = (wall - last_wall).total_seconds() - (mono - last_mono)
+        if gap >= SUSPEND_GAP_S and self._state in (SessionState.COUNTDOWN, SessionState.RUNNING):
+            self.suspended(gap)
+            return True
+        return False
+
+    def _note_clock(self) -> None:
+        self._last_seen = (self._clock.monotonic(), self._clock.now())
+
+    def _real_length(self, planned_s: float) -> float:
+        plan = self._plan
+        if plan is None or plan.pattern is None:
+            return planned_s
+        return end_on_full_exhale(plan.pattern, planned_s, plan.ramp)
+
+    def _make_record(self, elapsed: float, completed: bool) -> SessionRecord:
+        plan = self._plan
+        if plan is None or self._started_at is None:
+            raise SessionStateError("no session to record")
+        breaths = 0
+        if plan.pattern is not None:
+            breaths = breaths_completed(plan.pattern, elapsed, plan.ramp)
+        return SessionRecord(
+            routine_id=plan.routine_id,
+            routine_name=plan.routine_name,
+            started_at=self._started_at,
+            planned_s=plan.planned_s,
+            actual_s=round(elapsed, 3),
+            completed=completed,
+            pattern_id=plan.pattern.id if plan.pattern is not None else None,
+            breaths=breaths,
+            sound=plan.sound,
+        )

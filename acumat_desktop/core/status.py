@@ -1,0 +1,85 @@
+"""The ``status --json`` contract, and the board that assembles it from each part's owner."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class BreathingStatus(_Strict):
+    pattern: str | None = None
+    phase: Literal["inhale", "hold", "exhale", "rest"] | None = None
+    phase_remaining_s: float | None = None
+
+
+class SessionStatus(_Strict):
+    state: Literal["idle", "running", "paused", "finished"] = "idle"
+    routine: str | None = None
+    planned_s: float = 0.0
+    elapsed_s: float = 0.0
+    remaining_s: float = 0.0
+    breathing: BreathingStatus = BreathingStatus()
+
+
+class SittingStatus(_Strict):
+    active_s: float = 0.0
+    idle_s: float = 0.0
+    source: str = "none"
+
+
+class RemindersStatus(_Strict):
+    enabled: bool = False
+    snoozed_until: str | None = None
+    last_shown_at: str | None = None
+    shown_today: int = 0
+
+
+class AudioLayer(_Strict):
+    sound: str
+    volume: float
+
+
+class AudioStatus(_Strict):
+    output: str | None = None
+    muted: bool = False
+    layers: list[AudioLayer] = []
+
+
+class TrayStatus(_Strict):
+    available: bool = False
+
+
+class Status(_Strict):
+    version: str
+    session: SessionStatus = SessionStatus()
+    sitting: SittingStatus = SittingStatus()
+    reminders: RemindersStatus = RemindersStatus()
+    audio: AudioStatus = AudioStatus()
+    tray: TrayStatus = TrayStatus()
+
+
+PARTS = ("session", "sitting", "reminders", "audio", "tray")
+Provider = Callable[[], dict[str, Any]]
+
+
+class StatusBoard:
+    """Each subsystem registers the provider of its part; unregistered parts show idle values."""
+
+    def __init__(self, version: str) -> None:
+        self._version = version
+        self._providers: dict[str, Provider] = {}
+
+    def provide(self, part: str, provider: Provider) -> None:
+        if part not in PARTS:
+            raise ValueError(f"unknown status part {part!r}")
+        self._providers[part] = provider
+
+    def snapshot(self) -> dict[str, Any]:
+        parts = {name: provider() for name, provider in self._providers.items()}
+        return Status(version=self._version, **parts).model_dump(mode="json")

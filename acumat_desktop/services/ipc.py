@@ -1,0 +1,122 @@
+"""Single instance and remote control over a per-user QLocalServer speaking JSON lines."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+from acumat_desktop.core.protocol import (
+    BAD_REQUEST,
+    MAX_MESSAGE_BYTES,
+    Reply,
+    Request,
+    decode_reply,
+    encode_request,
+    error_reply,
+)
+
+log = logging.getLogger(__name__)
+
+LineHandler = Callable[[bytes], bytes]
+
+
+class NotRunningError(ConnectionError):
+    """No AcuMat instance answers on the control socket."""
+
+
+def instance_answers(name: str, timeout_ms: int = 1000) -> bool:
+    sock = QLocalSocket()
+    sock.connectToServer(name)
+    answered = sock.waitForConnected(timeout_ms)
+    sock.abort()
+    return answered
+
+
+class ControlServer(QObject):
+    """Accepts control connections; each line in gets one line out. Never blocks the GUI."""
+
+    def __init__(self, name: str, handle_line: LineHandler, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._name = name
+        self._handle_line = handle_line
+        self._server = QLocalServer(self)
+        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self._server.newConnection.connect(self._accept)
+        self._buffers: dict[QLocalSocket, bytearray] = {}
+
+    def listen(self) -> bool:
+        """Claim the name. False if another instance holds it (or it cannot be had)."""
+        if self._server.listen(self._name):
+            return True
+        if instance_answers(self._name):
+            return False  # lost a start-up race to another instance
+        # A stale socket left by a crashed instance: nobody answers on it.
+        QLocalServer.removeServer(self._name)
+        if self._server.listen(self._name):
+            return True
+        log.error("cannot listen on %s: %s", self._name, self._server.errorString())
+        return False
+
+    def close(self) -> None:
+        self._server.close()
+
+    def _accept(self) -> None:
+        while self._server.hasPendingConnections():
+            sock = self._server.nextPendingConnection()
+            self._buffers[sock] = bytearray()
+            sock.readyRead.connect(lambda s=sock: self._read(s))
+            sock.disconnected.connect(lambda s=sock: self._drop(s))
+
+    def _drop(self, sock: QLocalSocket) -> None:
+        self._buffers.pop(sock, None)
+        sock.deleteLater()
+
+    def _read(self, sock: QLocalSocket) -> None:
+        buffer = self._buffers.get(sock)
+        if buffer is None:
+            return
+        buffer += bytes(sock.readAll().data())
+        while True:
+            end = buffer.find(b"\n")
+            if end < 0:
+                break
+            line = bytes(buffer[:end])
+            del buffer[: end + 1]
+            sock.write(self._handle_line(line))
+        if len(buffer) > MAX_MESSAGE_BYTES:
+            sock.write(error_reply(None, BAD_REQUEST, f"message too large (limit {MAX_MESSAGE_BYTES} bytes)"))
+            sock.flush()
+            buffer.clear()
+            sock.disconnectFromServer()
+
+
+class ControlClient:
+    """Blocking client for the CLI: connect, send one request, read one reply."""
+
+    def __init__(self, name: str, timeout_ms: int = 5000) -> None:
+        self._name = name
+        self._timeout = timeout_ms
+        self._sock = QLocalSocket()
+
+    def connect(self) -> None:
+        self._sock.connectToServer(self._name)
+        if not self._sock.waitForConnected(self._timeout):
+            raise NotRunningError(self._sock.errorString())
+
+    def request(self, cmd: str, **args: object) -> Reply:
+        if self._sock.state() != QLocalSocket.LocalSocketState.ConnectedState:
+            self.connect()
+        self._sock.write(encode_request(Request(cmd, dict(args), 1)))
+        self._sock.flush()
+        buffer = bytearray()
+        while b"\n" not in buffer:
+            if not self._sock.waitForReadyRead(self._timeout):
+                raise NotRunningError(f"no reply from AcuMat: {self._sock.errorString()}")
+            buffer += bytes(self._sock.readAll().data())
+        return decode_reply(bytes(buffer[: buffer.index(b"\n")]))
+
+    def close(self) -> None:
+        self._sock.disconnectFromServer()

@@ -1,0 +1,21 @@
+"""One QAction per app command, shared by the menus, the tray and keyboard shortcuts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+
+
+class AppActions(QObject):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.open = QAction(self.tr("&Open AcuMat"), self)
+        self.open.setStatusTip(self.tr("Show the AcuMat window"))
+        self.settings = QAction(self.tr("&Settings…"), self)
+        self.settings.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.settings.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.quit = QAction(self.tr("&Quit"), self)
+        self.quit.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit.setMenuRole(QAction.MenuRole.QuitRole)
+        self.about = QAction(self.tr("&About AcuMat"), self)
+        self.about.setMenuRole(QAction.MenuRole.AboutRole)
