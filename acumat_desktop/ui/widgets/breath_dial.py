@@ -17,12 +17,12 @@ runs only while the dial is visible, animating is on and the frame is not paused
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Callable
 
 from PySide6.QtCore import (
     Property,
     QEvent,
-    QObject,
     QPointF,
     QRectF,
     QSize,
@@ -85,7 +85,6 @@ class BreathDial(QWidget):
         self._ring_cache: QPixmap | None = None
         self._ring_key: tuple[object, ...] | None = None
         self._ring_builds = 0
-        self._watched_window: QWidget | None = None
 
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -218,6 +217,8 @@ class BreathDial(QWidget):
         if not (self._animating and self._source is not None and self.isVisible()):
             return False
         if self.window().isMinimized():
+            # Minimising sends a spontaneous hide event yet leaves isVisible() true: a session
+            # event arriving meanwhile must not restart the animation.
             return False
         return not (self._frame is not None and self._frame.paused)
 
@@ -241,39 +242,16 @@ class BreathDial(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self._watch_window()
         self.refresh()
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
         self._timer.stop()
 
-    def _watch_window(self) -> None:
-        """Follow the top-level window, whose minimising does not send children a hide event."""
-        window = self.window()
-        if window is self._watched_window:
-            return
-        if self._watched_window is not None:
-            self._watched_window.removeEventFilter(self)
-        self._watched_window = window if window is not self else None
-        if self._watched_window is not None:
-            self._watched_window.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._watched_window and event.type() in (
-            QEvent.Type.WindowStateChange,
-            QEvent.Type.Hide,
-            QEvent.Type.Show,
-        ):
-            self._sync_timer()
-        return super().eventFilter(watched, event)
-
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
             self._ring_key = None
             self.update()
-        elif event.type() == QEvent.Type.ParentChange:
-            self._watch_window()
         super().changeEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -296,12 +274,14 @@ class BreathDial(QWidget):
             parts.append(self.tr("Paused"))
         elif frame.breath is not None:
             parts.append(frame.breath.cue)
-        whole_minutes = int(frame.remaining_s // 60)
-        if whole_minutes >= 1:
-            # Whole minutes only: assistive technology hears a change once a minute, not a second.
-            parts.append(self.tr("%n minute(s) left", "", whole_minutes + 1))
+        # Whole minutes only: assistive technology hears a change once a minute, not a second.
+        minutes = math.ceil(max(0.0, frame.remaining_s) / 60.0 - 1e-9)
+        if minutes > 1:
+            parts.append(self.tr("%1 minutes left").replace("%1", str(minutes)))
+        elif minutes == 1:
+            parts.append(self.tr("About a minute left"))
         else:
-            parts.append(self.tr("Less than a minute left"))
+            parts.append(self.tr("Time is up"))
         return ". ".join(parts)
 
     # ----------------------------------------------------------------- painting
