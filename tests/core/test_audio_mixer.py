@@ -1,0 +1,143 @@
+"""The mixer: layers ramp, fades, ducking, limiter and one-shots at exact sample positions."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from acumat_desktop.core.audio import dsp
+from acumat_desktop.core.audio.mixer import DUCK_GAIN, Mixer, OneShot, seconds_to_position
+
+RATE = 48_000
+
+
+def _dc(level: float, frames: int = RATE) -> np.ndarray:
+    return np.full((frames, 2), level, dtype=np.float32)
+
+
+def _render(mixer: Mixer, frames: int, block: int = 941) -> np.ndarray:
+    parts = []
+    left = frames
+    while left > 0:
+        n = min(block, left)
+        parts.append(mixer.render(n))
+        left -= n
+    return np.concatenate(parts)
+
+
+def _click(level: float = 0.25) -> np.ndarray:
+    s = np.zeros((10, 2), dtype=np.float32)
+    s[0] = level
+    return s
+
+
+def test_nothing_playing_is_exact_silence() -> None:
+    out = _render(Mixer(RATE), RATE // 2)
+    assert not np.any(out)
+
+
+def test_cues_land_on_the_given_phase_boundaries_whatever_the_block_size() -> None:
+    boundaries = [(0.0, "inhale"), (5.5, "exhale"), (11.0, "inhale"), (15.0, "hold"), (19.5, "x")]
+    mixer = Mixer(RATE)
+    _render(mixer, 12_345)  # the mix has already been running for a while
+    start = mixer.position
+    for seconds, kind in boundaries:
+        mixer.schedule(OneShot(seconds_to_position(start, seconds), _click(), kind))
+    out = _render(mixer, 20 * RATE, block=1_777)
+    onsets = [start + int(i) for i in np.flatnonzero(out[:, 0])]
+    assert onsets == [start + round(s * RATE) for s, _ in boundaries]
+
+
+def test_one_shot_scheduled_in_the_past_plays_at_once_and_clear_drops_pending_ones() -> None:
+    mixer = Mixer(RATE)
+    _render(mixer, 1000)
+    mixer.schedule(OneShot(5000, _click(), "exhale"))
+    mixer.schedule(OneShot(6000, _click(), "start"))
+    mixer.clear({"inhale", "exhale", "hold"})
+    mixer.schedule(OneShot(10, _click(), "inhale"))  # already rendered: plays now (frame 1000)
+    out = _render(mixer, 8000)
+    assert [int(i) for i in np.flatnonzero(out[:, 0])] == [0, 5000]
+
+
+def test_new_layer_ramps_in_without_a_click_and_settles_at_its_perceptual_volume() -> None:
+    mixer = Mixer(RATE)
+    mixer.set_layer("hum", _dc(0.4), 0.8)
+    out = _render(mixer, RATE // 10, block=480)
+    steps = np.abs(np.diff(out[:, 0]))
+    assert steps.max() <= 0.4 / (0.030 * RATE) + 1e-6
+    assert out[-1, 0] == pytest.approx(0.4 * dsp.perceptual_gain(0.8), rel=1e-4)
+
+
+def test_volume_change_and_removal_are_ramped() -> None:
+    mixer = Mixer(RATE)
+    mixer.set_layer("hum", _dc(0.4), 1.0)
+    _render(mixer, RATE // 10)
+    mixer.set_layer_volume("hum", 0.5)
+    mixer.remove_layer("other-that-is-not-there")
+    out = _render(mixer, RATE // 10)
+    assert np.abs(np.diff(out[:, 0])).max() <= 0.4 / (0.030 * RATE) + 1e-6
+    assert out[-1, 0] == pytest.approx(0.4 * 0.125, rel=1e-4)
+    mixer.remove_layer("hum")
+    out = _render(mixer, RATE // 10)
+    assert np.abs(np.diff(out[:, 0])).max() <= 0.4 / (0.030 * RATE) + 1e-6
+    assert out[-1, 0] == 0.0
+    assert mixer.layers() == []
+    assert mixer.is_silent()
+
+
+def test_layers_loop_across_their_end() -> None:
+    ramp = np.linspace(-0.3, 0.3, 1000, dtype=np.float32)
+    mixer = Mixer(RATE)
+    mixer.set_layer("saw", np.stack([ramp, ramp], axis=1), 1.0)
+    _render(mixer, 2000)  # past the gain ramp
+    out = _render(mixer, 2500, block=333)
+    assert np.allclose(out[:, 0], np.tile(ramp, 3)[:2500], atol=1e-6)
+
+
+def test_master_volume_and_mute_scale_everything() -> None:
+    mixer = Mixer(RATE)
+    mixer.set_layer("hum", _dc(0.4), 1.0)
+    mixer.set_master_volume(0.5)
+    out = _render(mixer, RATE // 10)
+    assert out[-1, 0] == pytest.approx(0.4 * 0.125, rel=1e-4)
+    mixer.set_muted(True)
+    out = _render(mixer, RATE // 10)
+    assert out[-1, 0] == 0.0
+    assert np.abs(np.diff(out[:, 0])).max() <= 0.4 / (0.030 * RATE) + 1e-6
+
+
+def test_fade_out_reaches_silence_within_the_fade_time_but_bells_still_ring() -> None:
+    mixer = Mixer(RATE)
+    mixer.set_layer("hum", _dc(0.4), 1.0)
+    _render(mixer, RATE // 10)
+    mixer.fade_to(0.0, 2.0)
+    out = _render(mixer, 2 * RATE)
+    assert out[RATE, 0] == pytest.approx(0.2, abs=0.01)
+    assert out[-1, 0] == 0.0
+    mixer.schedule(OneShot(mixer.position, _click(), "end"))
+    out = _render(mixer, 100)
+    assert out[0, 0] == pytest.approx(0.25)
+
+
+def test_ambience_ducks_under_a_cue_and_comes_back() -> None:
+    mixer = Mixer(RATE)
+    mixer.set_layer("hum", _dc(0.4), 1.0)
+    _render(mixer, RATE // 10)
+    cue = np.zeros((RATE // 2, 2), dtype=np.float32)
+    at = mixer.position + RATE // 2
+    mixer.schedule(OneShot(at, cue, "inhale", ducks=True))
+    out = _render(mixer, 2 * RATE, block=480)
+    assert out[RATE // 2 - 8000, 0] == pytest.approx(0.4, rel=1e-3)  # not yet
+    assert out[RATE // 2 + RATE // 4, 0] == pytest.approx(0.4 * DUCK_GAIN, rel=1e-3)  # under
+    assert out[-1, 0] == pytest.approx(0.4, rel=1e-3)  # back
+    assert np.abs(np.diff(out[:, 0])).max() < 0.001
+
+
+def test_a_loud_sum_is_limited_below_full_scale() -> None:
+    rng = np.random.default_rng(0)
+    mixer = Mixer(RATE)
+    for i in range(6):
+        mixer.set_layer(f"l{i}", rng.uniform(-0.9, 0.9, (RATE, 2)).astype(np.float32), 1.0)
+    out = _render(mixer, RATE)
+    assert np.abs(out).max() <= dsp.LIMITER_CEILING
+    assert np.abs(out).max() > 0.8

@@ -1,0 +1,111 @@
+"""Synthesised material: loudness, true peak, seamless loops, variety; bells and cues."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from acumat_desktop.core.audio import dsp, synth
+
+RATE = 48_000
+SECONDS = 6.0  # short renders keep the suite fast; the generators work the same at 45 s
+
+
+@pytest.fixture(scope="module")
+def rendered() -> dict[str, np.ndarray]:
+    return {sid: synth.render_soundscape(sid, SECONDS) for sid in synth.SOUNDSCAPES}
+
+
+def test_catalogue_has_the_required_ids() -> None:
+    required = {"rain", "ocean", "brown-noise", "pink-noise", "wind", "singing-bowls"}
+    assert required < set(synth.SOUNDSCAPES)
+
+
+@pytest.mark.parametrize("sound_id", list(synth.SOUNDSCAPES))
+def test_soundscape_loudness_and_true_peak(rendered: dict[str, np.ndarray], sound_id: str) -> None:
+    x = rendered[sound_id]
+    assert x.dtype == np.float32
+    assert x.shape == (int(SECONDS * RATE), 2)
+    assert dsp.integrated_loudness(x, RATE) == pytest.approx(-27.0, abs=2.0)
+    assert dsp.true_peak_db(x) <= -6.0
+
+
+@pytest.mark.parametrize("sound_id", list(synth.SOUNDSCAPES))
+def test_soundscape_loops_without_a_seam(rendered: dict[str, np.ndarray], sound_id: str) -> None:
+    x = rendered[sound_id].astype(np.float64)
+    across = np.max(np.abs(x[0] - x[-1]))
+    inside = np.max(np.abs(np.diff(x, axis=0)))
+    assert across <= inside
+    # and the seam is not just quiet: the level around it matches the level elsewhere
+    around = np.concatenate([x[-RATE // 4 :], x[: RATE // 4]])
+    assert np.sqrt(np.mean(around**2)) == pytest.approx(np.sqrt(np.mean(x**2)), rel=0.6)
+
+
+def test_soundscapes_differ_from_each_other_and_channels_are_not_identical(
+    rendered: dict[str, np.ndarray],
+) -> None:
+    spectra = {}
+    for sid, x in rendered.items():
+        assert not np.allclose(x[:, 0], x[:, 1])
+        spectrum = np.abs(np.fft.rfft(x[: 4 * RATE, 0]))
+        bands = np.add.reduceat(spectrum, np.geomspace(1, spectrum.size - 1, 24).astype(int))
+        spectra[sid] = bands / bands.sum()
+    ids = list(spectra)
+    for i, a in enumerate(ids):
+        for b in ids[i + 1 :]:
+            assert np.abs(spectra[a] - spectra[b]).sum() > 0.1, (a, b)
+
+
+def test_material_does_not_repeat_within_the_loop(rendered: dict[str, np.ndarray]) -> None:
+    x = rendered["rain"][:, 0].astype(np.float64)
+    first, second = x[: 2 * RATE], x[2 * RATE : 4 * RATE]
+    corr = np.dot(first, second) / np.sqrt(np.dot(first, first) * np.dot(second, second))
+    assert abs(corr) < 0.2
+
+
+def test_renders_are_reproducible() -> None:
+    a = synth.render_soundscape("pink-noise", 2.0)
+    b = synth.render_soundscape("pink-noise", 2.0)
+    assert np.array_equal(a, b)
+
+
+def test_unknown_ids_raise() -> None:
+    with pytest.raises(KeyError, match="thunder"):
+        synth.render_soundscape("thunder", 2.0)
+    with pytest.raises(KeyError):
+        synth.render_bell("gong")
+    with pytest.raises(KeyError):
+        synth.render_cue("sneeze")
+
+
+@pytest.mark.parametrize("kind", synth.BELLS)
+def test_bells_ring_below_the_peak_ceiling_and_end_in_silence(kind: str) -> None:
+    x = synth.render_bell(kind)
+    assert dsp.true_peak_db(x) <= -6.0
+    assert np.max(np.abs(x)) > 0.03
+    assert np.max(np.abs(x[-10:])) < 1e-3
+
+
+def test_minute_bell_is_softer_and_shorter_than_the_end_bell() -> None:
+    minute, end = synth.render_bell("minute"), synth.render_bell("end")
+    assert dsp.integrated_loudness(minute, RATE) < dsp.integrated_loudness(end, RATE) - 3
+    assert minute.shape[0] < end.shape[0]
+
+
+def test_cues_are_soft_and_distinct() -> None:
+    cues = {k: synth.render_cue(k)[:, 0].astype(np.float64) for k in synth.CUES}
+    centroids = {}
+    for kind, x in cues.items():
+        assert 0.02 < np.max(np.abs(x)) <= dsp.db_to_gain(-12)
+        assert x.shape[0] < RATE  # short
+        half = x.shape[0] // 2
+        centroids[kind] = [_centroid(x[:half]), _centroid(x[half:])]
+    # inhale rises in pitch, exhale falls
+    assert centroids["inhale"][1] > centroids["inhale"][0]
+    assert centroids["exhale"][1] < centroids["exhale"][0]
+
+
+def _centroid(x: np.ndarray) -> float:
+    spectrum = np.abs(np.fft.rfft(x))
+    f = np.fft.rfftfreq(x.size, 1 / RATE)
+    return float(np.sum(f * spectrum) / np.sum(spectrum))
