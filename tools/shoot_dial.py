@@ -17,10 +17,11 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a source checkout
 
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
 
 from acumat_desktop.core.breathing import BUILTIN_PATTERNS, phase_at
+from acumat_desktop.ui.theme import apply_theme
 from acumat_desktop.ui.widgets.breath_dial import BreathDial
 from acumat_desktop.ui.widgets.dial_frame import DialFrame
 
@@ -29,38 +30,16 @@ def _constant(frame: DialFrame) -> Callable[[], DialFrame]:
     return lambda: frame
 
 
-def dark_palette() -> QPalette:
-    """A calm dark palette close to what Fusion shows under a dark colour scheme."""
-    pal = QPalette()
-    roles = {
-        QPalette.ColorRole.Window: "#1e2126",
-        QPalette.ColorRole.WindowText: "#e3e6ea",
-        QPalette.ColorRole.Base: "#16181c",
-        QPalette.ColorRole.Text: "#e3e6ea",
-        QPalette.ColorRole.Button: "#2a2e35",
-        QPalette.ColorRole.ButtonText: "#e3e6ea",
-        QPalette.ColorRole.Highlight: "#5b9bd5",
-        QPalette.ColorRole.HighlightedText: "#0d0f12",
-        QPalette.ColorRole.Mid: "#3a3f47",
-    }
-    for role, color in roles.items():
-        pal.setColor(role, QColor(color))
-    return pal
-
-
 def main(argv: list[str]) -> int:
     out = Path(argv[1]) if len(argv) > 1 else Path("/tmp/acumat-dial")
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(argv[:1])
     assert isinstance(app, QApplication)
-    style = QStyleFactory.create("Fusion")
-    app.setStyle(style)
     pattern = BUILTIN_PATTERNS["resonance"]
     moments = {"inhale": 2.75, "full": 5.5, "exhale": 5.5 + 4.5}
-    palettes = {"light": style.standardPalette(), "dark": dark_palette()}
     written: list[Path] = []
-    for theme, palette in palettes.items():
-        app.setPalette(palette)
+    for theme in ("light", "dark"):
+        apply_theme(app, theme)  # the app's own Fusion palette and style sheet
         for moment, t in moments.items():
             for variant in ("normal", "reduced", "eyes-closed"):
                 if variant != "normal" and moment == "full":
