@@ -44,8 +44,8 @@ def dial(qtbot: QtBot) -> BreathDial:
 
 
 def show(qtbot: QtBot, widget: QWidget) -> None:
-    widget.show()
-    qtbot.waitExposed(widget)
+    with qtbot.waitExposed(widget):
+        widget.show()
 
 
 # ----------------------------------------------------------------------------- the frame timer

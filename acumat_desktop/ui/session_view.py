@@ -1,0 +1,271 @@
+"""The session page: the breathing dial with its controls (pause, stop, one minute less or more).
+
+The view presents and forwards. It reads the engine for every frame, forwards the user's commands
+to it, and follows its events to switch the dial's animation on and off; it owns no timer besides
+the dial's frame timer. Someone else polls the engine (``SessionEngine.poll`` on a single-shot
+timer set from ``next_due_in``) so the end and the timed cues fire.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from acumat_desktop.core.session import (
+    ACTIVE_STATES,
+    CueDue,
+    Finished,
+    OneMinuteLeft,
+    SessionEngine,
+    SessionEvent,
+    SessionState,
+    Started,
+    Stopped,
+    Suspended,
+)
+from acumat_desktop.ui.widgets.breath_dial import BreathDial
+from acumat_desktop.ui.widgets.dial_frame import DialFrame
+
+log = logging.getLogger(__name__)
+
+ConfirmStop = Callable[[QWidget], bool]
+
+ADJUST_STEP_S = 60.0
+
+
+def ask_to_stop(parent: QWidget) -> bool:
+    """Ask before ending a session early. Escape answers "keep going", Enter stops."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(parent.tr("Stop the session?"))
+    box.setText(parent.tr("Stop the session now?"))
+    box.setInformativeText(parent.tr("The minutes so far are kept in your history."))
+    stop = box.addButton(parent.tr("Stop"), QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(parent.tr("Keep going"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(stop)
+    box.setEscapeButton(keep)
+    box.exec()
+    return box.clickedButton() is stop
+
+
+class SessionView(QWidget):
+    """The dial, the routine's name, a line for tips and cues, and the session controls.
+
+    Keyboard: Space pauses or resumes, Escape stops (after confirming), + and − add or remove a
+    minute. The four commands are QActions (``pause_action``, ``stop_action``, ``less_action``,
+    ``more_action``) so menus and the tray can share them.
+    """
+
+    def __init__(
+        self,
+        engine: SessionEngine,
+        parent: QWidget | None = None,
+        *,
+        confirm_stop: ConfirmStop = ask_to_stop,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("SessionView")
+        self._engine = engine
+        self._confirm_stop = confirm_stop
+        self._tip_text = ""
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(self.tr("Session"))
+
+        self.routine_label = QLabel(self)
+        self.routine_label.setObjectName("routineName")
+        self.routine_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = self.routine_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        self.routine_label.setFont(font)
+
+        self.dial = BreathDial(self._frame, self)
+
+        self.tip_label = QLabel(self)
+        self.tip_label.setObjectName("sessionTip")
+        self.tip_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.tip_label.setWordWrap(True)
+        self.tip_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+
+        self.pause_action = self._action(
+            self.tr("Pause"), [QKeySequence(Qt.Key.Key_Space)], self._toggle_pause
+        )
+        self.stop_action = self._action(
+            self.tr("Stop…"), [QKeySequence(Qt.Key.Key_Escape)], self.request_stop
+        )
+        self.less_action = self._action(
+            self.tr("−1 min"),
+            [QKeySequence(Qt.Key.Key_Minus), QKeySequence(Qt.Key.Key_Underscore)],
+            lambda: self._adjust(-ADJUST_STEP_S),
+        )
+        self.more_action = self._action(
+            self.tr("+1 min"),
+            [QKeySequence(Qt.Key.Key_Plus), QKeySequence(Qt.Key.Key_Equal)],
+            lambda: self._adjust(ADJUST_STEP_S),
+        )
+        self.less_button = self._button(self.less_action, self.tr("One minute less"))
+        self.pause_button = self._button(self.pause_action, self.tr("Pause session"))
+        self.more_button = self._button(self.more_action, self.tr("One minute more"))
+        self.stop_button = self._button(self.stop_action, self.tr("Stop session"))
+
+        controls = QHBoxLayout()
+        controls.addStretch(1)
+        for button in (self.less_button, self.pause_button, self.more_button):
+            controls.addWidget(button)
+        controls.addSpacing(24)
+        controls.addWidget(self.stop_button)
+        controls.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(10)
+        layout.addWidget(self.routine_label)
+        layout.addWidget(self.dial, 1)
+        layout.addWidget(self.tip_label)
+        layout.addLayout(controls)
+
+        unsubscribe = engine.subscribe(self._on_event)
+        # A plain closure (not a bound method) so the engine lets go when the view is deleted.
+        self.destroyed.connect(lambda *_: unsubscribe())
+        self._show_plan()
+        self._sync()
+
+    # ----------------------------------------------------------------- building
+
+    def _action(
+        self, text: str, keys: list[QKeySequence], slot: Callable[[], None]
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts(keys)
+        # Active while focus is on the view or any of its children, and only while it is shown.
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setToolTip(f"{text} ({keys[0].toString(QKeySequence.SequenceFormat.NativeText)})")
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _button(self, action: QAction, accessible_name: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        button.setMinimumWidth(88)
+        button.setMinimumHeight(34)
+        button.setAccessibleName(accessible_name)
+        return button
+
+    # ----------------------------------------------------------------- public API
+
+    def set_reduced_motion(self, on: bool) -> None:
+        self.dial.set_reduced_motion(on)
+
+    def set_eyes_closed(self, on: bool) -> None:
+        self.dial.set_eyes_closed(on)
+
+    def tip(self) -> str:
+        return self._tip_text
+
+    def request_stop(self) -> None:
+        """Stop after the user confirms (nothing happens if no session is active)."""
+        if self._engine.state not in ACTIVE_STATES:
+            return
+        if self._confirm_stop(self):
+            self._engine.stop()
+        else:
+            log.debug("stop declined; the session goes on")
+
+    # ----------------------------------------------------------------- commands
+
+    def _toggle_pause(self) -> None:
+        if self._engine.state is SessionState.PAUSED:
+            self._engine.resume()
+        else:
+            self._engine.pause()
+
+    def _adjust(self, seconds: float) -> None:
+        applied = self._engine.adjust(seconds)
+        if applied == 0:
+            log.debug("adjust %+g s not applied in state %s", seconds, self._engine.state)
+
+    # ----------------------------------------------------------------- reading the engine
+
+    def _frame(self) -> DialFrame:
+        engine = self._engine
+        state = engine.state
+        label = ""
+        countdown = engine.countdown_remaining_s
+        if countdown > 0:
+            label = self.tr("Starting in %1").replace("%1", str(math.ceil(countdown - 1e-9)))
+        elif state is SessionState.FINISHED:
+            label = self.tr("Complete")
+        elif state is SessionState.STOPPED:
+            label = self.tr("Stopped")
+        return DialFrame(
+            remaining_s=engine.remaining_s,
+            total_s=engine.total_s,
+            breath=engine.breath,
+            paused=state is SessionState.PAUSED,
+            label=label,
+        )
+
+    def _on_event(self, event: SessionEvent) -> None:
+        if isinstance(event, Started):
+            self._show_plan()
+        elif isinstance(event, CueDue):
+            self._set_tip(event.text)
+        elif isinstance(event, OneMinuteLeft):
+            self._set_tip(self.tr("One minute left."))
+        elif isinstance(event, Suspended):
+            self._set_tip(
+                self.tr("Paused while the computer was asleep. Press Space to carry on.")
+            )
+        elif isinstance(event, Finished):
+            self._set_tip(self.tr("Well done. Take a moment before you get up."))
+        elif isinstance(event, Stopped):
+            self._set_tip(self.tr("Session stopped."))
+        self._sync()
+
+    def _show_plan(self) -> None:
+        plan = self._engine.plan
+        name = plan.routine_name if plan is not None else ""
+        self.routine_label.setText(name)
+        self.routine_label.setAccessibleName(name or self.tr("No routine"))
+        tip = ""
+        if plan is not None and plan.pattern is not None and plan.guided:
+            tip = plan.pattern.warning or plan.pattern.name
+        self._set_tip(tip)
+
+    def _set_tip(self, text: str) -> None:
+        self._tip_text = text
+        self.tip_label.setText(text)
+        self.tip_label.setAccessibleName(text)
+
+    def _sync(self) -> None:
+        state = self._engine.state
+        active = state in ACTIVE_STATES
+        paused = state is SessionState.PAUSED
+        self.pause_action.setText(self.tr("Resume") if paused else self.tr("Pause"))
+        self.pause_button.setAccessibleName(
+            self.tr("Resume session") if paused else self.tr("Pause session")
+        )
+        for action in (self.pause_action, self.stop_action, self.less_action, self.more_action):
+            action.setEnabled(active)
+        self.dial.set_animating(state in (SessionState.COUNTDOWN, SessionState.RUNNING))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # The shortcuts follow focus: take it unless a child already has it.
+        focused = self.window().focusWidget()
+        if focused is None or not (focused is self or self.isAncestorOf(focused)):
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
