@@ -21,6 +21,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from acumat_desktop.core.breathing import BUILTIN_PATTERNS, phase_at
+from acumat_desktop.core.clock import FakeClock
+from acumat_desktop.core.session import SessionEngine, SessionPlan
+from acumat_desktop.ui.session_view import SessionView
 from acumat_desktop.ui.theme import apply_theme
 from acumat_desktop.ui.widgets.breath_dial import BreathDial
 from acumat_desktop.ui.widgets.dial_frame import DialFrame
@@ -28,6 +31,20 @@ from acumat_desktop.ui.widgets.dial_frame import DialFrame
 
 def _constant(frame: DialFrame) -> Callable[[], DialFrame]:
     return lambda: frame
+
+
+def _session_view(t: float) -> SessionView:
+    """The whole session page, ``t`` seconds into a 20-minute resonance session."""
+    clock = FakeClock()
+    engine = SessionEngine(clock)
+    engine.start(
+        SessionPlan("stress-release", "Stress release", 20 * 60, BUILTIN_PATTERNS["resonance"])
+    )
+    clock.advance(30 * 11.0 + t)  # 30 whole resonance breaths, then t into the next
+    view = SessionView(engine, confirm_stop=lambda parent: False)
+    view.resize(520, 600)
+    view.dial.refresh()
+    return view
 
 
 def main(argv: list[str]) -> int:
@@ -58,6 +75,8 @@ def main(argv: list[str]) -> int:
                 path = out / f"dial-{theme}-{moment}-{variant}.png"
                 dial.grab().save(str(path))
                 written.append(path)
+        view = _session_view(t=2.75)
+        view.grab().save(str(out / f"view-{theme}-inhale.png"))
         paused = BreathDial(
             lambda: DialFrame(5 * 60 + 3, 20 * 60, phase_at(pattern, 7.0), True, "Sleep")
         )
