@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 from dataclasses import dataclass
 
 from PySide6.QtCore import QTimer
@@ -19,9 +20,10 @@ from acumat_desktop.services.errors import install_excepthooks
 from acumat_desktop.services.ipc import ControlClient, ControlServer, NotRunningError
 from acumat_desktop.services.logging_setup import setup_logging
 from acumat_desktop.services.notices import OnceNotices
-from acumat_desktop.services.paths import AppPaths, server_name
+from acumat_desktop.services.paths import AppPaths, instance_lock_path, server_name
 from acumat_desktop.services.settings_service import SettingsService
 from acumat_desktop.services.settings_store import LoadResult, SettingsStore
+from acumat_desktop.services.single_instance import InstanceLock
 from acumat_desktop.settings.migrations import NewerSchemaError
 from acumat_desktop.settings.model import Settings
 from acumat_desktop.ui.about import load_about_dialog
@@ -127,17 +129,21 @@ class Wiring:
         box.show()
 
 
-def forward_to_running_instance(name: str) -> bool:
-    """If AcuMat already runs, ask it to come forward and return True."""
-    client = ControlClient(name, timeout_ms=1500)
-    try:
-        client.connect()
-        client.request("show")
-    except NotRunningError:
-        return False
-    finally:
-        client.close()
-    return True
+def forward_to_running_instance(name: str, wait_s: float = 0.0) -> bool:
+    """Ask the running AcuMat to come forward; wait up to ``wait_s`` for it to answer."""
+    deadline = time.monotonic() + wait_s
+    while True:
+        client = ControlClient(name, timeout_ms=1500)
+        try:
+            client.connect()
+            client.request("show")
+            return True
+        except NotRunningError:
+            if time.monotonic() >= deadline:
+                return False
+        finally:
+            client.close()
+        time.sleep(0.1)  # the other instance is still starting; its server is not up yet
 
 
 def create_application() -> QApplication:
@@ -199,9 +205,13 @@ def run_app(minimized: bool = False) -> int:
     paths.ensure()
     setup_logging(paths.log_file)
     name = server_name()
-    if forward_to_running_instance(name):
-        log.info("AcuMat already runs; asked it to come forward")
-        return 0
+    lock = InstanceLock(instance_lock_path(paths))
+    if not lock.acquire():
+        if forward_to_running_instance(name, wait_s=15):
+            log.info("AcuMat already runs; asked it to come forward")
+            return 0
+        sys.stderr.write("acumat: another AcuMat holds the instance lock but does not answer\n")
+        return 1
     try:
         loaded = SettingsStore(paths.settings_file).load()
     except NewerSchemaError as exc:
@@ -211,8 +221,8 @@ def run_app(minimized: bool = False) -> int:
     parts = build(app, paths, loaded, minimized)
     assert parts.server is not None
     if not parts.server.listen():
-        if forward_to_running_instance(name):
-            return 0
         parts.window.show_notice("Command-line control is unavailable (see the log).")
     log.info("AcuMat %s started (tray: %s)", __version__, parts.tray is not None)
-    return app.exec()
+    code = app.exec()
+    lock.release()
+    return code

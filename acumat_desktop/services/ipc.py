@@ -48,12 +48,10 @@ class ControlServer(QObject):
         self._buffers: dict[QLocalSocket, bytearray] = {}
 
     def listen(self) -> bool:
-        """Claim the name. False if another instance holds it (or it cannot be had)."""
+        """Claim the name. Call only while holding the InstanceLock: then any socket already
+        there was left by a crashed instance and is replaced."""
         if self._server.listen(self._name):
             return True
-        if instance_answers(self._name):
-            return False  # lost a start-up race to another instance
-        # A stale socket left by a crashed instance: nobody answers on it.
         QLocalServer.removeServer(self._name)
         if self._server.listen(self._name):
             return True

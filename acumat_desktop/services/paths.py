@@ -63,3 +63,11 @@ def server_name() -> str:
     # Config folder in the name keeps tests (and portable installs) apart.
     tag = hashlib.sha1(str(platformdirs.user_config_path(APP_NAME)).encode()).hexdigest()[:8]
     return f"{APP_NAME}-{getpass.getuser()}-{tag}"
+
+
+def instance_lock_path(paths: AppPaths) -> Path:
+    """Next to the control socket on Linux (runtime dir), in the state folder elsewhere."""
+    name = server_name()
+    if "/" in name:
+        return Path(name).with_name("instance.lock")
+    return paths.state / "instance.lock"

@@ -140,3 +140,14 @@ def test_sigkill_during_repeated_settings_set_never_leaves_a_broken_file(acumat:
         assert decoded.clean, (round_, text)
     assert killed > 0, "no writer was killed: the test proved nothing"
 
+
+
+def test_two_simultaneous_launches_make_one_instance(acumat: AppRunner) -> None:
+    first = acumat.launch("--minimized")
+    second = acumat.launch("--minimized")
+    acumat.wait_running()
+    wait_for(lambda: (first.poll() is None) != (second.poll() is None), 20, "one launch to exit")
+    loser = first if first.poll() is not None else second
+    assert loser.returncode == 0
+    wait_for(lambda: tray_icons(acumat.desktop.x_tree()), 15, "the tray icon")
+    assert len(tray_icons(acumat.desktop.x_tree())) == 1

@@ -1,0 +1,347 @@
+"""AudioEngine: one QAudioSink in push mode, fed from its own QThread by the numpy mixer.
+
+The GUI thread talks to the engine; the engine changes the (thread-safe) mixer directly and
+asks the worker, through queued signals, to open, rebuild or close the sink. Sounds are
+loaded (rendered on first use, then cached) on a separate loader thread so the feeder never
+waits. With no output device the engine runs silently and says so once through ``noticed``.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from concurrent.futures import Future, ThreadPoolExecutor
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QIODevice, QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtMultimedia import QAudioDevice, QAudioFormat, QAudioSink, QMediaDevices, QtAudio
+
+from acumat_desktop.core.audio import CHANNELS, SAMPLE_RATE, synth
+from acumat_desktop.core.audio.dsp import F32
+from acumat_desktop.core.audio.mixer import Mixer, OneShot, seconds_to_position
+from acumat_desktop.services.audio.soundscapes import SoundCatalogue
+
+log = logging.getLogger(__name__)
+
+BUFFER_SECONDS = 0.2  # 200 ms between the mixer and the sound server
+FEED_INTERVAL_MS = 25
+IDLE_CLOSE_SECONDS = 3.0  # release the sink after this long with nothing to play
+REBUILD_DELAY_MS = 500
+FRAME_BYTES = 4 * CHANNELS  # float32 samples
+NO_OUTPUT_NOTICE = "No sound output found — AcuMat runs silently"
+CUE_KINDS = {"inhale", "hold", "exhale"}
+
+
+def audio_format() -> QAudioFormat:
+    fmt = QAudioFormat()
+    fmt.setSampleRate(SAMPLE_RATE)
+    fmt.setChannelCount(CHANNELS)
+    fmt.setSampleFormat(QAudioFormat.SampleFormat.Float)
+    return fmt
+
+
+class _SinkWorker(QObject):
+    """Owns the QAudioSink; lives in the audio thread."""
+
+    opened = Signal(str)  # device description
+    closed = Signal()
+    no_output = Signal()
+
+    def __init__(self, mixer: Mixer) -> None:
+        super().__init__()
+        self._mixer = mixer
+        self._sink: QAudioSink | None = None
+        self._io: QIODevice | None = None
+        self._timer: QTimer | None = None
+        self._device_id: bytes | None = None
+        self._silent_since: float | None = None
+        self.buffered_frames = 0  # read by the engine to place cues where they will be heard
+
+    @Slot(object)
+    def open(self, device_id: object) -> None:
+        """(Re)build the sink on ``device_id`` (bytes) or the default device (None)."""
+        self._device_id = device_id if isinstance(device_id, bytes) else None
+        self._teardown()
+        device = self._pick_device()
+        if device is None:
+            self.no_output.emit()
+            return
+        sink = QAudioSink(device, audio_format())
+        sink.setBufferSize(int(BUFFER_SECONDS * SAMPLE_RATE) * FRAME_BYTES)
+        sink.stateChanged.connect(self._on_state)
+        io = sink.start()
+        if io is None or sink.error() != QtAudio.Error.NoError:
+            log.warning(
+                "Could not start audio output on %s: %s", device.description(), sink.error()
+            )
+            sink.deleteLater()
+            self.no_output.emit()
+            return
+        self._sink, self._io = sink, io
+        if self._timer is None:
+            self._timer = QTimer(self)
+            self._timer.setInterval(FEED_INTERVAL_MS)
+            self._timer.timeout.connect(self._feed)
+        self._silent_since = None
+        self._timer.start()
+        self._feed()
+        log.info("Audio output on %s (buffer %d bytes)", device.description(), sink.bufferSize())
+        self.opened.emit(device.description())
+
+    def _pick_device(self) -> QAudioDevice | None:
+        outputs = QMediaDevices.audioOutputs()
+        if self._device_id is not None:
+            for dev in outputs:
+                if bytes(dev.id().data()) == self._device_id:
+                    return dev
+            log.info("Chosen audio device is gone; using the default")
+        default = QMediaDevices.defaultAudioOutput()
+        if default.isNull():
+            return outputs[0] if outputs else None
+        return default
+
+    @Slot()
+    def close(self) -> None:
+        if self._sink is not None:
+            self._teardown()
+            self.closed.emit()
+
+    def _teardown(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        if self._sink is not None:
+            self._sink.stateChanged.disconnect(self._on_state)
+            self._sink.stop()
+            self._sink.deleteLater()
+        self._sink, self._io = None, None
+        self.buffered_frames = 0
+
+    def _on_state(self) -> None:
+        sink = self._sink
+        if sink is None or sink.state() != QtAudio.State.StoppedState:
+            return
+        if sink.error() != QtAudio.Error.NoError:
+            log.warning("Audio output stopped (%s); rebuilding", sink.error())
+            self._teardown()
+            QTimer.singleShot(REBUILD_DELAY_MS, self, lambda: self.open(self._device_id))
+
+    def _feed(self) -> None:
+        sink, io = self._sink, self._io
+        if sink is None or io is None:
+            return
+        free = sink.bytesFree()
+        self.buffered_frames = max(0, (sink.bufferSize() - free) // FRAME_BYTES)
+        frames = free // FRAME_BYTES
+        if frames < SAMPLE_RATE // 200:  # less than 5 ms of room: wait
+            return
+        block = self._mixer.render(frames)
+        io.write(QByteArray(block.tobytes()))
+        self.buffered_frames += frames
+        self._note_idle()
+
+    def _note_idle(self) -> None:
+        if not self._mixer.is_silent():
+            self._silent_since = None
+            return
+        now = time.monotonic()
+        if self._silent_since is None:
+            self._silent_since = now
+        elif now - self._silent_since > IDLE_CLOSE_SECONDS:
+            log.debug("Nothing to play; releasing the audio output")
+            self.close()
+
+
+class AudioEngine(QObject):
+    """The app's one sound output. Every call returns at once; sounds load in the background."""
+
+    noticed = Signal(str)
+    output_changed = Signal(object)  # str description, or None when silent/closed
+    _open_requested = Signal(object)
+    _close_requested = Signal()
+
+    def __init__(
+        self,
+        cache_dir: Path,
+        parent: QObject | None = None,
+        *,
+        user_dir: Path | None = None,
+        catalogue: SoundCatalogue | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.catalogue = catalogue or SoundCatalogue(cache_dir, user_dir)
+        self.mixer = Mixer(SAMPLE_RATE, CHANNELS)
+        self._requested: list[tuple[str, float]] = []
+        self._device_id: bytes | None = None
+        self._output: str | None = None
+        self._open = False
+        self._silent = False
+        self._noticed = False
+        self._oneshots: dict[str, F32] = {}
+        self._loader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="acumat-sound-load")
+        self._media = QMediaDevices(self)
+        self._media.audioOutputsChanged.connect(self._on_outputs_changed)
+        self._thread = QThread(self)
+        self._thread.setObjectName("acumat-audio")
+        self._worker = _SinkWorker(self.mixer)
+        self._worker.moveToThread(self._thread)
+        self._thread.finished.connect(self._worker.deleteLater)
+        self._open_requested.connect(self._worker.open)
+        self._close_requested.connect(self._worker.close)
+        self._worker.opened.connect(self._on_opened)
+        self._worker.closed.connect(self._on_closed)
+        self._worker.no_output.connect(self._on_no_output)
+        self._thread.start()
+
+    # --- the integrator's API --------------------------------------------------------------
+    def sounds(self) -> list[dict[str, str]]:
+        return [s.as_dict() for s in self.catalogue.sounds()]
+
+    def set_layers(self, layers: list[tuple[str, float]]) -> None:
+        """Play exactly these soundscape ids at these 0..1 volumes (changes are ramped)."""
+        wanted = {sid: min(1.0, max(0.0, vol)) for sid, vol in layers}
+        self._requested = list(wanted.items())
+        for sid, _ in self.mixer.layers():
+            if sid not in wanted:
+                self.mixer.remove_layer(sid)
+        for sid, vol in wanted.items():
+            if self.mixer.has_layer(sid):
+                self.mixer.set_layer_volume(sid, vol)
+            else:
+                future = self._loader.submit(self.catalogue.load, sid)
+                future.add_done_callback(partial(self._loaded, sid))
+        if wanted:
+            self._ensure_open()
+
+    def _loaded(self, sound_id: str, fut: Future[F32]) -> None:
+        """Runs on the loader thread; the mixer is thread-safe."""
+        try:
+            data = fut.result()
+        except Exception:
+            log.exception("Could not load sound %s", sound_id)
+            return
+        volume = dict(self._requested).get(sound_id)
+        if volume is not None:  # still wanted
+            self.mixer.set_layer(sound_id, data, volume)
+
+    def set_master_volume(self, v: float) -> None:
+        self.mixer.set_master_volume(v)
+
+    def set_muted(self, m: bool) -> None:
+        self.mixer.set_muted(m)
+
+    def fade_in(self, seconds: float) -> None:
+        """Bring the ambience up from silence (session start, resume)."""
+        self.mixer.fade_to(1.0, seconds, from_level=0.0)
+        self._ensure_open()
+
+    def fade_out(self, seconds: float) -> None:
+        """Take the ambience down to silence (pause, session end); bells still ring."""
+        self.mixer.fade_to(0.0, seconds)
+
+    def play_bell(self, kind: str) -> None:
+        """Ring ``start``, ``end`` or ``minute`` now."""
+        self._ensure_open()
+        shot = OneShot(self._heard_position(), self._oneshot("bell", kind), kind)
+        self.mixer.schedule(shot)
+
+    def schedule_cues(self, cues: list[tuple[float, str]]) -> None:
+        """Place breathing cues ``(seconds from now, "inhale"|"hold"|"exhale")`` by sample
+        position, counted from what is being heard now (the buffered audio is allowed for)."""
+        if not cues:
+            return
+        self._ensure_open()
+        start = self._heard_position()
+        for seconds, kind in cues:
+            samples = self._oneshot("cue", kind)
+            position = seconds_to_position(start, seconds)
+            self.mixer.schedule(OneShot(position, samples, kind, ducks=True))
+
+    def clear_cues(self) -> None:
+        self.mixer.clear(CUE_KINDS)
+
+    def stop(self) -> None:
+        """Silence everything (ramped) and release the output so the app sleeps."""
+        self._requested = []
+        for sid, _ in self.mixer.layers():
+            self.mixer.remove_layer(sid)
+        self.mixer.clear()
+        if self._open:
+            QTimer.singleShot(int(BUFFER_SECONDS * 1000) + 100, self, self._close_if_idle)
+
+    def set_device(self, device_id: bytes | None) -> None:
+        """Use a given output (QAudioDevice.id()), or follow the system default with None."""
+        self._device_id = device_id
+        if self._open:
+            self._open_requested.emit(device_id)
+
+    def status(self) -> dict[str, object]:
+        return {
+            "output": self._output,
+            "muted": self.mixer.muted,
+            "volume": self.mixer.master_volume,
+            "layers": [{"sound": sid, "volume": vol} for sid, vol in self._requested],
+        }
+
+    def shutdown(self) -> None:
+        """Stop the audio thread (call once at exit)."""
+        self._close_requested.emit()
+        self._thread.quit()
+        self._thread.wait(2000)
+        self._loader.shutdown(wait=False, cancel_futures=True)
+
+    # --- internals -------------------------------------------------------------------------
+    def _oneshot(self, family: str, kind: str) -> F32:
+        key = f"{family}:{kind}"
+        if key not in self._oneshots:
+            render = synth.render_bell if family == "bell" else synth.render_cue
+            self._oneshots[key] = render(kind, SAMPLE_RATE)
+        return self._oneshots[key]
+
+    def _heard_position(self) -> int:
+        return max(0, self.mixer.position - self._worker.buffered_frames)
+
+    def _ensure_open(self) -> None:
+        if not self._open:
+            self._open = True
+            self._open_requested.emit(self._device_id)
+
+    def _close_if_idle(self) -> None:
+        if not self._requested and self.mixer.is_silent():
+            self._close_requested.emit()
+
+    @Slot(str)
+    def _on_opened(self, description: str) -> None:
+        self._open = True
+        self._silent = False
+        self._noticed = False
+        self._output = description
+        self.output_changed.emit(description)
+
+    @Slot()
+    def _on_closed(self) -> None:
+        self._open = False
+        self._output = None
+        self.output_changed.emit(None)
+
+    @Slot()
+    def _on_no_output(self) -> None:
+        self._open = False
+        self._silent = True
+        self._output = None
+        self.mixer.clear()  # nothing will consume them; don't let them pile up
+        if not self._noticed:
+            self._noticed = True
+            log.warning(NO_OUTPUT_NOTICE)
+            self.noticed.emit(NO_OUTPUT_NOTICE)
+        self.output_changed.emit(None)
+
+    @Slot()
+    def _on_outputs_changed(self) -> None:
+        """A device came or went, or the sound server restarted: rebuild if we play."""
+        log.info(
+            "Audio outputs changed: %s", [d.description() for d in QMediaDevices.audioOutputs()]
+        )
+        if self._open or (self._silent and (self._requested or not self.mixer.is_silent())):
+            self._open = True
+            self._open_requested.emit(self._device_id)
