@@ -64,8 +64,9 @@ class Fake(QDBusVirtualObject):
         elif member == "GetSessionByPID":
             out = [QDBusObjectPath(SESSION_PATH)]
         elif member == "Get":
-            prop = {"InhibitedActions": "inhibited_actions", "Inhibited": "inhibited"}.get(args[1])
-            if prop is not None:
+            names = {"InhibitedActions": "inhibited_actions", "Inhibited": "inhibited"}
+            prop = names.get(args[1], args[1])
+            if prop in self.state:
                 out = [QDBusVariant(self.state[prop])]
         if out is None:
             connection.send(message.createErrorReply(
@@ -81,6 +82,7 @@ class Fake(QDBusVirtualObject):
     ) -> None:
         if member == "PropertiesChanged":
             name, _, raw = value.partition("=")
+            self.state[name] = parse(raw)
             signal = QDBusMessage.createSignal(path, "org.freedesktop.DBus.Properties", member)
             signal.setArguments([iface, {name: parse(raw)}, ["x"]])
         else:
