@@ -171,12 +171,23 @@ def build(app: QApplication, paths: AppPaths, loaded: LoadResult, minimized: boo
     commands = CommandRegistry()
     server = ControlServer(server_name(), commands.handle_line, app)
     parts = Parts(
-        app, paths, settings, actions, window, tray, board, commands, server,
+        app,
+        paths,
+        settings,
+        actions,
+        window,
+        tray,
+        board,
+        commands,
+        server,
         OnceNotices(paths.state / "notices.json"),
     )
     wiring = parts.wiring = Wiring(parts)
     register_app_commands(
-        commands, board, show=window.bring_forward, quit_app=lambda: QTimer.singleShot(0, wiring.quit)
+        commands,
+        board,
+        show=window.bring_forward,
+        quit_app=lambda: QTimer.singleShot(0, wiring.quit),
     )
     register_settings_commands(commands, settings)
     install_excepthooks(wiring.report_error)

@@ -21,7 +21,10 @@ def _key(args: dict[str, Any], required: bool = True) -> str | None:
 
 
 def register_app_commands(
-    registry: CommandRegistry, board: StatusBoard, show: Callable[[], None], quit_app: Callable[[], None]
+    registry: CommandRegistry,
+    board: StatusBoard,
+    show: Callable[[], None],
+    quit_app: Callable[[], None],
 ) -> None:
     def status(args: dict[str, Any]) -> Any:
         return board.snapshot()

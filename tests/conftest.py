@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,7 +19,7 @@ _XDG = {
 
 
 @pytest.fixture(autouse=True)
-def xdg_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Path]]:
+def xdg_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
     """Point every platformdirs folder at a fresh temporary tree."""
     dirs: dict[str, Path] = {}
     for var, name in _XDG.items():
@@ -28,4 +27,4 @@ def xdg_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[s
         path.mkdir(parents=True, mode=0o700)
         monkeypatch.setenv(var, str(path))
         dirs[var] = path
-    yield dirs
+    return dirs

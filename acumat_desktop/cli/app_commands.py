@@ -31,7 +31,9 @@ def _describe(status: dict[str, Any]) -> str:
         state += f", snoozed until {reminders['snoozed_until']}"
     lines.append(f"Reminders: {state}")
     audio = status["audio"]
-    layers = ", ".join(f"{layer['sound']} {round(layer['volume'] * 100)}%" for layer in audio["layers"])
+    layers = ", ".join(
+        f"{layer['sound']} {round(layer['volume'] * 100)}%" for layer in audio["layers"]
+    )
     lines.append(f"Sound: {'muted' if audio['muted'] else (layers or 'silent')}")
     lines.append(f"Tray: {'yes' if status['tray']['available'] else 'not available'}")
     return "\n".join(lines)

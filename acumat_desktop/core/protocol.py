@@ -43,7 +43,9 @@ def encode_request(request: Request) -> bytes:
 
 def decode_request(line: bytes) -> Request:
     if len(line) > MAX_MESSAGE_BYTES:
-        raise ProtocolError(BAD_REQUEST, f"message too large ({len(line)} bytes, limit {MAX_MESSAGE_BYTES})")
+        raise ProtocolError(
+            BAD_REQUEST, f"message too large ({len(line)} bytes, limit {MAX_MESSAGE_BYTES})"
+        )
     try:
         body = json.loads(line.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -52,7 +54,9 @@ def decode_request(line: bytes) -> Request:
         raise ProtocolError(BAD_REQUEST, "a message must be a JSON object")
     if body.get("v") != PROTOCOL_VERSION:
         raise ProtocolError(
-            BAD_REQUEST, f"protocol version {body.get('v')!r} is not supported (this app speaks {PROTOCOL_VERSION})"
+            BAD_REQUEST,
+            f"protocol version {body.get('v')!r} is not supported "
+            f"(this app speaks {PROTOCOL_VERSION})",
         )
     cmd, args, ident = body.get("cmd"), body.get("args", {}), body.get("id")
     if not isinstance(cmd, str) or not cmd:
@@ -70,7 +74,12 @@ def ok_reply(ident: int | str | None, result: Any) -> bytes:
 
 
 def error_reply(ident: int | str | None, code: str, message: str) -> bytes:
-    body = {"v": PROTOCOL_VERSION, "id": ident, "ok": False, "error": {"code": code, "message": message}}
+    body = {
+        "v": PROTOCOL_VERSION,
+        "id": ident,
+        "ok": False,
+        "error": {"code": code, "message": message},
+    }
     return (json.dumps(body, separators=(",", ":")) + "\n").encode()
 
 

@@ -85,7 +85,11 @@ class ControlServer(QObject):
             del buffer[: end + 1]
             sock.write(self._handle_line(line))
         if len(buffer) > MAX_MESSAGE_BYTES:
-            sock.write(error_reply(None, BAD_REQUEST, f"message too large (limit {MAX_MESSAGE_BYTES} bytes)"))
+            sock.write(
+                error_reply(
+                    None, BAD_REQUEST, f"message too large (limit {MAX_MESSAGE_BYTES} bytes)"
+                )
+            )
             sock.flush()
             buffer.clear()
             sock.disconnectFromServer()

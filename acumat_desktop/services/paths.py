@@ -14,6 +14,9 @@ import platformdirs
 from acumat_desktop import APP_NAME
 
 
+_LINUX: bool = sys.platform.startswith("linux")
+
+
 @dataclass(frozen=True)
 class AppPaths:
     config: Path
@@ -51,7 +54,7 @@ def server_name() -> str:
     On Linux it is a full path in the user's runtime folder (0700), so only that user can connect;
     elsewhere a per-user name that QLocalServer restricts with UserAccessOption.
     """
-    if sys.platform.startswith("linux"):
+    if _LINUX:
         runtime = os.environ.get("XDG_RUNTIME_DIR")
         if runtime and Path(runtime).is_dir():
             folder = Path(runtime) / APP_NAME

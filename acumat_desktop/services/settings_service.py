@@ -20,7 +20,10 @@ class SettingsService(QObject):
     changed = Signal(object)  # the new Settings
 
     def __init__(
-        self, store: SettingsStore, settings: Settings, debounce_ms: int = 400,
+        self,
+        store: SettingsStore,
+        settings: Settings,
+        debounce_ms: int = 400,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)

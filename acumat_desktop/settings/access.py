@@ -28,7 +28,9 @@ class KeyInfo:
 
 
 def all_keys() -> list[str]:
-    return [f"{section}.{name}" for section, model in SECTIONS.items() for name in model.model_fields]
+    return [
+        f"{section}.{name}" for section, model in SECTIONS.items() for name in model.model_fields
+    ]
 
 
 def _split(key: str) -> tuple[str, str]:
@@ -45,7 +47,12 @@ def key_info(key: str) -> KeyInfo:
     section, name = _split(key)
     info = SECTIONS[section].model_fields[name]
     default = info.get_default(call_default_factory=True)
-    return KeyInfo(key, info.description or "", default, getattr(info.annotation, "__name__", str(info.annotation)))
+    return KeyInfo(
+        key,
+        info.description or "",
+        default,
+        getattr(info.annotation, "__name__", str(info.annotation)),
+    )
 
 
 def get_value(settings: Settings, key: str) -> Any:

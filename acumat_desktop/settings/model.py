@@ -31,7 +31,9 @@ def _to_weekdays(value: Any) -> Any:
             if isinstance(item, str) and item.lower()[:3] in WEEKDAYS:
                 out.append(item.lower()[:3])
             else:
-                raise ValueError(f"{item!r} is not a weekday; use mon, tue, wed, thu, fri, sat, sun")
+                raise ValueError(
+                    f"{item!r} is not a weekday; use mon, tue, wed, thu, fri, sat, sun"
+                )
         return sorted(set(out), key=WEEKDAYS.index)
     return value
 
@@ -86,11 +88,17 @@ class RemindersSettings(Section):
 
 class SessionSettings(Section):
     default_routine: str = Field(
-        "back-neck", min_length=1, max_length=64, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
+        "back-neck",
+        min_length=1,
+        max_length=64,
+        pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
         description="Routine selected when the app opens",
     )
     default_breathing: str = Field(
-        "resonance", min_length=1, max_length=64, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
+        "resonance",
+        min_length=1,
+        max_length=64,
+        pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
         description="Breathing pattern for routines that do not name one",
     )
     countdown: Duration = Field(

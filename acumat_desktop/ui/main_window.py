@@ -62,7 +62,7 @@ class MainWindow(QMainWindow):
         """Let the next close through (quitting: Qt 6 aborts quit if a window refuses)."""
         self._closing_allowed = True
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+    def closeEvent(self, event: QCloseEvent) -> None:
         if getattr(self, "_closing_allowed", False):
             event.accept()
             return

@@ -49,6 +49,7 @@ class SettingsDialog(QDialog):
                 if key in _HIDDEN:
                     continue
                 editor = editor_for(name, info)
+                editor.setParent(self)
                 editor.widget.setObjectName(key)
                 editor.widget.setToolTip(info.description or "")
                 editor.widget.setAccessibleName(info.description or name)

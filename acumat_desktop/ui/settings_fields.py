@@ -6,6 +6,7 @@ import typing
 from datetime import time, timedelta
 from typing import Any, Literal
 
+from pydantic.fields import FieldInfo
 from PySide6.QtCore import QObject, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import (
     QTimeEdit,
     QWidget,
 )
-from pydantic.fields import FieldInfo
 
 from acumat_desktop.core.durations import format_human
 from acumat_desktop.settings.model import WEEKDAYS
@@ -74,16 +74,19 @@ class NumberEditor(FieldEditor):
         spin: QSpinBox | QDoubleSpinBox
         if integer:
             spin = QSpinBox()
-            spin.setRange(int(low if low is not None else 0), int(high if high is not None else 10**6))
-            spin.valueChanged.connect(self.edited)
+            spin.setRange(
+                int(low if low is not None else 0), int(high if high is not None else 10**6)
+            )
         else:
             spin = QDoubleSpinBox()
             spin.setDecimals(2)
             spin.setSingleStep(0.05)
-            spin.setRange(float(low if low is not None else 0), float(high if high is not None else 1e6))
-            spin.valueChanged.connect(self.edited)
+            spin.setRange(
+                float(low if low is not None else 0), float(high if high is not None else 1e6)
+            )
         super().__init__(spin)
         self._spin = spin
+        spin.valueChanged.connect(self.edited)
 
     def value(self) -> Any:
         return self._spin.value()

@@ -11,8 +11,18 @@ from acumat_desktop.core.durations import format_human, format_iso, parse_durati
 
 @pytest.mark.parametrize(
     ("text", "seconds"),
-    [("50m", 3000), ("90s", 90), ("1h30m", 5400), ("2h", 7200), ("PT50M", 3000),
-     ("PT1H30M", 5400), ("pt15s", 15), ("45", 45), ("1h 5m 3s", 3903), ("10min", 600)],
+    [
+        ("50m", 3000),
+        ("90s", 90),
+        ("1h30m", 5400),
+        ("2h", 7200),
+        ("PT50M", 3000),
+        ("PT1H30M", 5400),
+        ("pt15s", 15),
+        ("45", 45),
+        ("1h 5m 3s", 3903),
+        ("10min", 600),
+    ],
 )
 def test_parses_human_and_iso_forms(text: str, seconds: int) -> None:
     assert parse_duration(text) == timedelta(seconds=seconds)

@@ -10,7 +10,11 @@ def test_unprovided_parts_hold_their_idle_values() -> None:
     snapshot = StatusBoard("1.2.3").snapshot()
     assert snapshot["version"] == "1.2.3"
     assert snapshot["session"] == {
-        "state": "idle", "routine": None, "planned_s": 0.0, "elapsed_s": 0.0, "remaining_s": 0.0,
+        "state": "idle",
+        "routine": None,
+        "planned_s": 0.0,
+        "elapsed_s": 0.0,
+        "remaining_s": 0.0,
         "breathing": {"pattern": None, "phase": None, "phase_remaining_s": None},
     }
     assert snapshot["sitting"] == {"active_s": 0.0, "idle_s": 0.0, "source": "none"}

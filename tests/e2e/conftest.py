@@ -31,7 +31,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def desktop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desktop]:
     missing = missing_tools(*TOOLS)
     if missing:
-        pytest.skip(f"end-to-end tests need {', '.join(missing)} (see README: the test command installs them)")
+        pytest.skip(
+            f"end-to-end tests need {', '.join(missing)} "
+            "(see README: the test command installs them)"
+        )
     if not Path(ACUMAT).exists():
         pytest.skip(f"the acumat command is not installed next to {sys.executable}")
     desk = Desktop(tmp_path_factory.mktemp("desktop"))
@@ -58,14 +61,22 @@ class AppRunner:
 
     def run(self, *args: str, timeout: float = 30, **kw: Any) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [ACUMAT, *args], env=self.env, capture_output=True, text=True, timeout=timeout,
-            check=False, **kw,
+            [ACUMAT, *args],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+            **kw,
         )
 
     def launch(self, *args: str) -> subprocess.Popen[bytes]:
         log = (self.root / f"app-{len(self.procs)}.log").open("wb")
         proc = subprocess.Popen(
-            [ACUMAT, *args], env=self.env, stdout=log, stderr=subprocess.STDOUT,
+            [ACUMAT, *args],
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
             start_new_session=True,
         )
         self.procs.append(proc)

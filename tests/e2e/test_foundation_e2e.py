@@ -17,13 +17,19 @@ from tests.harness.desktop import tray_icons, wait_for
 def visible_windows(runner: AppRunner, name: str = "^AcuMat$") -> list[tuple[int, int]]:
     """Sizes of the visible top-level windows titled ``name``."""
     found = subprocess.run(
-        ["xdotool", "search", "--onlyvisible", "--name", name], env=runner.env,
-        capture_output=True, text=True, check=False,
+        ["xdotool", "search", "--onlyvisible", "--name", name],
+        env=runner.env,
+        capture_output=True,
+        text=True,
+        check=False,
     ).stdout.split()
     sizes = []
     for wid in found:
         geometry = subprocess.run(
-            ["xdotool", "getwindowgeometry", wid], env=runner.env, capture_output=True, text=True,
+            ["xdotool", "getwindowgeometry", wid],
+            env=runner.env,
+            capture_output=True,
+            text=True,
             check=False,
         ).stdout
         for line in geometry.splitlines():
@@ -86,9 +92,15 @@ def test_settings_set_goes_through_the_running_app(acumat: AppRunner) -> None:
     assert "reminders.sit_limit" in bad.stderr
     # The app saves (debounced) and the value is on disk.
     wait_for(
-        lambda: acumat.settings_file.exists()
-        and decode(acumat.settings_file.read_text()).settings.reminders.sit_limit.total_seconds() == 15,
-        10, "the debounced save",
+        lambda: (
+            acumat.settings_file.exists()
+            and decode(
+                acumat.settings_file.read_text()
+            ).settings.reminders.sit_limit.total_seconds()
+            == 15
+        ),
+        10,
+        "the debounced save",
     )
     assert acumat.run("quit").returncode == 0
     wait_for(lambda: acumat.procs[0].poll() is not None, 15, "the app to quit")
@@ -128,7 +140,9 @@ def test_sigkill_during_repeated_settings_set_never_leaves_a_broken_file(acumat:
         value = f"0.{round_ % 9 + 1}"
         proc = subprocess.Popen(
             [ACUMAT, "settings", "set", "sound.master_volume", value],
-            env=acumat.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            env=acumat.env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         time.sleep(rng.uniform(0.15, 0.6))  # a random instant to kill at, not synchronisation
         if proc.poll() is None:
@@ -139,7 +153,6 @@ def test_sigkill_during_repeated_settings_set_never_leaves_a_broken_file(acumat:
         decoded = decode(text)
         assert decoded.clean, (round_, text)
     assert killed > 0, "no writer was killed: the test proved nothing"
-
 
 
 def test_two_simultaneous_launches_make_one_instance(acumat: AppRunner) -> None:

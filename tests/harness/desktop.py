@@ -22,7 +22,9 @@ class HarnessError(RuntimeError):
     pass
 
 
-def wait_for(predicate: Callable[[], object], timeout: float, what: str, interval: float = 0.05) -> object:
+def wait_for(
+    predicate: Callable[[], object], timeout: float, what: str, interval: float = 0.05
+) -> object:
     """Poll ``predicate`` until it returns something truthy; the deadline is the only limit."""
     deadline = time.monotonic() + timeout
     while True:
@@ -68,8 +70,12 @@ class Desktop:
         handle = (self.root / log).open("wb")
         env = kwargs.pop("env", {**os.environ, **self.env})
         proc = subprocess.Popen(  # type: ignore[call-overload]
-            args, stdout=kwargs.pop("stdout", handle), stderr=handle, env=env,
-            start_new_session=True, **kwargs,
+            args,
+            stdout=kwargs.pop("stdout", handle),
+            stderr=handle,
+            env=env,
+            start_new_session=True,
+            **kwargs,
         )
         self._procs.append(proc)
         return proc
@@ -77,9 +83,19 @@ class Desktop:
     def start_xvfb(self, size: str = "1280x800x24") -> str:
         read_fd, write_fd = os.pipe()
         self._spawn(
-            ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", size, "-nolisten", "tcp",
-             "-noreset"],
-            "xvfb.log", pass_fds=(write_fd,),
+            [
+                "Xvfb",
+                "-displayfd",
+                str(write_fd),
+                "-screen",
+                "0",
+                size,
+                "-nolisten",
+                "tcp",
+                "-noreset",
+            ],
+            "xvfb.log",
+            pass_fds=(write_fd,),
         )
         os.close(write_fd)
         with os.fdopen(read_fd) as pipe:
@@ -91,9 +107,23 @@ class Desktop:
 
     def start_tray(self) -> None:
         self._spawn(
-            ["trayer", "--edge", "top", "--align", "right", "--widthtype", "request",
-             "--height", "24", "--transparent", "false", "--tint", "0x303030", "--SetDockType",
-             "true"],
+            [
+                "trayer",
+                "--edge",
+                "top",
+                "--align",
+                "right",
+                "--widthtype",
+                "request",
+                "--height",
+                "24",
+                "--transparent",
+                "false",
+                "--tint",
+                "0x303030",
+                "--SetDockType",
+                "true",
+            ],
             "trayer.log",
         )
         wait_for(lambda: "trayer" in self.x_tree(), 10, "trayer's panel")
@@ -104,7 +134,8 @@ class Desktop:
 
     def start_dbus(self) -> str:
         proc = self._spawn(
-            ["dbus-daemon", "--session", "--nofork", "--print-address=1"], "dbus.log",
+            ["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+            "dbus.log",
             stdout=subprocess.PIPE,
         )
         assert proc.stdout is not None
@@ -124,34 +155,60 @@ class Desktop:
             "HOME": str(folder),
         }
         self._spawn(
-            ["pulseaudio", "-n", "--daemonize=no", "--exit-idle-time=-1", "--disallow-exit",
-             "--use-pid-file=no", "--system=false", "-L",
-             f"module-native-protocol-unix auth-anonymous=1 socket={sock}",
-             "-L", "module-null-sink sink_name=test", "-L", "module-always-sink"],
-            "pulse.log", env={**os.environ, **self.env, **pulse_env},
+            [
+                "pulseaudio",
+                "-n",
+                "--daemonize=no",
+                "--exit-idle-time=-1",
+                "--disallow-exit",
+                "--use-pid-file=no",
+                "--system=false",
+                "-L",
+                f"module-native-protocol-unix auth-anonymous=1 socket={sock}",
+                "-L",
+                "module-null-sink sink_name=test",
+                "-L",
+                "module-always-sink",
+            ],
+            "pulse.log",
+            env={**os.environ, **self.env, **pulse_env},
         )
         self.env["PULSE_SERVER"] = f"unix:{sock}"
         wait_for(
-            lambda: subprocess.run(
-                ["pactl", "info"], env={**os.environ, **self.env}, capture_output=True, check=False
-            ).returncode == 0,
-            15, "PulseAudio",
+            lambda: (
+                subprocess.run(
+                    ["pactl", "info"],
+                    env={**os.environ, **self.env},
+                    capture_output=True,
+                    check=False,
+                ).returncode
+                == 0
+            ),
+            15,
+            "PulseAudio",
         )
         subprocess.run(
-            ["pactl", "set-default-sink", "test"], env={**os.environ, **self.env}, check=False,
+            ["pactl", "set-default-sink", "test"],
+            env={**os.environ, **self.env},
+            check=False,
             capture_output=True,
         )
         return self.env["PULSE_SERVER"]
 
     def x_tree(self) -> str:
         return subprocess.run(
-            ["xwininfo", "-root", "-tree"], env={**os.environ, **self.env},
-            capture_output=True, text=True, check=False,
+            ["xwininfo", "-root", "-tree"],
+            env={**os.environ, **self.env},
+            capture_output=True,
+            text=True,
+            check=False,
         ).stdout
 
     def screenshot(self, path: Path) -> Path:
         subprocess.run(
-            ["import", "-window", "root", str(path)], env={**os.environ, **self.env}, check=True,
+            ["import", "-window", "root", str(path)],
+            env={**os.environ, **self.env},
+            check=True,
             capture_output=True,
         )
         return path
@@ -180,7 +237,7 @@ def tray_icons(tree: str, wm_class: str = '"acumat"') -> list[str]:
         if '"panel": ("panel" "trayer")' not in line:
             continue
         depth = len(line) - len(line.lstrip())
-        for child in lines[index + 1:]:
+        for child in lines[index + 1 :]:
             if not child.strip():
                 continue
             if len(child) - len(child.lstrip()) <= depth:

@@ -68,11 +68,7 @@ def test_socket_is_private_to_the_user(server: ControlServer) -> None:
 
 
 def test_requests_get_replies_in_order(qtbot: QtBot, server: ControlServer) -> None:
-    payload = (
-        b'{"v":1,"id":1,"cmd":"echo","args":{"a":1}}\n'
-        b'garbage\n'
-        b'{"v":1,"id":3,"cmd":"nope"}\n'
-    )
+    payload = b'{"v":1,"id":1,"cmd":"echo","args":{"a":1}}\ngarbage\n{"v":1,"id":3,"cmd":"nope"}\n'
     client = talk(qtbot, payload, lines=3)
     assert [line["ok"] for line in client.lines] == [True, False, False]
     assert client.lines[0]["result"] == {"a": 1}

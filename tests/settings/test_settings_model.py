@@ -69,26 +69,30 @@ def test_bad_values_name_the_key_and_the_reason(key: str, text: str, reason: str
 
 
 def test_unknown_keys_are_named() -> None:
-    with pytest.raises(access.SettingsKeyError, match="'reminders.sitlimit'"):
+    with pytest.raises(access.SettingsKeyError, match=r"'reminders\.sitlimit'"):
         access.with_value(Settings(), "reminders.sitlimit", "5m")
     with pytest.raises(access.SettingsKeyError):
         access.get_value(Settings(), "nothing")
 
 
 def test_reset_one_key_keeps_the_rest() -> None:
-    changed = access.with_value(access.with_value(Settings(), "sound.muted", "true"), "sound.master_volume", "0.1")
+    changed = access.with_value(
+        access.with_value(Settings(), "sound.muted", "true"), "sound.master_volume", "0.1"
+    )
     reset = access.reset("sound.muted", changed)
     assert reset.sound.muted is False
     assert reset.sound.master_volume == 0.1
 
 
 def test_bad_keys_alone_fall_back_to_defaults() -> None:
-    text = json.dumps({
-        "schema_version": 1,
-        "sound": {"master_volume": 7, "muted": True},
-        "reminders": {"sit_limit": "PT20M", "snooze": "never", "bogus": 1},
-        "appearance": "dark",
-    })
+    text = json.dumps(
+        {
+            "schema_version": 1,
+            "sound": {"master_volume": 7, "muted": True},
+            "reminders": {"sit_limit": "PT20M", "snooze": "never", "bogus": 1},
+            "appearance": "dark",
+        }
+    )
     decoded = decode(text)
     assert decoded.settings.sound.muted is True
     assert decoded.settings.sound.master_volume == 0.6

@@ -1,0 +1,148 @@
+"""The app's window, tray wiring and settings dialog, built in-process (offscreen)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QCheckBox, QDialogButtonBox, QLineEdit, QMenu
+from pytestqt.qtbot import QtBot
+
+from acumat_desktop.app import Parts, build, create_application
+from acumat_desktop.services.paths import AppPaths
+from acumat_desktop.services.settings_store import LoadResult, SettingsStore
+from acumat_desktop.settings.model import Settings
+from acumat_desktop.ui.settings_dialog import SettingsDialog
+from acumat_desktop.ui.tray import Tray
+
+
+@pytest.fixture
+def parts(qtbot: QtBot) -> Iterator[Parts]:
+    paths = AppPaths.for_user()
+    paths.ensure()
+    app = create_application()
+    built = build(app, paths, LoadResult(Settings()), minimized=False)
+    qtbot.addWidget(built.window)
+    yield built
+    built.window.allow_close()
+    built.window.close()
+    if built.tray is not None:
+        built.tray.hide()
+
+
+def test_window_has_title_menus_and_placeholder(parts: Parts) -> None:
+    window = parts.window
+    assert window.windowTitle() == "AcuMat"
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus == ["&AcuMat", "&Help"]
+    items = [a.text() for m in window.menuBar().findChildren(QMenu) for a in m.actions()]
+    assert "&Quit" in items and "&About AcuMat" in items and "&Settings…" in items
+    assert window.pages.currentWidget() is window.placeholder
+    assert not window.windowIcon().isNull()
+
+
+def test_without_a_tray_the_window_shows_and_says_so(parts: Parts) -> None:
+    if Tray.available():
+        pytest.skip("this platform has a tray")
+    assert parts.tray is None
+    assert parts.window.isVisible()
+    assert "No system tray" in parts.window.notice.text()
+    assert parts.board.snapshot()["tray"] == {"available": False}
+
+
+def test_closing_the_window_without_a_tray_quits(
+    parts: Parts, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert parts.tray is None and parts.wiring is not None
+    quits: list[bool] = []
+    monkeypatch.setattr(parts.wiring, "quit", lambda: quits.append(True))
+    parts.window.close()
+    assert quits == [True], "no tray: closing the only way in quits instead of hiding"
+
+
+def test_closing_with_a_tray_hides_and_tells_once(
+    parts: Parts, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tray = Tray(parts.actions, parts.window.windowIcon())
+    messages: list[str] = []
+    monkeypatch.setattr(tray, "message", lambda title, text: messages.append(text))
+    monkeypatch.setattr(Tray, "visible", property(lambda self: True))
+    parts.tray = tray
+    quits: list[bool] = []
+    parts.app.aboutToQuit.connect(lambda: quits.append(True))
+    parts.window.show()
+    parts.window.close()
+    assert parts.window.isHidden()
+    parts.window.show()
+    parts.window.close()
+    assert len(messages) == 1, "told only once"
+    assert "system tray" in messages[0]
+    QApplication.processEvents()
+    assert not quits
+
+
+def test_tray_menu_offers_open_settings_quit(parts: Parts) -> None:
+    tray = Tray(parts.actions, parts.window.windowIcon())
+    assert [a.text() for a in tray.menu.actions() if not a.isSeparator()] == [
+        "&Open AcuMat",
+        "&Settings…",
+        "&Quit",
+    ]
+
+
+def test_settings_dialog_validates_as_you_type_and_saves(parts: Parts, qtbot: QtBot) -> None:
+    dialog = SettingsDialog(parts.settings, parts.window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    sit_limit = dialog.findChild(QLineEdit, "reminders.sit_limit")
+    assert sit_limit is not None and sit_limit.text() == "50m"
+    sit_limit.clear()
+    qtbot.keyClicks(sit_limit, "soon")
+    assert not ok.isEnabled()
+    assert "not a duration" in dialog.errors["reminders.sit_limit"].text()
+    assert dialog.errors["reminders.sit_limit"].isVisibleTo(dialog)
+    sit_limit.clear()
+    qtbot.keyClicks(sit_limit, "25m")
+    assert ok.isEnabled()
+    muted = dialog.findChild(QCheckBox, "sound.muted")
+    assert muted is not None
+    muted.setChecked(True)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert parts.settings.settings.reminders.sit_limit == timedelta(minutes=25)
+    assert parts.settings.settings.sound.muted is True
+    parts.settings.flush()
+    saved = SettingsStore(parts.paths.settings_file).load().settings
+    assert saved.reminders.sit_limit == timedelta(minutes=25)
+
+
+def test_every_settings_field_has_an_accessible_editor(parts: Parts) -> None:
+    dialog = SettingsDialog(parts.settings, parts.window)
+    for key, editor in dialog.editors.items():
+        assert editor.widget.accessibleName(), key
+    assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == [
+        "Reminders",
+        "Sessions",
+        "Sound",
+        "Appearance",
+        "Startup",
+    ]
+    dialog.deleteLater()
+
+
+def test_settings_changes_are_saved_once_after_a_pause(parts: Parts, qtbot: QtBot) -> None:
+    path = parts.paths.settings_file
+    parts.settings.set("sound.master_volume", "0.2")
+    parts.settings.set("sound.master_volume", "0.3")
+    assert not path.exists(), "debounced: nothing written yet"
+    qtbot.waitUntil(path.exists, timeout=3000)
+    assert SettingsStore(path).load().settings.sound.master_volume == 0.3
+
+
+def test_about_dialog_comes_from_the_designer_form(parts: Parts, qtbot: QtBot) -> None:
+    parts.actions.about.trigger()
+    dialogs = [w for w in QApplication.topLevelWidgets() if w.objectName() == "AboutDialog"]
+    assert dialogs and dialogs[0].isVisible()
+    dialogs[0].close()
