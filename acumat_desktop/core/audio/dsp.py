@@ -94,7 +94,10 @@ class Fade:
     def active(self) -> bool:
         return self._done < self._total
 
-    def start(self, target: float, seconds: float) -> None:
+    def start(self, target: float, seconds: float, from_level: float | None = None) -> None:
+        """Fade from the current level (or ``from_level``) to ``target`` over ``seconds``."""
+        if from_level is not None:
+            self.level = from_level
         self._start = self.level
         self._target = target
         self._total = max(1, round(seconds * self._rate))

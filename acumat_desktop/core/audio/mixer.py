@@ -137,10 +137,11 @@ class Mixer:
     def _update_master(self) -> None:
         self._master.set_target(0.0 if self._muted else perceptual_gain(self._master_volume))
 
-    def fade_to(self, level: float, seconds: float) -> None:
-        """Move the session envelope (0..1, linear) to ``level`` over ``seconds``."""
+    def fade_to(self, level: float, seconds: float, from_level: float | None = None) -> None:
+        """Move the ambience envelope (0..1) to ``level`` over ``seconds`` (from ``from_level``
+        when given, else from where it is). Bells and cues are not faded."""
         with self._lock:
-            self._fade.start(min(1.0, max(0.0, level)), max(seconds, 0.0))
+            self._fade.start(min(1.0, max(0.0, level)), max(seconds, 0.0), from_level)
 
     @property
     def fade_level(self) -> float:

@@ -1,0 +1,160 @@
+"""AudioEngine against a real PulseAudio null sink, measured by recording its monitor."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pulse_fixture import needs_pulse, pulse_server, record_rms  # noqa: F401  (fixture)
+from pytestqt.qtbot import QtBot
+
+from acumat_desktop.core.audio import dsp
+from acumat_desktop.services.audio.player import NO_OUTPUT_NOTICE, AudioEngine
+from acumat_desktop.services.audio.soundscapes import SoundCatalogue
+
+pytestmark = [
+    needs_pulse,
+    # Qt's multimedia backend reports, as warnings, that there is no PipeWire here
+    pytest.mark.qt_log_ignore("pipewire", "PulseAudioService"),
+]
+
+SILENCE = 1e-4  # sox RMS of a null sink playing nothing is exactly 0
+
+
+@pytest.fixture
+def engine(
+    pulse_server: dict[str, str],  # noqa: F811
+    tmp_path: Path,
+    qtbot: QtBot,
+) -> Iterator[AudioEngine]:
+    catalogue = SoundCatalogue(tmp_path / "sounds", seconds=6.0)
+    eng = AudioEngine(tmp_path / "sounds", catalogue=catalogue)
+    yield eng
+    eng.shutdown()
+
+
+def _play(engine: AudioEngine, qtbot: QtBot, layers: list[tuple[str, float]]) -> None:
+    engine.set_layers(layers)
+    qtbot.waitUntil(lambda: engine.status()["output"] is not None, timeout=5000)
+    qtbot.waitUntil(lambda: {s for s, _ in engine.mixer.layers()} == {s for s, _ in layers})
+    qtbot.wait(300)  # past the ramp and the 200 ms buffer: what the sink plays is settled
+
+
+def test_a_layer_is_audible(
+    engine: AudioEngine,
+    pulse_server: dict[str, str],  # noqa: F811
+    qtbot: QtBot,
+) -> None:
+    assert record_rms(pulse_server, 0.5) < SILENCE
+    _play(engine, qtbot, [("pink-noise", 1.0)])
+    rms = record_rms(pulse_server, 1.0)
+    # pink noise at -27 LUFS has an RMS of about 0.03-0.05 of full scale
+    assert rms > 0.01
+    assert engine.status()["layers"] == [{"sound": "pink-noise", "volume": 1.0}]
+    assert engine.status()["output"]
+
+
+def test_fade_out_reaches_silence_within_the_fade_time(
+    engine: AudioEngine,
+    pulse_server: dict[str, str],  # noqa: F811
+    qtbot: QtBot,
+) -> None:
+    _play(engine, qtbot, [("rain", 1.0)])
+    assert record_rms(pulse_server, 0.5) > 0.01
+    engine.fade_out(1.0)
+    qtbot.wait(1000 + 250)  # fade time + the output buffer
+    assert record_rms(pulse_server, 1.0) < SILENCE
+
+
+def test_no_layers_is_silence_and_keeps_the_output_closed(
+    engine: AudioEngine,
+    pulse_server: dict[str, str],  # noqa: F811
+    qtbot: QtBot,
+) -> None:
+    engine.set_layers([])
+    qtbot.wait(300)
+    assert record_rms(pulse_server, 1.0) < SILENCE
+    assert engine.status()["output"] is None
+
+
+def test_master_volume_changes_the_recorded_level_by_the_curve(
+    engine: AudioEngine,
+    pulse_server: dict[str, str],  # noqa: F811
+    qtbot: QtBot,
+) -> None:
+    _play(engine, qtbot, [("brown-noise", 1.0)])
+    full = record_rms(pulse_server, 1.0)
+    engine.set_master_volume(0.5)
+    qtbot.wait(300)
+    half = record_rms(pulse_server, 1.0)
+    expected = dsp.perceptual_gain(0.5)  # 0.125, -18 dB
+    assert half / full == pytest.approx(expected, rel=0.25)
+
+
+def test_stop_silences_and_releases_the_output(
+    engine: AudioEngine,
+    pulse_server: dict[str, str],  # noqa: F811
+    qtbot: QtBot,
+) -> None:
+    _play(engine, qtbot, [("ocean", 0.8)])
+    engine.stop()
+    # closes once the ramped-out audio has drained (the idle close would take > 3 s)
+    qtbot.waitUntil(lambda: engine.status()["output"] is None, timeout=3000)
+    assert engine.status()["layers"] == []
+    assert record_rms(pulse_server, 0.5) < SILENCE
+
+
+def test_bells_and_cues_sound_over_silence(
+    engine: AudioEngine,
+    pulse_server: dict[str, str],  # noqa: F811
+    qtbot: QtBot,
+) -> None:
+    engine.play_bell("start")
+    engine.schedule_cues([(0.3, "inhale"), (0.9, "exhale")])
+    qtbot.waitUntil(lambda: engine.status()["output"] is not None, timeout=5000)
+    assert record_rms(pulse_server, 1.0) > 0.005
+
+
+_SILENT_RUN = """
+import json, sys
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication, QTimer
+from acumat_desktop.services.audio.player import AudioEngine
+from acumat_desktop.services.audio.soundscapes import SoundCatalogue
+app = QCoreApplication(sys.argv)
+engine = AudioEngine(Path(sys.argv[1]), catalogue=SoundCatalogue(Path(sys.argv[1]), seconds=4.0))
+notices = []
+engine.noticed.connect(notices.append)
+engine.set_layers([("pink-noise", 0.5)])
+engine.play_bell("start")
+engine.schedule_cues([(0.2, "inhale"), (0.6, "exhale")])
+engine.set_master_volume(0.3)
+QTimer.singleShot(400, lambda: engine.set_layers([("rain", 1.0)]))
+QTimer.singleShot(1200, app.quit)
+app.exec()
+engine.shutdown()
+print(json.dumps({"notices": notices, "status": engine.status()}))
+"""
+
+
+def test_without_a_sound_server_the_engine_runs_silently_and_says_so_once(tmp_path: Path) -> None:
+    # QtMultimedia connects to the sound server once per process, so this runs in its own
+    env = dict(os.environ, PULSE_SERVER=f"unix:{tmp_path}/no-such-server/pulse.sock")
+    result = subprocess.run(
+        [sys.executable, "-c", _SILENT_RUN, str(tmp_path / "sounds")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["notices"] == [NO_OUTPUT_NOTICE]
+    assert report["status"]["output"] is None
+    assert report["status"]["layers"] == [{"sound": "rain", "volume": 1.0}]
