@@ -211,8 +211,9 @@ class ReminderPolicy:
         if self.paused_until is not None and now < self.paused_until:
             return "paused"
         if sitting_s < values.sit_limit.total_seconds():
-            if self.showing or self.snoozes:
-                self.new_streak()  # the streak ended since: the old reminder is stale
+            # e.g. the limit was raised: an open reminder is stale. A snooze is kept (it may
+            # have been asked for ahead of time); the caller calls new_streak() on a reset.
+            self.showing = False
             return "sitting"
         if self.showing:
             return "showing"

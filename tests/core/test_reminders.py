@@ -78,8 +78,26 @@ def test_consecutive_snoozes_are_capped(policy: ReminderPolicy, values: Reminder
 def test_a_new_streak_clears_the_snooze_cycle(policy: ReminderPolicy) -> None:
     policy.shown()
     policy.snooze()
-    assert policy.decide(10).reason == "sitting"  # the user stood up meanwhile
+    policy.new_streak()  # the user stood up meanwhile
     assert policy.snoozes == 0
+    assert policy.snapshot()["snoozed_until"] is None
+    assert policy.decide(LIMIT).action is Action.SHOW
+
+
+def test_a_snooze_asked_ahead_of_time_is_kept(policy: ReminderPolicy, clock: FakeClock) -> None:
+    assert policy.snooze(30)  # `acumat reminders snooze 30` while sitting only briefly
+    assert policy.decide(10).reason == "sitting"
+    clock.advance(29 * 60)
+    assert policy.decide(LIMIT).reason == "snoozed"
+    assert policy.snapshot()["snoozed_until"] == "2026-11-24T10:30:00+00:00"
+
+
+def test_an_open_reminder_goes_stale_when_the_limit_is_raised(
+    policy: ReminderPolicy, values: RemindersSettings
+) -> None:
+    policy.shown()
+    values.sit_limit = timedelta(hours=2)
+    assert policy.decide(LIMIT).reason == "sitting"
     assert not policy.showing
 
 

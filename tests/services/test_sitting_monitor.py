@@ -203,3 +203,13 @@ def test_the_timer_drives_the_loop(qtbot: QtBot) -> None:
     calls = source.calls
     qtbot.wait(50)
     assert source.calls == calls
+
+
+def test_snooze_ahead_of_time_shows_in_the_snapshot(rig: Rig) -> None:
+    rig.run(10)
+    assert rig.monitor.snooze(30)
+    rig.run(60)
+    reminders = rig.monitor.snapshot()["reminders"]
+    assert reminders["snoozed_until"] == "2026-11-24T09:40:10+00:00"
+    assert reminders["state"] == "snoozed"
+    assert rig.due == []
