@@ -210,6 +210,6 @@ def test_snooze_ahead_of_time_shows_in_the_snapshot(rig: Rig) -> None:
     assert rig.monitor.snooze(30)
     rig.run(60)
     reminders = rig.monitor.snapshot()["reminders"]
-    assert reminders["snoozed_until"] == "2026-11-24T09:40:10+00:00"
+    assert reminders["snoozed_until"] == "2026-11-24T09:30:10+00:00"
     assert reminders["state"] == "snoozed"
     assert rig.due == []
