@@ -58,11 +58,14 @@ ensure_venv() {
     stamp="$VENV/.acumat-stamp"
     if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
         say "installing pinned dependencies into $VENV"
-        "$VENV/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip >&2
         local extra=""
         [ "$KIND" = test ] && extra="[test]"
-        "$VENV/bin/python" -m pip install -q --disable-pip-version-check \
-            -c "$ROOT/packaging/requirements-lock.txt" -e "$ROOT$extra" >&2
+        { "$VENV/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip &&
+          "$VENV/bin/python" -m pip install -q --disable-pip-version-check \
+            -c "$ROOT/packaging/requirements-lock.txt" -e "$ROOT$extra"; } 2>&1 |
+            grep -v "^WARNING: Location" >&2 || true
+        "$VENV/bin/python" -c "import acumat_desktop, PySide6" ||
+            { say "the dependencies did not install (see above)"; exit 1; }
         echo "$want" > "$stamp"
     fi
 }

@@ -17,17 +17,37 @@ ROOT = Path(__file__).resolve().parents[2]
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(ROOT)],
-        check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "build",
+            "--wheel",
+            "--no-isolation",
+            "--outdir",
+            str(out),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
     )
     wheels = list(out.glob("acumat_desktop-*.whl"))
     assert len(wheels) == 1
     env_dir = out / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)
     subprocess.run(
-        [str(env_dir / "bin" / "python"), "-m", "pip", "install", "-q", "--disable-pip-version-check",
-         "-c", str(ROOT / "packaging" / "requirements-lock.txt"), str(wheels[0])],
-        check=True, capture_output=True,
+        [
+            str(env_dir / "bin" / "python"),
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--disable-pip-version-check",
+            "-c",
+            str(ROOT / "packaging" / "requirements-lock.txt"),
+            str(wheels[0]),
+        ],
+        check=True,
+        capture_output=True,
     )
     return env_dir
 
@@ -35,8 +55,13 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def run(env_dir: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     return subprocess.run(
-        [str(env_dir / "bin" / args[0]), *args[1:]], cwd=cwd, env=env, capture_output=True,
-        text=True, check=False, timeout=120,
+        [str(env_dir / "bin" / args[0]), *args[1:]],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
     )
 
 
@@ -63,10 +88,15 @@ def test_every_resource_and_ui_file_is_in_the_wheel(installed: Path, tmp_path: P
     assert installed in resources.parents, "resources must come from the installed wheel"
     for source_root, installed_root in ((ROOT / "resources", resources), (ROOT / "ui", ui)):
         tracked = subprocess.run(
-            ["git", "ls-files", str(source_root)], cwd=ROOT, capture_output=True, text=True,
+            ["git", "ls-files", str(source_root)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
             check=False,
         ).stdout.split()
-        files = [ROOT / name for name in tracked] or [p for p in source_root.rglob("*") if p.is_file()]
+        files = [ROOT / name for name in tracked] or [
+            p for p in source_root.rglob("*") if p.is_file()
+        ]
         assert files
         for file in files:
             copy = installed_root / file.relative_to(source_root)
