@@ -224,6 +224,19 @@ class AudioEngine(QObject):
         if volume is not None:  # still wanted
             self.mixer.set_layer(sound_id, data, volume)
 
+    def prewarm(self, sound_ids: list[str] | None = None) -> None:
+        """Render uncached built-ins in the background (first render: 1.5-8 s each), so the
+        first play of a sound starts at once. Keeps nothing in memory."""
+        for sid in sound_ids if sound_ids is not None else [s.id for s in self.catalogue.sounds()]:
+            if sid in synth.SOUNDSCAPES and not self.catalogue.is_cached(sid):
+                self._loader.submit(self._render_only, sid)
+
+    def _render_only(self, sound_id: str) -> None:
+        try:
+            self.catalogue.load(sound_id)
+        except Exception:
+            log.exception("Could not pre-render %s", sound_id)
+
     def set_master_volume(self, v: float) -> None:
         self.mixer.set_master_volume(v)
 
