@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 import sys
 import time
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
@@ -13,7 +14,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from acumat_desktop import APP_DISPLAY_NAME, APP_NAME, DESKTOP_FILE_ID, __version__
 from acumat_desktop.app_handlers import register_app_commands, register_settings_commands
+from acumat_desktop.core.clock import Clock, SystemClock
 from acumat_desktop.core.commands import CommandRegistry
+from acumat_desktop.core.session import SessionEngine
 from acumat_desktop.core.status import StatusBoard
 from acumat_desktop.services.assets import icon_path
 from acumat_desktop.services.errors import install_excepthooks
@@ -21,6 +24,7 @@ from acumat_desktop.services.ipc import ControlClient, ControlServer, NotRunning
 from acumat_desktop.services.logging_setup import setup_logging
 from acumat_desktop.services.notices import OnceNotices
 from acumat_desktop.services.paths import AppPaths, instance_lock_path, server_name
+from acumat_desktop.services.session_service import SessionService
 from acumat_desktop.services.settings_service import SettingsService
 from acumat_desktop.services.settings_store import LoadResult, SettingsStore
 from acumat_desktop.services.single_instance import InstanceLock
@@ -57,8 +61,12 @@ class Parts:
     commands: CommandRegistry
     server: ControlServer | None
     notices: OnceNotices
+    session: SessionService
+    clock: Clock
     error_box: QMessageBox | None = None
     wiring: Wiring | None = None
+    # Called with the settings dialog when it is first created (features add rows to it).
+    dialog_extensions: list[Callable[[SettingsDialog], None]] = field(default_factory=list)
 
 
 class Wiring:
@@ -104,6 +112,8 @@ class Wiring:
     def open_settings(self) -> None:
         if self._settings_dialog is None:
             self._settings_dialog = SettingsDialog(self.p.settings, self.p.window)
+            for extend in self.p.dialog_extensions:
+                extend(self._settings_dialog)
         else:
             self._settings_dialog.load(self.p.settings.settings)
         self._settings_dialog.show()
@@ -170,6 +180,9 @@ def build(app: QApplication, paths: AppPaths, loaded: LoadResult, minimized: boo
     board.provide("tray", lambda: {"available": tray is not None and tray.visible})
     commands = CommandRegistry()
     server = ControlServer(server_name(), commands.handle_line, app)
+    clock = SystemClock()
+    session = SessionService(SessionEngine(clock), app)
+    board.provide("session", session.engine.snapshot)
     parts = Parts(
         app,
         paths,
@@ -181,8 +194,11 @@ def build(app: QApplication, paths: AppPaths, loaded: LoadResult, minimized: boo
         commands,
         server,
         OnceNotices(paths.state / "notices.json"),
+        session,
+        clock,
     )
     wiring = parts.wiring = Wiring(parts)
+    # Features wire themselves here, each from its own module in acumat_desktop/wiring/.
     register_app_commands(
         commands,
         board,

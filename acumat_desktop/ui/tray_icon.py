@@ -1,0 +1,74 @@
+"""The tray icon with a progress ring: session progress, or sitting time toward the limit.
+
+Rendering happens only when the ring would visibly change (STEPS positions around the circle).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+
+STEPS = 48  # ring positions; finer changes are invisible at tray sizes
+SIZES = (16, 22, 24, 32, 48, 64)
+
+SESSION_COLOUR = QColor("#ffd166")
+SITTING_COLOUR = QColor("#f4a261")
+SITTING_FULL_COLOUR = QColor("#e76f51")
+
+
+class ProgressIcon:
+    def __init__(self, base: QIcon) -> None:
+        self._base = base
+        self._key: tuple[str, int] | None = None
+        self._icon = base
+        self.renders = 0
+
+    @property
+    def icon(self) -> QIcon:
+        return self._icon
+
+    def update(self, session: float | None, sitting: float | None) -> bool:
+        """Set the fractions (0..1, or None to hide); True if the icon changed."""
+        if session is not None:
+            key = ("session", _step(session))
+        elif sitting is not None:
+            key = ("sitting", _step(sitting))
+        else:
+            key = ("none", 0)
+        if key == self._key:
+            return False
+        self._key = key
+        self._icon = self._render(*key)
+        return True
+
+    def _render(self, kind: str, step: int) -> QIcon:
+        if kind == "none":
+            return self._base
+        self.renders += 1
+        icon = QIcon()
+        for size in SIZES:
+            pixmap = self._base.pixmap(size, size)
+            if pixmap.isNull():
+                pixmap = QPixmap(size, size)
+                pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            width = max(2.0, size / 8)
+            rect = QRectF(width / 2, width / 2, size - width, size - width)
+            painter.setPen(QPen(QColor(0, 0, 0, 90), width))
+            painter.drawEllipse(rect)
+            if kind == "session":
+                colour = SESSION_COLOUR
+            else:
+                colour = SITTING_FULL_COLOUR if step >= STEPS else SITTING_COLOUR
+            pen = QPen(colour, width)
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            painter.setPen(pen)
+            painter.drawArc(rect, 90 * 16, -int(5760 * step / STEPS))
+            painter.end()
+            icon.addPixmap(pixmap)
+        return icon
+
+
+def _step(fraction: float) -> int:
+    return max(0, min(STEPS, round(fraction * STEPS)))
