@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-
 from acumat_desktop.app import app_icon
 from acumat_desktop.ui.tray_icon import STEPS, ProgressIcon
 
