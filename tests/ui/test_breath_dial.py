@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
@@ -322,3 +322,48 @@ def test_size_hints_suit_a_central_element(dial: BreathDial) -> None:
     assert dial.sizeHint().width() >= 300
     assert dial.sizeHint().height() >= 300
     assert 120 <= dial.minimumSizeHint().width() < dial.sizeHint().width()
+
+
+class PaintCounter(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.paints = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.paints += 1
+        return False
+
+
+def test_a_breath_hold_repaints_nothing(qtbot: QtBot, dial: BreathDial) -> None:
+    box = BUILTIN_PATTERNS["box"]  # 4 in, 4 hold, 4 out, 4 hold
+    source = Holder(DialFrame(600.9, 1200.0, phase_at(box, 4.2), False, "Focus"))
+    dial.set_source(source)
+    show(qtbot, dial)
+    counter = PaintCounter()
+    dial.installEventFilter(counter)
+    qtbot.wait(20)
+    before = counter.paints
+    source.frame = DialFrame(600.5, 1200.0, phase_at(box, 4.6), False, "Focus")  # still 10:01
+    dial.refresh()
+    qtbot.wait(20)
+    assert counter.paints == before, "same shape, same text: nothing to paint"
+    source.frame = DialFrame(599.9, 1200.0, phase_at(box, 5.2), False, "Focus")  # 10:00
+    dial.refresh()
+    qtbot.waitUntil(lambda: counter.paints > before, timeout=1000)
+
+
+def test_slow_layers_are_cached_across_frames(qtbot: QtBot, dial: BreathDial) -> None:
+    source = Holder(running_frame(breath_t=0.1, remaining=600.0))
+    dial.set_source(source)
+    show(qtbot, dial)
+    dial.repaint()
+    builds = dial.cache_builds()
+    for i in range(1, 60):  # one second of an inhale, at 60 frames a second
+        source.frame = running_frame(breath_t=0.1 + i / 60, remaining=600.0 - i / 60)
+        dial.refresh()
+        dial.repaint()
+    after = dial.cache_builds()
+    assert after["ring"] == builds["ring"]
+    assert after["text"] - builds["text"] <= 2, "text is re-rendered only when a string changes"
+    assert after["arc"] - builds["arc"] <= 2, "the arc is re-stroked only when its end moves"

@@ -23,43 +23,26 @@ from collections.abc import Callable
 from PySide6.QtCore import (
     Property,
     QEvent,
-    QPointF,
-    QRectF,
     QSize,
     Qt,
     QTimer,
 )
 from PySide6.QtGui import (
     QColor,
-    QFont,
     QHideEvent,
     QPainter,
     QPaintEvent,
     QPalette,
-    QPen,
-    QPixmap,
-    QRadialGradient,
-    QResizeEvent,
     QShowEvent,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from acumat_desktop.ui.widgets.dial_frame import DialFrame, format_remaining
+from acumat_desktop.ui.widgets.dial_frame import DialFrame
+from acumat_desktop.ui.widgets.dial_painting import DialColors, DialOptions, DialPainter
 
 log = logging.getLogger(__name__)
 
 FrameSource = Callable[[], DialFrame]
-
-# Geometry on the logical canvas (-100 .. 100 on both axes).
-_CANVAS = 200.0
-_RING_RADIUS = 88.0
-_RING_WIDTH = 5.0
-_BREATH_MIN_RADIUS = 30.0
-_BREATH_MAX_RADIUS = 68.0
-_BREATH_STILL_RADIUS = 56.0  # reduced motion and routines without breathing guidance
-_GLOW = 9.0  # logical width of the soft glow around the breathing shape
-_STILL_MIN_OPACITY = 0.30
-_STILL_MAX_OPACITY = 0.80
 
 # Reduced motion only fades an opacity, so a slow frame rate is indistinguishable and cheaper.
 _REDUCED_MOTION_INTERVAL_MS = 50
@@ -78,13 +61,12 @@ class BreathDial(QWidget):
         super().__init__(parent)
         self._source = source
         self._frame: DialFrame | None = None
+        self._painted: DialFrame | None = None  # the frame last painted, for damage
         self._animating = False
         self._reduced_motion = False
         self._eyes_closed = False
         self._colors: dict[str, QColor] = {}
-        self._ring_cache: QPixmap | None = None
-        self._ring_key: tuple[object, ...] | None = None
-        self._ring_builds = 0
+        self._painter = DialPainter()
 
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -135,7 +117,11 @@ class BreathDial(QWidget):
 
     def ring_cache_builds(self) -> int:
         """How many times the static ring has been painted into its cache."""
-        return self._ring_builds
+        return self._painter.builds()["ring"]
+
+    def cache_builds(self) -> dict[str, int]:
+        """Rebuilds of each cached layer: ``ring``, ``arc`` and ``text``."""
+        return self._painter.builds()
 
     def current_frame(self) -> DialFrame | None:
         return self._frame
@@ -144,7 +130,11 @@ class BreathDial(QWidget):
         """Read one frame from the source, repaint the dial's rectangle, start or stop the timer."""
         self._frame = self._source() if self._source is not None else None
         self._update_description()
-        self.update()
+        dirty = self._painter.damage(
+            self.size(), self.devicePixelRatioF(), self._painted, self._frame, self._options()
+        )
+        if dirty is not None:
+            self.update(dirty)
         self._sync_timer()
 
     # ----------------------------------------------------------------- colour properties
@@ -168,7 +158,7 @@ class BreathDial(QWidget):
 
     def _set_color(self, name: str, color: QColor) -> None:
         self._colors[name] = QColor(color)
-        self._ring_key = None
+        self._painter.invalidate()
         self.update()
 
     def _get_ring_color(self) -> QColor:
@@ -250,13 +240,9 @@ class BreathDial(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
-            self._ring_key = None
+            self._painter.invalidate()
             self.update()
         super().changeEvent(event)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._ring_key = None
 
     # ----------------------------------------------------------------- accessibility
 
@@ -286,156 +272,35 @@ class BreathDial(QWidget):
 
     # ----------------------------------------------------------------- painting
 
+    def colors(self) -> DialColors:
+        """The colours in use now: explicit properties, else the palette."""
+        return DialColors(
+            background=self.palette().color(QPalette.ColorRole.Window),
+            track=self._color("track"),
+            ring=self._color("ring"),
+            breath=self._color("breath"),
+            text=self._color("text"),
+        )
+
+    def _options(self) -> DialOptions:
+        return DialOptions(self._reduced_motion, self._eyes_closed, self.tr("Paused"))
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         try:
-            painter.drawPixmap(0, 0, self._ring_pixmap())
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-            self._to_canvas(painter)
-            frame = self._frame
-            self._paint_breath(painter, frame)
-            self._paint_arc(painter, frame)
-            self._paint_text(painter, frame)
+            options = self._options()
+            self._painted = self._frame
+            self._painter.paint(
+                painter,
+                self.size(),
+                self.devicePixelRatioF(),
+                self.colors(),
+                self.font(),
+                self._frame,
+                options,
+            )
         finally:
             painter.end()
-
-    def _to_canvas(self, painter: QPainter) -> None:
-        side = min(self.width(), self.height())
-        painter.translate(self.width() / 2.0, self.height() / 2.0)
-        painter.scale(side / _CANVAS, side / _CANVAS)
-
-    def _ring_pixmap(self) -> QPixmap:
-        dpr = self.devicePixelRatioF()
-        background = self.palette().color(QPalette.ColorRole.Window)
-        track = self._color("track")
-        key = (self.width(), self.height(), dpr, background.rgba(), track.rgba())
-        if self._ring_cache is not None and key == self._ring_key:
-            return self._ring_cache
-        pixmap = QPixmap(max(1, round(self.width() * dpr)), max(1, round(self.height() * dpr)))
-        pixmap.setDevicePixelRatio(dpr)
-        pixmap.fill(background)
-        painter = QPainter(pixmap)
-        try:
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            self._to_canvas(painter)
-            pen = QPen(track, _RING_WIDTH)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawEllipse(QPointF(0.0, 0.0), _RING_RADIUS, _RING_RADIUS)
-        finally:
-            painter.end()
-        self._ring_cache, self._ring_key = pixmap, key
-        self._ring_builds += 1
-        log.debug("dial ring cache rebuilt (%s)", key)
-        return pixmap
-
-    def _paint_arc(self, painter: QPainter, frame: DialFrame | None) -> None:
-        if frame is None:
-            return
-        fraction = frame.fraction_left
-        if fraction <= 0.0:
-            return
-        color = self._color("ring")
-        if frame.paused:
-            color.setAlphaF(color.alphaF() * 0.45)
-        pen = QPen(color, _RING_WIDTH)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        rect = QRectF(-_RING_RADIUS, -_RING_RADIUS, 2 * _RING_RADIUS, 2 * _RING_RADIUS)
-        # Qt angles are 1/16 degree, counter-clockwise from 3 o'clock; start at 12, run clockwise.
-        painter.drawArc(rect, 90 * 16, -round(fraction * 360 * 16))
-
-    def breath_radius_and_opacity(self, frame: DialFrame | None) -> tuple[float, float]:
-        """The breathing shape's logical radius and opacity for ``frame``."""
-        if frame is None:
-            return _BREATH_STILL_RADIUS, _STILL_MIN_OPACITY
-        if frame.breath is None:
-            return _BREATH_STILL_RADIUS, (_STILL_MIN_OPACITY + _STILL_MAX_OPACITY) / 2
-        scale = min(1.0, max(0.0, frame.breath.scale))
-        if self._reduced_motion:
-            opacity = _STILL_MIN_OPACITY + (_STILL_MAX_OPACITY - _STILL_MIN_OPACITY) * scale
-            return _BREATH_STILL_RADIUS, opacity
-        radius = _BREATH_MIN_RADIUS + (_BREATH_MAX_RADIUS - _BREATH_MIN_RADIUS) * scale
-        return radius, 1.0
-
-    def _paint_breath(self, painter: QPainter, frame: DialFrame | None) -> None:
-        radius, opacity = self.breath_radius_and_opacity(frame)
-        base = self._color("breath")
-        painter.save()
-        painter.setOpacity(opacity * (0.6 if frame is not None and frame.paused else 1.0))
-        painter.setPen(Qt.PenStyle.NoPen)
-        # A glow that fades out around the shape, then the body, lighter in its middle, then a
-        # fine rim so the size reads clearly even in a pale palette.
-        glow = QRadialGradient(QPointF(0.0, 0.0), radius + _GLOW)
-        edge = radius / (radius + _GLOW)
-        glow.setColorAt(edge, _with_alpha(base, 0.30))
-        glow.setColorAt(1.0, _with_alpha(base, 0.0))
-        painter.setBrush(glow)
-        painter.drawEllipse(QPointF(0.0, 0.0), radius + _GLOW, radius + _GLOW)
-        body = QRadialGradient(QPointF(0.0, 0.0), radius)
-        body.setColorAt(0.0, _with_alpha(base, 0.35))
-        body.setColorAt(0.75, _with_alpha(base, 0.55))
-        body.setColorAt(1.0, _with_alpha(base, 0.80))
-        painter.setBrush(body)
-        painter.drawEllipse(QPointF(0.0, 0.0), radius, radius)
-        painter.setPen(QPen(_with_alpha(base, 0.9), 1.0))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawEllipse(QPointF(0.0, 0.0), radius, radius)
-        painter.restore()
-
-    def _paint_text(self, painter: QPainter, frame: DialFrame | None) -> None:
-        text_color = self._color("text")
-        painter.setPen(text_color)
-        if frame is None:
-            return
-        cue = self.tr("Paused") if frame.paused else (frame.breath.cue if frame.breath else "")
-        count = ""
-        if frame.breath is not None and not frame.paused and frame.breath.count > 0:
-            count = str(frame.breath.count)
-        if self._eyes_closed:
-            painter.setFont(_font(self.font(), 15.0, QFont.Weight.Normal))
-            painter.drawText(QRectF(-70, -14, 140, 22), Qt.AlignmentFlag.AlignCenter, cue)
-            painter.setFont(_font(self.font(), 9.0, QFont.Weight.Normal))
-            painter.drawText(QRectF(-40, 10, 80, 14), Qt.AlignmentFlag.AlignCenter, count)
-            return
-        if frame.label:
-            soft = QColor(text_color)
-            soft.setAlphaF(text_color.alphaF() * 0.7)
-            painter.setPen(soft)
-            painter.setFont(_font(self.font(), 7.5, QFont.Weight.Normal))
-            painter.drawText(QRectF(-60, -42, 120, 12), Qt.AlignmentFlag.AlignCenter, frame.label)
-            painter.setPen(text_color)
-        painter.setFont(_font(self.font(), 30.0, QFont.Weight.Light))
-        painter.drawText(
-            QRectF(-70, -30, 140, 40),
-            Qt.AlignmentFlag.AlignCenter,
-            format_remaining(frame.remaining_s),
-        )
-        painter.setFont(_font(self.font(), 9.5, QFont.Weight.Normal))
-        painter.drawText(QRectF(-70, 12, 140, 14), Qt.AlignmentFlag.AlignCenter, cue)
-        if count:
-            soft = QColor(text_color)
-            soft.setAlphaF(text_color.alphaF() * 0.7)
-            painter.setPen(soft)
-            painter.setFont(_font(self.font(), 8.0, QFont.Weight.Normal))
-            painter.drawText(QRectF(-40, 27, 80, 12), Qt.AlignmentFlag.AlignCenter, count)
-
-
-def _font(base: QFont, pixel_size: float, weight: QFont.Weight) -> QFont:
-    """A copy of ``base`` sized in logical canvas units (the painter's scale does the rest)."""
-    font = QFont(base)
-    font.setPixelSize(max(1, round(pixel_size)))
-    font.setWeight(weight)
-    return font
-
-
-def _with_alpha(color: QColor, share: float) -> QColor:
-    """``color`` with its alpha multiplied by ``share``."""
-    out = QColor(color)
-    out.setAlphaF(color.alphaF() * share)
-    return out
 
 
 def _mix(a: QColor, b: QColor, t: float) -> QColor:

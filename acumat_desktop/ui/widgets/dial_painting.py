@@ -1,0 +1,398 @@
+"""How the breathing dial is painted: geometry on a logical canvas and three layers.
+
+The picture lives on a logical 200 x 200 canvas centred on the widget (like the PySide6
+``analogclock`` example), so every size and device pixel ratio gets the same drawing. A frame is
+three layers, and only the middle one is painted every frame:
+
+1. *dial*: background, the faint track ring (cached, rebuilt on resize, DPR or colour change)
+   and the remaining-time arc over it (re-stroked only when its end moves by half a device pixel);
+2. *breath*: the soft breathing shape, a cached sprite scaled to the breath and a cosmetic rim;
+3. *text*: label, minutes:seconds, cue and count (cached until a string changes; large glyphs
+   are rendered as paths, which is the dearest thing on the dial).
+
+Cached layers are drawn in unscaled device-aligned coordinates so blits stay 1:1 and crisp.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap, QRadialGradient
+
+from acumat_desktop.ui.widgets.dial_frame import DialFrame, format_remaining
+
+log = logging.getLogger(__name__)
+
+CANVAS = 200.0
+RING_RADIUS = 88.0
+RING_WIDTH = 5.0
+BREATH_MIN_RADIUS = 30.0
+BREATH_MAX_RADIUS = 68.0
+BREATH_STILL_RADIUS = 56.0  # reduced motion and routines without breathing guidance
+GLOW = 9.0  # logical width of the soft glow around the breathing shape
+STILL_MIN_OPACITY = 0.30
+STILL_MAX_OPACITY = 0.80
+PAUSED_DIM = 0.6
+_TEXT_AREA = QRectF(-76.0, -48.0, 152.0, 96.0)  # logical; holds every line of text
+_ARC_STEP_PX = 0.5  # re-stroke the arc once its end has moved this far (device pixels)
+
+
+@dataclass(frozen=True)
+class DialColors:
+    background: QColor
+    track: QColor
+    ring: QColor
+    breath: QColor
+    text: QColor
+
+
+@dataclass(frozen=True)
+class DialOptions:
+    reduced_motion: bool = False
+    eyes_closed: bool = False
+    paused_text: str = "Paused"
+
+
+def breath_geometry(frame: DialFrame | None, reduced_motion: bool) -> tuple[float, float]:
+    """The breathing shape's logical radius and opacity for ``frame``."""
+    if frame is None:
+        return BREATH_STILL_RADIUS, STILL_MIN_OPACITY
+    if frame.breath is None:
+        return BREATH_STILL_RADIUS, (STILL_MIN_OPACITY + STILL_MAX_OPACITY) / 2
+    scale = min(1.0, max(0.0, frame.breath.scale))
+    if reduced_motion:
+        return BREATH_STILL_RADIUS, STILL_MIN_OPACITY + (
+            STILL_MAX_OPACITY - STILL_MIN_OPACITY
+        ) * scale
+    return BREATH_MIN_RADIUS + (BREATH_MAX_RADIUS - BREATH_MIN_RADIUS) * scale, 1.0
+
+
+class _Cache:
+    """One pixmap, kept while its key stays the same; counts its rebuilds."""
+
+    def __init__(self) -> None:
+        self.key: tuple[object, ...] | None = None
+        self.pixmap: QPixmap | None = None
+        self.builds = 0
+
+    def get(self, key: tuple[object, ...], build: Callable[[], QPixmap]) -> QPixmap:
+        if self.pixmap is None or key != self.key:
+            self.pixmap, self.key = build(), key
+            self.builds += 1
+        return self.pixmap
+
+    def clear(self) -> None:
+        self.key, self.pixmap = None, None
+
+
+class DialPainter:
+    """Paints :class:`DialFrame`s for one widget, reusing what did not change."""
+
+    def __init__(self) -> None:
+        self._ring = _Cache()
+        self._arc = _Cache()
+        self._text = _Cache()
+        self._sprite = _Cache()
+
+    def invalidate(self) -> None:
+        for cache in (self._ring, self._arc, self._text, self._sprite):
+            cache.clear()
+
+    def builds(self) -> dict[str, int]:
+        """How often each cached layer has been repainted (for tests and diagnostics)."""
+        return {"ring": self._ring.builds, "arc": self._arc.builds, "text": self._text.builds}
+
+    def paint(
+        self,
+        painter: QPainter,
+        size: QSize,
+        dpr: float,
+        colors: DialColors,
+        font: QFont,
+        frame: DialFrame | None,
+        options: DialOptions,
+    ) -> None:
+        painter.drawPixmap(0, 0, self._dial_layer(size, dpr, colors, frame))
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        _to_canvas(painter, size)
+        sprite = self._shape_sprite(size, dpr, colors.breath)
+        _paint_breath(painter, sprite, colors.breath, frame, options.reduced_motion)
+        painter.restore()
+        text = self._text_layer(size, dpr, colors.text, font, frame, options)
+        if text is not None:
+            painter.drawPixmap(_text_origin(size), text)
+
+    # ----------------------------------------------------------------- cached layers
+
+    def _ring_layer(self, size: QSize, dpr: float, colors: DialColors) -> QPixmap:
+        key = (size.width(), size.height(), dpr, colors.background.rgba(), colors.track.rgba())
+
+        def build() -> QPixmap:
+            pixmap = _pixmap(size, dpr)
+            pixmap.fill(colors.background)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            _to_canvas(painter, size)
+            painter.setPen(QPen(colors.track, RING_WIDTH))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(QPointF(0.0, 0.0), RING_RADIUS, RING_RADIUS)
+            painter.end()
+            log.debug("dial ring layer rebuilt for %s", key)
+            return pixmap
+
+        return self._ring.get(key, build)
+
+    def _shape_sprite(self, size: QSize, dpr: float, base: QColor) -> QPixmap:
+        """The breathing shape at its largest, in device pixels; frames draw it scaled down
+        (a bilinear blit costs a fraction of a radial-gradient fill)."""
+        outer_px = (BREATH_MAX_RADIUS + GLOW) * _scale(size)
+        side = max(2, math.ceil(2 * outer_px))
+        key = (side, dpr, base.rgba())
+
+        def build() -> QPixmap:
+            pixmap = _pixmap(QSize(side, side), dpr)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            painter.translate(side / 2.0, side / 2.0)
+            scale = side / 2.0 / (BREATH_MAX_RADIUS + GLOW)
+            painter.scale(scale, scale)
+            _paint_shape(painter, base, BREATH_MAX_RADIUS)
+            painter.end()
+            return pixmap
+
+        return self._sprite.get(key, build)
+
+    def _dial_layer(
+        self, size: QSize, dpr: float, colors: DialColors, frame: DialFrame | None
+    ) -> QPixmap:
+        ring = self._ring_layer(size, dpr, colors)
+        if frame is None or frame.fraction_left <= 0.0:
+            return ring
+        span = _arc_span(size, dpr, frame)
+        color = QColor(colors.ring)
+        if frame.paused:
+            color.setAlphaF(color.alphaF() * 0.45)
+        key = (self._ring.key, span, color.rgba())
+
+        def build() -> QPixmap:
+            pixmap = QPixmap(ring)  # shares the ring until painted on, then detaches
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            _to_canvas(painter, size)
+            pen = QPen(color, RING_WIDTH)
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            painter.setPen(pen)
+            rect = QRectF(-RING_RADIUS, -RING_RADIUS, 2 * RING_RADIUS, 2 * RING_RADIUS)
+            # Qt angles: 1/16 degree, counter-clockwise from 3 o'clock. Start at 12, go clockwise.
+            painter.drawArc(rect, 90 * 16, -span)
+            painter.end()
+            return pixmap
+
+        return self._arc.get(key, build)
+
+    def _text_layer(
+        self,
+        size: QSize,
+        dpr: float,
+        color: QColor,
+        font: QFont,
+        frame: DialFrame | None,
+        options: DialOptions,
+    ) -> QPixmap | None:
+        if frame is None or color.alpha() == 0:
+            return None
+        lines = _text_lines(frame, options)
+        key = (size.width(), size.height(), dpr, color.rgba(), font.key(), lines)
+
+        def build() -> QPixmap:
+            origin = _text_origin(size)
+            k = _scale(size)
+            area = QSize(
+                math.ceil(_TEXT_AREA.width() * k) + 2, math.ceil(_TEXT_AREA.height() * k) + 2
+            )
+            pixmap = _pixmap(area, dpr)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+            painter.translate(-origin.x(), -origin.y())
+            _to_canvas(painter, size)
+            _paint_text(painter, color, font, lines, options.eyes_closed)
+            painter.end()
+            return pixmap
+
+        return self._text.get(key, build)
+
+
+    # ----------------------------------------------------------------- damage
+
+    def damage(
+        self,
+        size: QSize,
+        dpr: float,
+        before: DialFrame | None,
+        after: DialFrame | None,
+        options: DialOptions,
+    ) -> QRect | None:
+        """The part of the widget that must be repainted to go from ``before`` to ``after``:
+        None when nothing visible changed (a breath hold, a sub-pixel step), the breathing
+        shape's square (and the text area) while only they change, the whole dial otherwise."""
+        full = QRect(QPoint(0, 0), size)
+        if before is None or after is None:
+            return None if before is after else full
+        if before.paused != after.paused or _arc_span(size, dpr, before) != _arc_span(
+            size, dpr, after
+        ):
+            return full
+        k = _scale(size)
+        r_before, o_before = breath_geometry(before, options.reduced_motion)
+        r_after, o_after = breath_geometry(after, options.reduced_motion)
+        breath_moved = abs(r_before - r_after) * k * dpr >= 0.05 or abs(o_before - o_after) >= 0.002
+        text_changed = _text_lines(before, options) != _text_lines(after, options)
+        if not (breath_moved or text_changed):
+            return None
+        reach = max(r_before, r_after) * (1.0 + GLOW / BREATH_MAX_RADIUS) + 1.0
+        area = QRectF(-reach, -reach, 2 * reach, 2 * reach)
+        if text_changed:
+            area = area.united(_TEXT_AREA.adjusted(-1, -1, 1, 1))
+        centre = QPointF(size.width() / 2.0, size.height() / 2.0)
+        device = QRectF(centre + area.topLeft() * k, centre + area.bottomRight() * k)
+        return device.toAlignedRect().adjusted(-1, -1, 1, 1).intersected(full)
+
+
+# ----------------------------------------------------------------- geometry helpers
+
+
+def _arc_span(size: QSize, dpr: float, frame: DialFrame) -> int:
+    """The arc's span in 1/16 degree, quantised so its end moves by about half a device pixel
+    per step (a 20-minute session on a 450-pixel dial re-strokes it about twice a second)."""
+    radius_px = RING_RADIUS * _scale(size) * dpr
+    step = max(1, math.floor(math.degrees(_ARC_STEP_PX / max(radius_px, 1.0)) * 16))
+    return round(frame.fraction_left * 360 * 16 / step) * step
+
+
+def _scale(size: QSize) -> float:
+    return min(size.width(), size.height()) / CANVAS
+
+
+def _to_canvas(painter: QPainter, size: QSize) -> None:
+    k = _scale(size)
+    painter.translate(size.width() / 2.0, size.height() / 2.0)
+    painter.scale(k, k)
+
+
+def _text_origin(size: QSize) -> QPoint:
+    """Where the text layer's top-left corner sits, on whole logical pixels."""
+    k = _scale(size)
+    return QPoint(
+        math.floor(size.width() / 2.0 + _TEXT_AREA.left() * k) - 1,
+        math.floor(size.height() / 2.0 + _TEXT_AREA.top() * k) - 1,
+    )
+
+
+def _pixmap(size: QSize, dpr: float) -> QPixmap:
+    pixmap = QPixmap(max(1, round(size.width() * dpr)), max(1, round(size.height() * dpr)))
+    pixmap.setDevicePixelRatio(dpr)
+    return pixmap
+
+
+# ----------------------------------------------------------------- painting
+
+
+def _paint_breath(
+    painter: QPainter, sprite: QPixmap, base: QColor, frame: DialFrame | None, reduced_motion: bool
+) -> None:
+    """Draw the cached shape scaled to this frame's radius, then a crisp rim at that radius."""
+    radius, opacity = breath_geometry(frame, reduced_motion)
+    painter.setOpacity(opacity * (PAUSED_DIM if frame is not None and frame.paused else 1.0))
+    outer = (BREATH_MAX_RADIUS + GLOW) * radius / BREATH_MAX_RADIUS
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+    painter.drawPixmap(QRectF(-outer, -outer, 2 * outer, 2 * outer), sprite, QRectF(sprite.rect()))
+    # A one-pixel cosmetic pen takes Qt's fast path; a scaled pen is stroked as a path.
+    rim = QPen(_with_alpha(base, 0.9), 1.0)
+    rim.setCosmetic(True)
+    painter.setPen(rim)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawEllipse(QPointF(0.0, 0.0), radius, radius)
+
+
+def _paint_shape(painter: QPainter, base: QColor, radius: float) -> None:
+    """The breathing shape at ``radius``: one radial gradient for the body (lighter in its
+    middle, denser towards the edge) and the glow that fades out around it."""
+    outer = radius + GLOW * radius / BREATH_MAX_RADIUS
+    edge = radius / outer
+    shape = QRadialGradient(QPointF(0.0, 0.0), outer)
+    shape.setColorAt(0.0, _with_alpha(base, 0.35))
+    shape.setColorAt(edge * 0.75, _with_alpha(base, 0.55))
+    shape.setColorAt(edge - 0.004, _with_alpha(base, 0.80))
+    shape.setColorAt(edge, _with_alpha(base, 0.30))
+    shape.setColorAt(1.0, _with_alpha(base, 0.0))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(shape)
+    painter.drawEllipse(QPointF(0.0, 0.0), outer, outer)
+
+
+def _text_lines(frame: DialFrame, options: DialOptions) -> tuple[str, str, str, str]:
+    """(label, time, cue, count): everything the text layer shows, and its cache key."""
+    breath = frame.breath
+    cue = options.paused_text if frame.paused else (breath.cue if breath is not None else "")
+    count = ""
+    if breath is not None and not frame.paused and breath.count > 0:
+        count = str(breath.count)
+    if options.eyes_closed:
+        return "", "", cue, count
+    return frame.label, format_remaining(frame.remaining_s), cue, count
+
+
+def _paint_text(
+    painter: QPainter,
+    color: QColor,
+    base_font: QFont,
+    lines: tuple[str, str, str, str],
+    eyes_closed: bool,
+) -> None:
+    label, time_text, cue, count = lines
+    soft = _with_alpha(color, 0.7)
+    centre = Qt.AlignmentFlag.AlignCenter
+    if eyes_closed:
+        painter.setPen(color)
+        painter.setFont(_font(base_font, 15.0, QFont.Weight.Normal))
+        painter.drawText(QRectF(-72, -14, 144, 22), centre, cue)
+        painter.setPen(soft)
+        painter.setFont(_font(base_font, 9.0, QFont.Weight.Normal))
+        painter.drawText(QRectF(-40, 10, 80, 14), centre, count)
+        return
+    if label:
+        painter.setPen(soft)
+        painter.setFont(_font(base_font, 7.5, QFont.Weight.Normal))
+        painter.drawText(QRectF(-62, -43, 124, 12), centre, label)
+    painter.setPen(color)
+    painter.setFont(_font(base_font, 30.0, QFont.Weight.Light))
+    painter.drawText(QRectF(-74, -30, 148, 40), centre, time_text)
+    painter.setFont(_font(base_font, 9.5, QFont.Weight.Normal))
+    painter.drawText(QRectF(-72, 12, 144, 14), centre, cue)
+    if count:
+        painter.setPen(soft)
+        painter.setFont(_font(base_font, 8.0, QFont.Weight.Normal))
+        painter.drawText(QRectF(-40, 27, 80, 12), centre, count)
+
+
+def _font(base: QFont, pixel_size: float, weight: QFont.Weight) -> QFont:
+    """A copy of ``base`` sized in logical canvas units (the painter's scale does the rest)."""
+    font = QFont(base)
+    font.setPixelSize(max(1, round(pixel_size)))
+    font.setWeight(weight)
+    return font
+
+
+def _with_alpha(color: QColor, share: float) -> QColor:
+    """``color`` with its alpha multiplied by ``share``."""
+    out = QColor(color)
+    out.setAlphaF(color.alphaF() * share)
+    return out
