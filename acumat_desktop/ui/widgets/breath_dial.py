@@ -1,17 +1,14 @@
 """The breathing dial: the large custom-painted session timer at the centre of a session.
 
-It paints on a logical 200 x 200 canvas centred on the widget (like the PySide6 ``analogclock``
-example), so every size and device pixel ratio gets the same picture:
-
-* a faint track ring with the remaining-time arc over it (the track and the background are
-  cached in a QPixmap keyed by size, device pixel ratio and colours);
-* the remaining minutes and seconds, big, in the centre (hidden in eyes-closed mode);
-* behind them the breathing shape, a soft disc that grows on the inhale, holds, and shrinks on the
-  exhale; in reduced-motion mode it keeps one size and only its opacity changes gently;
-* the cue in words ("Breathe in") and the count under the time.
+It shows the remaining-time ring, the minutes and seconds (hidden in eyes-closed mode), and
+inside them the breathing shape that grows on the inhale, holds and shrinks on the exhale, with
+the cue in words and the count; in reduced-motion mode the shape keeps one size and only its
+opacity changes. How it is drawn and cached lives in ``dial_painting``; this module is the
+widget's life: the frame timer, visibility, colours, accessibility.
 
 The dial only reads: each frame it calls its source for a :class:`DialFrame`. Its frame timer
-runs only while the dial is visible, animating is on and the frame is not paused.
+runs only while the dial is visible (and its window not minimised), animating is on and the
+frame is not paused; a frame repaints only the part of the dial that visibly changed.
 """
 
 from __future__ import annotations
