@@ -41,6 +41,7 @@ MAX_PLANNED_S = 3 * 3600.0  # "+1 min" never plans beyond this
 ONE_MINUTE_S = 60.0
 SUSPEND_GAP_S = 30.0  # wall time running this far ahead of monotonic time means a suspend
 MAX_COUNTDOWN_S = 120.0
+_TOL = 1e-6  # an event this close is due now (a float clock cannot step smaller near 1e6 s)
 
 
 class SessionState(StrEnum):
@@ -192,7 +193,10 @@ class SessionEngine:
         self._state = SessionState.IDLE
         self._plan: SessionPlan | None = None
         self._total_s = 0.0  # real length: planned, extended to the end of an exhale
-        self._deadline = 0.0  # monotonic; meaning depends on the state (countdown or run)
+        # Deadline = anchor + left (monotonic), kept as two numbers so that a resume gives back
+        # exactly the frozen remaining time. Meaning depends on the state (countdown or run).
+        self._anchor = 0.0
+        self._left = 0.0
         self._frozen = 0.0  # remaining seconds (of the countdown or the run) while paused
         self._paused_from = SessionState.RUNNING
         self._started_at: datetime | None = None
@@ -243,7 +247,7 @@ class SessionEngine:
 
     def _run_remaining(self) -> float:
         if self._state is SessionState.RUNNING:
-            return max(0.0, self._deadline - self._clock.monotonic())
+            return self._left_now()
         if self._state is SessionState.PAUSED and self._paused_from is SessionState.RUNNING:
             return self._frozen
         if self._state is SessionState.COUNTDOWN or self._state is SessionState.PAUSED:
@@ -265,7 +269,7 @@ class SessionEngine:
     @property
     def countdown_remaining_s(self) -> float:
         if self._state is SessionState.COUNTDOWN:
-            return max(0.0, self._deadline - self._clock.monotonic())
+            return self._left_now()
         if self._state is SessionState.PAUSED and self._paused_from is SessionState.COUNTDOWN:
             return self._frozen
         return 0.0
@@ -326,13 +330,13 @@ class SessionEngine:
         self._started_at = self._clock.now()
         if plan.countdown_s > 0:
             self._state = SessionState.COUNTDOWN
-            self._deadline = now + plan.countdown_s
+            self._anchor, self._left = now, plan.countdown_s
             self._tick = math.ceil(plan.countdown_s)
             self._emit(Started(plan, self._started_at, plan.countdown_s))
             self._emit(CountdownTick(self._tick))
         else:
             self._state = SessionState.RUNNING
-            self._deadline = now + self._total_s
+            self._anchor, self._left = now, self._total_s
             self._emit(Started(plan, self._started_at, 0.0))
 
     def pause(self) -> bool:
@@ -346,7 +350,7 @@ class SessionEngine:
 
     def _freeze(self) -> None:
         self._paused_from = self._state
-        self._frozen = max(0.0, self._deadline - self._clock.monotonic())
+        self._frozen = self._left_now()
         self._state = SessionState.PAUSED
 
     def resume(self) -> bool:
@@ -354,7 +358,7 @@ class SessionEngine:
             return False
         self._note_clock()
         self._state = self._paused_from
-        self._deadline = self._clock.monotonic() + self._frozen
+        self._anchor, self._left = self._clock.monotonic(), self._frozen
         self._emit(Resumed(self.elapsed_s, self.remaining_s))
         self.poll()
         return True
@@ -390,7 +394,7 @@ class SessionEngine:
         self._total_s = max(elapsed, self._real_length(planned))
         remaining = self._total_s - elapsed
         if self._state is SessionState.RUNNING:
-            self._deadline = self._clock.monotonic() + remaining
+            self._anchor, self._left = self._clock.monotonic(), remaining
         elif self._state is SessionState.PAUSED and self._paused_from is SessionState.RUNNING:
             self._frozen = remaining
         if remaining > ONE_MINUTE_S and not self._one_minute_fired:
@@ -437,7 +441,7 @@ class SessionEngine:
         """Seconds until the next event, or None when nothing is pending (idle, paused, over)."""
         if self._state is SessionState.COUNTDOWN:
             left = self.countdown_remaining_s
-            step = left - (math.ceil(left - 1e-9) - 1)
+            step = left - (math.ceil(left - _TOL) - 1)
             return max(0.0, min(left, step))
         if self._state is not SessionState.RUNNING:
             return None
@@ -451,31 +455,32 @@ class SessionEngine:
 
     def _poll_countdown(self) -> None:
         left = self.countdown_remaining_s
-        if left > 0:
-            tick = math.ceil(left - 1e-9)
+        if left > _TOL:
+            tick = math.ceil(left - _TOL)
             if tick < self._tick:
                 self._tick = tick
                 self._emit(CountdownTick(tick))
             return
         # The run starts exactly when the countdown ended, however late this poll is.
+        ended = self._anchor + self._left
+        late = max(0.0, self._clock.monotonic() - ended)
         self._state = SessionState.RUNNING
-        self._started_at = self._clock.now() - timedelta(
-            seconds=max(0.0, self._clock.monotonic() - self._deadline)
-        )
-        self._deadline += self._total_s
+        self._started_at = self._clock.now() - timedelta(seconds=late)
+        self._anchor, self._left = ended, self._total_s
         self._emit(CountdownOver())
 
     def _poll_running(self) -> None:
         remaining = self.remaining_s
         elapsed = self.elapsed_s
         for index, cue in self._pending_cues():
-            if cue.at_s <= elapsed + 1e-9:
+            if cue.at_s <= elapsed + _TOL:
                 self._cues_fired.add(index)
                 self._emit(CueDue(cue.text, cue.at_s))
-        if self._one_minute_armed and not self._one_minute_fired and remaining <= ONE_MINUTE_S:
+        due = remaining <= ONE_MINUTE_S + _TOL
+        if self._one_minute_armed and not self._one_minute_fired and due:
             self._one_minute_fired = True
             self._emit(OneMinuteLeft(remaining))
-        if remaining <= 0:
+        if remaining <= _TOL:
             self._state = SessionState.FINISHED
             self._record = self._make_record(self._total_s, completed=True)
             self._emit(Finished(self._record, completed=True))
@@ -502,6 +507,9 @@ class SessionEngine:
             self.suspended(gap)
             return True
         return False
+
+    def _left_now(self) -> float:
+        return max(0.0, self._left - (self._clock.monotonic() - self._anchor))
 
     def _note_clock(self) -> None:
         self._last_seen = (self._clock.monotonic(), self._clock.now())
