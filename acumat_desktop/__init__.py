@@ -1,11 +1,8 @@
 """AcuMat Desktop: a relaxation companion for people who use an acupressure mat."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("acumat-desktop")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.1.0"
+# The single source of the version (pyproject.toml reads it); importlib.metadata would cost
+# ~40 ms of start-up.
+__version__ = "0.1.0"
 
 APP_NAME = "acumat-desktop"
 APP_DISPLAY_NAME = "AcuMat"
