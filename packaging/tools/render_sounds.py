@@ -3,8 +3,8 @@
 Nothing is shipped: the app renders lazily on first play and caches the result; this script
 warms that cache (e.g. in a package post-install step) or writes WAV files to listen to.
 
-    .venv/bin/python tools/render_sounds.py             # fill the user cache
-    .venv/bin/python tools/render_sounds.py --wav out/  # 16-bit WAVs for listening
+    .venv/bin/python packaging/tools/render_sounds.py             # fill the user cache
+    .venv/bin/python packaging/tools/render_sounds.py --wav out/  # 16-bit WAVs for listening
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """CPU share of one core spent mixing four looping layers plus breathing cues and a bell.
 
 Renders 60 s of audio in the engine's real block size (25 ms feed interval at 48 kHz) and
-reports process CPU time / audio time. Run: ``.venv/bin/python benchmarks/bench_mixer.py``.
+reports process CPU time / audio time. Run: ``.venv/bin/python -m tests.benchmarks.bench_mixer``.
 """
 
 from __future__ import annotations
