@@ -17,13 +17,14 @@ from __future__ import annotations
 import dataclasses
 import logging
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
 from acumat_desktop.core.breathing import (
+    BUILTIN_PATTERNS,
     BreathingPattern,
     BreathState,
     Ramp,
@@ -33,6 +34,7 @@ from acumat_desktop.core.breathing import (
 )
 from acumat_desktop.core.clock import Clock
 from acumat_desktop.core.history import SessionRecord
+from acumat_desktop.core.routines import Routine
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +100,41 @@ class SessionPlan:
     @property
     def guided(self) -> bool:
         return self.pattern is not None and bool(self.pattern.phases)
+
+
+def plan_from_routine(
+    routine: Routine,
+    *,
+    minutes: float | None = None,
+    breathing: str | None = None,
+    sound: str | None = None,
+    countdown_s: float = 0.0,
+    ramp: Ramp | None = None,
+    patterns: Mapping[str, BreathingPattern] = BUILTIN_PATTERNS,
+) -> SessionPlan:
+    """A plan for ``routine`` with optional overrides (what ``acumat start`` and the picker use).
+
+    Raises ValueError naming the problem: minutes outside the routine's range, unknown pattern."""
+    chosen = float(routine.minutes if minutes is None else minutes)
+    routine.check_minutes(chosen)
+    pattern_id = routine.breathing if breathing is None else breathing
+    pattern: BreathingPattern | None = None
+    if pattern_id != "none":
+        if pattern_id not in patterns:
+            known = ", ".join(sorted(patterns))
+            raise ValueError(f"unknown breathing pattern {pattern_id!r}; use one of {known}")
+        pattern = patterns[pattern_id]
+    sound_id = routine.sound if sound is None else sound
+    return SessionPlan(
+        routine_id=routine.id,
+        routine_name=routine.name,
+        planned_s=chosen * 60.0,
+        pattern=pattern,
+        sound=None if sound_id == "none" else sound_id,
+        countdown_s=countdown_s,
+        cues=tuple(TimedCue(at, text) for at, text in routine.cue_times(chosen)),
+        ramp=ramp,
+    )
 
 
 # --- events -------------------------------------------------------------------------------------
