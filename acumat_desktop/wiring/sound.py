@@ -1,0 +1,289 @@
+"""Sound wiring: the audio engine, the session's sound, the sound panel, the tray's Mute, the
+``audio`` status part and the sound commands, connected to the app's Parts.
+
+The engine follows the ``sound`` settings (volume, mute, device); the CLI's ``volume`` and
+``mute`` change those settings, so they persist and every view follows one source of truth.
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import threading
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QAction
+
+from acumat_desktop import APP_DISPLAY_NAME
+from acumat_desktop.core.commands import CommandError, CommandRegistry
+from acumat_desktop.core.protocol import FAILED
+from acumat_desktop.core.session import ACTIVE_STATES, SessionEvent
+from acumat_desktop.services.audio.soundscapes import SoundCatalogue, SoundInfo
+from acumat_desktop.settings.model import Settings
+from acumat_desktop.ui.sound_panel import SoundPanel
+from acumat_desktop.wiring.sound_mixes import MixPresets
+from acumat_desktop.wiring.sound_session import Layers, SessionSound, parse_mix
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from acumat_desktop.app import Parts
+    from acumat_desktop.services.audio.importer import SoundImporter
+    from acumat_desktop.services.audio.player import AudioEngine
+
+log = logging.getLogger(__name__)
+
+PREWARM_DELAY_MS = 4000
+
+
+def wire(parts: Parts) -> None:
+    """Build the sound feature; it lives as long as the app (a child of it)."""
+    SoundFeature(parts)
+
+
+class SoundFeature(QObject):
+    """The app's sound. The audio engine (QtMultimedia, a sound-server connection and an audio
+    thread) is built on first use — a session or an import — not at start-up."""
+
+    def __init__(self, parts: Parts) -> None:
+        super().__init__(parts.app)
+        self.setObjectName("soundFeature")
+        self.p = parts
+        self.user_dir = parts.paths.data / "sounds"
+        self.catalogue = SoundCatalogue(parts.paths.cache / "sounds", self.user_dir)
+        self._engine: AudioEngine | None = None
+        self._importer: SoundImporter | None = None
+        self.presets = MixPresets(parts.paths.data / "mixes.json")
+        self.director = SessionSound(
+            lambda: self.engine,
+            parts.session.engine,
+            lambda: parts.settings.settings.sound,
+            self.resolve,
+            self,
+        )
+        self._device: bytes | None = None
+        self._told_tray = False
+        self._closed = False
+        self.panel = SoundPanel(parts.window)
+        parts.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
+        self.mute_action = QAction(self.tr("&Mute sound"), self)
+        self.mute_action.setCheckable(True)
+        self.mute_action.toggled.connect(self.set_muted)
+        if parts.tray is not None:
+            parts.tray.add_action("sound", self.mute_action)
+        self._connect()
+        self._register(parts.commands)
+        parts.board.provide("audio", self.status)
+        self.panel.set_sounds(self.sounds())
+        self.panel.set_mixes(self.presets.names())
+        self._apply_settings(parts.settings.settings)
+        self._sync_panel()
+        QTimer.singleShot(PREWARM_DELAY_MS, self, self._prewarm)
+
+    def _connect(self) -> None:
+        p, panel = self.p, self.panel
+        p.settings.changed.connect(self._apply_settings)
+        p.session.happened.connect(self._on_session_event)
+        p.app.aboutToQuit.connect(self.shutdown)
+        panel.layers_edited.connect(self._on_layers_edited)
+        panel.master_volume_changed.connect(self.set_master_volume)
+        panel.mute_toggled.connect(self.set_muted)
+        panel.save_mix_requested.connect(self._save_mix)
+        panel.mix_chosen.connect(self._use_mix)
+        panel.import_requested.connect(self._import)
+
+    @property
+    def engine_built(self) -> bool:
+        return self._engine is not None
+
+    @property
+    def engine(self) -> AudioEngine:
+        if self._engine is None:
+            from acumat_desktop.services.audio.player import AudioEngine
+
+            engine = AudioEngine(
+                self.catalogue.cache_dir, self, user_dir=self.user_dir, catalogue=self.catalogue
+            )
+            engine.set_master_volume(self.p.settings.settings.sound.master_volume)
+            engine.set_muted(self.p.settings.settings.sound.muted)
+            if self._device is not None:
+                engine.set_device(self._device)
+            engine.noticed.connect(self._on_notice)
+            # Its thread must stop before Qt tears the app down, also when nothing quits the
+            # app (tests): at interpreter exit, before PySide's own clean-up (atexit is LIFO).
+            atexit.register(self.shutdown)
+            self._engine = engine
+        return self._engine
+
+    @property
+    def importer(self) -> SoundImporter:
+        if self._importer is None:
+            from acumat_desktop.services.audio.importer import SoundImporter
+
+            self._importer = SoundImporter(self.user_dir, self)
+            self._importer.imported.connect(self._on_imported)
+            self._importer.failed.connect(self._on_import_failed)
+        return self._importer
+
+    def sounds(self) -> list[dict[str, str]]:
+        return [s.as_dict() for s in self.catalogue.sounds()]
+
+    # --- what plays ---------------------------------------------------------------------------
+    def resolve(self, spec: str) -> Layers:
+        """A saved mix's name, or a soundscape id / mix (``rain:0.7,wind:0.3``) -> layers.
+        Unknown sounds are left out (and logged)."""
+        saved = self.presets.get(spec)
+        layers = saved if saved is not None else parse_mix(spec)
+        known = {s["id"] for s in self.sounds()}
+        missing = [sid for sid, _ in layers if sid not in known]
+        if missing:
+            log.warning("Unknown sounds left out of %r: %s", spec, ", ".join(missing))
+        return [(sid, vol) for sid, vol in layers if sid in known]
+
+    def status(self) -> dict[str, Any]:
+        """The ``audio`` part of ``status --json``."""
+        if self._engine is None:
+            return {"output": None, "muted": self.p.settings.settings.sound.muted, "layers": []}
+        status = self._engine.status()
+        return {"output": status["output"], "muted": status["muted"], "layers": status["layers"]}
+
+    def set_master_volume(self, volume: float) -> None:
+        self.p.settings.set("sound.master_volume", round(min(1.0, max(0.0, volume)), 2))
+
+    def set_muted(self, muted: bool) -> None:
+        self.p.settings.set("sound.muted", bool(muted))
+
+    def _apply_settings(self, settings: Settings) -> None:
+        sound = settings.sound
+        device = sound.output_device.encode() if sound.output_device else None
+        engine = self._engine
+        if engine is not None:
+            engine.set_master_volume(sound.master_volume)
+            engine.set_muted(sound.muted)
+            if device != self._device:
+                engine.set_device(device)
+        self._device = device
+        self.panel.set_master_volume(sound.master_volume)
+        self.panel.set_muted(sound.muted)
+        self.mute_action.blockSignals(True)
+        self.mute_action.setChecked(sound.muted)
+        self.mute_action.blockSignals(False)
+        self.director.options_changed()
+
+    def _on_session_event(self, event: SessionEvent) -> None:
+        self.director.on_event(event)
+        self._sync_panel()
+
+    def _sync_panel(self) -> None:
+        self.panel.set_layers(self.director.mix)
+        self.panel.set_session_active(self.p.session.engine.state in ACTIVE_STATES)
+
+    def _on_layers_edited(self, layers: Layers) -> None:
+        try:
+            self.director.set_mix(layers)
+        except RuntimeError as exc:
+            self.panel.show_message(str(exc))
+        self._sync_panel()
+
+    def _prewarm(self) -> None:
+        """Render only the default soundscape ahead of use: start-up and memory stay small."""
+        default = self.p.settings.settings.sound.default_soundscape
+        try:
+            ids = [sid for sid, _ in self.resolve(default)]
+        except ValueError as exc:
+            log.warning("Default soundscape not usable: %s", exc)
+            return
+        ids = [sid for sid in ids if not self.catalogue.is_cached(sid)]
+        if ids:  # a plain thread: building the engine just for this would cost start-up
+            threading.Thread(
+                target=self._render, args=(ids,), name="acumat-sound-prewarm", daemon=True
+            ).start()
+
+    def _render(self, ids: list[str]) -> None:
+        for sid in ids:
+            try:
+                self.catalogue.load(sid)  # renders and caches; the result is not kept
+            except Exception:
+                log.exception("Could not pre-render %s", sid)
+
+    def _on_notice(self, text: str) -> None:
+        self.p.window.show_notice(text)
+        tray = self.p.tray
+        if tray is not None and not self._told_tray:
+            self._told_tray = True
+            tray.message(APP_DISPLAY_NAME, text)
+
+    def shutdown(self) -> None:
+        if not self._closed and self._engine is not None:
+            self._closed = True
+            self._engine.shutdown()
+
+    # --- saved mixes and imports --------------------------------------------------------------
+    def _save_mix(self, name: str) -> None:
+        try:
+            self.presets.save(name, self.panel.layers())
+        except (ValueError, OSError) as exc:
+            self.panel.show_message(self.tr("Could not save the mix: {0}").format(exc))
+            return
+        self.panel.set_mixes(self.presets.names())
+        self.panel.show_message(self.tr("Saved the mix “{0}”.").format(name.strip()))
+
+    def _use_mix(self, name: str) -> None:
+        self._on_layers_edited(self.resolve(name))
+
+    def _import(self, path: Path) -> None:
+        self.panel.show_message(self.tr("Importing {0}…").format(path.name))
+        self.importer.import_file(path)
+
+    def _on_imported(self, info: SoundInfo) -> None:
+        self.panel.set_sounds(self.sounds())
+        self.panel.show_message(self.tr("Imported {0}.").format(info.name))
+
+    def _on_import_failed(self, message: str) -> None:
+        self.panel.show_message(message)
+        self.p.window.show_notice(message)
+
+    # --- control commands ---------------------------------------------------------------------
+    def _register(self, registry: CommandRegistry) -> None:
+        registry.register("sounds", lambda args: self.sounds())
+        registry.register("volume", self._cmd_volume)
+        registry.register("mute", lambda args: self._cmd_mute(True))
+        registry.register("unmute", lambda args: self._cmd_mute(False))
+        registry.register("sound.layers", self._cmd_layers)
+
+    def _cmd_volume(self, args: dict[str, Any]) -> Any:
+        percent = args.get("percent")
+        if percent is not None:
+            if isinstance(percent, bool) or not isinstance(percent, int) or not 0 <= percent <= 100:
+                raise CommandError(f"volume must be a whole number from 0 to 100, not {percent!r}")
+            self.set_master_volume(percent / 100)
+        return {"percent": round(self.p.settings.settings.sound.master_volume * 100)}
+
+    def _cmd_mute(self, muted: bool) -> Any:
+        self.set_muted(muted)
+        return {"muted": self.p.settings.settings.sound.muted}
+
+    def _cmd_layers(self, args: dict[str, Any]) -> Any:
+        raw = args.get("layers")
+        if not isinstance(raw, list):
+            raise CommandError("'layers' must be a list of [sound id, volume 0..1] pairs")
+        known = {s["id"] for s in self.sounds()}
+        layers: Layers = []
+        for item in raw:
+            if not (isinstance(item, list | tuple) and len(item) == 2):
+                raise CommandError(f"{item!r}: a layer is a [sound id, volume 0..1] pair")
+            sound_id, volume = item
+            if sound_id not in known:
+                raise CommandError(f"unknown sound {sound_id!r} (see 'acumat sounds')")
+            if isinstance(volume, bool) or not isinstance(volume, int | float):
+                raise CommandError(f"{sound_id}: the volume must be a number from 0 to 1")
+            if not 0.0 <= volume <= 1.0:
+                raise CommandError(f"{sound_id}: the volume must be a number from 0 to 1")
+            layers.append((str(sound_id), float(volume)))
+        try:
+            self.director.set_mix(layers)
+        except RuntimeError as exc:
+            raise CommandError(str(exc), FAILED) from None
+        self._sync_panel()
+        return {"layers": [{"sound": s, "volume": v} for s, v in self.director.mix]}
