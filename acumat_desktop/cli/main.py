@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from acumat_desktop import __version__
-from acumat_desktop.cli import app_commands, settings_commands  # noqa: F401  (registers commands)
+from acumat_desktop.cli import app_commands, settings_commands, sound_commands  # noqa: F401
 from acumat_desktop.cli.base import EXIT_USAGE, CliError, Command
 
 
