@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from acumat_desktop.core.acclimation import acclimation_week, suggested_minutes
 from acumat_desktop.core.breathing import BUILTIN_PATTERNS
 from acumat_desktop.core.routine_io import (
     RoutineError,
@@ -247,3 +249,16 @@ def test_ids() -> None:
     assert unique_id("fresh", {"back-neck"}) == "fresh"
     long = "a" * 64
     assert len(unique_id(long, {long})) == 64
+
+
+def test_acclimation_grows_the_first_weeks() -> None:
+    routines = load_builtins()
+    back, feet, first = routines["back-neck"], routines["tired-feet"], routines["first-time"]
+    start = date(2026, 11, 2)
+    weeks = [suggested_minutes(back, start, start + timedelta(days=7 * w)) for w in range(5)]
+    assert weeks == [15, 15, 15, 20, 20]  # capped 5/10/15 but never below back-neck's 15 min
+    assert [suggested_minutes(first, start, start + timedelta(days=d)) for d in (0, 8)] == [5, 8]
+    assert suggested_minutes(feet, None, start) == 2  # short routines stay as they are
+    assert suggested_minutes(back, None, start) == 15  # no session yet: the first week
+    assert acclimation_week(start, start + timedelta(days=13)) == 1
+    assert acclimation_week(start, start - timedelta(days=3)) == 0
