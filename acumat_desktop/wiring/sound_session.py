@@ -15,7 +15,7 @@ import math
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 
 from acumat_desktop.core.audio.mixer import Mixer
 from acumat_desktop.core.breathing import Phase, phase_boundaries
@@ -122,6 +122,7 @@ class SessionSound(QObject):
         self._generation = 0  # bumped by each start, so a late stop cannot end a new session
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)  # wakes rarely; the fade is on time
         self._timer.timeout.connect(self.poll)
 
     @property
