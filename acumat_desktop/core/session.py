@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -111,10 +111,12 @@ def plan_from_routine(
     countdown_s: float = 0.0,
     ramp: Ramp | None = None,
     patterns: Mapping[str, BreathingPattern] = BUILTIN_PATTERNS,
+    sounds: Collection[str] | None = None,
 ) -> SessionPlan:
     """A plan for ``routine`` with optional overrides (what ``acumat start`` and the picker use).
 
-    Raises ValueError naming the problem: minutes outside the routine's range, unknown pattern."""
+    Raises ValueError naming the problem: minutes outside the routine's range, unknown pattern,
+    or (when ``sounds`` is given) an unknown soundscape."""
     chosen = float(routine.minutes if minutes is None else minutes)
     routine.check_minutes(chosen)
     pattern_id = routine.breathing if breathing is None else breathing
@@ -125,6 +127,9 @@ def plan_from_routine(
             raise ValueError(f"unknown breathing pattern {pattern_id!r}; use one of {known}")
         pattern = patterns[pattern_id]
     sound_id = routine.sound if sound is None else sound
+    if sounds is not None and sound_id != "none" and sound_id not in sounds:
+        known = ", ".join(sorted(sounds))
+        raise ValueError(f"unknown soundscape {sound_id!r}; use one of {known} or none")
     return SessionPlan(
         routine_id=routine.id,
         routine_name=routine.name,

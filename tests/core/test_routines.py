@@ -240,6 +240,9 @@ def test_plan_from_routine() -> None:
         plan_from_routine(routine, minutes=45)
     with pytest.raises(ValueError, match="unknown breathing pattern 'fast'"):
         plan_from_routine(routine, breathing="fast")
+    with pytest.raises(ValueError, match="unknown soundscape 'thunder'"):
+        plan_from_routine(routine, sound="thunder", sounds=SOUNDSCAPES)
+    assert plan_from_routine(routine, sound="none", sounds=SOUNDSCAPES).sound is None
 
 
 def test_ids() -> None:
