@@ -7,7 +7,12 @@ import sys
 from collections.abc import Sequence
 
 from acumat_desktop import __version__
-from acumat_desktop.cli import app_commands, settings_commands, sound_commands  # noqa: F401
+from acumat_desktop.cli import (  # noqa: F401  (each module registers its commands)
+    app_commands,
+    session_commands,
+    settings_commands,
+    sound_commands,
+)
 from acumat_desktop.cli.base import EXIT_USAGE, CliError, Command
 
 

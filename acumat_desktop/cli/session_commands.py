@@ -1,0 +1,161 @@
+"""Session commands: routines, patterns, start, pause, resume, stop."""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import time
+from typing import Any
+
+from acumat_desktop.cli.base import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    CliError,
+    Command,
+    app_running,
+    call_app,
+    out,
+    print_json,
+)
+
+START_WAIT_S = 30.0
+
+
+def _library() -> Any:
+    from acumat_desktop.services.paths import AppPaths
+    from acumat_desktop.services.routine_library import RoutineLibrary
+
+    return RoutineLibrary(user_dir=AppPaths.for_user().data / "routines")
+
+
+def _minutes(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"minutes must be a number, not {text!r}") from None
+    if not 0 < value <= 24 * 60:
+        raise argparse.ArgumentTypeError(f"minutes must be more than 0, not {text}")
+    return value
+
+
+class Routines(Command):
+    name = "routines"
+    help = "list the routines (built-in and yours)"
+
+    @classmethod
+    def add_arguments(cls, parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("--json", action="store_true", help="print one JSON list")
+
+    def run(self, args: argparse.Namespace) -> int:
+        rows = [routine.summary() for routine in _library().all()]
+        if args.json:
+            print_json(rows)
+            return EXIT_OK
+        width = max(len(r["id"]) for r in rows)
+        for r in rows:
+            minutes = f"{r['min_minutes']}–{r['max_minutes']} min (default {r['minutes']})"
+            out(f"{r['id']:<{width}}  {r['name']} — {minutes}, {r['position']}")
+        return EXIT_OK
+
+
+class Patterns(Command):
+    name = "patterns"
+    help = "list the breathing patterns"
+
+    @classmethod
+    def add_arguments(cls, parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("--json", action="store_true", help="print one JSON list")
+
+    def run(self, args: argparse.Namespace) -> int:
+        from acumat_desktop.core.breathing import BUILTIN_PATTERNS, describe
+
+        rows = describe(BUILTIN_PATTERNS.values())
+        if args.json:
+            print_json(rows)
+            return EXIT_OK
+        width = max(len(str(r["id"])) for r in rows)
+        for r in rows:
+            out(f"{r['id']!s:<{width}}  {r['name']} ({r['timing']})")
+        return EXIT_OK
+
+
+def _launch_app() -> None:
+    """Start AcuMat in the tray, detached, and wait until it answers."""
+    subprocess.Popen(
+        [sys.executable, "-m", "acumat_desktop", "--minimized"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + START_WAIT_S
+    while not app_running():
+        if time.monotonic() > deadline:
+            raise CliError("AcuMat did not start (see its log)", EXIT_FAILED)
+        time.sleep(0.1)  # polling the new process's socket, with a deadline
+
+
+class Start(Command):
+    name = "start"
+    help = "start a routine (starts AcuMat if it is not running)"
+
+    @classmethod
+    def add_arguments(cls, parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("routine", help="a routine id (see 'acumat routines')")
+        parser.add_argument("--minutes", type=_minutes, help="within the routine's range")
+        parser.add_argument("--breathing", metavar="PATTERN", help="a pattern id or 'none'")
+        parser.add_argument("--sound", metavar="ID", help="a soundscape id, a mix, or 'none'")
+
+    def run(self, args: argparse.Namespace) -> int:
+        from acumat_desktop.core.breathing import BUILTIN_PATTERNS
+
+        library = _library()
+        if args.routine not in library:
+            known = ", ".join(sorted(library.ids()))
+            raise CliError(f"unknown routine {args.routine!r}; known routines: {known}", EXIT_USAGE)
+        routine = library.get(args.routine)
+        if args.minutes is not None:
+            try:
+                routine.check_minutes(args.minutes)
+            except ValueError as exc:
+                raise CliError(str(exc), EXIT_USAGE) from None
+        if args.breathing not in (None, "none") and args.breathing not in BUILTIN_PATTERNS:
+            known = ", ".join(sorted(BUILTIN_PATTERNS))
+            raise CliError(
+                f"unknown breathing pattern {args.breathing!r}; use one of {known}", EXIT_USAGE
+            )
+        if not app_running():
+            _launch_app()
+        request: dict[str, Any] = {"routine": args.routine}
+        for key in ("minutes", "breathing", "sound"):
+            if getattr(args, key) is not None:
+                request[key] = getattr(args, key)
+        session = call_app("start", **request)
+        out(f"Started {routine.name}: {round(session['planned_s'] / 60, 1):g} min")
+        return EXIT_OK
+
+
+class _Simple(Command):
+    verb = ""
+
+    def run(self, args: argparse.Namespace) -> int:
+        call_app(self.verb)
+        return EXIT_OK
+
+
+class Pause(_Simple):
+    name = verb = "pause"
+    help = "pause the running session"
+
+
+class Resume(_Simple):
+    name = verb = "resume"
+    help = "resume a paused session"
+
+
+class Stop(_Simple):
+    name = verb = "stop"
+    help = "stop the session (the minutes so far go into the history)"
+
