@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenu
 
 from acumat_desktop.core.breathing import BUILTIN_PATTERNS, describe
 from acumat_desktop.core.commands import CommandError
+from acumat_desktop.core.protocol import Request
 from acumat_desktop.core.session import (
     ACTIVE_STATES,
     FeelingNoted,
@@ -223,11 +224,28 @@ class SessionsFeature(QObject):
             isinstance(minutes, bool) or not isinstance(minutes, int | float)
         ):
             raise CommandError("'minutes' must be a number")
+        sound = args.get("sound")
+        if sound is not None and not isinstance(sound, str):
+            raise CommandError("'sound' must be a soundscape id, a mix or 'none'")
+        self._check_sound(sound)
         try:
-            self.start(routine, minutes, args.get("breathing"), args.get("sound"))
+            self.start(routine, minutes, args.get("breathing"), sound)
         except ValueError as exc:
             raise CommandError(str(exc)) from None
         return self.p.session.engine.snapshot()
+
+    def _check_sound(self, sound: str | None) -> None:
+        """A plain soundscape id must exist; mixes (``rain:0.7,wind:0.3``) are the sound
+        feature's to resolve."""
+        if sound is None or sound == "none" or "," in sound or ":" in sound:
+            return
+        if "sounds" not in self.p.commands.names():
+            return
+        known = {row["id"] for row in self.p.commands.dispatch(Request("sounds"))}
+        if sound not in known:
+            raise CommandError(
+                f"unknown soundscape {sound!r}; use one of {', '.join(sorted(known))} or none"
+            )
 
     def _cmd_simple(self, action: Any, name: str) -> Any:
         if not action():
