@@ -1,0 +1,148 @@
+"""Sound end to end: the installed ``acumat`` plays into the private PulseAudio's null sink, and
+we record that sink's monitor with sox to hear what a user would hear.
+
+Bells and cues are switched off here so each recording measures the ambience alone.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from acumat_desktop.core.audio import synth
+from acumat_desktop.core.status import Status
+from acumat_desktop.services.audio.player import NO_OUTPUT_NOTICE
+from acumat_desktop.services.audio.soundscapes import SoundCatalogue
+from acumat_desktop.wiring.sound_session import START_FADE_S, STOP_FADE_S
+from tests.e2e.conftest import AppRunner
+from tests.harness.desktop import wait_for
+
+SILENCE = 1e-4  # a null sink's monitor playing nothing records exactly 0
+AUDIBLE = 0.001  # rain at -27 LUFS through the default 60 % master (0.6^3 gain) is ~0.005
+
+
+@pytest.fixture(scope="module")
+def sound_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache for the module, with rain rendered once (1.5-5 s) instead of once per app."""
+    root = tmp_path_factory.mktemp("cache")
+    SoundCatalogue(root / "acumat-desktop" / "sounds").load("rain")
+    return root
+
+
+@pytest.fixture
+def app(acumat: AppRunner, sound_cache: Path) -> AppRunner:
+    acumat.env["XDG_CACHE_HOME"] = str(sound_cache)
+    for key, value in (
+        ("session.countdown", "0s"),
+        ("sound.bells", "false"),
+        ("sound.cue_sounds", "false"),
+    ):
+        assert acumat.run("settings", "set", key, value).returncode == 0
+    return acumat
+
+
+def record_rms(runner: AppRunner, seconds: float = 1.0) -> float:
+    result = subprocess.run(
+        ["sox", "-q", "-t", "pulseaudio", "test.monitor", "-n", "trim", "0", str(seconds), "stat"],
+        env={**runner.env, "PULSE_LATENCY_MSEC": "50"},
+        capture_output=True,
+        text=True,
+        timeout=seconds + 15,
+        check=True,
+    )
+    found = re.search(r"RMS\s+amplitude:\s+([\d.e+-]+)", result.stderr)
+    assert found, result.stderr
+    return float(found.group(1))
+
+
+def audio(runner: AppRunner) -> dict[str, object]:
+    status = runner.status()
+    assert status is not None
+    Status.model_validate(status)
+    return status["audio"]  # type: ignore[no-any-return]
+
+
+def ok(runner: AppRunner, *argv: str) -> None:
+    result = runner.run(*argv, timeout=60)
+    assert result.returncode == 0, (argv, result.stderr)
+
+
+def wait_playing(runner: AppRunner) -> None:
+    wait_for(lambda: audio(runner)["output"], 15, "an audio output")
+    time.sleep(START_FADE_S + 0.5)  # the fade-in, and the sink's first buffers
+
+
+def test_rain_is_audible_follows_volume_and_mute_and_fades_out_on_stop(app: AppRunner) -> None:
+    app.launch("--minimized")
+    app.wait_running()
+    assert audio(app) == {"output": None, "muted": False, "layers": []}, "no engine until needed"
+    ok(app, "start", "sleep", "--minutes", "3", "--sound", "rain")
+    assert audio(app)["layers"] == [{"sound": "rain", "volume": 1.0}]
+    wait_playing(app)
+    at_default = record_rms(app)
+    assert at_default > AUDIBLE, "a session with rain is audible"
+
+    ok(app, "volume", "100")
+    time.sleep(0.4)  # the 30 ms ramp and the 200 ms buffer
+    loud = record_rms(app)
+    ok(app, "volume", "20")
+    time.sleep(0.4)
+    quiet = record_rms(app)
+    # the slider is perceptual (cubic): 20 % is 0.2^3 of full gain, about -42 dB
+    assert loud > at_default > quiet > SILENCE
+    assert 0.2**3 / 2.5 < quiet / loud < 0.2**3 * 2.5, (quiet, loud)
+    assert app.run("volume").stdout.strip() == "20%"
+
+    ok(app, "mute")
+    assert audio(app)["muted"] is True
+    time.sleep(0.4)
+    assert record_rms(app, 0.5) < SILENCE
+    ok(app, "unmute")
+    ok(app, "volume", "100")
+    time.sleep(0.4)
+    assert record_rms(app, 0.5) > AUDIBLE
+
+    ok(app, "stop")
+    time.sleep(STOP_FADE_S + 0.3)  # the stop fade and the output buffer
+    assert record_rms(app) < SILENCE, "stopped: silent within the fade time"
+    wait_for(lambda: audio(app)["layers"] == [], 5, "the layers to be released")
+
+    ok(app, "start", "sleep", "--minutes", "3", "--sound", "none")
+    assert audio(app)["layers"] == []
+    time.sleep(1.0)
+    assert record_rms(app) < SILENCE, "--sound none plays no ambience"
+    ok(app, "stop")
+
+
+def test_without_a_sound_server_a_session_still_runs_and_says_so_once(
+    app: AppRunner, tmp_path: Path
+) -> None:
+    app.env["PULSE_SERVER"] = f"unix:{tmp_path / 'no-such-server.sock'}"
+    app.launch("--minimized")
+    app.wait_running()
+    for _ in range(2):
+        ok(app, "start", "sleep", "--minutes", "3", "--sound", "rain")
+        status = app.status()
+        assert status is not None and status["session"]["state"] == "running"
+        time.sleep(1.0)
+        assert audio(app)["output"] is None
+        ok(app, "stop")
+    log = Path(app.env["XDG_STATE_HOME"]) / "acumat-desktop" / "log" / "acumat.log"
+    wait_for(lambda: NO_OUTPUT_NOTICE in log.read_text(errors="replace"), 10, "the notice")
+    assert log.read_text(errors="replace").count(NO_OUTPUT_NOTICE) == 1
+
+
+def test_sounds_lists_the_catalogue_with_and_without_the_app(app: AppRunner) -> None:
+    offline = json.loads(app.run("sounds", "--json").stdout)
+    assert [s["id"] for s in offline] == list(synth.SOUNDSCAPES)
+    assert all(set(s) == {"id", "name", "kind"} for s in offline)
+    app.launch("--minimized")
+    app.wait_running()
+    assert json.loads(app.run("sounds", "--json").stdout) == offline
+    bad = app.run("volume", "loud")
+    assert bad.returncode == 2 and "volume" in bad.stderr
