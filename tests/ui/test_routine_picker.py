@@ -1,0 +1,251 @@
+"""The routine picker: cards follow the library and the goal filter; Start forwards the choices."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from acumat_desktop.core.routines import Goal, Routine
+from acumat_desktop.services.routine_library import RoutineLibrary
+from acumat_desktop.ui.routine_picker import RoutinePicker
+from acumat_desktop.ui.widgets.routine_cards import ROUTINE_ROLE, card_text
+
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> RoutineLibrary:
+    return RoutineLibrary(user_dir=tmp_path / "routines")
+
+
+@pytest.fixture
+def picker(qtbot: QtBot, library: RoutineLibrary) -> RoutinePicker:
+    widget = RoutinePicker(library)
+    qtbot.addWidget(widget)
+    widget.resize(720, 520)
+    return widget
+
+
+def shown_ids(picker: RoutinePicker) -> list[str]:
+    return [r.id for r in picker.model.routines()]
+
+
+def test_cards_show_every_routine_in_library_order(
+    picker: RoutinePicker, library: RoutineLibrary
+) -> None:
+    assert shown_ids(picker) == [r.id for r in library.all()]
+    assert picker.selected_id() == library.all()[0].id
+
+
+def test_goal_filter_shows_only_matching_routines(
+    picker: RoutinePicker, library: RoutineLibrary, qtbot: QtBot
+) -> None:
+    qtbot.mouseClick(picker.goal_buttons[Goal.FEET], Qt.MouseButton.LeftButton)
+    feet = shown_ids(picker)
+    assert feet == [r.id for r in library.all() if Goal.FEET in r.goals]
+    assert "tired-feet" in feet
+    assert "sleep" not in feet
+    assert picker.goal() is Goal.FEET
+    assert picker.selected_id() in feet
+    qtbot.mouseClick(picker.goal_buttons[None], Qt.MouseButton.LeftButton)
+    assert len(shown_ids(picker)) == len(library.all())
+
+
+def test_select_by_id_clears_a_filter_that_hides_it(picker: RoutinePicker) -> None:
+    picker.set_goal(Goal.FEET)
+    assert picker.select("sleep")
+    assert picker.selected_id() == "sleep"
+    assert picker.goal() is None
+    assert not picker.select("no-such-routine")
+
+
+def test_minutes_follow_the_selected_routine(
+    picker: RoutinePicker, library: RoutineLibrary
+) -> None:
+    picker.select("back-neck")
+    routine = library.get("back-neck")
+    spin = picker.minutes_spin
+    assert (spin.minimum(), spin.maximum(), spin.value()) == (
+        routine.min_minutes,
+        routine.max_minutes,
+        routine.minutes,
+    )
+    assert picker.name_label.text() == routine.name
+    assert routine.tips[0] in picker.about_label.text()
+
+
+def test_suggested_minutes_are_preselected_within_the_range(
+    qtbot: QtBot, library: RoutineLibrary
+) -> None:
+    asked: list[str] = []
+
+    def suggest(routine: Routine) -> int:
+        asked.append(routine.id)
+        return 1  # below every range: must be clamped
+
+    picker = RoutinePicker(library, suggest_minutes=suggest)
+    qtbot.addWidget(picker)
+    picker.select("back-neck")
+    assert asked[-1] == "back-neck"
+    assert picker.minutes() == library.get("back-neck").min_minutes
+    assert "shorter" in picker.range_label.text()
+
+
+def test_start_forwards_routine_minutes_and_defaults(picker: RoutinePicker, qtbot: QtBot) -> None:
+    picker.select("stress-release")
+    picker.minutes_spin.setValue(25)
+    with qtbot.waitSignal(picker.start_requested) as blocker:
+        qtbot.mouseClick(picker.start_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == ["stress-release", 25, None, None]
+
+
+def test_start_forwards_breathing_and_sound_overrides(picker: RoutinePicker, qtbot: QtBot) -> None:
+    picker.select("sleep")
+    assert picker.breathing_combo.itemData(0) == ""  # "Routine default" comes first
+    picker.breathing_combo.setCurrentIndex(picker.breathing_combo.findData("box"))
+    picker.sound_combo.setCurrentIndex(picker.sound_combo.findData("none"))
+    with qtbot.waitSignal(picker.start_requested) as blocker:
+        picker.start_button.click()
+    assert blocker.args[2:] == ["box", "none"]
+
+
+def test_arrow_keys_move_between_cards_and_enter_starts(
+    picker: RoutinePicker, qtbot: QtBot, library: RoutineLibrary
+) -> None:
+    picker.show()
+    qtbot.waitExposed(picker)
+    picker.list_view.setFocus()
+    first, second = library.all()[0].id, library.all()[1].id
+    assert picker.selected_id() == first
+    qtbot.keyClick(picker.list_view, Qt.Key.Key_Down)
+    assert picker.selected_id() == second
+    with qtbot.waitSignal(picker.start_requested) as blocker:
+        qtbot.keyClick(picker.list_view, Qt.Key.Key_Return)
+    assert blocker.args[0] == second
+
+
+def test_enter_on_a_focused_button_presses_it_instead_of_starting(
+    picker: RoutinePicker, qtbot: QtBot
+) -> None:
+    picker.show()
+    qtbot.waitExposed(picker)
+    started: list[object] = []
+    picker.start_requested.connect(lambda *args: started.append(args))
+    picker.history_button.setFocus()
+    with qtbot.waitSignal(picker.history_requested):
+        qtbot.keyClick(picker.history_button, Qt.Key.Key_Return)
+    assert started == []
+
+
+def test_header_and_menu_actions_emit_their_signals(
+    picker: RoutinePicker, qtbot: QtBot, library: RoutineLibrary
+) -> None:
+    with qtbot.waitSignal(picker.new_requested):
+        picker.new_button.click()
+    with qtbot.waitSignal(picker.import_requested):
+        picker.import_button.click()
+    picker.select("headache")
+    with qtbot.waitSignal(picker.edit_requested) as edit:
+        picker.edit_button.click()
+    assert edit.args == ["headache"]
+    with qtbot.waitSignal(picker.export_requested) as export:
+        picker.export_action.trigger()
+    assert export.args == ["headache"]
+    assert not picker.delete_action.isEnabled()  # built-ins cannot be deleted
+    mine = library.duplicate("headache", "My headache")
+    picker.select(mine.id)
+    assert picker.delete_action.isEnabled()
+    with qtbot.waitSignal(picker.delete_requested) as delete:
+        picker.delete_action.trigger()
+    assert delete.args == [mine.id]
+
+
+def test_library_changes_appear_and_keep_the_selection(
+    picker: RoutinePicker, library: RoutineLibrary
+) -> None:
+    picker.select("sleep")
+    copy = library.duplicate("desk-break", "Afternoon reset")
+    assert copy.id in shown_ids(picker)
+    assert picker.selected_id() == "sleep"
+    library.delete(copy.id)
+    assert copy.id not in shown_ids(picker)
+
+
+def test_an_empty_filter_disables_start(
+    picker: RoutinePicker, library: RoutineLibrary, tmp_path: Path, qtbot: QtBot
+) -> None:
+    empty = RoutineLibrary(builtin_dir=tmp_path / "none", user_dir=tmp_path / "user")
+    lonely = RoutinePicker(empty)
+    qtbot.addWidget(lonely)
+    assert lonely.selected_id() is None
+    assert not lonely.start_button.isEnabled()
+    lonely.start()  # nothing selected: nothing to start, no error
+
+
+def test_cards_carry_their_words_for_screen_readers(picker: RoutinePicker) -> None:
+    index = picker.model.index(0, 0)
+    routine = index.data(ROUTINE_ROLE)
+    text = index.data(Qt.ItemDataRole.AccessibleTextRole)
+    assert text == card_text(routine)
+    assert routine.name in text and routine.purpose in text and "minutes" in text
+
+
+def test_every_control_has_an_accessible_name(picker: RoutinePicker) -> None:
+    controls: list[QWidget] = [
+        *picker.goal_buttons.values(),
+        picker.list_view,
+        picker.minutes_spin,
+        picker.breathing_combo,
+        picker.sound_combo,
+        picker.start_button,
+        picker.edit_button,
+        picker.more_button,
+        picker.new_button,
+        picker.import_button,
+        picker.history_button,
+    ]
+    for control in controls:
+        assert control.accessibleName(), control
+    assert picker.start_button.accessibleName().endswith(picker.selected_routine().name)  # type: ignore[union-attr]
+
+
+def test_tab_order_runs_from_cards_to_start(picker: RoutinePicker, qtbot: QtBot) -> None:
+    picker.show()
+    qtbot.waitExposed(picker)
+    picker.activateWindow()
+    picker.list_view.setFocus()
+    qtbot.waitUntil(picker.list_view.hasFocus)
+    reached: list[QWidget | None] = []
+    for _ in range(4):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    assert reached == [
+        picker.minutes_spin,
+        picker.breathing_combo,
+        picker.sound_combo,
+        picker.start_button,
+    ]
+
+
+def test_a_deleted_picker_stops_following_the_library(
+    qtbot: QtBot, library: RoutineLibrary, caplog: pytest.LogCaptureFixture
+) -> None:
+    picker = RoutinePicker(library)
+    picker.deleteLater()
+    qtbot.waitUntil(lambda: not _alive(picker))
+    with caplog.at_level(logging.ERROR):
+        library.duplicate("sleep")
+    assert "listener failed" not in caplog.text
+
+
+def _alive(widget: QWidget) -> bool:
+    try:
+        widget.objectName()
+    except RuntimeError:
+        return False
+    return True
