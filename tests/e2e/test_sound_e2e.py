@@ -64,7 +64,8 @@ def audio(runner: AppRunner) -> dict[str, object]:
     status = runner.status()
     assert status is not None
     Status.model_validate(status)
-    return status["audio"]  # type: ignore[no-any-return]
+    audio: dict[str, object] = status["audio"]
+    return audio
 
 
 def ok(runner: AppRunner, *argv: str) -> None:

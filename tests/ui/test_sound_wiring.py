@@ -1,0 +1,204 @@
+"""The sound feature inside the built app, with a recording stand-in for the audio engine."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QObject, Signal
+from pytestqt.qtbot import QtBot
+
+from acumat_desktop.app import Parts, build, create_application
+from acumat_desktop.core.audio.mixer import Mixer
+from acumat_desktop.core.breathing import BUILTIN_PATTERNS
+from acumat_desktop.core.commands import CommandError
+from acumat_desktop.core.protocol import BAD_ARGS, FAILED, Request
+from acumat_desktop.core.session import SessionPlan
+from acumat_desktop.core.status import Status
+from acumat_desktop.services.audio import player
+from acumat_desktop.services.audio.soundscapes import SoundCatalogue
+from acumat_desktop.services.paths import AppPaths
+from acumat_desktop.services.settings_store import LoadResult
+from acumat_desktop.settings.model import Settings
+from acumat_desktop.wiring.sound import SoundFeature
+
+
+class FakeEngine(QObject):
+    """Stands in for AudioEngine: no sound server, no thread; remembers what it was told."""
+
+    noticed = Signal(str)
+    output_changed = Signal(object)
+    built: list[FakeEngine] = []
+
+    def __init__(
+        self,
+        cache_dir: Path,
+        parent: QObject | None = None,
+        *,
+        user_dir: Path | None = None,
+        catalogue: SoundCatalogue | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.mixer = Mixer()
+        self.layers: list[tuple[str, float]] = []
+        self.calls: list[tuple[str, Any]] = []
+        FakeEngine.built.append(self)
+
+    def __getattr__(self, name: str) -> Any:
+        if name in {"fade_in", "fade_out", "play_bell", "schedule_cues", "clear_cues", "stop",
+                    "set_master_volume", "set_muted", "set_device", "shutdown"}:
+            return lambda *args: self.calls.append((name, args))
+        raise AttributeError(name)
+
+    def set_layers(self, layers: list[tuple[str, float]]) -> None:
+        self.layers = list(layers)
+
+    def status(self) -> dict[str, object]:
+        return {
+            "output": "Null Output",
+            "muted": self.mixer.muted,
+            "volume": 1.0,
+            "layers": [{"sound": s, "volume": v} for s, v in self.layers],
+        }
+
+
+@pytest.fixture
+def parts(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> Iterator[Parts]:
+    monkeypatch.setattr(player, "AudioEngine", FakeEngine)
+    FakeEngine.built.clear()
+    paths = AppPaths.for_user()
+    paths.ensure()
+    built = build(create_application(), paths, LoadResult(Settings()), minimized=False)
+    qtbot.addWidget(built.window)
+    yield built
+    built.session.stop()
+    built.window.allow_close()
+    built.window.close()
+    for child in built.app.findChildren(QObject, "soundFeature"):
+        child.deleteLater()
+
+
+def feature(parts: Parts) -> SoundFeature:
+    found = parts.app.findChildren(QObject, "soundFeature")[-1]
+    assert isinstance(found, SoundFeature)
+    return found
+
+
+def call(parts: Parts, cmd: str, **args: Any) -> Any:
+    return parts.commands.dispatch(Request(cmd, args))
+
+
+def start(parts: Parts, sound: str | None = "rain") -> None:
+    plan = SessionPlan("sleep", "Sleep", 300.0, BUILTIN_PATTERNS["box"], sound)
+    parts.session.start(plan)
+
+
+def test_the_engine_is_built_only_when_a_session_needs_it(parts: Parts) -> None:
+    assert FakeEngine.built == []
+    audio = parts.board.snapshot()["audio"]
+    assert audio == {"output": None, "muted": False, "layers": []}
+    assert [s["id"] for s in call(parts, "sounds")][:2] == ["rain", "ocean"]
+    start(parts, "rain:0.6,ocean:0.4")
+    assert len(FakeEngine.built) == 1
+    status = parts.board.snapshot()
+    Status.model_validate(status)
+    assert status["audio"]["layers"] == [
+        {"sound": "rain", "volume": 0.6},
+        {"sound": "ocean", "volume": 0.4},
+    ]
+    assert "volume" not in status["audio"]
+
+
+def test_volume_and_mute_commands_change_the_settings_and_every_view(parts: Parts) -> None:
+    sound = feature(parts)
+    assert call(parts, "volume", percent=20) == {"percent": 20}
+    assert parts.settings.settings.sound.master_volume == 0.2
+    assert sound.panel.master.value() == 20
+    assert call(parts, "mute") == {"muted": True}
+    assert sound.mute_action.isChecked() and sound.panel.mute.isChecked()
+    assert parts.board.snapshot()["audio"]["muted"] is True
+    call(parts, "unmute")
+    assert not sound.panel.mute.isChecked()
+    for bad in (101, -1, "50", True, 2.5):
+        with pytest.raises(CommandError, match="0 to 100") as error:
+            call(parts, "volume", percent=bad)
+        assert error.value.code == BAD_ARGS
+
+
+def test_tray_style_mute_action_mutes_the_engine(parts: Parts) -> None:
+    start(parts)
+    engine = FakeEngine.built[-1]
+    feature(parts).mute_action.trigger()
+    assert parts.settings.settings.sound.muted is True
+    assert ("set_muted", (True,)) in engine.calls
+
+
+def test_layers_change_during_a_session_only(parts: Parts) -> None:
+    with pytest.raises(CommandError, match="no session") as error:
+        call(parts, "sound.layers", layers=[["rain", 0.5]])
+    assert error.value.code == FAILED
+    start(parts)
+    result = call(parts, "sound.layers", layers=[["ocean", 0.5], ["wind", 0.25]])
+    assert result == {
+        "layers": [{"sound": "ocean", "volume": 0.5}, {"sound": "wind", "volume": 0.25}]
+    }
+    assert FakeEngine.built[-1].layers == [("ocean", 0.5), ("wind", 0.25)]
+    assert feature(parts).panel.layers() == [("ocean", 0.5), ("wind", 0.25)]
+    for bad, named in (([["thunder", 0.5]], "thunder"), ([["rain", 2]], "rain"), ("rain", "list")):
+        with pytest.raises(CommandError, match=named):
+            call(parts, "sound.layers", layers=bad)
+
+
+def test_the_panel_follows_the_session(parts: Parts) -> None:
+    panel = feature(parts).panel
+    assert not panel.add_button.isEnabled()
+    start(parts, "rain")
+    assert panel.layers() == [("rain", 1.0)]
+    assert panel.add_button.isEnabled()
+    parts.session.stop()
+    assert panel.layers() == []
+    assert not panel.add_button.isEnabled()
+
+
+def test_a_saved_mix_is_stored_atomically_and_can_start_a_session(parts: Parts) -> None:
+    sound = feature(parts)
+    start(parts, "rain:0.5,wind:0.2")
+    sound.panel.save_mix_requested.emit("Windy rain")
+    stored = json.loads((parts.paths.data / "mixes.json").read_text())
+    assert stored == {"version": 1, "mixes": {"Windy rain": [["rain", 0.5], ["wind", 0.2]]}}
+    assert sound.panel.mix_choice.currentText() == "Windy rain"
+    parts.session.stop()
+    start(parts, "Windy rain")
+    assert FakeEngine.built[-1].layers == [("rain", 0.5), ("wind", 0.2)]
+
+
+def test_no_output_notice_goes_to_the_window_and_once_to_the_tray(
+    parts: Parts, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    messages: list[str] = []
+
+    class TrayStub:
+        def message(self, title: str, text: str) -> None:
+            messages.append(text)
+
+    monkeypatch.setattr(parts, "tray", TrayStub())
+    start(parts)
+    engine = FakeEngine.built[-1]
+    engine.noticed.emit(player.NO_OUTPUT_NOTICE)
+    engine.noticed.emit(player.NO_OUTPUT_NOTICE)
+    assert parts.window.notice.text() == player.NO_OUTPUT_NOTICE
+    assert messages == [player.NO_OUTPUT_NOTICE]
+
+
+def test_an_import_that_fails_names_the_file(
+    parts: Parts, qtbot: QtBot, tmp_path: Path
+) -> None:
+    sound = feature(parts)
+    missing = tmp_path / "creek.ogg"
+    sound.panel.import_requested.emit(missing)
+    qtbot.waitUntil(lambda: "creek.ogg" in sound.panel.message.text())
+    assert "not found" in sound.panel.message.text()
+    assert "creek.ogg" in parts.window.notice.text()
