@@ -1,0 +1,227 @@
+"""After a session: what was done (minutes, routine, breaths guided, completed or stopped), how it
+felt (1–5, as accessible buttons) and Done. It presents a SessionRecord and forwards the choices.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from acumat_desktop.core.history import SessionRecord
+
+FEELINGS = ("Not great", "So-so", "Okay", "Good", "Great")
+
+_STYLE = """
+QPushButton#feeling {
+    padding: 6px 4px; border: 1px solid palette(mid); border-radius: 10px;
+    background: palette(base); min-width: 72px; min-height: 44px;
+}
+QPushButton#feeling:hover { border-color: palette(highlight); }
+QPushButton#feeling:checked {
+    background: palette(highlight); color: palette(highlighted-text);
+    border-color: palette(highlight);
+}
+QPushButton#feeling:focus { border: 2px solid palette(highlight); }
+QPushButton#feeling:checked:focus { border: 2px solid palette(text); }
+QFrame#statTile { border: 1px solid palette(mid); border-radius: 10px; background: palette(base); }
+QPushButton#doneButton {
+    background: palette(highlight); color: palette(highlighted-text);
+    border: 2px solid palette(highlight); border-radius: 8px; padding: 8px 32px;
+}
+QPushButton#doneButton:focus { border-color: palette(text); }
+"""
+
+
+def minutes_text(seconds: float) -> str:
+    """``45 s`` under a minute, else whole minutes (``1 min``, ``18 min``)."""
+    if seconds < 59.5:
+        return f"{round(seconds)} s"
+    return f"{round(seconds / 60)} min"
+
+
+class SessionSummary(QWidget):
+    feeling_chosen = Signal(int)
+    done = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("SessionSummary")
+        self.setAccessibleName(self.tr("Session summary"))
+        self._record: SessionRecord | None = None
+
+        self.title_label = QLabel(self)
+        self.title_label.setObjectName("summaryTitle")
+        self.title_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = self.title_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.routine_label = QLabel(self)
+        self.routine_label.setObjectName("summaryRoutine")
+        self.routine_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.minutes_value, self.minutes_caption, minutes_tile = self._tile(self.tr("on the mat"))
+        self.breaths_value, _, self.breaths_tile = self._tile(self.tr("breaths guided"))
+        self.result_value, _, result_tile = self._tile(self.tr("result"))
+        tiles = QHBoxLayout()
+        tiles.setSpacing(12)
+        tiles.addStretch(1)
+        for tile in (minutes_tile, self.breaths_tile, result_tile):
+            tiles.addWidget(tile)
+        tiles.addStretch(1)
+
+        question = QLabel(self.tr("How do you feel?"), self)
+        question.setObjectName("feelingQuestion")
+        question.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        qfont = question.font()
+        qfont.setPointSizeF(qfont.pointSizeF() * 1.2)
+        question.setFont(qfont)
+        self.feeling_group = QButtonGroup(self)
+        self.feeling_group.setExclusive(True)
+        self.feeling_buttons: list[QPushButton] = []
+        feelings = QHBoxLayout()
+        feelings.setSpacing(8)
+        feelings.addStretch(1)
+        for value, word in enumerate(FEELINGS, start=1):
+            button = QPushButton(f"{value}\n{self.tr(word)}", self)
+            button.setObjectName("feeling")
+            button.setCheckable(True)
+            button.setAutoDefault(False)
+            button.setAccessibleName(
+                self.tr("Feeling %1 of 5: %2").replace("%1", str(value)).replace("%2", word)
+            )
+            button.setToolTip(self.tr("Press %1").replace("%1", str(value)))
+            button.clicked.connect(lambda _checked=False, v=value: self._choose(v))
+            self.feeling_group.addButton(button, value)
+            self.feeling_buttons.append(button)
+            feelings.addWidget(button)
+        feelings.addStretch(1)
+        self.feeling_note = QLabel(self)
+        self.feeling_note.setObjectName("feelingNote")
+        self.feeling_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.done_button = QPushButton(self.tr("Done"), self)
+        self.done_button.setObjectName("doneButton")
+        self.done_button.setAccessibleName(self.tr("Done: back to the routines"))
+        self.done_button.setAutoDefault(False)
+        self.done_button.clicked.connect(self.done)
+        done_row = QHBoxLayout()
+        done_row.addStretch(1)
+        done_row.addWidget(self.done_button)
+        done_row.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.setSpacing(10)
+        layout.addStretch(2)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.routine_label)
+        layout.addSpacing(14)
+        layout.addLayout(tiles)
+        layout.addSpacing(24)
+        layout.addWidget(question)
+        layout.addLayout(feelings)
+        layout.addWidget(self.feeling_note)
+        layout.addSpacing(12)
+        layout.addLayout(done_row)
+        layout.addStretch(3)
+        self.setStyleSheet(_STYLE)
+
+    def _tile(self, caption: str) -> tuple[QLabel, QLabel, QFrame]:
+        tile = QFrame(self)
+        tile.setObjectName("statTile")
+        tile.setMinimumWidth(130)
+        value = QLabel(tile)
+        value.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = value.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        value.setFont(font)
+        text = QLabel(caption, tile)
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        box = QVBoxLayout(tile)
+        box.setContentsMargins(14, 10, 14, 10)
+        box.addWidget(value)
+        box.addWidget(text)
+        return value, text, tile
+
+    # ----------------------------------------------------------------- public API
+
+    def set_record(self, record: SessionRecord) -> None:
+        """Show a finished or stopped session (its feeling preselected if already noted)."""
+        self._record = record
+        completed = record.completed
+        self.title_label.setText(self.tr("Well done") if completed else self.tr("Session stopped"))
+        self.routine_label.setText(record.routine_name)
+        done = minutes_text(record.actual_s)
+        self.minutes_value.setText(done)
+        planned = minutes_text(record.planned_s)
+        self.minutes_caption.setText(
+            self.tr("on the mat") if completed else self.tr("of %1 planned").replace("%1", planned)
+        )
+        self.breaths_value.setText(str(record.breaths))
+        self.breaths_tile.setVisible(record.breaths > 0)
+        self.result_value.setText(self.tr("Completed") if completed else self.tr("Stopped"))
+        summary = self.tr("%1: %2 on the mat, %3.").replace("%1", record.routine_name)
+        summary = summary.replace("%2", done)
+        summary = summary.replace("%3", self.tr("completed") if completed else self.tr("stopped"))
+        if record.breaths > 0:
+            summary += " " + self.tr("%1 breaths guided.").replace("%1", str(record.breaths))
+        self.setAccessibleDescription(summary)
+        self._show_feeling(record.feeling)
+        self.done_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def record(self) -> SessionRecord | None:
+        return self._record
+
+    def feeling(self) -> int | None:
+        checked = self.feeling_group.checkedId()
+        return checked if checked > 0 else None
+
+    def summary_text(self) -> str:
+        return self.accessibleDescription()
+
+    # ----------------------------------------------------------------- behaviour
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text()
+        if text in {"1", "2", "3", "4", "5"}:
+            self.feeling_buttons[int(text) - 1].click()
+            event.accept()
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            focused = self.focusWidget()
+            if isinstance(focused, QPushButton) and focused is not self.done_button:
+                focused.click()
+            else:
+                self.done.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _choose(self, value: int) -> None:
+        self.feeling_buttons[value - 1].setChecked(True)
+        self._show_feeling(value)
+        self.feeling_chosen.emit(value)
+
+    def _show_feeling(self, value: int | None) -> None:
+        if value is None:
+            self.feeling_group.setExclusive(False)
+            for button in self.feeling_buttons:
+                button.setChecked(False)
+            self.feeling_group.setExclusive(True)
+            self.feeling_note.setText(self.tr("Optional: it is kept with this session."))
+        else:
+            self.feeling_buttons[value - 1].setChecked(True)
+            self.feeling_note.setText(
+                self.tr("Noted: %1.").replace("%1", self.tr(FEELINGS[value - 1]).lower())
+            )
