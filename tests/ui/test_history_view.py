@@ -1,0 +1,195 @@
+"""The history page reads a real HistoryStore: week bars, streak with a grace day, totals,
+recent sessions, CSV export through an injected chooser."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from acumat_desktop.core.clock import FakeClock
+from acumat_desktop.core.history import SessionRecord
+from acumat_desktop.services.history_store import HistoryStore
+from acumat_desktop.ui.history_view import HistoryView, minutes_label
+from acumat_desktop.ui.widgets.week_chart import WeekChart, chart_description
+
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
+TZ = timezone(timedelta(hours=1))
+NOW = datetime(2026, 11, 26, 21, 0, tzinfo=TZ)  # a Thursday evening
+
+
+def add(
+    store: HistoryStore,
+    days_back: int,
+    minutes: float,
+    *,
+    routine: tuple[str, str] = ("back-neck", "Back and neck"),
+    completed: bool = True,
+    feeling: int | None = None,
+) -> None:
+    store.save_session(
+        SessionRecord(
+            routine_id=routine[0],
+            routine_name=routine[1],
+            started_at=NOW - timedelta(days=days_back, hours=1),
+            planned_s=minutes * 60,
+            actual_s=minutes * 60,
+            completed=completed,
+            feeling=feeling,
+        )
+    )
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(NOW)
+
+
+@pytest.fixture
+def store(tmp_path: Path, clock: FakeClock) -> Iterator[HistoryStore]:
+    history = HistoryStore(tmp_path / "history.sqlite3", clock)
+    yield history
+    history.close()
+
+
+def make_view(qtbot: QtBot, store: HistoryStore, clock: FakeClock, **kwargs: object) -> HistoryView:
+    view = HistoryView(store, clock, **kwargs)  # type: ignore[arg-type]
+    qtbot.addWidget(view)
+    return view
+
+
+def column(view: HistoryView, tree_name: str, col: int) -> list[str]:
+    tree = getattr(view, tree_name)
+    return [tree.topLevelItem(i).text(col) for i in range(tree.topLevelItemCount())]
+
+
+def test_empty_history_says_so(qtbot: QtBot, store: HistoryStore, clock: FakeClock) -> None:
+    view = make_view(qtbot, store, clock)
+    assert view.streak_value.text() == "0"
+    assert view.recent.topLevelItemCount() == 0
+    assert "No sessions yet" in view.status_label.text()
+    assert not view.export_button.isEnabled()
+    assert [m for _, m in view.chart.days()] == [0.0] * 7
+
+
+def test_week_chart_streak_totals_and_recent(
+    qtbot: QtBot, store: HistoryStore, clock: FakeClock
+) -> None:
+    add(store, 0, 12, routine=("sleep", "Before sleep"), feeling=4)
+    add(store, 1, 25)
+    add(store, 3, 30, completed=False)  # Monday; Tuesday was missed: one grace day
+    add(store, 7, 10)  # last Thursday: not this week, still in the streak after the grace day
+    view = make_view(qtbot, store, clock)
+    days = view.chart.days()
+    assert days[0][0].weekday() == 0 and days[0][0].isoformat() == "2026-11-23"
+    assert [round(m) for _, m in days] == [30, 0, 25, 12, 0, 0, 0]
+    assert view.week_value.text() == "1 h 07 min"
+    # Thu, Wed, (Tue forgiven), Mon; then Sun, Sat, Fri missed: the streak ends at 3 days.
+    assert view.streak_value.text() == "3"
+    assert column(view, "recent", 1) == [
+        "Before sleep",
+        "Back and neck",
+        "Back and neck",
+        "Back and neck",
+    ]
+    assert column(view, "recent", 3)[2] == "Stopped"
+    assert column(view, "recent", 4)[0] == "4 · Good"
+    assert column(view, "totals", 0) == ["Back and neck", "Before sleep"]
+    assert column(view, "totals", 1) == ["3", "1"]
+    assert column(view, "totals", 2) == ["65", "12"]
+    assert column(view, "totals", 3) == ["2", "1"]
+
+
+def test_refresh_picks_up_new_sessions_and_a_new_day(
+    qtbot: QtBot, store: HistoryStore, clock: FakeClock
+) -> None:
+    view = make_view(qtbot, store, clock)
+    add(store, 0, 20)
+    assert view.recent.topLevelItemCount() == 0  # only on demand
+    view.refresh()
+    assert view.recent.topLevelItemCount() == 1
+    assert view.streak_value.text() == "1"
+    clock.jump_wall(2 * 86400)  # Saturday: Friday missed (forgiven), Saturday not over yet
+    view.refresh()
+    assert view.streak_value.text() == "1"
+    clock.jump_wall(86400)  # Sunday: two missed days in a row
+    view.refresh()
+    assert view.streak_value.text() == "0"
+    assert [round(m) for _, m in view.chart.days()][3] == 20
+
+
+def test_export_writes_csv_through_the_chooser(
+    qtbot: QtBot, store: HistoryStore, clock: FakeClock, tmp_path: Path
+) -> None:
+    add(store, 0, 12)
+    add(store, 1, 25)
+    target = tmp_path / "out.csv"
+    asked: list[str] = []
+
+    def choose(parent: QWidget, suggested: str) -> Path | None:
+        asked.append(suggested)
+        return target
+
+    view = make_view(qtbot, store, clock, choose_csv_path=choose)
+    with qtbot.waitSignal(view.exported) as blocker:
+        view.export_button.click()
+    assert blocker.args == [str(target), 2]
+    assert asked == ["acumat-sessions-2026-11-26.csv"]
+    rows = list(csv.reader(target.open(encoding="utf-8")))
+    assert len(rows) == 3 and rows[1][1] == "back-neck"
+    assert "Saved 2 sessions" in view.status_label.text()
+
+
+def test_export_cancelled_or_failing_is_reported_not_raised(
+    qtbot: QtBot, store: HistoryStore, clock: FakeClock, tmp_path: Path
+) -> None:
+    add(store, 0, 12)
+    view = make_view(qtbot, store, clock, choose_csv_path=lambda parent, name: None)
+    assert view.export_csv() is None
+    blocked = tmp_path / "file"
+    blocked.write_text("x")
+    view = make_view(
+        qtbot, store, clock, choose_csv_path=lambda parent, name: blocked / "sub" / "out.csv"
+    )
+    assert view.export_csv() is None
+    assert "Could not write" in view.status_label.text()
+
+
+def test_back_emits(qtbot: QtBot, store: HistoryStore, clock: FakeClock) -> None:
+    view = make_view(qtbot, store, clock)
+    with qtbot.waitSignal(view.back):
+        view.back_button.click()
+    assert view.back_button.accessibleName() and view.export_button.accessibleName()
+
+
+def test_store_message_is_shown(qtbot: QtBot, store: HistoryStore, clock: FakeClock) -> None:
+    store.message = "The session history could not be read, so it was kept aside."
+    view = make_view(qtbot, store, clock)
+    assert view.status_label.text() == store.message
+
+
+def test_chart_bars_scale_with_minutes(qtbot: QtBot) -> None:
+    chart = WeekChart()
+    qtbot.addWidget(chart)
+    chart.resize(420, 160)
+    start = NOW.date() - timedelta(days=3)
+    days = [(start + timedelta(days=i), m) for i, m in enumerate([30, 0, 15, 60, 0, 0, 1])]
+    chart.set_days(days, NOW.date())
+    heights = [r.height() for r in chart.bar_rects()]
+    assert heights[1] == 0
+    assert heights[3] == pytest.approx(2 * heights[0]) == pytest.approx(4 * heights[2])
+    assert heights[6] >= 3  # a single minute is still visible
+    assert chart.accessibleDescription() == chart_description(days)
+    assert chart_description(days).startswith("Mon 30 min, Tue none, Wed 15 min, Thu 60 min")
+    chart.grab()  # paints without errors
+
+
+@pytest.mark.parametrize(("minutes", "text"), [(0, "0 min"), (59.4, "59 min"), (125, "2 h 05 min")])
+def test_minutes_label(minutes: float, text: str) -> None:
+    assert minutes_label(minutes) == text
