@@ -36,6 +36,7 @@ from acumat_desktop.ui.main_window import MainWindow
 from acumat_desktop.ui.settings_dialog import SettingsDialog
 from acumat_desktop.ui.theme import apply_theme
 from acumat_desktop.ui.tray import Tray
+from acumat_desktop.wiring import reminders as reminders_wiring
 from acumat_desktop.wiring import sessions as sessions_wiring
 from acumat_desktop.wiring import sound as sound_wiring
 
@@ -202,6 +203,7 @@ def build(app: QApplication, paths: AppPaths, loaded: LoadResult, minimized: boo
     wiring = parts.wiring = Wiring(parts)
     # Features wire themselves here, each from its own module in acumat_desktop/wiring/.
     sessions_wiring.wire(parts)
+    reminders_wiring.wire(parts)
     sound_wiring.wire(parts)
     register_app_commands(
         commands,

@@ -1,0 +1,119 @@
+"""Reminders in the tray (Pause reminders submenu, the sitting ring, the tooltip line) and in the
+settings dialog (the active idle source and "last input N s ago", live only while visible)."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QMenu
+
+from acumat_desktop.services.idle.base import IdleSource
+from acumat_desktop.services.sitting_monitor import SittingMonitor
+from acumat_desktop.ui.settings_dialog import SettingsDialog
+from acumat_desktop.ui.tray import Tray
+
+log = logging.getLogger(__name__)
+
+RING_STEPS = 48  # the ring is redrawn only when the fraction crosses one of these steps
+PAUSES: tuple[tuple[str, float | None], ...] = (
+    ("For 30 minutes", 30 * 60.0),
+    ("For 1 hour", 3600.0),
+    ("For 2 hours", 7200.0),
+    ("Until tomorrow", None),
+)
+
+
+def sitting_fraction(active_s: float, limit_s: float) -> float:
+    """Progress toward the limit, quantised to what the ring can show."""
+    if limit_s <= 0:
+        return 1.0
+    return round(min(1.0, max(0.0, active_s / limit_s)) * RING_STEPS) / RING_STEPS
+
+
+def sitting_tooltip(active_s: float) -> str | None:
+    if active_s <= 0:
+        return None
+    minutes = int(active_s // 60)
+    return f"Sitting for {minutes} min" if minutes else "Sitting for under a minute"
+
+
+class RemindersTray(QObject):
+    def __init__(self, tray: Tray, monitor: SittingMonitor, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.tray = tray
+        self.monitor = monitor
+        self._fraction: float | None = -1.0
+        self.menu = QMenu("Pause reminders")
+        self.menu.setObjectName("pauseRemindersMenu")
+        self.pause_actions: list[QAction] = []
+        for label, seconds in PAUSES:
+            action = QAction(label, self.menu)
+            action.triggered.connect(lambda _=False, s=seconds: monitor.pause(s))
+            self.menu.addAction(action)
+            self.pause_actions.append(action)
+        self.menu.addSeparator()
+        self.resume_action = QAction("Resume reminders", self.menu)
+        self.resume_action.triggered.connect(self.resume)
+        self.menu.addAction(self.resume_action)
+        tray.add_menu("reminders", self.menu)
+        monitor.changed.connect(self.refresh)
+        self.refresh()
+
+    def resume(self) -> None:
+        self.monitor.policy.unpause()
+        if self.monitor.polling:
+            self.monitor.poll()
+        self.refresh()
+
+    def refresh(self) -> None:
+        values = self.monitor.values
+        active = self.monitor.tracker.active_s
+        paused = self.monitor.policy.snapshot()["paused_until"] is not None
+        self.resume_action.setEnabled(paused)
+        self.menu.menuAction().setEnabled(bool(values.enabled))
+        fraction = (
+            sitting_fraction(active, values.sit_limit.total_seconds()) if values.enabled else None
+        )
+        if fraction != self._fraction:
+            self._fraction = fraction
+            self.tray.set_sitting_progress(fraction)
+        self.tray.set_tooltip_line("sitting", sitting_tooltip(active) if values.enabled else None)
+
+
+class IdleSourceRows(QObject):
+    """Adds two rows to the Reminders tab; the "last input" row ticks only while visible."""
+
+    def __init__(self, dialog: SettingsDialog, source: IdleSource, interval_ms: int = 1000) -> None:
+        super().__init__(dialog)
+        self.source = source
+        name = source.name
+        text = name if name != "none" else "none — reminders count plain elapsed time"
+        self.source_label = QLabel(text)
+        self.source_label.setObjectName("reminders.idle_source")
+        self.input_label = QLabel()
+        self.input_label.setObjectName("reminders.last_input")
+        dialog.add_row("reminders", "Idle source", self.source_label)
+        dialog.add_row("reminders", "Last input", self.input_label)
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.update_text)
+        dialog.installEventFilter(self)
+        if dialog.isVisible():
+            self._start()
+
+    def _start(self) -> None:
+        self.update_text()
+        self.timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show:
+            self._start()
+        elif event.type() == QEvent.Type.Hide:
+            self.timer.stop()
+        return False
+
+    def update_text(self) -> None:
+        idle = self.source.idle_seconds()
+        self.input_label.setText("unknown" if idle is None else f"{int(idle)} s ago")
