@@ -202,9 +202,9 @@ def build(app: QApplication, paths: AppPaths, loaded: LoadResult, minimized: boo
     )
     wiring = parts.wiring = Wiring(parts)
     # Features wire themselves here, each from its own module in acumat_desktop/wiring/.
+    sound_wiring.wire(parts)  # first: sessions ask it which sounds exist
     sessions_wiring.wire(parts)
     reminders_wiring.wire(parts)
-    sound_wiring.wire(parts)
     register_app_commands(
         commands,
         board,

@@ -22,7 +22,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget(self)
         self.pages.setObjectName("pages")
         self.setCentralWidget(self.pages)
-        self.placeholder = self._placeholder()
+        self.placeholder: QWidget | None = self._placeholder()
         self.pages.addWidget(self.placeholder)
         self.notice = QLabel(self)
         self.notice.setObjectName("notice")
@@ -30,10 +30,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.notice, 1)
 
     def _build_menus(self, actions: AppActions) -> None:
-        app_menu = self.menuBar().addMenu(self.tr("&AcuMat"))
-        app_menu.addAction(actions.settings)
-        app_menu.addSeparator()
-        app_menu.addAction(actions.quit)
+        self.app_menu = self.menuBar().addMenu(self.tr("&AcuMat"))
+        self.app_menu.addAction(actions.settings)
+        self.app_menu.addSeparator()
+        self.app_menu.addAction(actions.quit)
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.help_menu.addAction(actions.about)
 
@@ -46,6 +46,15 @@ class MainWindow(QMainWindow):
         label.setAccessibleName(self.tr("Routines and timer"))
         layout.addWidget(label)
         return page
+
+    def set_home_page(self, page: QWidget) -> None:
+        """The page shown when nothing else is (the routine picker); replaces the placeholder."""
+        self.pages.insertWidget(0, page)
+        if self.placeholder is not None:
+            self.pages.removeWidget(self.placeholder)
+            self.placeholder.deleteLater()
+            self.placeholder = None
+        self.pages.setCurrentWidget(page)
 
     def show_notice(self, text: str) -> None:
         self.notice.setText(text)

@@ -48,6 +48,7 @@ class SessionsFeature(QObject):
         if self.history.message:
             parts.window.show_notice(self.history.message)
         self._last_session_id: int | None = None
+        self.pages: QObject | None = None  # the window's session pages (session_pages.py)
         self.view = SessionView(parts.session.engine, parts.window)
         parts.window.pages.addWidget(self.view)
         self._tray_timer = QTimer(self)
@@ -255,4 +256,8 @@ class SessionsFeature(QObject):
 
 
 def wire(parts: Parts) -> SessionsFeature:
-    return SessionsFeature(parts)
+    from acumat_desktop.wiring.session_pages import SessionPages
+
+    feature = SessionsFeature(parts)
+    feature.pages = SessionPages(parts, feature)
+    return feature

@@ -18,7 +18,8 @@ def walk(node, depth: int, out: list[str]) -> None:  # type: ignore[no-untyped-d
         description = node.description or ""
     except Exception:  # a widget that went away mid-walk
         return
-    out.append(f"{depth}\t{role}\t{name}\t{description}")
+    clean = [" ".join(text.split()) for text in (role, name, description)]
+    out.append("\t".join([str(depth), *clean]))
     for index in range(min(node.childCount, 500)):
         child = node.getChildAtIndex(index)
         if child is not None:

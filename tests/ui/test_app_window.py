@@ -32,14 +32,15 @@ def parts(qtbot: QtBot) -> Iterator[Parts]:
         built.tray.hide()
 
 
-def test_window_has_title_menus_and_placeholder(parts: Parts) -> None:
+def test_window_has_title_menus_and_the_routine_picker_as_home(parts: Parts) -> None:
     window = parts.window
     assert window.windowTitle() == "AcuMat"
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus == ["&AcuMat", "&Help"]
     items = [a.text() for m in window.menuBar().findChildren(QMenu) for a in m.actions()]
     assert "&Quit" in items and "&About AcuMat" in items and "&Settings…" in items
-    assert window.pages.currentWidget() is window.placeholder
+    assert window.placeholder is None
+    assert window.pages.currentWidget().objectName() == "RoutinePicker"
     assert not window.windowIcon().isNull()
 
 

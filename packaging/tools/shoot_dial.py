@@ -1,6 +1,6 @@
 """Render the breathing dial to PNG files for people to look at (not part of the app).
 
-    .venv/bin/python tools/shoot_dial.py [OUT_DIR]      # default /tmp/acumat-dial
+    .venv/bin/python packaging/tools/shoot_dial.py [OUT_DIR]      # default /tmp/acumat-dial
 
 Writes the dial mid-inhale and mid-exhale in a light and a dark palette, plus reduced-motion and
 eyes-closed variants and a paused dial. Runs offscreen; nothing is shown. For a high-DPI check
@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a source checkout
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run from a source checkout
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication

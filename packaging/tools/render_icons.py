@@ -1,6 +1,6 @@
 """Render resources/icons/acumat.svg to the PNG sizes the window and tray use.
 
-Run from the repository root: ``python tools/render_icons.py``.
+Run from the repository root: ``python packaging/tools/render_icons.py``.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ SIZES = (16, 22, 24, 32, 48, 64, 128, 256)
 
 def main() -> int:
     app = QGuiApplication.instance() or QGuiApplication(sys.argv)
-    icons = Path(__file__).resolve().parents[1] / "resources" / "icons"
+    icons = Path(__file__).resolve().parents[2] / "resources" / "icons"
     renderer = QSvgRenderer(str(icons / "acumat.svg"))
     for size in SIZES:
         image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
