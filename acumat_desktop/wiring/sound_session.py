@@ -13,11 +13,10 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Callable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer
 
-from acumat_desktop.core.audio.mixer import Mixer
 from acumat_desktop.core.breathing import Phase, phase_boundaries
 from acumat_desktop.core.session import (
     Adjusted,
@@ -33,6 +32,9 @@ from acumat_desktop.core.session import (
     Stopped,
 )
 from acumat_desktop.settings.model import SoundSettings
+
+if TYPE_CHECKING:  # numpy stays out of start-up
+    from acumat_desktop.core.audio.mixer import Mixer
 
 log = logging.getLogger(__name__)
 

@@ -15,23 +15,15 @@ import numpy.typing as npt
 
 from acumat_desktop.core.audio import SAMPLE_RATE
 from acumat_desktop.core.audio.dsp import F32, apply_fade, db_to_gain, loop_crossfade, normalise
+from acumat_desktop.core.audio.names import DEFAULT_SECONDS, SOUNDSCAPES, SYNTH_VERSION
 
-SYNTH_VERSION = 1  # bump when the sound of any generator changes (invalidates caches)
-DEFAULT_SECONDS = 45.0
+__all__ = ["DEFAULT_SECONDS", "SOUNDSCAPES", "SYNTH_VERSION"]
+
 CROSSFADE_SECONDS = 1.5
 
 F64 = npt.NDArray[np.float64]
 Rng = np.random.Generator
 
-SOUNDSCAPES: dict[str, str] = {
-    "rain": "Rain",
-    "ocean": "Ocean waves",
-    "brown-noise": "Brown noise",
-    "pink-noise": "Pink noise",
-    "wind": "Wind",
-    "singing-bowls": "Singing bowls",
-    "stream": "Forest stream",
-}
 BELLS = ("start", "end", "minute")
 CUES = ("inhale", "hold", "exhale")
 

@@ -16,11 +16,12 @@ import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
+from acumat_desktop.core.audio import SAMPLE_RATE, names
 
-from acumat_desktop.core.audio import SAMPLE_RATE, synth
-from acumat_desktop.core.audio.dsp import F32
+if TYPE_CHECKING:  # numpy and the synthesiser load only when a sound is loaded
+    from acumat_desktop.core.audio.dsp import F32
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +45,7 @@ class SoundCatalogue:
         self,
         cache_dir: Path,
         user_dir: Path | None = None,
-        seconds: float = synth.DEFAULT_SECONDS,
+        seconds: float = names.DEFAULT_SECONDS,
     ) -> None:
         self.cache_dir = cache_dir
         self.user_dir = user_dir
@@ -52,7 +53,7 @@ class SoundCatalogue:
         self._lock = threading.Lock()
 
     def sounds(self) -> list[SoundInfo]:
-        found = [SoundInfo(sid, name, "builtin") for sid, name in synth.SOUNDSCAPES.items()]
+        found = [SoundInfo(sid, name, "builtin") for sid, name in names.SOUNDSCAPES.items()]
         if self.user_dir is not None and self.user_dir.is_dir():
             for meta in sorted(self.user_dir.glob(f"{USER_PREFIX}*.json")):
                 try:
@@ -67,7 +68,7 @@ class SoundCatalogue:
         return any(s.id == sound_id for s in self.sounds())
 
     def cache_path(self, sound_id: str) -> Path:
-        tag = f"v{synth.SYNTH_VERSION}-{SAMPLE_RATE}-{int(self.seconds * 1000)}"
+        tag = f"v{names.SYNTH_VERSION}-{SAMPLE_RATE}-{int(self.seconds * 1000)}"
         return self.cache_dir / f"{sound_id}-{tag}.npy"
 
     def is_cached(self, sound_id: str) -> bool:
@@ -79,7 +80,7 @@ class SoundCatalogue:
             if self.user_dir is None:
                 raise KeyError(sound_id)
             return _read(self.user_dir / f"{sound_id}.npy")
-        if sound_id not in synth.SOUNDSCAPES:
+        if sound_id not in names.SOUNDSCAPES:
             raise KeyError(f"unknown sound {sound_id!r}")
         with self._lock:
             path = self.cache_path(sound_id)
@@ -88,6 +89,8 @@ class SoundCatalogue:
                     return _read(path)
                 except (OSError, ValueError) as exc:
                     log.warning("Cached sound %s unreadable (%s); rendering again", path, exc)
+            from acumat_desktop.core.audio import synth
+
             data = synth.render_soundscape(sound_id, self.seconds)
             try:
                 save_npy_atomic(path, data)
@@ -97,6 +100,8 @@ class SoundCatalogue:
 
 
 def _read(path: Path) -> F32:
+    import numpy as np
+
     data = np.load(path, allow_pickle=False)
     if data.ndim != 2 or data.shape[1] != 2 or data.shape[0] == 0:
         raise ValueError(f"{path} is not stereo audio")
@@ -104,6 +109,8 @@ def _read(path: Path) -> F32:
 
 
 def save_npy_atomic(path: Path, data: F32) -> None:
+    import numpy as np
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     try:
