@@ -73,10 +73,10 @@ class DesktopNotifications(QObject):
         self._address = address  # None: gdbus uses --session
         self._app_name = app_name
         self._icon = icon
-        self._gdbus = gdbus if gdbus is not None else shutil.which("gdbus")
+        self._gdbus = (gdbus if gdbus is not None else shutil.which("gdbus")) or None
         self.current_id = 0
         self._closing: set[int] = set()
-        self._procs: set[QProcess] = set()
+        self._procs: dict[QProcess, tuple[str, bool]] = {}  # running calls: (method, reply)
         self._subscribed = False
 
     # -- availability ------------------------------------------------------------------------
@@ -137,17 +137,33 @@ class DesktopNotifications(QObject):
         proc.setProgram(self._gdbus)
         proc.setArguments(["call", *where, "--dest", SERVICE, "--object-path", PATH,
                            "--method", f"{INTERFACE}.{method}", "--timeout", "5", "--", *args])
-        self._procs.add(proc)
-        proc.finished.connect(lambda code, _status: self._done(proc, method, code, reply))
-        proc.errorOccurred.connect(lambda err: log.warning("gdbus %s: %s", method, err))
+        self._procs[proc] = (method, reply)
+        # Bound slots, not closures holding ``proc``: a closure kept alive by the connection
+        # crashes PySide when deleteLater() destroys the process.
+        proc.finished.connect(self._done)
+        proc.errorOccurred.connect(self._failed)
         proc.start()
         return True
 
-    def _done(self, proc: QProcess, method: str, code: int, reply: bool) -> None:
-        self._procs.discard(proc)
+    @Slot(QProcess.ProcessError)
+    def _failed(self, error: QProcess.ProcessError) -> None:
+        proc = self.sender()
+        if isinstance(proc, QProcess) and error == QProcess.ProcessError.FailedToStart:
+            method, _ = self._procs.pop(proc, ("?", False))
+            log.warning("gdbus could not start for %s", method)
+            proc.deleteLater()
+
+    @Slot(int, QProcess.ExitStatus)
+    def _done(self, code: int, status: QProcess.ExitStatus) -> None:
+        proc = self.sender()
+        if not isinstance(proc, QProcess) or proc not in self._procs:
+            return
+        method, reply = self._procs.pop(proc)
         out = bytes(proc.readAllStandardOutput().data()).decode(errors="replace")
         err = bytes(proc.readAllStandardError().data()).decode(errors="replace")
         proc.deleteLater()
+        if status != QProcess.ExitStatus.NormalExit:
+            code = code or -1
         if code != 0:
             log.warning("notification %s failed: %s", method, err.strip() or code)
             return
@@ -167,6 +183,8 @@ class DesktopNotifications(QObject):
     def _on_action(self, message: QDBusMessage) -> None:
         args = message.arguments()
         if len(args) >= 2 and self.current_id and int(args[0]) == self.current_id:
+            # Answered: put it away (it is resident); its NotificationClosed is no dismissal.
+            self.close()
             log.info("notification action %s", args[1])
             self.action_invoked.emit(str(args[1]))
 
