@@ -13,7 +13,6 @@ import platformdirs
 
 from acumat_desktop import APP_NAME
 
-
 _LINUX: bool = sys.platform.startswith("linux")
 
 

@@ -39,7 +39,7 @@ def atspi_tree(runner: AppRunner) -> list[tuple[int, str, str, str]]:
     )
     rows = []
     for line in result.stdout.splitlines():
-        depth, role, name, description = (line.split("\t") + ["", "", ""])[:4]
+        depth, role, name, description = [*line.split("\t"), "", "", ""][:4]
         rows.append((int(depth), role, name, description))
     return rows
 
