@@ -102,7 +102,7 @@ def test_sitting_brings_the_reminder_snooze_shows_and_a_break_resets(
     with Fidget(acumat.env):
         wait_for(lambda: reminder_windows(acumat), 40, "the reminder window")
         shot = acumat.desktop.screenshot(tmp_path / "reminder.png")
-        print(f"screenshot: {shot}")  # noqa: T201  (kept for a human to look at)
+        print(f"screenshot: {shot}")
         status = acumat.status()
         assert status is not None
         assert status["sitting"]["active_s"] >= 15
