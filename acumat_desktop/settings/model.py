@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import time, timedelta
 from typing import Annotated, Any, Literal
 
@@ -37,6 +38,20 @@ def _to_weekdays(value: Any) -> Any:
         return sorted(set(out), key=WEEKDAYS.index)
     return value
 
+
+def _to_ids(value: Any) -> Any:
+    if isinstance(value, str):
+        value = [part for part in value.replace(" ", "").split(",") if part]
+    if isinstance(value, list | tuple):
+        for item in value:
+            if not isinstance(item, str) or not re.fullmatch(ID_PATTERN, item):
+                raise ValueError(f"{item!r} is not a routine id (lowercase words joined by -)")
+        return list(dict.fromkeys(value))
+    return value
+
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+RoutineIds = Annotated[list[str], BeforeValidator(_to_ids)]
 
 Duration = Annotated[
     timedelta,
@@ -109,6 +124,9 @@ class SessionSettings(Section):
     )
     eyes_closed: bool = Field(False, description="Eyes-closed mode: sound cues on, seconds hidden")
     safety_note_seen: bool = Field(False, description="The safety note has been read")
+    favourites: RoutineIds = Field(
+        default_factory=list, description="Favourite routines, first in the tray's Start menu"
+    )
 
 
 class SoundSettings(Section):
@@ -125,6 +143,10 @@ class SoundSettings(Section):
         description="Fade the ambience out over the session's last part",
     )
     bells: bool = Field(True, description="Start and end bells")
+    minute_bell: bool = Field(True, description="A soft bell one minute before the end")
+    spoken_cues: bool = Field(
+        False, description="Speak the breathing cues (where the system has a speech engine)"
+    )
     output_device: str | None = Field(
         None, max_length=512, description="Output device id; empty follows the system default"
     )

@@ -27,7 +27,7 @@ _TITLES = {
     "appearance": "Appearance",
     "startup": "Startup",
 }
-_HIDDEN = {"session.safety_note_seen"}
+_HIDDEN = {"session.safety_note_seen", "session.favourites"}  # managed where they are used
 
 
 class SettingsDialog(QDialog):

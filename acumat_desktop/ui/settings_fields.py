@@ -111,6 +111,8 @@ class TextEditor(FieldEditor):
     def set_value(self, value: Any) -> None:
         if isinstance(value, timedelta):
             value = format_human(value)
+        elif isinstance(value, list):
+            value = ", ".join(str(item) for item in value)
         self._edit.setText("" if value is None else str(value))
 
 
