@@ -20,7 +20,8 @@ from acumat_desktop.core.session import SessionEngine
 from acumat_desktop.core.status import StatusBoard
 from acumat_desktop.services.assets import icon_path
 from acumat_desktop.services.errors import install_excepthooks
-from acumat_desktop.services.ipc import ControlClient, ControlServer, NotRunningError
+from acumat_desktop.services.ipc import ControlServer
+from acumat_desktop.services.ipc_client import ControlClient, NotRunningError
 from acumat_desktop.services.logging_setup import setup_logging
 from acumat_desktop.services.notices import OnceNotices
 from acumat_desktop.services.paths import AppPaths, instance_lock_path, server_name

@@ -8,7 +8,7 @@ import sys
 from typing import Any, ClassVar
 
 from acumat_desktop.core.protocol import EXIT_CODES, ProtocolError, Reply
-from acumat_desktop.services.ipc import ControlClient, NotRunningError
+from acumat_desktop.services.ipc_client import ControlClient, NotRunningError
 from acumat_desktop.services.paths import server_name
 
 EXIT_OK = 0

@@ -158,4 +158,3 @@ class Resume(_Simple):
 class Stop(_Simple):
     name = verb = "stop"
     help = "stop the session (the minutes so far go into the history)"
-

@@ -8,23 +8,11 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-from acumat_desktop.core.protocol import (
-    BAD_REQUEST,
-    MAX_MESSAGE_BYTES,
-    Reply,
-    Request,
-    decode_reply,
-    encode_request,
-    error_reply,
-)
+from acumat_desktop.core.protocol import BAD_REQUEST, MAX_MESSAGE_BYTES, error_reply
 
 log = logging.getLogger(__name__)
 
 LineHandler = Callable[[bytes], bytes]
-
-
-class NotRunningError(ConnectionError):
-    """No AcuMat instance answers on the control socket."""
 
 
 def instance_answers(name: str, timeout_ms: int = 1000) -> bool:
@@ -93,32 +81,3 @@ class ControlServer(QObject):
             sock.flush()
             buffer.clear()
             sock.disconnectFromServer()
-
-
-class ControlClient:
-    """Blocking client for the CLI: connect, send one request, read one reply."""
-
-    def __init__(self, name: str, timeout_ms: int = 5000) -> None:
-        self._name = name
-        self._timeout = timeout_ms
-        self._sock = QLocalSocket()
-
-    def connect(self) -> None:
-        self._sock.connectToServer(self._name)
-        if not self._sock.waitForConnected(self._timeout):
-            raise NotRunningError(self._sock.errorString())
-
-    def request(self, cmd: str, **args: object) -> Reply:
-        if self._sock.state() != QLocalSocket.LocalSocketState.ConnectedState:
-            self.connect()
-        self._sock.write(encode_request(Request(cmd, dict(args), 1)))
-        self._sock.flush()
-        buffer = bytearray()
-        while b"\n" not in buffer:
-            if not self._sock.waitForReadyRead(self._timeout):
-                raise NotRunningError(f"no reply from AcuMat: {self._sock.errorString()}")
-            buffer += bytes(self._sock.readAll().data())
-        return decode_reply(bytes(buffer[: buffer.index(b"\n")]))
-
-    def close(self) -> None:
-        self._sock.disconnectFromServer()
