@@ -20,6 +20,7 @@ from acumat_desktop.core.session import SessionEngine
 from acumat_desktop.core.status import StatusBoard
 from acumat_desktop.services.assets import icon_path
 from acumat_desktop.services.errors import install_excepthooks
+from acumat_desktop.services.history_store import HistoryStore, open_history
 from acumat_desktop.services.ipc import ControlServer
 from acumat_desktop.services.ipc_client import ControlClient, NotRunningError
 from acumat_desktop.services.logging_setup import setup_logging
@@ -67,6 +68,7 @@ class Parts:
     notices: OnceNotices
     session: SessionService
     clock: Clock
+    history: HistoryStore  # the one history database: sessions, sitting totals, reminder events
     error_box: QMessageBox | None = None
     wiring: Wiring | None = None
     # Called with the settings dialog when it is first created (features add rows to it).
@@ -200,6 +202,7 @@ def build(app: QApplication, paths: AppPaths, loaded: LoadResult, minimized: boo
         OnceNotices(paths.state / "notices.json"),
         session,
         clock,
+        open_history(paths.data / "history.sqlite3", clock),
     )
     wiring = parts.wiring = Wiring(parts)
     # Features wire themselves here, each from its own module in acumat_desktop/wiring/.
@@ -231,6 +234,10 @@ def build(app: QApplication, paths: AppPaths, loaded: LoadResult, minimized: boo
         window.show_notice(message)
         if tray is not None and window.isHidden():
             tray.message("AcuMat settings", message)
+    if parts.history.message:  # after the other notices, so none of them hides it
+        window.show_notice(" ".join(filter(None, (window.notice.text(), parts.history.message))))
+        if tray is not None and window.isHidden():
+            tray.message("AcuMat history", parts.history.message)
     return parts
 
 

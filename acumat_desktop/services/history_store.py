@@ -30,6 +30,7 @@ from acumat_desktop.services.settings_store import atomic_write_text
 log = logging.getLogger(__name__)
 
 FILE_NAME = "history.sqlite3"
+IN_MEMORY = Path(":memory:")  # a history that lives until the app quits
 _KIND = re.compile(r"^[a-z][a-z-]{0,31}$")
 
 
@@ -39,6 +40,21 @@ def history_path() -> Path:
 
 class HistoryVersionError(RuntimeError):
     """The database was written by a newer AcuMat; it is left untouched."""
+
+
+def open_history(path: Path, clock: Clock) -> HistoryStore:
+    """The app's one history store. If the file cannot be used at all (written by a newer AcuMat,
+    unwritable folder), the app still runs on an in-memory history and ``message`` says why."""
+    try:
+        return HistoryStore(path, clock)
+    except (HistoryVersionError, OSError, sqlite3.Error) as exc:
+        log.error("history database %s unusable: %s", path, exc)
+        store = HistoryStore(IN_MEMORY, clock)
+        store.message = (
+            f"The session history could not be opened ({exc}), so this run keeps its sessions "
+            "only until AcuMat quits."
+        )
+        return store
 
 
 def _v1(db: sqlite3.Connection) -> None:
@@ -92,7 +108,8 @@ class HistoryStore:
         self._clock = clock or SystemClock()
         self.message: str | None = None  # for the UI: set when a damaged file was kept aside
         self.kept_aside: Path | None = None
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if self.path != IN_MEMORY:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self._db = self._open()
         except sqlite3.DatabaseError as exc:

@@ -17,7 +17,6 @@ from PySide6.QtCore import QObject
 from acumat_desktop.core.commands import CommandError
 from acumat_desktop.core.protocol import Request
 from acumat_desktop.core.reminders import ReminderPolicy
-from acumat_desktop.services.history_store import HistoryStore
 from acumat_desktop.services.idle.factory import create_idle_source
 from acumat_desktop.services.notifications import DesktopNotifications
 from acumat_desktop.services.presenting import create_presenting_detector
@@ -108,14 +107,6 @@ class RemindersFeature(QObject):
         IdleSourceRows(dialog, self.monitor.source)
 
 
-def _open_history(parts: Parts) -> HistoryStore | None:
-    try:
-        return HistoryStore(parts.paths.data / "history.sqlite3", parts.clock)
-    except Exception:  # no history is better than no reminders
-        log.exception("reminder history unavailable")
-        return None
-
-
 def wire(parts: Parts) -> None:
     values = parts.settings.settings.reminders
     source = create_idle_source()
@@ -126,5 +117,5 @@ def wire(parts: Parts) -> None:
         values=values, lock=lock, presenting=create_presenting_detector(),
         interval_ms=poll_interval_ms(), parent=parts.app,
     )
-    RemindersFeature(parts, monitor, _open_history(parts))
+    RemindersFeature(parts, monitor, parts.history)  # the app's one history database
 
