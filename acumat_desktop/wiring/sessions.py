@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu
 
 from acumat_desktop.core.breathing import BUILTIN_PATTERNS, describe
 from acumat_desktop.core.commands import CommandError
@@ -24,10 +23,10 @@ from acumat_desktop.core.session import (
     Suspended,
     plan_from_routine,
 )
-from acumat_desktop.services.history_store import HistoryStore
 from acumat_desktop.services.routine_library import RoutineLibrary, UnknownRoutineError
 from acumat_desktop.settings.model import Settings
 from acumat_desktop.ui.session_view import SessionView
+from acumat_desktop.wiring.start_menu import StartMenu
 
 if TYPE_CHECKING:
     from acumat_desktop.app import Parts
@@ -44,9 +43,7 @@ class SessionsFeature(QObject):
         self.library = RoutineLibrary(user_dir=parts.paths.data / "routines")
         for problem in self.library.problems:
             log.warning("routine skipped: %s", problem)
-        self.history = HistoryStore(parts.paths.data / "history.sqlite3", parts.clock)
-        if self.history.message:
-            parts.window.show_notice(self.history.message)
+        self.history = parts.history  # shared with the reminders (build() shows its message)
         self._last_session_id: int | None = None
         self.pages: QObject | None = None  # the window's session pages (session_pages.py)
         self.view = SessionView(parts.session.engine, parts.window)
@@ -112,6 +109,7 @@ class SessionsFeature(QObject):
                     self._last_session_id = self.history.save_session(record)
                 except Exception:
                     log.exception("could not save the session to the history")
+                self.start_menu.refresh()  # the routine is now among the recent ones
         elif isinstance(event, FeelingNoted) and self._last_session_id is not None:
             if event.record.feeling is not None:
                 self.history.set_feeling(self._last_session_id, event.record.feeling)
@@ -127,9 +125,9 @@ class SessionsFeature(QObject):
     # ------------------------------------------------------------------ tray
 
     def _build_tray(self) -> None:
-        self.start_menu = QMenu(self.tr("Start"))
-        self.start_menu.setObjectName("trayStartMenu")
-        self.start_menu.aboutToShow.connect(self._fill_start_menu)
+        self.start_menu = StartMenu(
+            self.library, self.history, self.p.settings, self._start_from_menu, self
+        )
         self.pause_action = QAction(self.tr("Pause session"), self)
         self.pause_action.triggered.connect(self._toggle_pause)
         self.stop_action = QAction(self.tr("Stop session"), self)
@@ -138,32 +136,9 @@ class SessionsFeature(QObject):
         self.stop_action.setEnabled(False)
         tray = self.p.tray
         if tray is not None:
-            tray.add_menu("session", self.start_menu)
+            tray.add_menu("session", self.start_menu.menu)
             tray.add_action("session", self.pause_action)
             tray.add_action("session", self.stop_action)
-        self._fill_start_menu()
-
-    def _fill_start_menu(self) -> None:
-        self.start_menu.clear()
-        recent = [
-            r.routine_id for r in self.history.sessions(limit=20) if r.routine_id in self.library
-        ]
-        seen: list[str] = []
-        for routine_id in recent:
-            if routine_id not in seen:
-                seen.append(routine_id)
-        for routine_id in seen[:3]:
-            self._add_start_entry(routine_id)
-        if seen:
-            self.start_menu.addSeparator()
-        for routine in self.library.all():
-            if routine.id not in seen[:3]:
-                self._add_start_entry(routine.id)
-
-    def _add_start_entry(self, routine_id: str) -> None:
-        routine = self.library.get(routine_id)
-        action = self.start_menu.addAction(f"{routine.name} ({routine.minutes} min)")
-        action.triggered.connect(lambda *_, rid=routine_id: self._start_from_menu(rid))
 
     def _start_from_menu(self, routine_id: str) -> None:
         try:
