@@ -6,7 +6,7 @@ import logging
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtWidgets import QApplication, QStyleFactory, QToolTip
 
 from acumat_desktop.services.assets import ui_path
 
@@ -70,7 +70,9 @@ def apply_theme(app: QApplication, theme: str) -> bool:
     if style is not None:
         app.setStyle(style)
     dark = system_is_dark() if theme == "system" else theme == "dark"
-    app.setPalette(palette_for(dark))
+    palette = palette_for(dark)
+    app.setPalette(palette)
+    QToolTip.setPalette(palette)  # tooltips and the tray's balloons keep their own palette
     qss = ui_path("styles", "app.qss")
     try:
         app.setStyleSheet(qss.read_text(encoding="utf-8"))

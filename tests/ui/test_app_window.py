@@ -147,3 +147,14 @@ def test_about_dialog_comes_from_the_designer_form(parts: Parts, qtbot: QtBot) -
     dialogs = [w for w in QApplication.topLevelWidgets() if w.objectName() == "AboutDialog"]
     assert dialogs and dialogs[0].isVisible()
     dialogs[0].close()
+
+
+def test_dark_theme_reaches_tooltips_and_tray_balloons(parts: Parts) -> None:
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QToolTip
+
+    parts.settings.set("appearance.theme", "dark")
+    dark_base = QToolTip.palette().color(QPalette.ColorRole.ToolTipBase)
+    assert dark_base.lightness() < 100, "a light balloon with light text would be unreadable"
+    parts.settings.set("appearance.theme", "light")
+    assert QToolTip.palette().color(QPalette.ColorRole.ToolTipBase).lightness() > 200
