@@ -1,4 +1,5 @@
-"""The history page: this week's minutes as bars, the current streak (one rest day forgiven),
+"""The history page: this week's minutes as bars with the desk's sitting time beneath, the
+reminders of the week (shown, followed, snoozed), the current streak (one rest day forgiven),
 totals per routine, recent sessions, Export CSV… and Back. It reads a history source on
 ``refresh()`` only; it owns no timer.
 """
@@ -7,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Protocol
 
@@ -50,6 +51,10 @@ class HistorySource(Protocol):
     ) -> list[SessionRecord]: ...
 
     def export_csv(self, path: Path) -> int: ...
+
+    def sitting_totals(self, start: date, end: date) -> dict[date, float]: ...
+
+    def reminder_counts(self, start: date, end: date | None = None) -> dict[str, int]: ...
 
 
 CsvChooser = Callable[[QWidget, str], Path | None]
@@ -125,6 +130,10 @@ class HistoryView(QWidget):
             tiles.addWidget(tile, 1)
 
         self.chart = WeekChart(self)
+        self.desk_label = QLabel(self)
+        self.desk_label.setObjectName("deskSummary")
+        self.desk_label.setWordWrap(True)
+        self.desk_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.recent = self._tree(
             self.tr("Recent sessions"),
@@ -155,6 +164,7 @@ class HistoryView(QWidget):
         layout.addLayout(header)
         layout.addLayout(tiles)
         layout.addWidget(self.chart)
+        layout.addWidget(self.desk_label)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status_label)
         self.setStyleSheet(
@@ -219,6 +229,7 @@ class HistoryView(QWidget):
         self.streak_value.setAccessibleName(self.tr("Streak: %1 days").replace("%1", str(current)))
         self.total_value.setText(minutes_label(total_minutes(records)))
         self.total_value.setToolTip(self.tr("%1 sessions").replace("%1", str(len(records))))
+        self._fill_desk([d for d, _ in days])
         self._fill_recent(records[:RECENT_LIMIT])
         self._fill_totals(records)
         self.export_button.setEnabled(bool(records))
@@ -250,6 +261,36 @@ class HistoryView(QWidget):
         return path
 
     # ----------------------------------------------------------------- filling
+
+    def _fill_desk(self, week_days: list[date]) -> None:
+        """The desk side of the week: sitting per day in the chart, reminders in a line."""
+        try:
+            sitting = self._source.sitting_totals(week_days[0], week_days[-1])
+            counts = self._source.reminder_counts(week_days[0], week_days[-1])
+        except Exception:
+            log.exception("could not read the desk history")
+            sitting, counts = {}, {}
+        week = [(d, sitting.get(d, 0.0)) for d in week_days]
+        self.chart.set_sitting(week)
+        total_s = sum(seconds for _, seconds in week)
+        shown, followed, snoozed = (counts.get(k, 0) for k in ("shown", "followed", "snoozed"))
+        if total_s <= 0 and not (shown or followed or snoozed):
+            text = self.tr(
+                "No desk time yet this week. With reminders on, AcuMat counts how long you sit "
+                "at the computer and shows it here."
+            )
+        else:
+            text = self.tr("At the desk this week: %1 sitting").replace(
+                "%1", minutes_label(total_s / 60)
+            )
+            if shown or followed or snoozed:
+                text += self.tr("  ·  Reminders: %1 shown, %2 followed, %3 snoozed")
+                text = text.replace("%1", str(shown)).replace("%2", str(followed))
+                text = text.replace("%3", str(snoozed))
+            else:
+                text += self.tr("  ·  No reminders")
+        self.desk_label.setText(text)
+        self.desk_label.setAccessibleName(text)
 
     def _fill_recent(self, records: list[SessionRecord]) -> None:
         self.recent.clear()

@@ -1,6 +1,7 @@
-"""This week's minutes on the mat as seven painted bars (no QtCharts needed).
+"""This week's minutes on the mat as seven painted bars (no QtCharts needed), and beneath the day
+names, when there is any, the time sat at the desk each day as a quiet line with its hours.
 
-Painting reads only the seven values and the palette; it runs when the data or the size changes.
+Painting reads only the values and the palette; it runs when the data or the size changes.
 """
 
 from __future__ import annotations
@@ -8,21 +9,43 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 MIN_SCALE_MINUTES = 20.0  # a short first week still shows bars of honest height
+SITTING_SCALE_S = 8 * 3600.0  # a full working day fills the sitting line
+TRACK_H = 5.0
+ROW_GAP = 8  # between the day names and the sitting row's caption
 
 
 def day_name(day: date) -> str:
     return day.strftime("%a")
 
 
-def chart_description(days: Sequence[tuple[date, float]]) -> str:
-    """The chart in words for screen readers: ``Mon 20 min, Tue none, ...``."""
+def chart_description(
+    days: Sequence[tuple[date, float]], sitting: Sequence[tuple[date, float]] = ()
+) -> str:
+    """The chart in words for screen readers: ``Mon 20 min, Tue none, ...``, then the desk."""
     parts = [f"{day_name(d)} {round(m)} min" if m > 0 else f"{day_name(d)} none" for d, m in days]
-    return ", ".join(parts)
+    text = ", ".join(parts)
+    if any(s > 0 for _, s in sitting):
+        desk = [f"{day_name(d)} {sitting_label(s)}" for d, s in sitting]
+        text += ". Sitting at the desk: " + ", ".join(desk)
+    return text
+
+
+def sitting_label(seconds: float) -> str:
+    """``6 h 05``, ``45 min``, ``<1 min``, or ``none``."""
+    if seconds <= 0:
+        return "none"
+    if seconds < 60:
+        return "<1 min"
+    minutes = round(seconds / 60)
+    if minutes < 60:
+        return f"{minutes} min"
+    hours, rest = divmod(minutes, 60)
+    return f"{hours} h {rest:02d}"
 
 
 class WeekChart(QWidget):
@@ -33,19 +56,74 @@ class WeekChart(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setMinimumHeight(120)
         self._days: list[tuple[date, float]] = []
+        self._sitting: list[tuple[date, float]] = []
         self._today: date | None = None
 
     def sizeHint(self) -> QSize:
-        return QSize(420, 150)
+        return QSize(420, 150 + self._sitting_height())
 
     def set_days(self, days: Sequence[tuple[date, float]], today: date | None = None) -> None:
         self._days = list(days)
         self._today = today
-        self.setAccessibleDescription(chart_description(self._days))
+        self._describe()
         self.update()
 
     def days(self) -> list[tuple[date, float]]:
         return list(self._days)
+
+    def set_sitting(self, days: Sequence[tuple[date, float]]) -> None:
+        """Seconds sat at the desk on each of the week's days; all zero hides the row."""
+        self._sitting = list(days)
+        self.setMinimumHeight(120 + self._sitting_height())
+        self.updateGeometry()
+        self._describe()
+        self.update()
+
+    def sitting(self) -> list[tuple[date, float]]:
+        return list(self._sitting)
+
+    def shows_sitting(self) -> bool:
+        return any(seconds > 0 for _, seconds in self._sitting)
+
+    def _describe(self) -> None:
+        self.setAccessibleDescription(chart_description(self._days, self._sitting))
+
+    def _small_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPointSizeF(max(6.0, font.pointSizeF() * 0.9))
+        return font
+
+    def _sitting_height(self) -> int:
+        if not self.shows_sitting():
+            return 0
+        sfm = QFontMetrics(self._small_font())
+        return int(sfm.height() * 2 + TRACK_H + 14 + ROW_GAP)
+
+    def _baseline(self) -> float:
+        fm = QFontMetrics(self.font())
+        return self.height() - fm.height() - 8 - self._sitting_height()
+
+    def sitting_rects(self) -> list[QRectF]:
+        """Each day's sitting fill in widget coordinates (empty when the row is hidden)."""
+        if not self.shows_sitting():
+            return []
+        tracks = self._sitting_tracks()
+        scale = max(SITTING_SCALE_S, max(s for _, s in self._sitting))
+        return [
+            QRectF(t.left(), t.top(), t.width() * min(1.0, s / scale), t.height())
+            for t, (_, s) in zip(tracks, self._sitting, strict=True)
+        ]
+
+    def _sitting_tracks(self) -> list[QRectF]:
+        fm = QFontMetrics(self.font())
+        sfm = QFontMetrics(self._small_font())
+        y = self._baseline() + fm.height() + 8 + ROW_GAP + sfm.height() + 4
+        slot = self.width() / max(1, len(self._sitting))
+        width = min(64.0, slot * 0.66)
+        return [
+            QRectF(slot * i + (slot - width) / 2, y, width, TRACK_H)
+            for i in range(len(self._sitting))
+        ]
 
     def bar_rects(self) -> list[QRectF]:
         """Each day's bar in widget coordinates (height 0 for a day without minutes)."""
@@ -53,7 +131,7 @@ class WeekChart(QWidget):
             return []
         fm = QFontMetrics(self.font())
         top = fm.height() + 6
-        bottom = self.height() - fm.height() - 8
+        bottom = self._baseline()
         usable = max(1.0, bottom - top)
         slot = self.width() / len(self._days)
         width = min(44.0, slot * 0.56)
@@ -77,7 +155,7 @@ class WeekChart(QWidget):
         text = palette.color(QPalette.ColorRole.WindowText)
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
         fm = QFontMetrics(self.font())
-        bottom = self.height() - fm.height() - 8
+        bottom = self._baseline()
         painter.setPen(palette.color(QPalette.ColorRole.Mid))
         painter.drawLine(0, int(bottom) + 1, self.width(), int(bottom) + 1)
         slot = self.width() / max(1, len(self._days))
@@ -104,4 +182,61 @@ class WeekChart(QWidget):
                 day_name(day),
             )
             painter.setFont(self.font())
+        if self.shows_sitting():
+            self._paint_sitting(painter)
         painter.end()
+
+    def _paint_sitting(self, painter: QPainter) -> None:
+        palette = self.palette()
+        text = palette.color(QPalette.ColorRole.WindowText)
+        muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        track = QColor(palette.color(QPalette.ColorRole.Mid))
+        track.setAlphaF(0.35)
+        fill = QColor(text)
+        fill.setAlphaF(0.42)
+        small = self._small_font()
+        bold = QFont(small)
+        bold.setBold(True)
+        sfm = QFontMetrics(small)
+        tracks = self._sitting_tracks()
+        if not tracks:
+            return
+        painter.setFont(small)
+        painter.setPen(muted)
+        words = self.tr("Sitting at the desk")
+        caption = QRectF(0, tracks[0].top() - sfm.height() - 3, self.width(), sfm.height())
+        painter.drawText(
+            caption, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter), words
+        )
+        half = sfm.horizontalAdvance(words) / 2 + 10
+        rule_y = caption.center().y()
+        painter.setPen(track)
+        for x0, x1 in (
+            (tracks[0].left(), caption.center().x() - half),
+            (caption.center().x() + half, tracks[-1].right()),
+        ):
+            if x1 > x0:
+                painter.drawLine(QPointF(x0, rule_y), QPointF(x1, rule_y))
+        slot = self.width() / len(tracks)
+        for i, (t, f, (day, seconds)) in enumerate(
+            zip(tracks, self.sitting_rects(), self._sitting, strict=True)
+        ):
+            radius = TRACK_H / 2
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(track)
+            painter.drawRoundedRect(t, radius, radius)
+            if f.width() > 0:
+                painter.setBrush(fill)
+                painter.drawRoundedRect(
+                    QRectF(f.left(), f.top(), max(f.width(), TRACK_H), f.height()), radius, radius
+                )
+            is_today = day == self._today
+            painter.setFont(bold if is_today else small)
+            painter.setPen(text if is_today and seconds > 0 else muted)
+            label = sitting_label(seconds) if seconds > 0 else "–"
+            painter.drawText(
+                QRectF(slot * i, t.bottom() + 3, slot, sfm.height()),
+                int(Qt.AlignmentFlag.AlignCenter),
+                label,
+            )
+        painter.setFont(self.font())
