@@ -95,6 +95,7 @@ class RoutinePicker(QWidget):
     new_requested = Signal()
     import_requested = Signal()
     history_requested = Signal()
+    favourite_toggled = Signal(str, bool)  # routine id, whether it should now be a favourite
     selection_changed = Signal(str)  # "" when nothing is selected
 
     def __init__(
@@ -266,6 +267,10 @@ class RoutinePicker(QWidget):
         self.more_button.setAccessibleName(self.tr("More actions for this routine"))
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.more_menu = QMenu(self.more_button)
+        self.favourite_action = self.more_menu.addAction(self.tr("Add to favourites"))
+        self.favourite_action.setObjectName("favouriteAction")
+        self.favourite_action.triggered.connect(self._toggle_favourite)
+        self.more_menu.addSeparator()
         self.duplicate_action = self.more_menu.addAction(self.tr("Duplicate"))
         self.duplicate_action.triggered.connect(lambda: self._emit_for(self.duplicate_requested))
         self.export_action = self.more_menu.addAction(self.tr("Export…"))
@@ -345,6 +350,14 @@ class RoutinePicker(QWidget):
             return False
         self._select_row(row)
         return True
+
+    def set_favourites(self, ids: Iterable[str]) -> None:
+        """Which routines are favourites (the cards show a star; More offers the opposite)."""
+        self.model.set_favourites(ids)
+        self._show_favourite(self.selected_id())
+
+    def is_favourite(self, routine_id: str) -> bool:
+        return self.model.is_favourite(routine_id)
 
     def goal(self) -> Goal | None:
         return self._goal
@@ -465,6 +478,7 @@ class RoutinePicker(QWidget):
         )
         self.delete_action.setEnabled(not routine.builtin)
         self.start_button.setAccessibleName(self.tr("Start %1").replace("%1", routine.name))
+        self._show_favourite(routine.id)
         self.selection_changed.emit(routine.id)
 
     def _show_minutes(self, routine: Routine) -> None:
@@ -496,6 +510,18 @@ class RoutinePicker(QWidget):
                 f"<ul style='margin-left: 0px; -qt-list-indent: 1;'>{items}</ul>"
             )
         return "".join(parts)
+
+    def _show_favourite(self, routine_id: str | None) -> None:
+        favourite = routine_id is not None and self.model.is_favourite(routine_id)
+        self.favourite_action.setText(
+            self.tr("Remove from favourites") if favourite else self.tr("Add to favourites")
+        )
+        self.favourite_action.setEnabled(routine_id is not None)
+
+    def _toggle_favourite(self) -> None:
+        routine_id = self.selected_id()
+        if routine_id is not None:
+            self.favourite_toggled.emit(routine_id, not self.model.is_favourite(routine_id))
 
     def _edit_clicked(self) -> None:
         self._emit_for(self.edit_requested)

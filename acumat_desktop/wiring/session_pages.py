@@ -13,6 +13,7 @@ from acumat_desktop.core.acclimation import suggested_minutes
 from acumat_desktop.core.protocol import Request
 from acumat_desktop.core.routines import Routine
 from acumat_desktop.core.session import Finished, SessionEvent, SessionStateError, Started, Stopped
+from acumat_desktop.settings.model import Settings
 from acumat_desktop.ui.history_view import HistoryView
 from acumat_desktop.ui.routine_editor import RoutineActions
 from acumat_desktop.ui.routine_picker import RoutinePicker
@@ -52,6 +53,9 @@ class SessionPages(QObject):
         self.picker.export_requested.connect(self.actions.export)
         self.picker.import_requested.connect(lambda: self.actions.import_file())
         self.picker.history_requested.connect(self.show_history)
+        self.picker.favourite_toggled.connect(self._set_favourite)
+        self.picker.set_favourites(parts.settings.settings.session.favourites)
+        parts.settings.changed.connect(self._on_settings)
         self.actions.changed.connect(self.picker.select)
         self.actions.message.connect(window.show_notice)
         self.summary.feeling_chosen.connect(self._note_feeling)
@@ -118,6 +122,22 @@ class SessionPages(QObject):
 
     def reread_safety_note(self) -> None:
         show_safety_note(self.p.window, first_time=False)
+
+    def _on_settings(self, settings: Settings) -> None:
+        self.picker.set_favourites(settings.session.favourites)
+
+    def _set_favourite(self, routine_id: str, favourite: bool) -> None:
+        """Add or remove a favourite through the settings (the picker and tray follow)."""
+        current = list(self.p.settings.settings.session.favourites)
+        if favourite and routine_id not in current:
+            current.append(routine_id)
+        elif not favourite:
+            current = [r for r in current if r != routine_id]
+        try:
+            self.p.settings.set("session.favourites", current)
+        except ValueError as exc:
+            log.warning("favourites not changed: %s", exc)
+            self.p.window.show_notice(str(exc))
 
     def _note_feeling(self, feeling: int) -> None:
         try:

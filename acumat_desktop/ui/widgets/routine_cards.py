@@ -6,7 +6,8 @@ the list costs a few text draws per visible card.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -18,13 +19,14 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from acumat_desktop.core.routines import GOAL_LABELS, POSITION_LABELS, Routine
 
 ROUTINE_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
+FAVOURITE_ROLE = Qt.ItemDataRole.UserRole + 3
 
 _PAD = 12
 _GAP = 4
@@ -39,7 +41,7 @@ def minutes_range(routine: Routine) -> str:
     return f"{routine.min_minutes}–{routine.max_minutes} min"
 
 
-def card_text(routine: Routine) -> str:
+def card_text(routine: Routine, favourite: bool = False) -> str:
     """What a screen reader says for a card (the painted text, in one sentence)."""
     goals = ", ".join(GOAL_LABELS[g] for g in routine.goals)
     parts = [
@@ -52,6 +54,8 @@ def card_text(routine: Routine) -> str:
         parts.append(f"for {goals.lower()}")
     if not routine.builtin:
         parts.append("your routine")
+    if favourite:
+        parts.append("favourite")
     return ". ".join(parts)
 
 
@@ -59,6 +63,18 @@ class RoutineListModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._routines: list[Routine] = []
+        self._favourites: frozenset[str] = frozenset()
+
+    def set_favourites(self, ids: Iterable[str]) -> None:
+        favourites = frozenset(ids)
+        if favourites == self._favourites:
+            return
+        self._favourites = favourites
+        if self._routines:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._routines) - 1, 0))
+
+    def is_favourite(self, routine_id: str) -> bool:
+        return routine_id in self._favourites
 
     def set_routines(self, routines: Sequence[Routine]) -> None:
         self.beginResetModel()
@@ -84,16 +100,19 @@ class RoutineListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return routine.name
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
-            return card_text(routine)
+            return card_text(routine, routine.id in self._favourites)
         if role == ROUTINE_ROLE:
             return routine
         if role == ID_ROLE:
             return routine.id
+        if role == FAVOURITE_ROLE:
+            return routine.id in self._favourites
         return None
 
 
 class RoutineCardDelegate(QStyledItemDelegate):
-    """Name and goal chips, the one-line purpose, then minutes and position."""
+    """Name (with a small star for a favourite) and goal chips, the one-line purpose, then
+    minutes and position."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         fm = option.fontMetrics
@@ -148,11 +167,18 @@ class RoutineCardDelegate(QStyledItemDelegate):
         chips_width = sum(cfm.horizontalAdvance(c) + 2 * _CHIP_PAD + _GAP for c in chips)
 
         name_rect = QRect(inner.left(), inner.top(), inner.width(), bfm.height())
-        name_width = max(40, inner.width() - chips_width - _GAP)
+        if index.data(FAVOURITE_ROLE) is True:
+            size = bfm.ascent() * 0.8
+            star = QRectF(name_rect.left(), name_rect.center().y() - size / 2, size, size)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(_star_colour(palette))
+            painter.drawPath(star_path(star))
+            name_rect.setLeft(round(star.right() + _GAP + 2))
+        name_width = max(40, name_rect.width() - chips_width - _GAP)
         painter.setFont(bold)
         painter.setPen(text_colour)
         painter.drawText(
-            name_rect.adjusted(0, 0, name_width - inner.width(), 0),
+            name_rect.adjusted(0, 0, name_width - name_rect.width(), 0),
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
             bfm.elidedText(routine.name, Qt.TextElideMode.ElideRight, name_width),
         )
@@ -164,7 +190,7 @@ class RoutineCardDelegate(QStyledItemDelegate):
         for chip in reversed(chips):
             width = cfm.horizontalAdvance(chip) + 2 * _CHIP_PAD
             chip_rect = QRectF(x - width, chip_y, width, chip_h)
-            if chip_rect.left() < inner.left() + name_width:
+            if chip_rect.left() < name_rect.left() + name_width:
                 break
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(_mix(fill, highlight, 0.22))
@@ -193,6 +219,31 @@ class RoutineCardDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+def star_path(rect: QRectF) -> QPainterPath:
+    """A five-pointed star filling ``rect`` (drawn, not a glyph, so every font shows it)."""
+    path = QPainterPath()
+    centre = rect.center()
+    outer = min(rect.width(), rect.height()) / 2
+    inner = outer * 0.45
+    for i in range(10):
+        radius = outer if i % 2 == 0 else inner
+        angle = -math.pi / 2 + i * math.pi / 5
+        x = centre.x() + radius * math.cos(angle)
+        y = centre.y() + radius * math.sin(angle) + outer * 0.08
+        if i == 0:
+            path.moveTo(x, y)
+        else:
+            path.lineTo(x, y)
+    path.closeSubpath()
+    return path
+
+
+def _star_colour(palette: QPalette) -> QColor:
+    """A warm gold that reads on light and dark cards."""
+    dark = palette.color(QPalette.ColorRole.Base).lightnessF() < 0.5
+    return QColor("#e0b341") if dark else QColor("#c9961a")
+
+
 def _bold_font(font: QFont) -> QFont:
     bold = QFont(font)
     bold.setBold(True)
@@ -213,10 +264,12 @@ def _mix(a: QColor, b: QColor, amount: float) -> QColor:
 
 
 __all__ = [
+    "FAVOURITE_ROLE",
     "ID_ROLE",
     "ROUTINE_ROLE",
     "RoutineCardDelegate",
     "RoutineListModel",
     "card_text",
     "minutes_range",
+    "star_path",
 ]
