@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from acumat_desktop import __version__
 from acumat_desktop.cli import (  # noqa: F401  (each module registers its commands)
     app_commands,
+    history_commands,
     reminder_commands,
     session_commands,
     settings_commands,

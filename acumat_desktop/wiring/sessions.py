@@ -26,6 +26,7 @@ from acumat_desktop.core.session import (
 from acumat_desktop.services.routine_library import RoutineLibrary, UnknownRoutineError
 from acumat_desktop.settings.model import Settings
 from acumat_desktop.ui.session_view import SessionView
+from acumat_desktop.wiring.history_commands import register_history_commands
 from acumat_desktop.wiring.start_menu import StartMenu
 
 if TYPE_CHECKING:
@@ -190,6 +191,7 @@ class SessionsFeature(QObject):
         commands.register("stop", lambda args: self._cmd_simple(self.p.session.stop, "stop"))
         commands.register("routines", lambda args: [r.summary() for r in self.library.all()])
         commands.register("patterns", lambda args: describe(BUILTIN_PATTERNS.values()))
+        register_history_commands(commands, self.history)
 
     def _cmd_start(self, args: dict[str, Any]) -> Any:
         routine = args.get("routine")
