@@ -50,6 +50,7 @@ class SessionsFeature(QObject):
         self.view = SessionView(parts.session.engine, parts.window)
         parts.window.pages.addWidget(self.view)
         self._tray_timer = QTimer(self)
+        self._tray_timer.setObjectName("trayTick")
         self._tray_timer.setSingleShot(True)
         self._tray_timer.timeout.connect(self._update_tray)
         self._build_tray()

@@ -1,0 +1,271 @@
+"""History, favourites and the tray's Start menu in the app built by build() (offscreen), on a
+fake clock: one history store, its message shown once, the Start menu following favourites and
+recents, and no session timer running while no session does."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from PySide6.QtCore import QTimer
+from pytestqt.qtbot import QtBot
+
+from acumat_desktop import app as app_module
+from acumat_desktop.app import Parts, build, create_application
+from acumat_desktop.core.clock import FakeClock
+from acumat_desktop.core.commands import CommandError
+from acumat_desktop.core.protocol import Request
+from acumat_desktop.services import history_store
+from acumat_desktop.services.history_store import IN_MEMORY, HistoryStore
+from acumat_desktop.services.paths import AppPaths
+from acumat_desktop.services.settings_store import LoadResult
+from acumat_desktop.settings.model import Settings
+from acumat_desktop.wiring.reminders import RemindersFeature
+from acumat_desktop.wiring.session_pages import SessionPages
+from acumat_desktop.wiring.sessions import SessionsFeature
+
+pytestmark = pytest.mark.qt_log_ignore(
+    "does not support propagateSizeHints", "does not support raise"
+)
+
+NOW = datetime(2026, 11, 26, 9, 0, tzinfo=timezone(timedelta(hours=1)))
+Builder = Callable[..., Parts]
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(NOW)
+
+
+@pytest.fixture
+def make_parts(
+    qtbot: QtBot, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Builder]:
+    monkeypatch.setattr(app_module, "SystemClock", lambda: clock)
+    made: list[Parts] = []
+
+    def make(**session: object) -> Parts:
+        paths = AppPaths.for_user()
+        paths.ensure()
+        settings = Settings.model_validate(
+            {
+                "session": {"countdown": "0s", "safety_note_seen": True, **session},
+                "sound": {"muted": True},
+                "reminders": {"enabled": False},
+            }
+        )
+        parts = build(create_application(), paths, LoadResult(settings), minimized=False)
+        qtbot.addWidget(parts.window)
+        made.append(parts)
+        return parts
+
+    yield make
+    for parts in made:
+        parts.session.stop()
+        parts.window.allow_close()
+        parts.window.close()
+        parts.history.close()
+
+
+def feature_of(parts: Parts) -> SessionsFeature:
+    found = [f for f in parts.app.findChildren(SessionsFeature) if f.p is parts]
+    assert len(found) == 1
+    return found[0]
+
+
+def pages_of(parts: Parts) -> SessionPages:
+    found = [f for f in parts.app.findChildren(SessionPages) if f.p is parts]
+    assert len(found) == 1
+    return found[0]
+
+
+def favourites(parts: Parts) -> tuple[str, ...]:
+    return feature_of(parts).start_menu.plan.favourites
+
+
+def recents(parts: Parts) -> tuple[str, ...]:
+    return feature_of(parts).start_menu.plan.recent
+
+
+def run_session(parts: Parts, clock: FakeClock, routine: str, seconds: float) -> None:
+    feature_of(parts).start(routine, sound="none")
+    clock.advance(seconds)
+    assert parts.session.stop()
+
+
+def session_timers(parts: Parts) -> list[str]:
+    """Every running timer the sessions feature owns (the service's, the tray's, the view's)."""
+    feature = feature_of(parts)
+    running = [
+        t.objectName() or repr(t)
+        for owner in (feature, feature.view, pages_of(parts))
+        for t in owner.findChildren(QTimer)
+        if t.isActive()
+    ]
+    if parts.session.timer_active:
+        running.append("SessionService")
+    return running
+
+
+# ---------------------------------------------------------------------------- one store
+
+
+def test_one_history_store_is_shared_by_sessions_and_reminders(
+    make_parts: Builder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[HistoryStore] = []
+    original = HistoryStore.__init__
+
+    def counting(self: HistoryStore, *args: object, **kwargs: object) -> None:
+        original(self, *args, **kwargs)  # type: ignore[arg-type]
+        opened.append(self)
+
+    monkeypatch.setattr(history_store.HistoryStore, "__init__", counting)
+    parts = make_parts()
+    assert opened == [parts.history], "one connection to the history for the whole app"
+    assert feature_of(parts).history is parts.history
+    reminders = [f for f in parts.app.findChildren(RemindersFeature) if f.p is parts]
+    reminders[0].ledger.event("shown")
+    assert parts.history.reminder_counts(NOW.date()) == {"shown": 1}
+
+
+def test_a_corrupt_history_is_kept_aside_and_said_once_in_the_window(
+    make_parts: Builder,
+) -> None:
+    path = AppPaths.for_user().data / "history.sqlite3"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"this is not a database" * 100)
+    parts = make_parts()
+    message = parts.history.message
+    assert message and "kept aside" in message
+    notice = parts.window.notice.text()
+    assert notice.count(message) == 1, notice
+    assert list(path.parent.glob("history.sqlite3.corrupt-*"))
+    assert "kept aside" in pages_of(parts).history_view.status_label.text()
+
+
+def test_a_history_from_a_newer_version_is_left_alone_and_the_app_still_runs(
+    make_parts: Builder, clock: FakeClock
+) -> None:
+    path = AppPaths.for_user().data / "history.sqlite3"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with sqlite3.connect(path) as db:
+        db.execute("PRAGMA user_version = 99")
+    before = path.read_bytes()
+    parts = make_parts()
+    assert parts.history.path == IN_MEMORY
+    assert "only until AcuMat quits" in parts.window.notice.text()
+    run_session(parts, clock, "sleep", 120)
+    assert [r.routine_id for r in parts.history.sessions()] == ["sleep"]
+    assert path.read_bytes() == before
+
+
+# ---------------------------------------------------------------------------- Start menu
+
+
+def test_start_menu_lists_favourites_then_recents_then_more_routines(
+    make_parts: Builder, clock: FakeClock
+) -> None:
+    parts = make_parts(favourites=["sleep"])
+    menu = feature_of(parts).start_menu
+    library_size = len(feature_of(parts).library.all())
+    entries = menu.entries()
+    assert entries[0] == "★ Before sleep (10 min)"
+    assert favourites(parts) == ("sleep",)
+    assert recents(parts) == ()
+    assert entries[1] == "---" and entries[2] == "More routines"
+    assert len(menu.plan.rest) == library_size - 1
+
+    for routine in ("headache", "desk-break", "sleep", "cellulite", "back-neck"):
+        run_session(parts, clock, routine, 60)
+    # Newest first, favourites not repeated, at most three.
+    assert recents(parts) == ("back-neck", "cellulite", "desk-break")
+    top = [e for e in menu.entries() if not e.startswith("  ")]
+    assert top == [
+        "★ Before sleep (10 min)",
+        "---",
+        "Back and neck (20 min)",
+        "Legs and hips (30 min)",
+        "Desk break (5 min)",
+        "---",
+        "More routines",
+    ]
+    more = [e.strip() for e in menu.entries() if e.startswith("  ")]
+    assert len(more) == library_size - 4
+    assert not any("Back and neck" in e or "Desk break" in e for e in more)
+
+
+def test_start_menu_follows_favourites_changed_in_the_picker(
+    make_parts: Builder, qtbot: QtBot
+) -> None:
+    parts = make_parts()
+    menu = feature_of(parts).start_menu
+    picker = pages_of(parts).picker
+    assert not menu.plan.has_shortcuts
+    assert "More routines" not in menu.entries(), "nothing to lead with: every routine flat"
+    picker.select("tired-feet")
+    picker.favourite_action.trigger()
+    assert parts.settings.settings.session.favourites == ["tired-feet"]
+    assert favourites(parts) == ("tired-feet",)
+    assert picker.is_favourite("tired-feet")
+    assert picker.favourite_action.text() == "Remove from favourites"
+    picker.select("sleep")
+    picker.favourite_action.trigger()
+    assert favourites(parts) == ("tired-feet", "sleep")
+    picker.select("tired-feet")
+    picker.favourite_action.trigger()
+    assert parts.settings.settings.session.favourites == ["sleep"]
+    assert favourites(parts) == ("sleep",)
+    assert not picker.is_favourite("tired-feet")
+
+
+def test_start_menu_entry_starts_its_routine(make_parts: Builder) -> None:
+    parts = make_parts(favourites=["desk-break"])
+    menu = feature_of(parts).start_menu.menu
+    menu.actions()[0].trigger()
+    assert parts.session.engine.snapshot()["routine"] == "desk-break"
+
+
+# ---------------------------------------------------------------------------- sleeping
+
+
+def test_no_session_timer_runs_while_no_session_does(make_parts: Builder, clock: FakeClock) -> None:
+    parts = make_parts()
+    feature = feature_of(parts)
+    assert session_timers(parts) == [], "idle after start-up"
+    feature.start("sleep", sound="none")
+    running = session_timers(parts)
+    assert "SessionService" in running and "trayTick" in running, running
+    assert parts.session.pause()
+    assert "trayTick" not in session_timers(parts), "paused: the ring does not move"
+    assert parts.session.resume()
+    clock.advance(30)
+    assert parts.session.stop()
+    assert session_timers(parts) == [], "stopped: the app sleeps"
+    feature.start("desk-break", minutes=5, sound="none")
+    clock.advance(5 * 60 + 20)
+    parts.session.adjust(0)  # the engine reads the (fake) clock and finishes
+    assert parts.session.engine.state.value == "finished"
+    assert session_timers(parts) == [], "finished: the app sleeps"
+
+
+# ---------------------------------------------------------------------------- history command
+
+
+def test_history_command_returns_recent_sessions(make_parts: Builder, clock: FakeClock) -> None:
+    parts = make_parts()
+    run_session(parts, clock, "sleep", 90)
+    clock.advance(600)
+    run_session(parts, clock, "headache", 30)
+    rows = parts.commands.dispatch(Request("history", {"limit": 5}))
+    assert [(r["routine"], r["actual_s"], r["completed"]) for r in rows] == [
+        ("headache", 30.0, False),
+        ("sleep", 90.0, False),
+    ]
+    assert rows[0]["started_at"] == (NOW + timedelta(seconds=690)).isoformat()
+    assert len(parts.commands.dispatch(Request("history", {"limit": 1}))) == 1
+    for bad in (0, "3", True, 5000):
+        with pytest.raises(CommandError, match="limit"):
+            parts.commands.dispatch(Request("history", {"limit": bad}))
