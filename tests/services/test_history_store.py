@@ -14,11 +14,13 @@ from acumat_desktop.core.clock import FakeClock
 from acumat_desktop.core.history import SessionRecord, streak
 from acumat_desktop.core.session import FeelingNoted, Finished, SessionEngine, SessionPlan, Stopped
 from acumat_desktop.services.history_store import (
+    IN_MEMORY,
     SCHEMA_VERSION,
     HistoryStore,
     HistoryVersionError,
     _v1,
     history_path,
+    open_history,
 )
 
 CET = timezone(timedelta(hours=1))
@@ -173,6 +175,34 @@ def test_newer_schema_is_refused_and_untouched(xdg_dirs: dict[str, Path]) -> Non
         HistoryStore()
     assert path.read_bytes() == before
     assert not list(path.parent.glob("*.corrupt-*"))
+
+
+def test_open_history_runs_in_memory_when_the_file_is_from_a_newer_app(
+    xdg_dirs: dict[str, Path],
+) -> None:
+    path = history_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with sqlite3.connect(path) as db:
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    before = path.read_bytes()
+    store = open_history(path, FakeClock())
+    assert store.path == IN_MEMORY
+    assert store.message is not None and "newer AcuMat" in store.message
+    store.save_session(record())
+    store.add_sitting(date(2026, 11, 24), 60)
+    assert len(store.sessions()) == 1
+    assert path.read_bytes() == before
+    assert not (Path.cwd() / ":memory:").exists()
+
+
+def test_open_history_uses_the_file_when_it_can(xdg_dirs: dict[str, Path]) -> None:
+    path = history_path()
+    first = open_history(path, FakeClock())
+    first.save_session(record())
+    first.close()
+    again = open_history(path, FakeClock())
+    assert again.path == path and again.message is None
+    assert len(again.sessions()) == 1
 
 
 def test_csv_export(store: HistoryStore, tmp_path: Path) -> None:
