@@ -16,7 +16,7 @@ from acumat_desktop.core.clock import FakeClock
 from acumat_desktop.core.history import SessionRecord
 from acumat_desktop.services.history_store import HistoryStore
 from acumat_desktop.ui.history_view import HistoryView, minutes_label
-from acumat_desktop.ui.widgets.week_chart import WeekChart, chart_description
+from acumat_desktop.ui.widgets.week_chart import WeekChart, chart_description, sitting_label
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
@@ -193,3 +193,91 @@ def test_chart_bars_scale_with_minutes(qtbot: QtBot) -> None:
 @pytest.mark.parametrize(("minutes", "text"), [(0, "0 min"), (59.4, "59 min"), (125, "2 h 05 min")])
 def test_minutes_label(minutes: float, text: str) -> None:
     assert minutes_label(minutes) == text
+
+
+# ------------------------------------------------------------------------------ the desk side
+
+
+def at(days_back: int) -> datetime:
+    return NOW - timedelta(days=days_back, hours=2)
+
+
+def test_desk_sitting_per_day_and_reminders_of_this_week(
+    qtbot: QtBot, store: HistoryStore, clock: FakeClock
+) -> None:
+    store.add_sitting(at(3).date(), 6 * 3600 + 12 * 60)  # Monday
+    store.add_sitting(at(1).date(), 3 * 3600)  # Wednesday
+    store.add_sitting(at(1).date(), 30 * 60)
+    store.add_sitting(at(7).date(), 9 * 3600)  # last week: not shown
+    for kind, days_back in [
+        ("shown", 0),
+        ("shown", 1),
+        ("shown", 3),
+        ("followed", 1),
+        ("snoozed", 0),
+        ("shown", 8),
+        ("followed", 8),
+    ]:
+        store.record_reminder_event(kind, at(days_back))
+    view = make_view(qtbot, store, clock)
+    seconds = [s for _, s in view.chart.sitting()]
+    assert seconds == [22320.0, 0.0, 12600.0, 0.0, 0.0, 0.0, 0.0]
+    assert [d for d, _ in view.chart.sitting()] == [d for d, _ in view.chart.days()]
+    assert view.chart.shows_sitting()
+    text = view.desk_label.text()
+    assert "9 h 42 min sitting" in text
+    assert "3 shown, 1 followed, 1 snoozed" in text
+    assert view.desk_label.accessibleName() == text
+    assert "Sitting at the desk: Mon 6 h 12, Tue none, Wed 3 h 30" in (
+        view.chart.accessibleDescription()
+    )
+
+
+def test_desk_without_data_says_how_it_gets_some(
+    qtbot: QtBot, store: HistoryStore, clock: FakeClock
+) -> None:
+    view = make_view(qtbot, store, clock)
+    assert not view.chart.shows_sitting()
+    assert view.chart.sitting_rects() == []
+    assert "No desk time yet" in view.desk_label.text()
+    assert "Sitting" not in view.chart.accessibleDescription()
+
+
+def test_desk_side_is_read_on_refresh_only(
+    qtbot: QtBot, store: HistoryStore, clock: FakeClock
+) -> None:
+    view = make_view(qtbot, store, clock)
+    store.add_sitting(NOW.date(), 2 * 3600)
+    store.record_reminder_event("followed", NOW)
+    assert not view.chart.shows_sitting()
+    view.refresh()
+    assert [s for _, s in view.chart.sitting()][3] == 7200.0
+    assert "0 shown, 1 followed, 0 snoozed" in view.desk_label.text()
+
+
+def test_sitting_row_scales_to_a_working_day_and_grows_the_chart(qtbot: QtBot) -> None:
+    chart = WeekChart()
+    qtbot.addWidget(chart)
+    chart.resize(420, 200)
+    start = NOW.date() - timedelta(days=3)
+    chart.set_days([(start + timedelta(days=i), 10.0) for i in range(7)], NOW.date())
+    bars_before = chart.bar_rects()[0].bottom()
+    hint_before = chart.sizeHint().height()
+    hours = [8, 4, 2, 0, 0, 12, 0]
+    chart.set_sitting([(start + timedelta(days=i), h * 3600.0) for i, h in enumerate(hours)])
+    widths = [r.width() for r in chart.sitting_rects()]
+    assert widths[0] == pytest.approx(2 * widths[1]) == pytest.approx(4 * widths[2])
+    assert widths[3] == 0
+    assert widths[5] > widths[0], "a day over the scale stretches it"
+    assert chart.sizeHint().height() > hint_before
+    assert chart.bar_rects()[0].bottom() < bars_before, "the bars make room for the row"
+    assert all(r.top() > chart.bar_rects()[0].bottom() for r in chart.sitting_rects())
+    chart.grab()  # paints without errors
+
+
+@pytest.mark.parametrize(
+    ("seconds", "text"),
+    [(0, "none"), (30, "<1 min"), (45 * 60, "45 min"), (6 * 3600 + 5 * 60, "6 h 05")],
+)
+def test_sitting_label(seconds: float, text: str) -> None:
+    assert sitting_label(seconds) == text

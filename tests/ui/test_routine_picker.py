@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from acumat_desktop.core.routines import Goal, Routine
 from acumat_desktop.services.routine_library import RoutineLibrary
 from acumat_desktop.ui.routine_picker import RoutinePicker
-from acumat_desktop.ui.widgets.routine_cards import ROUTINE_ROLE, card_text
+from acumat_desktop.ui.widgets.routine_cards import FAVOURITE_ROLE, ROUTINE_ROLE, card_text
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
@@ -249,3 +249,43 @@ def _alive(widget: QWidget) -> bool:
     except RuntimeError:
         return False
     return True
+
+
+# ------------------------------------------------------------------------------ favourites
+
+
+def test_more_menu_adds_and_removes_a_favourite(picker: RoutinePicker, qtbot: QtBot) -> None:
+    picker.select("sleep")
+    assert picker.favourite_action in picker.more_menu.actions()
+    assert picker.favourite_action.text() == "Add to favourites"
+    with qtbot.waitSignal(picker.favourite_toggled) as added:
+        picker.favourite_action.trigger()
+    assert added.args == ["sleep", True]
+    assert not picker.is_favourite("sleep"), "the picker only asks; the settings decide"
+    picker.set_favourites(["sleep"])
+    assert picker.favourite_action.text() == "Remove from favourites"
+    with qtbot.waitSignal(picker.favourite_toggled) as removed:
+        picker.favourite_action.trigger()
+    assert removed.args == ["sleep", False]
+    picker.select("headache")
+    assert picker.favourite_action.text() == "Add to favourites"
+
+
+def test_favourite_cards_carry_a_star_and_say_so(picker: RoutinePicker, qtbot: QtBot) -> None:
+    row = picker.model.row_of("tired-feet")
+    index = picker.model.index(row, 0)
+    picker.show()
+    picker.list_view.scrollTo(index)
+    qtbot.waitExposed(picker)
+    rect = picker.list_view.visualRect(index)
+    plain = picker.list_view.viewport().grab(rect).toImage()
+    assert index.data(FAVOURITE_ROLE) is False
+    picker.set_favourites(["tired-feet", "not-a-routine"])
+    assert index.data(FAVOURITE_ROLE) is True
+    text = index.data(Qt.ItemDataRole.AccessibleTextRole)
+    assert text.endswith("favourite") and text == card_text(index.data(ROUTINE_ROLE), True)
+    starred = picker.list_view.viewport().grab(rect).toImage()
+    assert starred != plain, "the favourite's card is painted differently (the star)"
+    other = picker.model.index(picker.model.row_of("sleep"), 0)
+    assert other.data(FAVOURITE_ROLE) is False
+    assert not other.data(Qt.ItemDataRole.AccessibleTextRole).endswith("favourite")
