@@ -141,3 +141,40 @@ def test_a_loud_sum_is_limited_below_full_scale() -> None:
     out = _render(mixer, RATE)
     assert np.abs(out).max() <= dsp.LIMITER_CEILING
     assert np.abs(out).max() > 0.8
+
+
+def test_a_ramped_clear_fades_a_ringing_bell_within_the_fade_and_drops_pending_shots() -> None:
+    mixer = Mixer(RATE)
+    bell = _dc(0.3, 9 * RATE)  # rings for 9 s
+    mixer.schedule(OneShot(0, bell, "end"))
+    mixer.schedule(OneShot(3 * RATE, _click(), "inhale"))  # not started yet
+    _render(mixer, RATE)  # one second into the bell
+    mixer.clear(fade_s=0.5)
+    out = _render(mixer, RATE, block=480)
+    assert out[0, 0] == pytest.approx(0.3, rel=1e-3), "the fade starts from where the bell is"
+    assert out[RATE // 4, 0] == pytest.approx(0.15, rel=0.02), "half-way down at half the fade"
+    assert not np.any(out[RATE // 2 :]), "silent from the end of the fade on"
+    assert np.abs(np.diff(out[:, 0])).max() < 0.3 / (0.5 * RATE) * 2, "no click on the way"
+    assert mixer.is_silent()
+    assert not np.any(_render(mixer, 3 * RATE)), "the pending cue was dropped"
+
+
+def test_a_ramped_clear_of_cues_leaves_bells_and_later_shots_alone() -> None:
+    mixer = Mixer(RATE)
+    mixer.schedule(OneShot(0, _dc(0.2, 2 * RATE), "start"))
+    mixer.schedule(OneShot(0, _dc(0.1, 2 * RATE), "inhale"))
+    _render(mixer, RATE // 2)
+    mixer.clear({"inhale", "hold", "exhale"}, fade_s=0.1)
+    mixer.schedule(OneShot(mixer.position + RATE // 4, _dc(0.05, 100), "exhale"))  # after the clear
+    out = _render(mixer, RATE)
+    assert out[RATE // 5, 0] == pytest.approx(0.2, rel=1e-3), "the bell rings on, the cue is out"
+    assert out[RATE // 4 + 10, 0] == pytest.approx(0.25, rel=1e-3), "a cue scheduled later plays"
+
+
+def test_without_a_fade_a_clear_lets_sounding_shots_ring_out() -> None:
+    mixer = Mixer(RATE)
+    mixer.schedule(OneShot(0, _dc(0.3, RATE), "end"))
+    _render(mixer, RATE // 2)
+    mixer.clear()
+    out = _render(mixer, RATE // 2)
+    assert np.all(out[:, 0] == pytest.approx(0.3, rel=1e-3))

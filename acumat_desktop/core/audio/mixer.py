@@ -57,6 +57,8 @@ class Mixer:
         self._lock = threading.Lock()
         self._layers: dict[str, _Layer] = {}
         self._oneshots: list[OneShot] = []
+        self._fading: list[OneShot] = []  # started one-shots on their way out (ramped clear)
+        self._fading_env = Fade(rate, level=0.0)
         self._position = 0
         self._master_volume = 1.0
         self._muted = False
@@ -92,7 +94,7 @@ class Mixer:
     def is_silent(self) -> bool:
         """True when rendering would produce nothing but zeros from now on."""
         with self._lock:
-            return not self._layers and not self._oneshots
+            return not self._layers and not self._oneshots and not self._fading
 
     # --- commands --------------------------------------------------------------------------
     def set_layer(self, layer_id: str, samples: F32, volume: float) -> None:
@@ -159,14 +161,22 @@ class Mixer:
             self._oneshots.append(shot)
             self._oneshots.sort(key=lambda s: s.position)
 
-    def clear(self, kinds: set[str] | None = None) -> None:
-        """Drop scheduled one-shots (all, or those of the given kinds) not yet started."""
+    def clear(self, kinds: set[str] | None = None, fade_s: float | None = None) -> None:
+        """Drop scheduled one-shots (all, or those of the given kinds) not yet started. With
+        ``fade_s``, those already sounding (a bell rings for up to 12 s) are also taken out,
+        ramped to silence over ``fade_s`` seconds; without it they ring out."""
         with self._lock:
-            self._oneshots = [
-                s
-                for s in self._oneshots
-                if s.position < self._position or (kinds is not None and s.kind not in kinds)
-            ]
+            keep: list[OneShot] = []
+            for shot in self._oneshots:
+                if kinds is not None and shot.kind not in kinds:
+                    keep.append(shot)
+                elif shot.position < self._position:
+                    (self._fading if fade_s is not None else keep).append(shot)
+            self._oneshots = keep
+            if fade_s is not None and self._fading:
+                # from where the envelope is when a clear is already fading, else from full
+                start = self._fading_env.level if self._fading_env.active else 1.0
+                self._fading_env.start(0.0, max(fade_s, 1.0 / self.rate), from_level=start)
 
     # --- rendering -------------------------------------------------------------------------
     def render(self, frames: int) -> F32:
@@ -176,6 +186,7 @@ class Mixer:
             start, end = self._position, self._position + frames
             self._render_layers(out, frames, start, end)
             self._render_oneshots(out, start, end)
+            self._render_fading(out, frames, start, end)
             master = self._master.render(frames)
             self._position = end
         if np.ndim(master) or float(master) != 1.0:
@@ -221,21 +232,40 @@ class Mixer:
         return round(DUCK_SECONDS * self.rate)
 
     def _render_oneshots(self, out: F32, start: int, end: int) -> None:
-        keep: list[OneShot] = []
-        for shot in self._oneshots:
-            if shot.position >= end:
-                keep.append(shot)
-                continue
-            a = max(start, shot.position)
-            b = min(end, shot.end)
-            if b > a:
-                src = shot.samples[a - shot.position : b - shot.position]
-                if src.ndim == 1:
-                    src = src[:, None]
-                out[a - start : b - start] += src * shot.gain
-            if shot.end > end:
-                keep.append(shot)
-        self._oneshots = keep
+        self._oneshots = _mix_shots(self._oneshots, out, start, end)
+
+    def _render_fading(self, out: F32, frames: int, start: int, end: int) -> None:
+        """One-shots taken out by a ramped clear, under their own falling envelope."""
+        if not self._fading:
+            return
+        envelope = self._fading_env.render(frames)
+        if np.ndim(envelope) == 0:  # the envelope has settled at silence
+            self._fading = []
+            return
+        bus = np.zeros_like(out)
+        self._fading = _mix_shots(self._fading, bus, start, end)
+        out += bus * _as_column(envelope)
+        if not self._fading_env.active:
+            self._fading = []
+
+
+def _mix_shots(shots: list[OneShot], out: F32, start: int, end: int) -> list[OneShot]:
+    """Add the part of each shot inside ``[start, end)`` to ``out``; return those not over."""
+    keep: list[OneShot] = []
+    for shot in shots:
+        if shot.position >= end:
+            keep.append(shot)
+            continue
+        a = max(start, shot.position)
+        b = min(end, shot.end)
+        if b > a:
+            src = shot.samples[a - shot.position : b - shot.position]
+            if src.ndim == 1:
+                src = src[:, None]
+            out[a - start : b - start] += src * shot.gain
+        if shot.end > end:
+            keep.append(shot)
+    return keep
 
 
 def _as_column(gain: float | npt.NDArray[np.float32]) -> float | npt.NDArray[np.float32]:
