@@ -1,0 +1,71 @@
+"""Spoken cues through QtTextToSpeech's ``mock`` engine (Qt ships it for tests; production
+never picks it)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtTextToSpeech import QTextToSpeech
+from pytestqt.qtbot import QtBot
+
+from acumat_desktop.services.audio.speech import NO_ENGINE_NOTICE, SpokenCues, production_engines
+
+
+def _engine(cues: SpokenCues) -> QTextToSpeech:
+    found = cues.findChildren(QTextToSpeech)
+    assert len(found) == 1
+    return found[0]
+
+
+def test_production_never_picks_the_test_engine() -> None:
+    assert production_engines(["mock", "speechd"]) == ["speechd"]
+    assert production_engines(["mock"]) == []
+    assert "mock" not in production_engines(QTextToSpeech.availableEngines())
+
+
+def test_the_cue_words_reach_the_engine(qtbot: QtBot) -> None:
+    cues = SpokenCues(engines=["mock"])
+    assert cues.available and cues.engine_name == "mock" and cues.describe() == "mock"
+    heard: list[str] = []
+    _engine(cues).sayingWord.connect(lambda word, *_: heard.append(word))
+    cues.say("inhale")
+    qtbot.waitUntil(lambda: heard == ["Breathe", "in"], timeout=3000)
+    cues.say("exhale")
+    qtbot.waitUntil(lambda: heard[2:] == ["Breathe", "out"], timeout=3000)
+    cues.say("hold")
+    qtbot.waitUntil(lambda: heard[4:] == ["Hold"], timeout=3000)
+
+
+def test_muted_or_silent_says_nothing_and_volume_follows_the_master(qtbot: QtBot) -> None:
+    cues = SpokenCues(engines=["mock"])
+    said: list[str] = []
+    cues.spoken.connect(said.append)
+    cues.set_volume(0.4, muted=False)
+    assert _engine(cues).volume() == pytest.approx(0.4)
+    cues.set_volume(0.4, muted=True)
+    cues.say("inhale")
+    cues.set_volume(0.0, muted=False)
+    cues.say("inhale")
+    assert said == []
+    assert _engine(cues).state() == QTextToSpeech.State.Ready
+
+
+def test_stop_cuts_the_words_off(qtbot: QtBot) -> None:
+    cues = SpokenCues(engines=["mock"])
+    engine = _engine(cues)
+    heard: list[str] = []
+    engine.sayingWord.connect(lambda word, *_: heard.append(word))
+    cues.say("exhale")
+    qtbot.waitUntil(lambda: heard == ["Breathe"], timeout=3000)
+    cues.stop()
+    assert engine.state() == QTextToSpeech.State.Ready
+    qtbot.wait(400)  # the mock engine would say "out" ~100 ms after "Breathe"
+    assert heard == ["Breathe"]
+
+
+@pytest.mark.qt_log_ignore("text-to-speech", "Text-to-speech")
+def test_without_an_engine_it_says_why_and_stays_quiet() -> None:
+    cues = SpokenCues(engines=["no-such-engine"])
+    assert not cues.available and cues.engine_name is None
+    assert NO_ENGINE_NOTICE in cues.describe()
+    cues.say("inhale")  # nothing happens, nothing breaks
+    cues.stop()
