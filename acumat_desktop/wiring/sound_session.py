@@ -10,12 +10,13 @@ fade so that it ends exactly with the session.
 
 from __future__ import annotations
 
+import enum
 import logging
 import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from acumat_desktop.core.breathing import Phase, phase_boundaries
 from acumat_desktop.core.session import (
@@ -48,7 +49,7 @@ END_BELL_S = 12.5  # the end bell's length (two strikes, 12 s) before the output
 CUE_WINDOW_S = 30.0  # cues are scheduled this far ahead…
 CUE_REFRESH_S = 20.0  # …and topped up this often while a session runs
 MAX_END_FADE_SHARE = 0.5  # a short session never spends more than half of itself fading out
-MINUTE_BELL = True  # a soft bell a minute before the end (a setting to come: sound.minute_bell)
+SAY_LATE_S = 0.75  # a spoken cue later than this after its boundary is skipped, not said late
 CUE_KINDS = {Phase.INHALE: "inhale", Phase.HOLD: "hold", Phase.EXHALE: "exhale"}
 NO_SOUND = "none"
 
@@ -69,9 +70,30 @@ class SoundOutput(Protocol):
 
     def schedule_cues(self, cues: list[tuple[float, str]]) -> None: ...
 
+    def schedule_ducks(self, cues: list[tuple[float, str]]) -> None: ...
+
     def clear_cues(self) -> None: ...
 
+    def fade_out_oneshots(self, seconds: float) -> None: ...
+
     def stop(self) -> None: ...
+
+
+class Speaker(Protocol):
+    """The part of SpokenCues a session uses."""
+
+    @property
+    def available(self) -> bool: ...
+
+    def say(self, kind: str) -> None: ...
+
+    def stop(self) -> None: ...
+
+
+class CueMode(enum.Enum):
+    OFF = "off"
+    TONES = "tones"
+    SPEECH = "speech"
 
 
 def parse_mix(spec: str) -> Layers:
@@ -102,7 +124,11 @@ class SessionSound(QObject):
     """Turns session events into sound. ``output`` gives the audio engine (built on first
     use); ``resolve`` maps a plan's sound (a soundscape id, a
     mix such as ``rain:0.7,wind:0.3`` or a saved mix's name) to layers; ``options`` gives the
-    current sound settings."""
+    current sound settings; ``eyes_closed`` says whether eyes-closed mode is on (cues then
+    sound whatever ``cue_sounds`` says); ``speaker`` gives the spoken-cue engine (built on
+    first use), which replaces the cue tones while ``spoken_cues`` is on and it works."""
+
+    noticed = Signal(str)
 
     def __init__(
         self,
@@ -111,14 +137,22 @@ class SessionSound(QObject):
         options: Callable[[], SoundSettings],
         resolve: Callable[[str], Layers],
         parent: QObject | None = None,
+        *,
+        eyes_closed: Callable[[], bool] = lambda: False,
+        speaker: Callable[[], Speaker | None] = lambda: None,
     ) -> None:
         super().__init__(parent)
         self._output = output
         self._session = session
         self._options = options
         self._resolve = resolve
+        self._eyes_closed = eyes_closed
+        self._speaker = speaker
+        self._speech_noticed = False
         self._mix: Layers = []
         self._cued_until = 0.0  # session time up to which cues are scheduled
+        self._cue_mode = CueMode.OFF  # how the cues up to _cued_until were scheduled
+        self._words: list[tuple[float, str]] = []  # spoken cues to come (session time, kind)
         self._ending = False  # the end fade has begun
         self._settle_until = 0.0  # session time before which no end fade starts (a fade-in runs)
         self._generation = 0  # bumped by each start, so a late stop cannot end a new session
@@ -144,6 +178,30 @@ class SessionSound(QObject):
     def cued_until(self) -> float:
         return self._cued_until
 
+    @property
+    def words_due(self) -> list[tuple[float, str]]:
+        """Spoken cues still to come, as (session seconds, kind)."""
+        return list(self._words)
+
+    def cue_mode(self) -> CueMode:
+        """How breathing cues sound now: spoken where asked for and possible, else tones when
+        cue sounds, eyes-closed mode or (without an engine) spoken cues ask for them."""
+        opts = self._options()
+        if opts.spoken_cues:
+            speaker = self._speaker()
+            if speaker is not None and speaker.available:
+                return CueMode.SPEECH
+            if not self._speech_noticed:
+                self._speech_noticed = True
+                from acumat_desktop.services.audio.speech import NO_ENGINE_NOTICE
+
+                log.warning(NO_ENGINE_NOTICE)
+                self.noticed.emit(self.tr(NO_ENGINE_NOTICE))
+            return CueMode.TONES
+        if opts.cue_sounds or self._eyes_closed():
+            return CueMode.TONES
+        return CueMode.OFF
+
     def end_fade_s(self) -> float:
         """The end fade of this session: the setting, at most half the session."""
         fade = self._options().end_fade.total_seconds()
@@ -162,13 +220,24 @@ class SessionSound(QObject):
         self._out.set_layers(self._mix)
 
     def options_changed(self) -> None:
-        """Settings changed: cues may have been switched on or off, the end fade changed."""
+        """Settings changed: cues may have been switched on, off or to speech, the end fade
+        changed."""
         if self._session.state is not SessionState.RUNNING:
             return
-        if not self._options().cue_sounds:
-            self._out.clear_cues()
-            self._cued_until = 0.0
+        mode = self.cue_mode()
+        if mode is not self._cue_mode:
+            self._clear_cues()
+            self._cue_mode = mode
         self.poll()
+
+    def _clear_cues(self) -> None:
+        """Forget every cue still to come (tones, ducks and words) and hush the speaker."""
+        self._out.clear_cues()
+        self._cued_until = 0.0
+        self._words = []
+        speaker = self._speaker() if self._options().spoken_cues else None
+        if speaker is not None:
+            speaker.stop()
 
     # --- session events -------------------------------------------------------------------------
     def on_event(self, event: SessionEvent) -> None:
@@ -183,7 +252,7 @@ class SessionSound(QObject):
         elif isinstance(event, Adjusted):
             self._adjusted()
         elif isinstance(event, OneMinuteLeft):
-            if MINUTE_BELL and self._options().bells:
+            if self._options().minute_bell:
                 self._out.play_bell("minute")
         elif isinstance(event, Finished):
             self._finish()
@@ -196,7 +265,7 @@ class SessionSound(QObject):
         self._cued_until = 0.0
         self._settle_until = START_FADE_S
         self._mix = self._layers_for(event.plan.sound)
-        self._out.clear_cues()
+        self._clear_cues()
         self._out.set_layers(self._mix)
         self._out.fade_in(START_FADE_S)
         if event.countdown_s <= 0:
@@ -214,13 +283,12 @@ class SessionSound(QObject):
     def _begin_breathing(self) -> None:
         if self._options().bells:
             self._out.play_bell("start")
-        self._cued_until = 0.0
+        self._clear_cues()
         self.poll()
 
     def _pause(self) -> None:
         self._timer.stop()
-        self._out.clear_cues()
-        self._cued_until = 0.0
+        self._clear_cues()
         self._out.fade_out(PAUSE_FADE_S)
 
     def _fade_back(self, seconds: float) -> None:
@@ -235,8 +303,7 @@ class SessionSound(QObject):
         self.poll()
 
     def _adjusted(self) -> None:
-        self._out.clear_cues()
-        self._cued_until = 0.0
+        self._clear_cues()
         if self._ending:
             self._fade_back(RESUME_FADE_S)
         else:
@@ -244,7 +311,7 @@ class SessionSound(QObject):
 
     def _finish(self) -> None:
         self._timer.stop()
-        self._out.clear_cues()
+        self._clear_cues()
         self._mix = []
         self._out.set_layers([])  # already faded out: this only releases them
         ring = self._options().bells
@@ -254,9 +321,10 @@ class SessionSound(QObject):
 
     def _stop(self) -> None:
         self._timer.stop()
-        self._out.clear_cues()
+        self._clear_cues()
         self._mix = []
         self._out.fade_out(STOP_FADE_S)
+        self._out.fade_out_oneshots(STOP_FADE_S)  # a bell ringing now fades with the rest
         self._stop_later(STOP_FADE_S + 0.3)
 
     def _stop_later(self, seconds: float) -> None:
@@ -278,6 +346,7 @@ class SessionSound(QObject):
             return
         elapsed, remaining = session.elapsed_s, session.remaining_s
         self._schedule_cues(elapsed)
+        self._say_due(elapsed)
         fade = self.end_fade_s()
         if (
             not self._ending
@@ -290,14 +359,20 @@ class SessionSound(QObject):
         wait = CUE_REFRESH_S
         if not self._ending and fade > 0:
             wait = min(wait, max(remaining - fade, self._settle_until - elapsed, 0.0))
+        if self._words:
+            wait = min(wait, max(self._words[0][0] - elapsed, 0.0))
         self._timer.start(max(1, math.ceil(wait * 1000)))
 
     def _schedule_cues(self, elapsed: float) -> None:
         plan = self._session.plan
         if plan is None or plan.pattern is None or not plan.guided:
             return
-        if not self._options().cue_sounds:
+        mode = self.cue_mode()
+        if mode is CueMode.OFF:
             return
+        if mode is not self._cue_mode:
+            self._clear_cues()
+            self._cue_mode = mode
         start = max(self._cued_until, elapsed)
         horizon = min(elapsed + CUE_WINDOW_S, self._session.total_s)
         if horizon <= start:
@@ -307,5 +382,24 @@ class SessionSound(QObject):
             for t, phase in phase_boundaries(plan.pattern, start, horizon, plan.ramp)
             if phase in CUE_KINDS
         ]
-        self._out.schedule_cues(cues)
+        if mode is CueMode.SPEECH:
+            self._out.schedule_ducks(cues)  # the ambience dips under the words as under tones
+            self._words.extend((elapsed + seconds, kind) for seconds, kind in cues)
+        else:
+            self._out.schedule_cues(cues)
         self._cued_until = horizon
+
+    def _say_due(self, elapsed: float) -> None:
+        """Say the cue whose boundary has come (the latest, if the timer woke late)."""
+        due = [w for w in self._words if w[0] <= elapsed + 0.001]
+        if not due:
+            return
+        self._words = self._words[len(due) :]
+        at, kind = due[-1]
+        speaker = self._speaker()
+        if speaker is None or not speaker.available:
+            return
+        if elapsed - at <= SAY_LATE_S:
+            speaker.say(kind)
+        else:
+            log.debug("Spoken cue %s skipped: %.2f s late", kind, elapsed - at)

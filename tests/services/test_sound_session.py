@@ -38,6 +38,7 @@ class FakeOutput:
     mixer: RecordingMixer = field(default_factory=RecordingMixer)
     calls: list[tuple[str, object]] = field(default_factory=list)
     cues: list[tuple[float, str]] = field(default_factory=list)  # absolute monotonic seconds
+    ducks: list[tuple[float, str]] = field(default_factory=list)  # under spoken cues, likewise
 
     def set_layers(self, layers: list[tuple[str, float]]) -> None:
         self.calls.append(("layers", list(layers)))
@@ -55,10 +56,18 @@ class FakeOutput:
         now = self.clock.monotonic()
         self.cues.extend((round(now + s, 6), k) for s, k in cues)
 
+    def schedule_ducks(self, cues: list[tuple[float, str]]) -> None:
+        now = self.clock.monotonic()
+        self.ducks.extend((round(now + s, 6), k) for s, k in cues)
+
     def clear_cues(self) -> None:
         self.calls.append(("clear_cues", None))
         now = self.clock.monotonic()
         self.cues = [c for c in self.cues if c[0] < now]
+        self.ducks = [c for c in self.ducks if c[0] < now]
+
+    def fade_out_oneshots(self, seconds: float) -> None:
+        self.calls.append(("fade_out_oneshots", seconds))
 
     def stop(self) -> None:
         self.calls.append(("stop", None))
@@ -68,12 +77,31 @@ class FakeOutput:
 
 
 @dataclass
+class FakeSpeaker:
+    """Records what would be said, and when (session seconds; the session began at 1000)."""
+
+    clock: FakeClock
+    available: bool = True
+    said: list[tuple[float, str]] = field(default_factory=list)
+    stops: int = 0
+
+    def say(self, kind: str) -> None:
+        self.said.append((round(self.clock.monotonic() - 1000.0, 6), kind))
+
+    def stop(self) -> None:
+        self.stops += 1
+
+
+@dataclass
 class Rig:
     clock: FakeClock
     session: SessionEngine
     out: FakeOutput
     sound: SessionSound
     settings: list[SoundSettings]
+    eyes_closed: list[bool]
+    speaker: FakeSpeaker
+    notices: list[str]
 
     def advance(self, seconds: float) -> None:
         """Let time pass as the app does: the session's events, then the sound's timer."""
@@ -96,9 +124,20 @@ def rig(qtbot: QtBot) -> Rig:
     session = SessionEngine(clock)
     out = FakeOutput(clock)
     settings = [SoundSettings()]
-    sound = SessionSound(lambda: out, session, lambda: settings[0], parse_mix)
+    eyes_closed = [False]
+    speaker = FakeSpeaker(clock)
+    sound = SessionSound(
+        lambda: out,
+        session,
+        lambda: settings[0],
+        parse_mix,
+        eyes_closed=lambda: eyes_closed[0],
+        speaker=lambda: speaker,
+    )
+    notices: list[str] = []
+    sound.noticed.connect(notices.append)
     session.subscribe(sound.on_event)
-    return Rig(clock, session, out, sound, settings)
+    return Rig(clock, session, out, sound, settings, eyes_closed, speaker, notices)
 
 
 def box_boundaries(until: float) -> list[tuple[float, str]]:
@@ -251,3 +290,86 @@ def test_end_fade_setting_zero_never_fades(rig: Rig) -> None:
     rig.start(minutes=2)
     rig.advance(110)
     assert rig.out.named("fade_out") == []
+
+
+@pytest.mark.parametrize(("minute_bell", "bells"), [(False, True), (True, False)])
+def test_the_minute_bell_follows_its_own_setting(rig: Rig, minute_bell: bool, bells: bool) -> None:
+    rig.settings[0] = SoundSettings(minute_bell=minute_bell, bells=bells)
+    rig.start(minutes=2)
+    rig.advance(rig.session.total_s - 59)
+    expected = (["start"] if bells else []) + (["minute"] if minute_bell else [])
+    assert rig.out.named("bell") == expected
+
+
+def test_eyes_closed_mode_sounds_the_cues_even_when_cue_sounds_are_off(rig: Rig) -> None:
+    rig.settings[0] = SoundSettings(cue_sounds=False)
+    rig.eyes_closed[0] = True
+    rig.start()
+    assert rig.cue_times() == box_boundaries(sound_session.CUE_WINDOW_S)
+    rig.eyes_closed[0] = False  # switched off mid-session: the cues to come go
+    rig.advance(2)
+    rig.sound.options_changed()
+    assert all(t < 2 for t, _ in rig.cue_times())
+    rig.advance(sound_session.CUE_REFRESH_S)
+    assert all(t < 2 for t, _ in rig.cue_times())
+
+
+def test_spoken_cues_replace_the_tones_and_are_said_on_each_boundary(rig: Rig) -> None:
+    rig.settings[0] = SoundSettings(spoken_cues=True, bells=False)
+    rig.start()
+    assert rig.out.cues == [], "no cue tones while the words are spoken"
+    expected = box_boundaries(sound_session.CUE_WINDOW_S)
+    ducks = [(round(t - 1000.0, 6), k) for t, k in rig.out.ducks]
+    assert ducks == expected, "the ambience dips on the same boundaries as under tones"
+    assert rig.speaker.said == [(0.0, "inhale")]
+    # the timer is armed for the next boundary, and firing it says the next words
+    assert rig.sound._timer.remainingTime() == pytest.approx(4000, abs=2)
+    for _ in range(5):
+        rig.advance(4.0)
+    assert rig.speaker.said == expected[:6]
+    assert rig.sound.words_due[0] == (24.0, "exhale")
+
+
+def test_a_spoken_cue_woken_late_says_only_the_latest_and_never_a_stale_one(rig: Rig) -> None:
+    rig.settings[0] = SoundSettings(spoken_cues=True)
+    rig.start()
+    rig.advance(8.5)  # the boundaries at 4 (hold) and 8 (exhale) passed while the app stalled
+    assert rig.speaker.said == [(0.0, "inhale"), (8.5, "exhale")]
+    rig.advance(4.5)  # 12 (hold) is now a second behind: too late to say
+    assert rig.speaker.said == [(0.0, "inhale"), (8.5, "exhale")]
+    assert rig.sound.words_due[0] == (16.0, "inhale")
+
+
+def test_without_a_speech_engine_tones_play_and_a_notice_comes_once(rig: Rig) -> None:
+    rig.speaker.available = False
+    rig.settings[0] = SoundSettings(spoken_cues=True, cue_sounds=False)
+    for _ in range(2):
+        began = rig.clock.monotonic()
+        rig.start()
+        assert [(t - began, k) for t, k in rig.out.cues[:2]] == [(0.0, "inhale"), (4.0, "hold")]
+        rig.advance(4.0)
+        rig.session.stop()
+        rig.out.cues.clear()
+    assert rig.speaker.said == []
+    assert len(rig.notices) == 1 and "speech engine" in rig.notices[0]
+
+
+def test_switching_to_spoken_cues_mid_session_drops_the_tones_to_come(rig: Rig) -> None:
+    rig.start()
+    rig.advance(5.0)
+    rig.settings[0] = SoundSettings(spoken_cues=True)
+    rig.sound.options_changed()
+    assert all(t < 5 for t, _ in rig.cue_times()), "tones to come were cleared"
+    assert rig.sound.words_due[0] == (8.0, "exhale")
+    rig.advance(3.0)
+    assert rig.speaker.said == [(8.0, "exhale")]
+    rig.session.pause()
+    assert rig.sound.words_due == [] and rig.speaker.stops >= 1, "a pause hushes the words"
+
+
+def test_stop_fades_a_ringing_bell_with_the_ambience(rig: Rig) -> None:
+    rig.start()
+    rig.advance(1.0)
+    rig.session.stop()
+    assert rig.out.named("fade_out_oneshots") == [sound_session.STOP_FADE_S]
+    assert rig.out.named("fade_out") == [sound_session.STOP_FADE_S]

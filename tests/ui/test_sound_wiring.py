@@ -49,6 +49,7 @@ class FakeEngine(QObject):
 
     def __getattr__(self, name: str) -> Any:
         if name in {"fade_in", "fade_out", "play_bell", "schedule_cues", "clear_cues", "stop",
+                    "fade_out_oneshots", "schedule_ducks",
                     "set_master_volume", "set_muted", "set_device", "shutdown"}:
             return lambda *args: self.calls.append((name, args))
         raise AttributeError(name)

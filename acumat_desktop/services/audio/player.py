@@ -14,6 +14,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from functools import partial
 from pathlib import Path
 
+import numpy as np
 from PySide6.QtCore import QByteArray, QIODevice, QObject, QThread, QTimer, Signal, Slot
 from PySide6.QtMultimedia import QAudioDevice, QAudioFormat, QAudioSink, QMediaDevices, QtAudio
 
@@ -28,9 +29,12 @@ BUFFER_SECONDS = 0.2  # 200 ms between the mixer and the sound server
 FEED_INTERVAL_MS = 50  # 25 ms cost 2.8 % of a core, 50 ms 0.95 % (rain, Xvfb, 2026-11-24)
 IDLE_CLOSE_SECONDS = 3.0  # release the sink after this long with nothing to play
 REBUILD_DELAY_MS = 500
+OUTPUTS_SETTLE_MS = 150  # a server restart or a plug reports the outputs changing 2-3 times
+STOP_RAMP_S = 0.05  # what still rings when stop() comes is ramped out, not cut
 FRAME_BYTES = 4 * CHANNELS  # float32 samples
 NO_OUTPUT_NOTICE = "No sound output found — AcuMat runs silently"
 CUE_KINDS = {"inhale", "hold", "exhale"}
+SPOKEN_CUE_S = 1.0  # how long the ambience stays dipped for a spoken cue
 
 
 def audio_format() -> QAudioFormat:
@@ -180,7 +184,11 @@ class AudioEngine(QObject):
         self._oneshots: dict[str, F32] = {}
         self._loader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="acumat-sound-load")
         self._media = QMediaDevices(self)
-        self._media.audioOutputsChanged.connect(self._on_outputs_changed)
+        self._outputs_settle = QTimer(self)
+        self._outputs_settle.setSingleShot(True)
+        self._outputs_settle.setInterval(OUTPUTS_SETTLE_MS)
+        self._outputs_settle.timeout.connect(self._on_outputs_changed)
+        self._media.audioOutputsChanged.connect(self._outputs_settle.start)
         self._thread = QThread(self)
         self._thread.setObjectName("acumat-audio")
         self._worker = _SinkWorker(self.mixer)
@@ -270,15 +278,39 @@ class AudioEngine(QObject):
             position = seconds_to_position(start, seconds)
             self.mixer.schedule(OneShot(position, samples, kind, ducks=True))
 
+    def schedule_ducks(self, cues: list[tuple[float, str]]) -> None:
+        """Dip the ambience, as under a cue tone, at each ``(seconds from now, kind)`` for
+        about as long as a spoken cue lasts (the words themselves come from the speech
+        engine). Placed like :meth:`schedule_cues` and cleared with them."""
+        if not cues:
+            return
+        self._ensure_open()
+        start = self._heard_position()
+        hush = self._silence(SPOKEN_CUE_S)
+        for seconds, kind in cues:
+            position = seconds_to_position(start, seconds)
+            self.mixer.schedule(OneShot(position, hush, kind, ducks=True))
+
+    def _silence(self, seconds: float) -> F32:
+        key = f"silence:{seconds}"
+        if key not in self._oneshots:
+            self._oneshots[key] = np.zeros(round(seconds * SAMPLE_RATE), dtype=np.float32)
+        return self._oneshots[key]
+
     def clear_cues(self) -> None:
         self.mixer.clear(CUE_KINDS)
+
+    def fade_out_oneshots(self, seconds: float) -> None:
+        """Take bells and cues that are already sounding down to silence over ``seconds`` and
+        drop those still to come (a stop during a bell)."""
+        self.mixer.clear(fade_s=seconds)
 
     def stop(self) -> None:
         """Silence everything (ramped) and release the output so the app sleeps."""
         self._requested = []
         for sid, _ in self.mixer.layers():
             self.mixer.remove_layer(sid)
-        self.mixer.clear()
+        self.mixer.clear(fade_s=STOP_RAMP_S)
         if self._open:
             QTimer.singleShot(int(BUFFER_SECONDS * 1000) + 100, self, self._close_if_idle)
 
@@ -351,7 +383,10 @@ class AudioEngine(QObject):
 
     @Slot()
     def _on_outputs_changed(self) -> None:
-        """A device came or went, or the sound server restarted: rebuild if we play."""
+        """A device came or went, or the sound server restarted: rebuild if we play. Qt's
+        PulseAudio backend reconnects to a restarted server by itself and reports it here, as
+        it does a removed device (measured: both rebuild within ~0.2 s; see the e2e tests), so
+        no watchdog of our own is needed."""
         log.info(
             "Audio outputs changed: %s", [d.description() for d in QMediaDevices.audioOutputs()]
         )
