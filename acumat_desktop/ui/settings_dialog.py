@@ -116,6 +116,14 @@ class SettingsDialog(QDialog):
         self._service.replace(self.draft)
         super().accept()
 
+    def hide_row(self, key: str) -> None:
+        """Hide a field's row where a feature offers a better editor for it; the field's value
+        still counts (the feature sets it through ``editors[key]``)."""
+        section = key.partition(".")[0]
+        form = self.section_forms[section]
+        form.setRowVisible(self.editors[key].widget, False)
+        form.setRowVisible(self.errors[key], False)
+
     def add_row(self, section: str, label: str, widget: QWidget) -> None:
         """Later parts add read-only information rows (e.g. the active idle source)."""
         self.section_forms[section].addRow(label, widget)

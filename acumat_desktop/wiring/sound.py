@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 
 from acumat_desktop import APP_DISPLAY_NAME
+from acumat_desktop.core.audio.device_keys import device_id
 from acumat_desktop.core.commands import CommandError, CommandRegistry
 from acumat_desktop.core.protocol import FAILED
 from acumat_desktop.core.session import ACTIVE_STATES, SessionEvent
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
     from acumat_desktop.app import Parts
     from acumat_desktop.services.audio.importer import SoundImporter
     from acumat_desktop.services.audio.player import AudioEngine
+    from acumat_desktop.services.audio.speech import SpokenCues
+    from acumat_desktop.ui.settings_dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +57,7 @@ class SoundFeature(QObject):
         self.catalogue = SoundCatalogue(parts.paths.cache / "sounds", self.user_dir)
         self._engine: AudioEngine | None = None
         self._importer: SoundImporter | None = None
+        self._speech: SpokenCues | None = None
         self.presets = MixPresets(parts.paths.data / "mixes.json")
         self.director = SessionSound(
             lambda: self.engine,
@@ -61,6 +65,8 @@ class SoundFeature(QObject):
             lambda: parts.settings.settings.sound,
             self.resolve,
             self,
+            eyes_closed=lambda: parts.settings.settings.session.eyes_closed,
+            speaker=lambda: self.speech,
         )
         self._device: bytes | None = None
         self._told_tray = False
@@ -86,6 +92,8 @@ class SoundFeature(QObject):
         p.settings.changed.connect(self._apply_settings)
         p.session.happened.connect(self._on_session_event)
         p.app.aboutToQuit.connect(self.shutdown)
+        p.dialog_extensions.append(self.extend_dialog)
+        self.director.noticed.connect(self._on_notice)
         panel.layers_edited.connect(self._on_layers_edited)
         panel.master_volume_changed.connect(self.set_master_volume)
         panel.mute_toggled.connect(self.set_muted)
@@ -115,6 +123,24 @@ class SoundFeature(QObject):
             atexit.register(self.shutdown)
             self._engine = engine
         return self._engine
+
+    @property
+    def speech(self) -> SpokenCues:
+        """The spoken-cue engine, probed on first use (a session with spoken cues, or the
+        settings dialog), not at start-up."""
+        if self._speech is None:
+            from acumat_desktop.services.audio.speech import SpokenCues
+
+            self._speech = SpokenCues(self)
+            sound = self.p.settings.settings.sound
+            self._speech.set_volume(sound.master_volume, sound.muted)
+        return self._speech
+
+    def extend_dialog(self, dialog: SettingsDialog) -> None:
+        from acumat_desktop.services.audio.devices import OutputDevices
+        from acumat_desktop.wiring.sound_dialog import SoundDialogRows
+
+        SoundDialogRows(dialog, OutputDevices(dialog), lambda: self.speech.describe())
 
     @property
     def importer(self) -> SoundImporter:
@@ -156,7 +182,7 @@ class SoundFeature(QObject):
 
     def _apply_settings(self, settings: Settings) -> None:
         sound = settings.sound
-        device = sound.output_device.encode() if sound.output_device else None
+        device = device_id(sound.output_device)
         engine = self._engine
         if engine is not None:
             engine.set_master_volume(sound.master_volume)
@@ -164,6 +190,8 @@ class SoundFeature(QObject):
             if device != self._device:
                 engine.set_device(device)
         self._device = device
+        if self._speech is not None:
+            self._speech.set_volume(sound.master_volume, sound.muted)
         self.panel.set_master_volume(sound.master_volume)
         self.panel.set_muted(sound.muted)
         self.mute_action.blockSignals(True)

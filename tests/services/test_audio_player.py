@@ -1,4 +1,9 @@
-"""AudioEngine against a real PulseAudio null sink, measured by recording its monitor."""
+"""AudioEngine and the outputs list against a real PulseAudio null sink, measured by recording
+its monitor (one module: QtMultimedia talks to one sound server per process).
+
+Qt 6.11's PulseAudio backend does not report a sink's removal while nothing plays on it (the
+list catches up at the next change), so removal is tested where it matters: under a playing
+engine, in tests/e2e/test_sound_e2e.py."""
 
 from __future__ import annotations
 
@@ -14,6 +19,8 @@ from pulse_fixture import needs_pulse, pulse_server, record_rms  # noqa: F401  (
 from pytestqt.qtbot import QtBot
 
 from acumat_desktop.core.audio import dsp
+from acumat_desktop.core.audio.device_keys import device_id
+from acumat_desktop.services.audio.devices import OutputDevices
 from acumat_desktop.services.audio.player import NO_OUTPUT_NOTICE, AudioEngine
 from acumat_desktop.services.audio.soundscapes import SoundCatalogue
 
@@ -118,6 +125,37 @@ def test_bells_and_cues_sound_over_silence(
     engine.schedule_cues([(0.3, "inhale"), (0.9, "exhale")])
     qtbot.waitUntil(lambda: engine.status()["output"] is not None, timeout=5000)
     assert record_rms(pulse_server, 1.0) > 0.005
+
+
+def _pactl(env: dict[str, str], *args: str) -> str:
+    return subprocess.run(
+        ["pactl", *args], env={**os.environ, **env}, capture_output=True, text=True, check=True
+    ).stdout.strip()
+
+
+def test_a_plugged_sink_appears_with_its_description(
+    pulse_server: dict[str, str],  # noqa: F811
+    qtbot: QtBot,
+) -> None:
+    devices = OutputDevices()
+    qtbot.waitUntil(lambda: [d.key for d in devices.outputs()] == ["test"], timeout=5000)
+    (only,) = devices.outputs()
+    assert only.is_default and device_id(only.key) == b"test"
+    with qtbot.waitSignal(devices.changed, timeout=5000):
+        module = _pactl(
+            pulse_server,
+            "load-module",
+            "module-null-sink",
+            "sink_name=usb",
+            "sink_properties=device.description=USB-Headset",
+        )
+    try:
+        qtbot.waitUntil(lambda: len(devices.outputs()) == 2, timeout=5000)
+        usb = next(d for d in devices.outputs() if d.key == "usb")
+        assert usb.description == "USB-Headset" and not usb.is_default
+        assert device_id(usb.key) == b"usb"
+    finally:
+        _pactl(pulse_server, "unload-module", module)
 
 
 _SILENT_RUN = """

@@ -203,3 +203,24 @@ def test_an_import_that_fails_names_the_file(
     qtbot.waitUntil(lambda: "creek.ogg" in sound.panel.message.text())
     assert "not found" in sound.panel.message.text()
     assert "creek.ogg" in parts.window.notice.text()
+
+
+def test_eyes_closed_mode_from_the_settings_brings_the_cues(parts: Parts) -> None:
+    parts.settings.set("sound.cue_sounds", False)
+    start(parts)
+    engine = FakeEngine.built[-1]
+    assert not [c for c in engine.calls if c[0] == "schedule_cues"]
+    parts.settings.set("session.eyes_closed", True)
+    cues = [args[0] for name, args in engine.calls if name == "schedule_cues"]
+    assert cues and cues[0][0][1] in {"inhale", "hold", "exhale"}
+
+
+def test_a_chosen_output_reaches_the_engine_as_its_id_and_the_dialog_is_extended(
+    parts: Parts,
+) -> None:
+    start(parts)
+    engine = FakeEngine.built[-1]
+    parts.settings.set("sound.output_device", "hex:ff00")
+    parts.settings.set("sound.output_device", "usb")
+    assert [a for n, a in engine.calls if n == "set_device"] == [(b"\xff\x00",), (b"usb",)]
+    assert feature(parts).extend_dialog in parts.dialog_extensions
