@@ -19,6 +19,7 @@ from acumat_desktop.core.commands import CommandRegistry
 from acumat_desktop.core.session import SessionEngine
 from acumat_desktop.core.status import StatusBoard
 from acumat_desktop.services.assets import icon_path
+from acumat_desktop.services.autostart import Autostart, apply_autostart, create_autostart
 from acumat_desktop.services.errors import install_excepthooks
 from acumat_desktop.services.history_store import HistoryStore, open_history
 from acumat_desktop.services.ipc import ControlServer
@@ -71,6 +72,7 @@ class Parts:
     history: HistoryStore  # the one history database: sessions, sitting totals, reminder events
     error_box: QMessageBox | None = None
     wiring: Wiring | None = None
+    autostart: Autostart = field(default_factory=create_autostart)
     # Called with the settings dialog when it is first created (features add rows to it).
     dialog_extensions: list[Callable[[SettingsDialog], None]] = field(default_factory=list)
 
@@ -133,6 +135,7 @@ class Wiring:
 
     def on_settings_changed(self, settings: Settings) -> None:
         apply_theme(self.p.app, settings.appearance.theme)
+        apply_autostart(self.p.autostart, settings.startup.autostart, self.p.window.show_notice)
 
     def report_error(self, text: str) -> None:
         box = self.p.error_box
@@ -205,6 +208,7 @@ def build(app: QApplication, paths: AppPaths, loaded: LoadResult, minimized: boo
         open_history(paths.data / "history.sqlite3", clock),
     )
     wiring = parts.wiring = Wiring(parts)
+    apply_autostart(parts.autostart, loaded.settings.startup.autostart, window.show_notice)
     # Features wire themselves here, each from its own module in acumat_desktop/wiring/.
     sound_wiring.wire(parts)  # first: sessions ask it which sounds exist
     sessions_wiring.wire(parts)
