@@ -143,9 +143,12 @@ def _winreg_run_key() -> RunKey:  # pragma: no cover - Windows only
                 winreg.SetValueEx(key, name, 0, winreg.REG_SZ, value)
 
         def delete(self, name: str) -> None:
-            with winreg.OpenKey(winreg.HKEY_CURRENT_USER, path, 0, winreg.KEY_SET_VALUE) as key:
-                with contextlib.suppress(FileNotFoundError):
-                    winreg.DeleteValue(key, name)
+            flags = winreg.KEY_SET_VALUE
+            with (
+                winreg.OpenKey(winreg.HKEY_CURRENT_USER, path, 0, flags) as key,
+                contextlib.suppress(FileNotFoundError),
+            ):
+                winreg.DeleteValue(key, name)
 
     return _Key()
 
