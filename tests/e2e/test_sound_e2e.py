@@ -10,6 +10,7 @@ import json
 import re
 import subprocess
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -20,8 +21,10 @@ from acumat_desktop.services.audio.player import NO_OUTPUT_NOTICE
 from acumat_desktop.services.audio.soundscapes import SoundCatalogue
 from acumat_desktop.wiring.sound_session import START_FADE_S, STOP_FADE_S
 from tests.e2e.conftest import AppRunner
-from tests.harness.desktop import wait_for
+from tests.harness.desktop import HarnessError, wait_for
+from tests.services.pulse_fixture import start_pulseaudio
 
+TRIM = ("trim", "0")
 SILENCE = 1e-4  # a null sink's monitor playing nothing records exactly 0
 AUDIBLE = 0.001  # rain at -27 LUFS through the default 60 % master (0.6^3 gain) is ~0.005
 
@@ -46,9 +49,9 @@ def app(acumat: AppRunner, sound_cache: Path) -> AppRunner:
     return acumat
 
 
-def record_rms(runner: AppRunner, seconds: float = 1.0) -> float:
+def record_rms(runner: AppRunner, seconds: float = 1.0, sink: str = "test") -> float:
     result = subprocess.run(
-        ["sox", "-q", "-t", "pulseaudio", "test.monitor", "-n", "trim", "0", str(seconds), "stat"],
+        ["sox", "-q", "-t", "pulseaudio", f"{sink}.monitor", "-n", *TRIM, str(seconds), "stat"],
         env={**runner.env, "PULSE_LATENCY_MSEC": "50"},
         capture_output=True,
         text=True,
@@ -147,3 +150,85 @@ def test_sounds_lists_the_catalogue_with_and_without_the_app(app: AppRunner) -> 
     assert json.loads(app.run("sounds", "--json").stdout) == offline
     bad = app.run("volume", "loud")
     assert bad.returncode == 2 and "volume" in bad.stderr
+
+
+def pactl(runner: AppRunner, *args: str) -> str:
+    result = subprocess.run(
+        ["pactl", *args], env=runner.env, capture_output=True, text=True, timeout=10, check=True
+    )
+    return result.stdout.strip()
+
+
+@pytest.fixture
+def own_pulse(app: AppRunner, tmp_path: Path) -> Iterator[Callable[[], None]]:
+    """A PulseAudio of this test's own (the shared one is never unplugged or killed), given to
+    the app; yields a function that stops it and starts it again on the same socket."""
+    folder = tmp_path / "pulse"
+    env, stop = start_pulseaudio(folder)
+    stops = [stop]
+    app.env.update(env)
+
+    def restart() -> None:
+        stops.pop()()
+        time.sleep(0.5)  # the server is away for a moment
+        stops.append(start_pulseaudio(folder)[1])
+
+    yield restart
+    app.run("quit", timeout=10)
+    app.stop_all()
+    for stop_server in stops:
+        stop_server()
+
+
+def start_rain(app: AppRunner) -> None:
+    app.launch("--minimized")
+    app.wait_running()
+    ok(app, "start", "sleep", "--minutes", "5", "--sound", "rain")
+    wait_playing(app)
+
+
+def test_an_unplugged_chosen_device_moves_the_audio_to_the_default(
+    app: AppRunner, own_pulse: Callable[[], None]
+) -> None:
+    module = pactl(app, "load-module", "module-null-sink", "sink_name=usb")
+    ok(app, "settings", "set", "sound.output_device", "usb")
+    start_rain(app)
+    assert record_rms(app, 0.5, "usb") > AUDIBLE, "the chosen device plays"
+    assert record_rms(app, 0.5) < SILENCE, "and the default does not"
+    pactl(app, "unload-module", module)
+    wait_for(lambda: record_rms(app, 0.5) > AUDIBLE, 10, "audio on the default device")
+    assert audio(app)["output"]
+
+
+@pytest.mark.xfail(
+    reason="Known gap: Qt 6.11's PulseAudio backend reconnects to a restarted server and "
+    "reports audioOutputsChanged when the app runs alone (measured, offscreen and xcb), but not "
+    "under this harness; a stall watchdog that rebuilt the sink wedged the audio thread on the "
+    "dead connection, so it was taken out. Nothing crashes; the session runs on silently "
+    "(status still names the output).",
+    raises=HarnessError,
+    strict=False,
+)
+def test_audio_comes_back_by_itself_after_the_sound_server_restarts(
+    app: AppRunner, own_pulse: Callable[[], None]
+) -> None:
+    start_rain(app)
+    assert record_rms(app, 0.5) > AUDIBLE
+    own_pulse()
+    wait_for(lambda: record_rms(app, 0.5) > AUDIBLE, 15, "audio after the restart")
+    status = app.status()
+    assert status is not None and status["session"]["state"] == "running"
+    assert audio(app)["output"], "the engine says where it plays"
+
+
+def test_stop_fades_a_ringing_bell_within_the_stop_fade(app: AppRunner) -> None:
+    ok(app, "settings", "set", "sound.bells", "true")
+    app.launch("--minimized")
+    app.wait_running()
+    ok(app, "start", "sleep", "--minutes", "3", "--sound", "none")
+    wait_for(lambda: audio(app)["output"], 15, "an audio output")
+    time.sleep(0.8)  # the start bell rings for about 9 s
+    assert record_rms(app, 0.5) > AUDIBLE, "the start bell rings"
+    ok(app, "stop")
+    time.sleep(STOP_FADE_S + 0.3)  # the stop fade and the output buffer
+    assert record_rms(app, 1.0) < SILENCE, "the bell faded with the stop, not rung out"
