@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
@@ -58,7 +59,9 @@ class ControlServer(QObject):
 
     def _drop(self, sock: QLocalSocket) -> None:
         self._buffers.pop(sock, None)
-        sock.deleteLater()
+        # At quit the server deletes its sockets before they report the disconnect.
+        if shiboken6.isValid(sock):
+            sock.deleteLater()
 
     def _read(self, sock: QLocalSocket) -> None:
         buffer = self._buffers.get(sock)

@@ -17,5 +17,8 @@ class AppActions(QObject):
         self.quit = QAction(self.tr("&Quit"), self)
         self.quit.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
+        self.close_window = QAction(self.tr("&Close window"), self)
+        self.close_window.setShortcut(QKeySequence.StandardKey.Close)
+        self.close_window.setStatusTip(self.tr("Hide the window; AcuMat stays in the tray"))
         self.about = QAction(self.tr("&About AcuMat"), self)
         self.about.setMenuRole(QAction.MenuRole.AboutRole)

@@ -33,7 +33,9 @@ class MainWindow(QMainWindow):
         self.app_menu = self.menuBar().addMenu(self.tr("&AcuMat"))
         self.app_menu.addAction(actions.settings)
         self.app_menu.addSeparator()
+        self.app_menu.addAction(actions.close_window)
         self.app_menu.addAction(actions.quit)
+        actions.close_window.triggered.connect(self.close)
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.help_menu.addAction(actions.about)
 

@@ -105,6 +105,7 @@ def test_settings_set_goes_through_the_running_app(acumat: AppRunner) -> None:
     assert acumat.run("quit").returncode == 0
     wait_for(lambda: acumat.procs[0].poll() is not None, 15, "the app to quit")
     assert acumat.procs[0].returncode == 0
+    assert "Traceback" not in acumat.log_text(), "quitting must be clean"
 
 
 def test_corrupt_settings_are_kept_aside_and_the_app_starts(acumat: AppRunner) -> None:

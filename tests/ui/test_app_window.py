@@ -77,7 +77,8 @@ def test_closing_with_a_tray_hides_and_tells_once(
     parts.window.close()
     assert parts.window.isHidden()
     parts.window.show()
-    parts.window.close()
+    parts.actions.close_window.trigger()  # Ctrl+W
+    assert parts.window.isHidden()
     assert len(messages) == 1, "told only once"
     assert "system tray" in messages[0]
     QApplication.processEvents()
