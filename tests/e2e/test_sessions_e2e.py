@@ -15,7 +15,8 @@ def session(runner: AppRunner) -> dict[str, object]:
     status = runner.status()
     assert status is not None
     Status.model_validate(status)
-    return status["session"]  # type: ignore[no-any-return]
+    session_part: dict[str, object] = status["session"]
+    return session_part
 
 
 def test_start_pause_resume_stop_through_the_cli(acumat: AppRunner) -> None:
