@@ -89,7 +89,11 @@ class IdleSourceRows(QObject):
         super().__init__(dialog)
         self.source = source
         name = source.name
-        text = name if name != "none" else "none — reminders count plain elapsed time"
+        text = (
+            name
+            if name != "none"
+            else "none found — reminders fall back to plain elapsed time since your last break"
+        )
         self.source_label = QLabel(text)
         self.source_label.setObjectName("reminders.idle_source")
         self.input_label = QLabel()
