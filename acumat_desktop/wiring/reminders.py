@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,7 @@ from acumat_desktop.services.idle.factory import create_idle_source
 from acumat_desktop.services.notifications import DesktopNotifications
 from acumat_desktop.services.presenting import create_presenting_detector
 from acumat_desktop.services.session_lock import SessionLockMonitor
+from acumat_desktop.services.session_lock_windows import WindowsSessionWatch
 from acumat_desktop.services.sitting_monitor import SittingMonitor
 from acumat_desktop.settings.model import Settings
 from acumat_desktop.ui.settings_dialog import SettingsDialog
@@ -112,6 +114,8 @@ def wire(parts: Parts) -> None:
     source = create_idle_source()
     lock = SessionLockMonitor(parent=parts.app)
     lock.start()
+    if sys.platform == "win32":  # session and power messages, delivered to the main window
+        WindowsSessionWatch(parts.app, lock, int(parts.window.winId()), parent=lock)
     monitor = SittingMonitor(
         parts.clock, source, ReminderPolicy(parts.clock, values),
         values=values, lock=lock, presenting=create_presenting_detector(),
