@@ -35,14 +35,20 @@ class SessionPages(QObject):
         window = parts.window
         sounds = self._sound_choices()
         self.picker = RoutinePicker(
-            feature.library, window, sounds=sounds, suggest_minutes=self._suggest
+            feature.library,
+            window,
+            patterns=feature.patterns.all(),
+            sounds=sounds,
+            suggest_minutes=self._suggest,
         )
         self.summary = SessionSummary(window)
         self.history_view = HistoryView(feature.history, parts.clock, window)
         window.set_home_page(self.picker)
         window.pages.addWidget(self.summary)
         window.pages.addWidget(self.history_view)
-        self.actions = RoutineActions(feature.library, window, sounds=sounds)
+        self.actions = RoutineActions(
+            feature.library, window, patterns=feature.patterns.all(), sounds=sounds
+        )
         self._note: SafetyNoteDialog | None = None
 
         self.picker.start_requested.connect(self._start_from_picker)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
 
-from acumat_desktop.core.breathing import BUILTIN_PATTERNS, describe
+from acumat_desktop.core.breathing import describe
 from acumat_desktop.core.commands import CommandError
 from acumat_desktop.core.protocol import Request
 from acumat_desktop.core.session import (
@@ -23,6 +23,7 @@ from acumat_desktop.core.session import (
     Suspended,
     plan_from_routine,
 )
+from acumat_desktop.services.pattern_library import PatternLibrary
 from acumat_desktop.services.routine_library import RoutineLibrary, UnknownRoutineError
 from acumat_desktop.settings.model import Settings
 from acumat_desktop.ui.session_view import SessionView
@@ -41,7 +42,13 @@ class SessionsFeature(QObject):
     def __init__(self, parts: Parts) -> None:
         super().__init__(parts.app)
         self.p = parts
-        self.library = RoutineLibrary(user_dir=parts.paths.data / "routines")
+        self.patterns = PatternLibrary(parts.paths.data / "patterns")
+        for problem in self.patterns.problems:
+            log.warning("breathing pattern skipped: %s", problem)
+        # The pattern view is live: a patterns.reload is seen by routine validation and start.
+        self.library = RoutineLibrary(
+            user_dir=parts.paths.data / "routines", patterns=self.patterns.all()
+        )
         for problem in self.library.problems:
             log.warning("routine skipped: %s", problem)
         self.history = parts.history  # shared with the reminders (build() shows its message)
@@ -82,6 +89,7 @@ class SessionsFeature(QObject):
             breathing=breathing,
             sound=sound,
             countdown_s=settings.session.countdown.total_seconds(),
+            patterns=self.patterns.all(),
         )
         if self.p.session.engine.state in ACTIVE_STATES:
             raise ValueError("a session is already running; stop it first")
@@ -191,8 +199,20 @@ class SessionsFeature(QObject):
         commands.register("resume", lambda args: self._cmd_simple(self.p.session.resume, "resume"))
         commands.register("stop", lambda args: self._cmd_simple(self.p.session.stop, "stop"))
         commands.register("routines", lambda args: [r.summary() for r in self.library.all()])
-        commands.register("patterns", lambda args: describe(BUILTIN_PATTERNS.values()))
+        commands.register("patterns", lambda args: describe(self.patterns.all().values()))
+        commands.register("patterns.reload", lambda args: self.reload_patterns())
         register_history_commands(commands, self.history)
+
+    def reload_patterns(self) -> dict[str, Any]:
+        """Read the pattern folder again (after ``acumat patterns import``), then the routines,
+        whose validation knows the pattern ids. The picker's and editor's pattern lists are built
+        when the window is; they show a new pattern at the next start."""
+        problems = self.patterns.reload()
+        for problem in problems:
+            log.warning("breathing pattern skipped: %s", problem)
+        self.library.reload()
+        self.start_menu.refresh()
+        return {"patterns": sorted(self.patterns.all()), "problems": problems}
 
     def _cmd_start(self, args: dict[str, Any]) -> Any:
         routine = args.get("routine")
