@@ -6,7 +6,8 @@ import argparse
 import subprocess
 import sys
 import time
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from acumat_desktop.cli.base import (
     EXIT_FAILED,
@@ -20,14 +21,26 @@ from acumat_desktop.cli.base import (
     print_json,
 )
 
+if TYPE_CHECKING:
+    from acumat_desktop.services.pattern_library import PatternLibrary
+
 START_WAIT_S = 30.0
 
 
-def _library() -> Any:
+def _patterns() -> PatternLibrary:
+    from acumat_desktop.services.paths import AppPaths
+    from acumat_desktop.services.pattern_library import PatternLibrary
+
+    return PatternLibrary(AppPaths.for_user().data / "patterns")
+
+
+def _library(patterns: PatternLibrary | None = None) -> Any:
+    """The routines, validated against the built-in and user patterns."""
     from acumat_desktop.services.paths import AppPaths
     from acumat_desktop.services.routine_library import RoutineLibrary
 
-    return RoutineLibrary(user_dir=AppPaths.for_user().data / "routines")
+    known = (patterns or _patterns()).all()
+    return RoutineLibrary(user_dir=AppPaths.for_user().data / "routines", patterns=known)
 
 
 def _minutes(text: str) -> float:
@@ -62,23 +75,76 @@ class Routines(Command):
 
 class Patterns(Command):
     name = "patterns"
-    help = "list the breathing patterns"
+    help = "list the breathing patterns (built-in and yours); import or delete your own"
 
     @classmethod
     def add_arguments(cls, parser: argparse.ArgumentParser) -> None:
         parser.add_argument("--json", action="store_true", help="print one JSON list")
+        sub = parser.add_subparsers(dest="action", metavar="ACTION")
+        imp = sub.add_parser("import", help="add a pattern from a .toml or .json file")
+        imp.add_argument("file", type=Path)
+        delete = sub.add_parser("delete", help="delete one of your patterns")
+        delete.add_argument("id")
 
     def run(self, args: argparse.Namespace) -> int:
-        from acumat_desktop.core.breathing import BUILTIN_PATTERNS, describe
+        if args.action == "import":
+            return self._import(args.file)
+        if args.action == "delete":
+            return self._delete(args.id)
+        from acumat_desktop.core.breathing import describe
 
-        rows = describe(BUILTIN_PATTERNS.values())
+        library = _patterns()
+        for problem in library.problems:
+            sys.stderr.write(f"acumat: skipped {problem}\n")
+        rows = describe(library.all().values())
         if args.json:
             print_json(rows)
             return EXIT_OK
         width = max(len(str(r["id"])) for r in rows)
         for r in rows:
-            out(f"{r['id']!s:<{width}}  {r['name']} ({r['timing']})")
+            mine = " — yours" if r["source"] == "user" else ""
+            out(f"{r['id']!s:<{width}}  {r['name']} ({r['timing']}){mine}")
         return EXIT_OK
+
+    def _import(self, path: Path) -> int:
+        from acumat_desktop.core.pattern_io import PatternFileError
+        from acumat_desktop.services.pattern_library import PatternExistsError
+
+        if not path.is_file():
+            raise CliError(f"{path}: (file): no such file", EXIT_USAGE)
+        try:
+            pattern = _patterns().import_file(path)
+        except (PatternFileError, PatternExistsError) as exc:
+            raise CliError(str(exc), EXIT_USAGE) from None
+        except OSError as exc:
+            raise CliError(f"{path.name}: (file): cannot be copied: {exc}", EXIT_FAILED) from None
+        out(f"Imported {pattern.name} ({pattern.id}, {pattern.timing})")
+        _tell_app_to_reload()
+        return EXIT_OK
+
+    def _delete(self, pattern_id: str) -> int:
+        from acumat_desktop.services.pattern_library import (
+            ReadOnlyPatternError,
+            UnknownPatternError,
+        )
+
+        try:
+            _patterns().delete(pattern_id)
+        except (ReadOnlyPatternError, UnknownPatternError) as exc:
+            raise CliError(str(exc), EXIT_USAGE) from None
+        out(f"Deleted {pattern_id}")
+        _tell_app_to_reload()
+        return EXIT_OK
+
+
+def _tell_app_to_reload() -> None:
+    """A running app reads the folder again at once; otherwise it does at its next start."""
+    if not app_running():
+        return
+    try:
+        call_app("patterns.reload")
+    except CliError as exc:
+        sys.stderr.write(f"acumat: the running app will see the change after a restart ({exc})\n")
 
 
 def _launch_app() -> None:
@@ -109,9 +175,8 @@ class Start(Command):
         parser.add_argument("--sound", metavar="ID", help="a soundscape id, a mix, or 'none'")
 
     def run(self, args: argparse.Namespace) -> int:
-        from acumat_desktop.core.breathing import BUILTIN_PATTERNS
-
-        library = _library()
+        patterns = _patterns()
+        library = _library(patterns)
         if args.routine not in library:
             known = ", ".join(sorted(library.ids()))
             raise CliError(f"unknown routine {args.routine!r}; known routines: {known}", EXIT_USAGE)
@@ -121,8 +186,8 @@ class Start(Command):
                 routine.check_minutes(args.minutes)
             except ValueError as exc:
                 raise CliError(str(exc), EXIT_USAGE) from None
-        if args.breathing not in (None, "none") and args.breathing not in BUILTIN_PATTERNS:
-            known = ", ".join(sorted(BUILTIN_PATTERNS))
+        if args.breathing not in (None, "none") and args.breathing not in patterns:
+            known = ", ".join(sorted(patterns.all()))
             raise CliError(
                 f"unknown breathing pattern {args.breathing!r}; use one of {known}", EXIT_USAGE
             )
