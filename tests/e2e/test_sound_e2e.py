@@ -21,7 +21,7 @@ from acumat_desktop.services.audio.player import NO_OUTPUT_NOTICE
 from acumat_desktop.services.audio.soundscapes import SoundCatalogue
 from acumat_desktop.wiring.sound_session import START_FADE_S, STOP_FADE_S
 from tests.e2e.conftest import AppRunner
-from tests.harness.desktop import HarnessError, wait_for
+from tests.harness.desktop import wait_for
 from tests.services.pulse_fixture import start_pulseaudio
 
 TRIM = ("trim", "0")
@@ -200,15 +200,6 @@ def test_an_unplugged_chosen_device_moves_the_audio_to_the_default(
     assert audio(app)["output"]
 
 
-@pytest.mark.xfail(
-    reason="Known gap: Qt 6.11's PulseAudio backend reconnects to a restarted server and "
-    "reports audioOutputsChanged when the app runs alone (measured, offscreen and xcb), but not "
-    "under this harness; a stall watchdog that rebuilt the sink wedged the audio thread on the "
-    "dead connection, so it was taken out. Nothing crashes; the session runs on silently "
-    "(status still names the output).",
-    raises=HarnessError,
-    strict=False,
-)
 def test_audio_comes_back_by_itself_after_the_sound_server_restarts(
     app: AppRunner, own_pulse: Callable[[], None]
 ) -> None:

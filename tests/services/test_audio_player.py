@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -20,8 +21,19 @@ from pytestqt.qtbot import QtBot
 
 from acumat_desktop.core.audio import dsp
 from acumat_desktop.core.audio.device_keys import device_id
+from acumat_desktop.core.clock import FakeClock
 from acumat_desktop.services.audio.devices import OutputDevices
-from acumat_desktop.services.audio.player import NO_OUTPUT_NOTICE, AudioEngine
+from acumat_desktop.services.audio.player import (
+    NO_OUTPUT_NOTICE,
+    SERVER_CHECK_S,
+    SERVER_SETTLE_S,
+    STALL_S,
+    START_GRACE_S,
+    AudioEngine,
+    StallWatch,
+    pulse_socket_paths,
+    unix_socket_answers,
+)
 from acumat_desktop.services.audio.soundscapes import SoundCatalogue
 
 pytestmark = [
@@ -196,3 +208,108 @@ def test_without_a_sound_server_the_engine_runs_silently_and_says_so_once(tmp_pa
     assert report["notices"] == [NO_OUTPUT_NOTICE]
     assert report["status"]["output"] is None
     assert report["status"]["layers"] == [{"sound": "rain", "volume": 1.0}]
+
+
+# --- the stall watchdog (pure decisions, driven by a FakeClock) ---------------------------
+
+
+def _watch() -> tuple[StallWatch, FakeClock]:
+    clock = FakeClock()
+    return StallWatch(clock), clock
+
+
+def test_a_new_stream_is_not_stuck_while_it_starts() -> None:
+    watch, clock = _watch()
+    for _ in range(int(START_GRACE_S * 10) - 1):  # PulseAudio takes ~2.5 s to start a stream
+        watch.note(0)
+        clock.advance(0.1)
+        assert not watch.stuck()
+        assert not watch.wants_server_check()
+    clock.advance(0.2)
+    assert watch.stuck(), "nothing processed after the start grace"
+
+
+def test_a_stream_that_stops_processing_is_stuck_after_stall_s() -> None:
+    watch, clock = _watch()
+    processed = 0
+    for _ in range(100):  # 10 s of audio flowing
+        processed += 100_000
+        watch.note(processed)
+        clock.advance(0.1)
+        assert not watch.stuck()
+    # the server goes away: the count freezes (the last move was 0.1 s ago)
+    for _ in range(int(STALL_S * 10) - 2):
+        watch.note(processed)
+        clock.advance(0.1)
+        assert not watch.stuck()
+    clock.advance(0.2)
+    assert watch.stuck()
+    watch.note(processed + 1)  # it moves again
+    assert not watch.stuck()
+
+
+def test_rebuild_waits_for_the_server_to_answer_for_a_while() -> None:
+    watch, clock = _watch()
+    clock.advance(START_GRACE_S + 0.1)
+    assert watch.stuck()
+    decisions = []
+    for answers in [False] * 6 + [True] * 6:  # down for 3 s, then back
+        if watch.wants_server_check():
+            decisions.append(watch.should_rebuild(answers))
+        clock.advance(SERVER_CHECK_S)
+    assert not any(decisions[:6]), "never rebuild while the server is down"
+    # back: the first answer starts the settle time, the rebuild comes SERVER_SETTLE_S later
+    settled_after = int(SERVER_SETTLE_S / SERVER_CHECK_S)
+    assert decisions[6:] == [False] * settled_after + [True] * (6 - settled_after)
+
+
+def test_a_server_that_drops_again_restarts_the_settle_time() -> None:
+    watch, clock = _watch()
+    clock.advance(START_GRACE_S + 0.1)
+    assert watch.should_rebuild(True) is False
+    clock.advance(SERVER_SETTLE_S - 0.1)
+    assert watch.should_rebuild(False) is False
+    clock.advance(0.2)
+    assert watch.should_rebuild(True) is False, "the answers must be continuous"
+    clock.advance(SERVER_SETTLE_S)
+    assert watch.should_rebuild(True) is True
+
+
+def test_server_checks_are_throttled_and_a_rebuilt_stream_gets_its_grace_again() -> None:
+    watch, clock = _watch()
+    clock.advance(START_GRACE_S + 0.1)
+    assert watch.wants_server_check()
+    clock.advance(SERVER_CHECK_S / 2)
+    assert not watch.wants_server_check(), "a check at most every SERVER_CHECK_S"
+    clock.advance(SERVER_CHECK_S / 2)
+    assert watch.wants_server_check()
+    watch.restart()
+    clock.advance(START_GRACE_S - 0.1)
+    assert not watch.stuck() and not watch.wants_server_check()
+
+
+@pytest.mark.parametrize(
+    ("env", "paths"),
+    [
+        ({"PULSE_SERVER": "unix:/run/a.sock"}, ["/run/a.sock"]),
+        ({"PULSE_SERVER": "{abc}unix:/run/a.sock tcp:host:4713 /run/b"}, ["/run/a.sock", "/run/b"]),
+        ({"PULSE_SERVER": "tcp:host:4713"}, []),
+        ({"PULSE_RUNTIME_PATH": "/p", "XDG_RUNTIME_DIR": "/x"}, ["/p/native"]),
+        ({"XDG_RUNTIME_DIR": "/x"}, ["/x/pulse/native"]),
+        ({}, []),
+    ],
+)
+def test_the_pulse_socket_is_found_where_libpulse_looks(
+    env: dict[str, str], paths: list[str]
+) -> None:
+    assert pulse_socket_paths(env) == paths
+
+
+def test_a_unix_socket_answers_only_while_something_listens(tmp_path: Path) -> None:
+    path = str(tmp_path / "s.sock")
+    assert not unix_socket_answers(path)
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
+        server.bind(path)
+        server.listen(1)
+        assert unix_socket_answers(path)
+    assert not unix_socket_answers(path), "a socket file left behind does not answer"
