@@ -213,9 +213,23 @@ def test_without_a_sound_server_the_engine_runs_silently_and_says_so_once(tmp_pa
 # --- the stall watchdog (pure decisions, driven by a FakeClock) ---------------------------
 
 
-def _watch() -> tuple[StallWatch, FakeClock]:
+def _watch(progressed: bool = True) -> tuple[StallWatch, FakeClock]:
+    """A watch on a fresh stream, after an earlier one was seen to play."""
     clock = FakeClock()
-    return StallWatch(clock), clock
+    watch = StallWatch(clock)
+    if progressed:
+        watch.note(0)
+        watch.note(1000)
+        watch.restart()
+    return watch, clock
+
+
+def test_a_backend_that_never_reports_progress_is_never_stuck() -> None:
+    watch, clock = _watch(progressed=False)
+    for _ in range(10):
+        watch.note(0)
+        clock.advance(START_GRACE_S)
+        assert not watch.stuck() and not watch.wants_server_check()
 
 
 def test_a_new_stream_is_not_stuck_while_it_starts() -> None:

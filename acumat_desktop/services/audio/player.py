@@ -46,7 +46,9 @@ SERVER_SETTLE_S = 2.0  # and rebuild only once it has answered this long (see St
 
 class StallWatch:
     """Decides when to rebuild a stuck sink. Stuck: its processed time has not moved for
-    ``STALL_S`` and it is past its first ``START_GRACE_S`` (a new stream starts slowly).
+    ``STALL_S`` and it is past its first ``START_GRACE_S`` (a new stream starts slowly); only
+    once some sink has been seen to progress (a backend that never reports it is left alone;
+    a rebuilt sink that never starts is retried every ``START_GRACE_S``).
     Rebuild only once the sound server has answered for ``SERVER_SETTLE_S``: a sink built
     while the server is down, or while Qt is still reconnecting (its own retry comes ~3 s
     after the loss), wedges the thread that builds it. Pure: the caller feeds it the sink's
@@ -58,6 +60,8 @@ class StallWatch:
         self._processed = -1
         self._checked_at: float | None = None
         self._answering_since: float | None = None
+        # a backend whose processed time never moves is not stuck: never rebuild on it
+        self._seen_progress = False
 
     def restart(self) -> None:
         """A new stream: start the grace period again."""
@@ -70,9 +74,12 @@ class StallWatch:
         if self._processed >= 0 and processed_us > self._processed:
             self._progress_at = self._clock.monotonic()
             self._answering_since = None
+            self._seen_progress = True
         self._processed = processed_us
 
     def stuck(self) -> bool:
+        if not self._seen_progress:
+            return False
         since = max(self._progress_at, self._opened_at + START_GRACE_S - STALL_S)
         return self._clock.monotonic() - since > STALL_S
 
