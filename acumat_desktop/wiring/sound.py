@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import atexit
 import logging
-import threading
+import sys
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QProcess, Qt, QTimer
 from PySide6.QtGui import QAction
 
 from acumat_desktop import APP_DISPLAY_NAME
@@ -53,6 +53,7 @@ class SoundFeature(QObject):
         super().__init__(parts.app)
         self.setObjectName("soundFeature")
         self.p = parts
+        self.prewarm_process: QProcess | None = None
         self.user_dir = parts.paths.data / "sounds"
         self.catalogue = SoundCatalogue(parts.paths.cache / "sounds", self.user_dir)
         self._engine: AudioEngine | None = None
@@ -223,17 +224,26 @@ class SoundFeature(QObject):
             log.warning("Default soundscape not usable: %s", exc)
             return
         ids = [sid for sid in ids if not self.catalogue.is_cached(sid)]
-        if ids:  # a plain thread: building the engine just for this would cost start-up
-            threading.Thread(
-                target=self._render, args=(ids,), name="acumat-sound-prewarm", daemon=True
-            ).start()
+        if not ids:
+            return
+        # A child process: the render's CPU and buffers never land in the long-running app.
+        process = QProcess(self)
+        process.setProgram(sys.executable)
+        process.setArguments(
+            ["-m", "acumat_desktop.services.audio.prerender", str(self.catalogue.cache_dir), *ids]
+        )
+        process.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedErrorChannel)
+        process.finished.connect(self._prewarm_done)
+        self.prewarm_process = process
+        process.start()
 
-    def _render(self, ids: list[str]) -> None:
-        for sid in ids:
-            try:
-                self.catalogue.load(sid)  # renders and caches; the result is not kept
-            except Exception:
-                log.exception("Could not pre-render %s", sid)
+    def _prewarm_done(self, code: int, status: QProcess.ExitStatus) -> None:
+        if code != 0 or status != QProcess.ExitStatus.NormalExit:
+            log.warning("pre-rendering the default soundscape failed (exit %s)", code)
+        process = self.prewarm_process
+        self.prewarm_process = None
+        if process is not None:
+            process.deleteLater()
 
     def _on_notice(self, text: str) -> None:
         self.p.window.show_notice(text)

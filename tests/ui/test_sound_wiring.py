@@ -224,3 +224,23 @@ def test_a_chosen_output_reaches_the_engine_as_its_id_and_the_dialog_is_extended
     parts.settings.set("sound.output_device", "usb")
     assert [a for n, a in engine.calls if n == "set_device"] == [(b"\xff\x00",), (b"usb",)]
     assert feature(parts).extend_dialog in parts.dialog_extensions
+
+
+def test_prewarm_renders_the_default_soundscape_in_a_child_process(
+    parts: Parts, qtbot: QtBot
+) -> None:
+    import os
+
+    parts.settings.set("sound.default_soundscape", "pink-noise")
+    sound = feature(parts)
+    assert not sound.catalogue.is_cached("pink-noise")
+    sound._prewarm()
+    process = sound.prewarm_process
+    assert process is not None
+    assert process.processId() not in (0, os.getpid()), "rendered outside the app process"
+    with qtbot.waitSignal(process.finished, timeout=60000):
+        pass
+    assert sound.catalogue.is_cached("pink-noise")
+    assert sound.prewarm_process is None
+    sound._prewarm()  # cached now: nothing to start
+    assert sound.prewarm_process is None
