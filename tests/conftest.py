@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The many apps the tests build must not each spawn a soundscape renderer a few seconds later.
+os.environ.setdefault("ACUMAT_PREWARM_DELAY_MS", "-1")
 
 _XDG = {
     "XDG_CONFIG_HOME": "config",

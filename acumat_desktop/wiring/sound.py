@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import atexit
 import logging
+import os
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +39,18 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PREWARM_DELAY_MS = 4000
+# ACUMAT_PREWARM_DELAY_MS overrides the delay; a negative value turns pre-rendering off (the
+# unit tests do, so the apps they build do not each spawn a renderer).
+PREWARM_ENV = "ACUMAT_PREWARM_DELAY_MS"
+
+
+def prewarm_delay_ms() -> int | None:
+    try:
+        delay = int(os.environ.get(PREWARM_ENV, PREWARM_DELAY_MS))
+    except ValueError:
+        log.warning("%s is not a whole number; using %d ms", PREWARM_ENV, PREWARM_DELAY_MS)
+        return PREWARM_DELAY_MS
+    return None if delay < 0 else delay
 
 
 def wire(parts: Parts) -> None:
@@ -86,7 +99,9 @@ class SoundFeature(QObject):
         self.panel.set_mixes(self.presets.names())
         self._apply_settings(parts.settings.settings)
         self._sync_panel()
-        QTimer.singleShot(PREWARM_DELAY_MS, self, self._prewarm)
+        delay = prewarm_delay_ms()
+        if delay is not None:
+            QTimer.singleShot(delay, self, self._prewarm)
 
     def _connect(self) -> None:
         p, panel = self.p, self.panel
@@ -217,6 +232,8 @@ class SoundFeature(QObject):
 
     def _prewarm(self) -> None:
         """Render only the default soundscape ahead of use: start-up and memory stay small."""
+        if self._closed:
+            return
         default = self.p.settings.settings.sound.default_soundscape
         try:
             ids = [sid for sid, _ in self.resolve(default)]
@@ -253,6 +270,11 @@ class SoundFeature(QObject):
             tray.message(APP_DISPLAY_NAME, text)
 
     def shutdown(self) -> None:
+        process, self.prewarm_process = self.prewarm_process, None
+        if process is not None:  # the cache is written atomically: stopping loses nothing
+            process.finished.disconnect(self._prewarm_done)
+            process.kill()
+            process.waitForFinished(2000)
         if not self._closed and self._engine is not None:
             self._closed = True
             self._engine.shutdown()

@@ -79,6 +79,8 @@ def parts(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> Iterator[Parts]:
     built.window.allow_close()
     built.window.close()
     for child in built.app.findChildren(QObject, "soundFeature"):
+        if isinstance(child, SoundFeature):
+            child.shutdown()
         child.deleteLater()
 
 
@@ -244,3 +246,24 @@ def test_prewarm_renders_the_default_soundscape_in_a_child_process(
     assert sound.prewarm_process is None
     sound._prewarm()  # cached now: nothing to start
     assert sound.prewarm_process is None
+
+
+def test_shutdown_stops_a_running_prewarm(parts: Parts) -> None:
+    sound = feature(parts)
+    sound._prewarm()
+    process = sound.prewarm_process
+    assert process is not None
+    sound.shutdown()
+    assert sound.prewarm_process is None
+    assert process.state() == process.ProcessState.NotRunning
+
+
+def test_prewarm_delay_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    from acumat_desktop.wiring import sound as sound_wiring
+
+    monkeypatch.setenv("ACUMAT_PREWARM_DELAY_MS", "-1")
+    assert sound_wiring.prewarm_delay_ms() is None
+    monkeypatch.setenv("ACUMAT_PREWARM_DELAY_MS", "250")
+    assert sound_wiring.prewarm_delay_ms() == 250
+    monkeypatch.delenv("ACUMAT_PREWARM_DELAY_MS")
+    assert sound_wiring.prewarm_delay_ms() == sound_wiring.PREWARM_DELAY_MS
