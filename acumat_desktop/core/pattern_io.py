@@ -24,8 +24,7 @@ import json
 import re
 import tomllib
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 from acumat_desktop.core.breathing import (
     BUILTIN_PATTERNS,
@@ -33,8 +32,7 @@ from acumat_desktop.core.breathing import (
     PatternError,
     validate_pattern,
 )
-
-Format = Literal["toml", "json"]
+from acumat_desktop.core.file_problems import FileProblems, Format, file_format
 
 FIELDS = ("id", "name", "description", "phases", "warning", "max_cycles")
 PHASE_FIELDS = ("phase", "seconds", "cue")
@@ -48,32 +46,13 @@ _PHASE_MESSAGE = re.compile(r"^phase (\d+)(?: \((\w+)\))?: (.*)$", re.DOTALL)
 _ID_MESSAGE = re.compile(r"^id '[^']*': (.*)$", re.DOTALL)
 
 
-@dataclass
-class PatternFileError(ValueError):
+class PatternFileError(FileProblems):
     """A pattern file could not be read. ``problems`` holds (field, reason) pairs."""
-
-    source: str
-    problems: list[tuple[str, str]] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        return "\n".join(f"{self.source}: {where}: {reason}" for where, reason in self.problems)
-
-    @property
-    def fields(self) -> list[str]:
-        return [where for where, _ in self.problems]
 
 
 def pattern_format(name: str) -> Format:
     """The format a file name implies, or PatternFileError."""
-    lower = name.lower()
-    if lower.endswith(".toml"):
-        return "toml"
-    if lower.endswith(".json"):
-        return "json"
-    raise PatternFileError(name, [("(file)", "use a .toml or .json file")])
+    return file_format(name, PatternFileError)
 
 
 def parse_pattern(

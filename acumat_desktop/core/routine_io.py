@@ -9,42 +9,21 @@ from __future__ import annotations
 import json
 import tomllib
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import ValidationError
 
+from acumat_desktop.core.file_problems import FileProblems, Format, file_format
 from acumat_desktop.core.routines import Routine, RoutineCue
 
-Format = Literal["toml", "json"]
 
-
-@dataclass
-class RoutineError(ValueError):
+class RoutineError(FileProblems):
     """A routine could not be read. ``problems`` holds (field, reason) pairs."""
-
-    source: str
-    problems: list[tuple[str, str]] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        return "\n".join(f"{self.source}: {where}: {reason}" for where, reason in self.problems)
-
-    @property
-    def fields(self) -> list[str]:
-        return [where for where, _ in self.problems]
 
 
 def format_for(name: str) -> Format:
     """The format a file name implies, or RoutineError."""
-    lower = name.lower()
-    if lower.endswith(".toml"):
-        return "toml"
-    if lower.endswith(".json"):
-        return "json"
-    raise RoutineError(name, [("(file)", "use a .toml or .json file")])
+    return file_format(name, RoutineError)
 
 
 def parse_routine(
