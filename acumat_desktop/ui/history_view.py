@@ -36,6 +36,7 @@ from acumat_desktop.core.history import (
     week_minutes,
 )
 from acumat_desktop.ui.session_summary import FEELINGS
+from acumat_desktop.ui.widgets.stat_tile import StatTile
 from acumat_desktop.ui.widgets.week_chart import WeekChart
 
 log = logging.getLogger(__name__)
@@ -176,22 +177,8 @@ class HistoryView(QWidget):
         self.refresh()
 
     def _tile(self, caption: str) -> tuple[QLabel, QFrame]:
-        tile = QFrame(self)
-        tile.setObjectName("statTile")
-        value = QLabel(tile)
-        value.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        font = value.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        value.setFont(font)
-        text = QLabel(caption, tile)
-        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        box = QVBoxLayout(tile)
-        box.setContentsMargins(10, 6, 10, 6)
-        box.setSpacing(0)
-        box.addWidget(value)
-        box.addWidget(text)
-        return value, tile
+        tile = StatTile(caption, self)
+        return tile.value, tile
 
     def _tree(self, name: str, columns: list[str]) -> QTreeWidget:
         tree = QTreeWidget(self)

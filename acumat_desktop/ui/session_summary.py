@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from acumat_desktop.core.history import SessionRecord
+from acumat_desktop.ui.widgets.stat_tile import StatTile
 
 FEELINGS = ("Not great", "So-so", "Okay", "Good", "Great")
 
@@ -137,22 +138,9 @@ class SessionSummary(QWidget):
         self.setStyleSheet(_STYLE)
 
     def _tile(self, caption: str) -> tuple[QLabel, QLabel, QFrame]:
-        tile = QFrame(self)
-        tile.setObjectName("statTile")
+        tile = StatTile(caption, self, scale=1.5, margins=(14, 10))
         tile.setMinimumWidth(130)
-        value = QLabel(tile)
-        value.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        font = value.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        value.setFont(font)
-        text = QLabel(caption, tile)
-        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        box = QVBoxLayout(tile)
-        box.setContentsMargins(14, 10, 14, 10)
-        box.addWidget(value)
-        box.addWidget(text)
-        return value, text, tile
+        return tile.value, tile.caption, tile
 
     # ----------------------------------------------------------------- public API
 
