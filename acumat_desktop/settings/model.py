@@ -124,6 +124,9 @@ class SessionSettings(Section):
     )
     eyes_closed: bool = Field(False, description="Eyes-closed mode: sound cues on, seconds hidden")
     safety_note_seen: bool = Field(False, description="The safety note has been read")
+    keep_awake: bool = Field(
+        True, description="Keep the screen awake during sessions (and the computer from sleeping)"
+    )
     favourites: RoutineIds = Field(
         default_factory=list, description="Favourite routines, first in the tray's Start menu"
     )

@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction
 
 from acumat_desktop import APP_DISPLAY_NAME
 from acumat_desktop.core.audio.device_keys import device_id
+from acumat_desktop.core.audio.mix import Layers, parse_mix
 from acumat_desktop.core.commands import CommandError, CommandRegistry
 from acumat_desktop.core.protocol import FAILED
 from acumat_desktop.core.session import ACTIVE_STATES, SessionEvent
@@ -25,7 +26,7 @@ from acumat_desktop.services.audio.soundscapes import SoundCatalogue, SoundInfo
 from acumat_desktop.settings.model import Settings
 from acumat_desktop.ui.sound_panel import SoundPanel
 from acumat_desktop.wiring.sound_mixes import MixPresets
-from acumat_desktop.wiring.sound_session import Layers, SessionSound, parse_mix
+from acumat_desktop.wiring.sound_session import SessionSound
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from acumat_desktop.core.audio.mix import NO_SOUND, Layers
 from acumat_desktop.core.breathing import Phase, phase_boundaries
 from acumat_desktop.core.session import (
     Adjusted,
@@ -39,8 +40,6 @@ if TYPE_CHECKING:  # numpy stays out of start-up
 
 log = logging.getLogger(__name__)
 
-Layers = list[tuple[str, float]]
-
 START_FADE_S = 3.0
 PAUSE_FADE_S = 1.0
 RESUME_FADE_S = 1.5
@@ -51,7 +50,6 @@ CUE_REFRESH_S = 20.0  # …and topped up this often while a session runs
 MAX_END_FADE_SHARE = 0.5  # a short session never spends more than half of itself fading out
 SAY_LATE_S = 0.75  # a spoken cue later than this after its boundary is skipped, not said late
 CUE_KINDS = {Phase.INHALE: "inhale", Phase.HOLD: "hold", Phase.EXHALE: "exhale"}
-NO_SOUND = "none"
 
 
 class SoundOutput(Protocol):
@@ -94,30 +92,6 @@ class CueMode(enum.Enum):
     OFF = "off"
     TONES = "tones"
     SPEECH = "speech"
-
-
-def parse_mix(spec: str) -> Layers:
-    """``"rain"`` -> ``[("rain", 1.0)]``; ``"rain:0.7, wind:0.3"`` -> two layers. Raises
-    ValueError naming the part that is wrong."""
-    layers: dict[str, float] = {}
-    for part in spec.split(","):
-        item = part.strip()
-        if not item:
-            continue
-        sound_id, sep, volume_text = item.partition(":")
-        sound_id = sound_id.strip()
-        if not sound_id:
-            raise ValueError(f"{item!r}: a layer needs a sound id")
-        volume = 1.0
-        if sep:
-            try:
-                volume = float(volume_text)
-            except ValueError:
-                raise ValueError(f"{item!r}: the volume must be a number from 0 to 1") from None
-            if not math.isfinite(volume) or not 0.0 <= volume <= 1.0:
-                raise ValueError(f"{item!r}: the volume must be a number from 0 to 1")
-        layers[sound_id] = volume
-    return list(layers.items())
 
 
 class SessionSound(QObject):

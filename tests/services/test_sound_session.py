@@ -9,13 +9,14 @@ from datetime import timedelta
 import pytest
 from pytestqt.qtbot import QtBot
 
+from acumat_desktop.core.audio.mix import parse_mix
 from acumat_desktop.core.audio.mixer import Mixer
 from acumat_desktop.core.breathing import BUILTIN_PATTERNS
 from acumat_desktop.core.clock import FakeClock
 from acumat_desktop.core.session import SessionEngine, SessionPlan
 from acumat_desktop.settings.model import SoundSettings
 from acumat_desktop.wiring import sound_session
-from acumat_desktop.wiring.sound_session import SessionSound, parse_mix
+from acumat_desktop.wiring.sound_session import SessionSound
 
 BOX = BUILTIN_PATTERNS["box"]  # 4-4-4-4
 
