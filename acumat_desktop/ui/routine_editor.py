@@ -1,31 +1,28 @@
-"""Create and edit user routines, validated as you type by the Routine model itself; plus
-``RoutineActions``, the small helper that runs new/edit/duplicate/delete/import/export against the
-library with injectable file choosers and message boxes (so tests drive it without dialogs).
+"""Create and edit user routines, validated as you type by the Routine model itself.
 
-Built-in routines open read-only, with Duplicate offered as the way to change them.
+Built-in routines open read-only, with Duplicate offered as the way to change them. The actions
+that run this editor against the library (new, edit, duplicate, …) live in ``routine_actions``;
+the cue text it shows and reads is ``core.routine_cues``.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping
-from pathlib import Path
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QGridLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -35,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from acumat_desktop.core.breathing import BreathingPattern
+from acumat_desktop.core.routine_cues import format_cues, parse_cues
 from acumat_desktop.core.routine_io import RoutineError, routine_from_mapping
 from acumat_desktop.core.routines import (
     GOAL_LABELS,
@@ -43,15 +41,8 @@ from acumat_desktop.core.routines import (
     Goal,
     Position,
     Routine,
-    RoutineCue,
     slugify,
     unique_id,
-)
-from acumat_desktop.services.routine_library import (
-    ReadOnlyRoutineError,
-    RoutineExistsError,
-    RoutineLibrary,
-    UnknownRoutineError,
 )
 from acumat_desktop.ui.routine_choices import (
     Choice,
@@ -77,36 +68,6 @@ FIELDS = (
     "cues",
 )
 _MINUTE_FIELDS = {"minutes", "min_minutes", "max_minutes"}
-_CUE_LINE = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*(%|min|m)?\s*[:\-–—]\s*(.*\S)\s*$")
-
-
-def parse_cues(text: str) -> tuple[list[dict[str, Any]], list[str]]:
-    """Lines like ``3 min: Move the pillow`` or ``50%: Halfway`` -> cue dicts and line errors."""
-    cues: list[dict[str, Any]] = []
-    errors: list[str] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        match = _CUE_LINE.match(line)
-        if match is None:
-            errors.append(f"line {number}: write “3 min: text” or “50%: text”")
-            continue
-        value = float(match.group(1).replace(",", "."))
-        if match.group(2) == "%":
-            cues.append({"at_fraction": value / 100.0, "text": match.group(3)})
-        else:
-            cues.append({"at_minute": value, "text": match.group(3)})
-    return cues, errors
-
-
-def format_cues(cues: Iterable[RoutineCue]) -> str:
-    lines = []
-    for cue in cues:
-        if cue.at_fraction is not None:
-            lines.append(f"{cue.at_fraction * 100:g}%: {cue.text}")
-        else:
-            lines.append(f"{cue.at_minute or 0:g} min: {cue.text}")
-    return "\n".join(lines)
 
 
 def field_of(where: str) -> str:
@@ -160,86 +121,7 @@ class RoutineEditor(QDialog):
     # ----------------------------------------------------------------- building
 
     def _build(self) -> None:
-        self.name_edit = self._line(self.tr("Name"), 60)
-        self.id_edit = self._line(self.tr("Identifier"), 64)
-        self.id_edit.setPlaceholderText(self.tr("lower-case-with-hyphens"))
-        self.purpose_edit = self._line(self.tr("Purpose, in one line"), 120)
-        self.description_edit = QPlainTextEdit(self)
-        self.description_edit.setAccessibleName(self.tr("Description"))
-        self.description_edit.setTabChangesFocus(True)
-        self.description_edit.setFixedHeight(80)
-        self.goal_boxes: dict[Goal, QCheckBox] = {}
-        goals = QWidget(self)
-        grid = QGridLayout(goals)
-        grid.setContentsMargins(0, 0, 0, 0)
-        for i, goal in enumerate(Goal):
-            box = QCheckBox(self.tr(GOAL_LABELS[goal]), goals)
-            box.setAccessibleName(self.tr("Goal: %1").replace("%1", self.tr(GOAL_LABELS[goal])))
-            self.goal_boxes[goal] = box
-            grid.addWidget(box, i // 3, i % 3)
-        self.position_combo = QComboBox(self)
-        self.position_combo.setAccessibleName(self.tr("Position"))
-        for position in Position:
-            self.position_combo.addItem(self.tr(POSITION_LABELS[position]), str(position))
-        self.minutes_spin = self._spin(self.tr("Default minutes"))
-        self.min_spin = self._spin(self.tr("Shortest, in minutes"))
-        self.max_spin = self._spin(self.tr("Longest, in minutes"))
-        minutes = QWidget(self)
-        row = QGridLayout(minutes)
-        row.setContentsMargins(0, 0, 0, 0)
-        for col, (text, spin) in enumerate(
-            (
-                (self.tr("default"), self.minutes_spin),
-                (self.tr("from"), self.min_spin),
-                (self.tr("to"), self.max_spin),
-            )
-        ):
-            label = QLabel(text, minutes)
-            label.setBuddy(spin)
-            row.addWidget(label, 0, 2 * col)
-            row.addWidget(spin, 0, 2 * col + 1)
-            spin.setMinimumWidth(72)
-        row.setColumnStretch(6, 1)
-        self.breathing_combo = QComboBox(self)
-        self.breathing_combo.setAccessibleName(self.tr("Breathing pattern"))
-        fill_combo(self.breathing_combo, self._pattern_choices)
-        self.sound_combo = QComboBox(self)
-        self.sound_combo.setAccessibleName(self.tr("Soundscape"))
-        fill_combo(self.sound_combo, self._sound_choices)
-        self.tips_edit = QPlainTextEdit(self)
-        self.tips_edit.setAccessibleName(self.tr("Tips before the start, one a line"))
-        self.tips_edit.setPlaceholderText(self.tr("One tip a line"))
-        self.tips_edit.setTabChangesFocus(True)
-        self.tips_edit.setFixedHeight(80)
-        self.cues_edit = QPlainTextEdit(self)
-        self.cues_edit.setAccessibleName(self.tr("Cues during the session, one a line"))
-        self.cues_edit.setPlaceholderText(self.tr("3 min: Move the pillow under your neck"))
-        self.cues_edit.setTabChangesFocus(True)
-        self.cues_edit.setFixedHeight(64)
-
-        form_host = QWidget(self)
-        outer = QVBoxLayout(form_host)
-        form = QFormLayout()
-        outer.addLayout(form)
-        outer.addStretch(1)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        rows: list[tuple[str, str, QWidget]] = [
-            ("name", self.tr("&Name:"), self.name_edit),
-            ("id", self.tr("&Id:"), self.id_edit),
-            ("purpose", self.tr("&Purpose:"), self.purpose_edit),
-            ("description", self.tr("&Description:"), self.description_edit),
-            ("goals", self.tr("Goals:"), goals),
-            ("position", self.tr("P&osition:"), self.position_combo),
-            ("minutes", self.tr("&Minutes:"), minutes),
-            ("breathing", self.tr("&Breathing:"), self.breathing_combo),
-            ("sound", self.tr("&Sound:"), self.sound_combo),
-            ("tips", self.tr("&Tips:"), self.tips_edit),
-            ("cues", self.tr("&Cues:"), self.cues_edit),
-        ]
-        for key, text, field in rows:
-            label = QLabel(text, form_host)
-            label.setBuddy(self.minutes_spin if key == "minutes" else field)
-            form.addRow(label, self._with_error(key, field, form_host))
+        form_host = self._build_form()
         self.general_error = QLabel(self)
         self.general_error.setProperty("role", "error")
         self.general_error.setWordWrap(True)
@@ -260,7 +142,102 @@ class RoutineEditor(QDialog):
             )
         )
         self.banner.setVisible(self.read_only)
+        self._build_buttons()
 
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+        if self.read_only:
+            form_host.setEnabled(False)
+
+    def _build_form(self) -> QWidget:
+        """Every field in a labelled row, each with its error line below it."""
+        self.name_edit = self._line(self.tr("Name"), 60)
+        self.id_edit = self._line(self.tr("Identifier"), 64)
+        self.id_edit.setPlaceholderText(self.tr("lower-case-with-hyphens"))
+        self.purpose_edit = self._line(self.tr("Purpose, in one line"), 120)
+        self.description_edit = self._text(self.tr("Description"), 80)
+        goals = self._build_goals()
+        self.position_combo = QComboBox(self)
+        self.position_combo.setAccessibleName(self.tr("Position"))
+        for position in Position:
+            self.position_combo.addItem(self.tr(POSITION_LABELS[position]), str(position))
+        minutes = self._build_minutes()
+        self.breathing_combo = QComboBox(self)
+        self.breathing_combo.setAccessibleName(self.tr("Breathing pattern"))
+        fill_combo(self.breathing_combo, self._pattern_choices)
+        self.sound_combo = QComboBox(self)
+        self.sound_combo.setAccessibleName(self.tr("Soundscape"))
+        fill_combo(self.sound_combo, self._sound_choices)
+        self.tips_edit = self._text(self.tr("Tips before the start, one a line"), 80)
+        self.tips_edit.setPlaceholderText(self.tr("One tip a line"))
+        self.cues_edit = self._text(self.tr("Cues during the session, one a line"), 64)
+        self.cues_edit.setPlaceholderText(self.tr("3 min: Move the pillow under your neck"))
+        rows: list[tuple[str, str, QWidget]] = [
+            ("name", self.tr("&Name:"), self.name_edit),
+            ("id", self.tr("&Id:"), self.id_edit),
+            ("purpose", self.tr("&Purpose:"), self.purpose_edit),
+            ("description", self.tr("&Description:"), self.description_edit),
+            ("goals", self.tr("Goals:"), goals),
+            ("position", self.tr("P&osition:"), self.position_combo),
+            ("minutes", self.tr("&Minutes:"), minutes),
+            ("breathing", self.tr("&Breathing:"), self.breathing_combo),
+            ("sound", self.tr("&Sound:"), self.sound_combo),
+            ("tips", self.tr("&Tips:"), self.tips_edit),
+            ("cues", self.tr("&Cues:"), self.cues_edit),
+        ]
+        return self._form_host(rows)
+
+    def _form_host(self, rows: list[tuple[str, str, QWidget]]) -> QWidget:
+        form_host = QWidget(self)
+        outer = QVBoxLayout(form_host)
+        form = QFormLayout()
+        outer.addLayout(form)
+        outer.addStretch(1)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for key, text, field in rows:
+            label = QLabel(text, form_host)
+            label.setBuddy(self.minutes_spin if key == "minutes" else field)
+            form.addRow(label, self._with_error(key, field, form_host))
+        return form_host
+
+    def _build_goals(self) -> QWidget:
+        self.goal_boxes: dict[Goal, QCheckBox] = {}
+        goals = QWidget(self)
+        grid = QGridLayout(goals)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for i, goal in enumerate(Goal):
+            box = QCheckBox(self.tr(GOAL_LABELS[goal]), goals)
+            box.setAccessibleName(self.tr("Goal: %1").replace("%1", self.tr(GOAL_LABELS[goal])))
+            self.goal_boxes[goal] = box
+            grid.addWidget(box, i // 3, i % 3)
+        return goals
+
+    def _build_minutes(self) -> QWidget:
+        self.minutes_spin = self._spin(self.tr("Default minutes"))
+        self.min_spin = self._spin(self.tr("Shortest, in minutes"))
+        self.max_spin = self._spin(self.tr("Longest, in minutes"))
+        minutes = QWidget(self)
+        row = QGridLayout(minutes)
+        row.setContentsMargins(0, 0, 0, 0)
+        for col, (text, spin) in enumerate(
+            (
+                (self.tr("default"), self.minutes_spin),
+                (self.tr("from"), self.min_spin),
+                (self.tr("to"), self.max_spin),
+            )
+        ):
+            label = QLabel(text, minutes)
+            label.setBuddy(spin)
+            row.addWidget(label, 0, 2 * col)
+            row.addWidget(spin, 0, 2 * col + 1)
+            spin.setMinimumWidth(72)
+        row.setColumnStretch(6, 1)
+        return minutes
+
+    def _build_buttons(self) -> None:
         self.buttons = QDialogButtonBox(self)
         if self.read_only:
             self.duplicate_button: QPushButton | None = self.buttons.addButton(
@@ -276,13 +253,12 @@ class RoutineEditor(QDialog):
             self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.banner)
-        layout.addWidget(scroll, 1)
-        layout.addWidget(self.general_error)
-        layout.addWidget(self.buttons)
-        if self.read_only:
-            form_host.setEnabled(False)
+    def _text(self, accessible: str, height: int) -> QPlainTextEdit:
+        edit = QPlainTextEdit(self)
+        edit.setAccessibleName(accessible)
+        edit.setTabChangesFocus(True)
+        edit.setFixedHeight(height)
+        return edit
 
     def _line(self, accessible: str, max_length: int) -> QLineEdit:
         edit = QLineEdit(self)
@@ -455,214 +431,3 @@ class RoutineEditor(QDialog):
         if self._original is not None:
             self.duplicate_requested.emit(self._original.id)
         self.accept()
-
-
-# --------------------------------------------------------------------- actions
-
-OpenChooser = Callable[[QWidget], Path | None]
-SaveChooser = Callable[[QWidget, str], Path | None]
-Confirm = Callable[[QWidget, str, str], bool]
-ShowError = Callable[[QWidget, str, str], None]
-RunEditor = Callable[[RoutineEditor], bool]
-
-ROUTINE_FILTER = "Routines (*.toml *.json)"
-
-
-def ask_open_path(parent: QWidget) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(parent, parent.tr("Import a routine"), "", ROUTINE_FILTER)
-    return Path(name) if name else None
-
-
-def ask_save_path(parent: QWidget, suggested: str) -> Path | None:
-    name, _ = QFileDialog.getSaveFileName(
-        parent, parent.tr("Export routine"), suggested, ROUTINE_FILTER
-    )
-    if not name:
-        return None
-    path = Path(name)
-    return path if path.suffix.lower() in (".toml", ".json") else path.with_suffix(".toml")
-
-
-def ask_confirm(parent: QWidget, title: str, text: str) -> bool:
-    answer = QMessageBox.question(
-        parent,
-        title,
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel,
-    )
-    return answer == QMessageBox.StandardButton.Yes
-
-
-def show_error_box(parent: QWidget, title: str, text: str) -> None:
-    QMessageBox.warning(parent, title, text)
-
-
-def run_dialog(editor: RoutineEditor) -> bool:
-    return editor.exec() == QDialog.DialogCode.Accepted
-
-
-def describe_routine_error(exc: RoutineError) -> str:
-    """One line per problem: ``field: reason`` (the file is named in the title)."""
-    return "\n".join(f"• {where}: {reason}" for where, reason in exc.problems)
-
-
-class RoutineActions(QObject):
-    """New, edit, duplicate, delete, import and export, against the library.
-
-    ``changed(id)`` is emitted with the routine to select after a change (new, saved, copied or
-    imported); ``deleted(id)`` after a delete; ``message(text)`` for a short status line."""
-
-    changed = Signal(str)
-    deleted = Signal(str)
-    message = Signal(str)
-
-    def __init__(
-        self,
-        library: RoutineLibrary,
-        parent: QWidget,
-        *,
-        choose_open: OpenChooser = ask_open_path,
-        choose_save: SaveChooser = ask_save_path,
-        confirm: Confirm = ask_confirm,
-        show_error: ShowError = show_error_box,
-        run_editor: RunEditor = run_dialog,
-        patterns: Mapping[str, BreathingPattern] | None = None,
-        sounds: Iterable[Choice] | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._library = library
-        self._parent = parent
-        self._choose_open = choose_open
-        self._choose_save = choose_save
-        self._confirm = confirm
-        self._show_error = show_error
-        self._run_editor = run_editor
-        self._patterns = patterns
-        self._sounds = list(sounds) if sounds is not None else None
-
-    def editor_for(self, routine: Routine | None) -> RoutineEditor:
-        return RoutineEditor(
-            routine,
-            taken_ids=self._library.ids(),
-            patterns=self._patterns,
-            sounds=self._sounds,
-            parent=self._parent,
-        )
-
-    def new(self) -> Routine | None:
-        return self._edit_and_save(None)
-
-    def edit(self, routine_id: str) -> Routine | None:
-        try:
-            routine = self._library.get(routine_id)
-        except UnknownRoutineError as exc:
-            self._show_error(self._parent, self.tr("Routine not found"), str(exc))
-            return None
-        if not routine.builtin:
-            return self._edit_and_save(routine)
-        viewer = self.editor_for(routine)
-        try:
-            if not self._run_editor(viewer) or not viewer.duplicate_chosen:
-                return None
-        finally:
-            viewer.deleteLater()
-        copy = self.duplicate(routine_id)
-        return None if copy is None else self._edit_and_save(copy) or copy
-
-    def duplicate(self, routine_id: str) -> Routine | None:
-        try:
-            copy = self._library.duplicate(routine_id)
-        except (UnknownRoutineError, OSError) as exc:
-            self._show_error(self._parent, self.tr("Could not duplicate the routine"), str(exc))
-            return None
-        self.changed.emit(copy.id)
-        self.message.emit(self.tr("Made a copy: %1").replace("%1", copy.name))
-        return copy
-
-    def delete(self, routine_id: str) -> bool:
-        try:
-            routine = self._library.get(routine_id)
-        except UnknownRoutineError as exc:
-            self._show_error(self._parent, self.tr("Routine not found"), str(exc))
-            return False
-        if routine.builtin:
-            self._show_error(
-                self._parent,
-                self.tr("Built-in routine"),
-                self.tr("%1 is built in and cannot be deleted.").replace("%1", routine.name),
-            )
-            return False
-        question = self.tr("Delete “%1”? This cannot be undone.").replace("%1", routine.name)
-        if not self._confirm(self._parent, self.tr("Delete routine"), question):
-            return False
-        try:
-            self._library.delete(routine_id)
-        except (ReadOnlyRoutineError, UnknownRoutineError, OSError) as exc:
-            self._show_error(self._parent, self.tr("Could not delete the routine"), str(exc))
-            return False
-        self.deleted.emit(routine_id)
-        self.message.emit(self.tr("Deleted %1").replace("%1", routine.name))
-        return True
-
-    def import_file(self, path: Path | None = None) -> Routine | None:
-        """Import a routine file (asking for one if ``path`` is None). Errors name the file,
-        the field and the reason; nothing is imported then."""
-        path = path if path is not None else self._choose_open(self._parent)
-        if path is None:
-            return None
-        title = self.tr("Could not import %1").replace("%1", path.name)
-        try:
-            routine = self._library.import_file(path)
-        except RoutineError as exc:
-            log.info("import refused: %s", exc)
-            self._show_error(self._parent, title, describe_routine_error(exc))
-            return None
-        except (RoutineExistsError, OSError) as exc:
-            self._show_error(self._parent, title, str(exc))
-            return None
-        self.changed.emit(routine.id)
-        self.message.emit(self.tr("Imported %1").replace("%1", routine.name))
-        return routine
-
-    def export(self, routine_id: str) -> Path | None:
-        try:
-            routine = self._library.get(routine_id)
-        except UnknownRoutineError as exc:
-            self._show_error(self._parent, self.tr("Routine not found"), str(exc))
-            return None
-        path = self._choose_save(self._parent, f"{routine.id}.toml")
-        if path is None:
-            return None
-        try:
-            written = self._library.export(routine_id, path)
-        except (RoutineError, OSError) as exc:
-            self._show_error(self._parent, self.tr("Could not export the routine"), str(exc))
-            return None
-        self.message.emit(
-            self.tr("Exported %1 to %2").replace("%1", routine.name).replace("%2", str(written))
-        )
-        return written
-
-    def _edit_and_save(self, routine: Routine | None) -> Routine | None:
-        editor = self.editor_for(routine)
-        try:
-            while self._run_editor(editor):
-                result = editor.routine()
-                if result is None:  # the dialog accepts only valid routines
-                    log.warning("routine editor accepted without a valid routine")
-                    return None
-                try:
-                    if routine is None:
-                        saved = self._library.create(result)
-                    else:
-                        saved = self._library.update(result, previous_id=routine.id)
-                except (RoutineExistsError, ReadOnlyRoutineError, OSError) as exc:
-                    self._show_error(self._parent, self.tr("Could not save the routine"), str(exc))
-                    continue
-                self.changed.emit(saved.id)
-                self.message.emit(self.tr("Saved %1").replace("%1", saved.name))
-                return saved
-            return None
-        finally:
-            editor.deleteLater()

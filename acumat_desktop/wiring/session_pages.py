@@ -15,7 +15,7 @@ from acumat_desktop.core.routines import Routine
 from acumat_desktop.core.session import Finished, SessionEvent, SessionStateError, Started, Stopped
 from acumat_desktop.settings.model import Settings
 from acumat_desktop.ui.history_view import HistoryView
-from acumat_desktop.ui.routine_editor import RoutineActions
+from acumat_desktop.ui.routine_actions import RoutineActions
 from acumat_desktop.ui.routine_picker import RoutinePicker
 from acumat_desktop.ui.safety_note import SafetyNoteDialog, show_safety_note
 from acumat_desktop.ui.session_summary import SessionSummary

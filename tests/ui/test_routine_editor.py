@@ -12,13 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from acumat_desktop.core.routines import Goal, Position
 from acumat_desktop.services.routine_library import RoutineLibrary
-from acumat_desktop.ui.routine_editor import (
-    RoutineActions,
-    RoutineEditor,
-    field_of,
-    format_cues,
-    parse_cues,
-)
+from acumat_desktop.ui.routine_actions import RoutineActions
+from acumat_desktop.ui.routine_editor import RoutineEditor, field_of
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
@@ -129,20 +124,6 @@ def test_builtins_open_read_only_with_duplicate(qtbot: QtBot, library: RoutineLi
         editor.duplicate_button.click()
     assert blocker.args == ["sleep"]
     assert editor.duplicate_chosen
-
-
-def test_cue_text_round_trips() -> None:
-    cues, errors = parse_cues("1,5 min: a\n25%: b\n\n7: c")
-    assert errors == []
-    assert cues == [
-        {"at_minute": 1.5, "text": "a"},
-        {"at_fraction": 0.25, "text": "b"},
-        {"at_minute": 7.0, "text": "c"},
-    ]
-    from acumat_desktop.core.routines import RoutineCue
-
-    text = format_cues([RoutineCue(**c) for c in cues])
-    assert parse_cues(text)[0] == cues
 
 
 def test_field_of_maps_model_paths_to_editor_rows() -> None:
