@@ -6,6 +6,8 @@ deadline, so a pause freezes it exactly. ``poll()`` fires whatever is due and is
 any time; ``next_due_in()`` tells a single-shot timer when to call it next, so nothing runs while
 nothing is due.
 
+The plan a session follows is ``session_plan``; the events it emits are ``session_events``.
+
 Suspend: the deliberate choice is to **pause** the session (the user probably got up) and emit
 :class:`Suspended` so the UI can say so on resume. Callers report a suspend with
 ``suspended(gap)``; ``poll()`` also notices one itself when wall time ran ahead of monotonic time
@@ -17,32 +19,80 @@ from __future__ import annotations
 import dataclasses
 import logging
 import math
-from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
 from acumat_desktop.core.breathing import (
-    BUILTIN_PATTERNS,
-    BreathingPattern,
     BreathState,
-    Ramp,
     breaths_completed,
     end_on_full_exhale,
     phase_at,
 )
 from acumat_desktop.core.clock import Clock
 from acumat_desktop.core.history import SessionRecord
-from acumat_desktop.core.routines import Routine
+from acumat_desktop.core.session_events import (
+    Adjusted,
+    CountdownOver,
+    CountdownTick,
+    CueDue,
+    FeelingNoted,
+    Finished,
+    OneMinuteLeft,
+    Paused,
+    Resumed,
+    SessionEvent,
+    Started,
+    Stopped,
+    Subscriber,
+    Suspended,
+)
+from acumat_desktop.core.session_plan import (
+    MAX_COUNTDOWN_S,
+    MAX_PLANNED_S,
+    SessionPlan,
+    TimedCue,
+    plan_from_routine,
+)
+
+# The session's public names: the engine and its states are defined here; the plan and the
+# events live in ``session_plan`` and ``session_events`` and are offered here too, so a feature
+# needs one import for "the session".
+__all__ = [
+    "ACTIVE_STATES",
+    "MAX_COUNTDOWN_S",
+    "MAX_PLANNED_S",
+    "MIN_LEFT_S",
+    "SNAPSHOT_STATE",
+    "Adjusted",
+    "CountdownOver",
+    "CountdownTick",
+    "CueDue",
+    "FeelingNoted",
+    "Finished",
+    "OneMinuteLeft",
+    "Paused",
+    "Resumed",
+    "SessionEngine",
+    "SessionEvent",
+    "SessionPlan",
+    "SessionRecord",
+    "SessionState",
+    "SessionStateError",
+    "Started",
+    "Stopped",
+    "Subscriber",
+    "Suspended",
+    "TimedCue",
+    "plan_from_routine",
+]
 
 log = logging.getLogger(__name__)
 
 MIN_LEFT_S = 30.0  # "−1 min" never leaves less than this (unless less was already left)
-MAX_PLANNED_S = 3 * 3600.0  # "+1 min" never plans beyond this
 ONE_MINUTE_S = 60.0
 SUSPEND_GAP_S = 30.0  # wall time running this far ahead of monotonic time means a suspend
-MAX_COUNTDOWN_S = 120.0
 _TOL = 1e-6  # an event this close is due now (a float clock cannot step smaller near 1e6 s)
 
 
@@ -72,154 +122,6 @@ SNAPSHOT_STATE: dict[SessionState, str] = {
 
 class SessionStateError(RuntimeError):
     """An operation that the current state does not allow (e.g. start while a session runs)."""
-
-
-@dataclass(frozen=True)
-class TimedCue:
-    at_s: float  # seconds of session time (pauses excluded)
-    text: str
-
-
-@dataclass(frozen=True)
-class SessionPlan:
-    routine_id: str
-    routine_name: str
-    planned_s: float
-    pattern: BreathingPattern | None = None
-    sound: str | None = None
-    countdown_s: float = 0.0
-    cues: tuple[TimedCue, ...] = ()
-    ramp: Ramp | None = None
-
-    def __post_init__(self) -> None:
-        if not math.isfinite(self.planned_s) or not 0 < self.planned_s <= MAX_PLANNED_S:
-            raise ValueError(f"planned_s must be between 0 and {MAX_PLANNED_S:g} seconds")
-        if not 0 <= self.countdown_s <= MAX_COUNTDOWN_S:
-            raise ValueError(f"countdown_s must be between 0 and {MAX_COUNTDOWN_S:g} seconds")
-
-    @property
-    def guided(self) -> bool:
-        return self.pattern is not None and bool(self.pattern.phases)
-
-
-def plan_from_routine(
-    routine: Routine,
-    *,
-    minutes: float | None = None,
-    breathing: str | None = None,
-    sound: str | None = None,
-    countdown_s: float = 0.0,
-    ramp: Ramp | None = None,
-    patterns: Mapping[str, BreathingPattern] = BUILTIN_PATTERNS,
-    sounds: Collection[str] | None = None,
-) -> SessionPlan:
-    """A plan for ``routine`` with optional overrides (what ``acumat start`` and the picker use).
-
-    Raises ValueError naming the problem: minutes outside the routine's range, unknown pattern,
-    or (when ``sounds`` is given) an unknown soundscape."""
-    chosen = float(routine.minutes if minutes is None else minutes)
-    routine.check_minutes(chosen)
-    pattern_id = routine.breathing if breathing is None else breathing
-    pattern: BreathingPattern | None = None
-    if pattern_id != "none":
-        if pattern_id not in patterns:
-            known = ", ".join(sorted(patterns))
-            raise ValueError(f"unknown breathing pattern {pattern_id!r}; use one of {known}")
-        pattern = patterns[pattern_id]
-    sound_id = routine.sound if sound is None else sound
-    if sounds is not None and sound_id != "none" and sound_id not in sounds:
-        known = ", ".join(sorted(sounds))
-        raise ValueError(f"unknown soundscape {sound_id!r}; use one of {known} or none")
-    return SessionPlan(
-        routine_id=routine.id,
-        routine_name=routine.name,
-        planned_s=chosen * 60.0,
-        pattern=pattern,
-        sound=None if sound_id == "none" else sound_id,
-        countdown_s=countdown_s,
-        cues=tuple(TimedCue(at, text) for at, text in routine.cue_times(chosen)),
-        ramp=ramp,
-    )
-
-
-# --- events -------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SessionEvent:
-    """Base of everything the engine emits."""
-
-
-@dataclass(frozen=True)
-class Started(SessionEvent):
-    plan: SessionPlan
-    at: datetime
-    countdown_s: float
-
-
-@dataclass(frozen=True)
-class CountdownTick(SessionEvent):
-    seconds_left: int
-
-
-@dataclass(frozen=True)
-class CountdownOver(SessionEvent):
-    pass
-
-
-@dataclass(frozen=True)
-class Paused(SessionEvent):
-    elapsed_s: float
-    remaining_s: float
-
-
-@dataclass(frozen=True)
-class Resumed(SessionEvent):
-    elapsed_s: float
-    remaining_s: float
-
-
-@dataclass(frozen=True)
-class Adjusted(SessionEvent):
-    delta_s: float  # what was applied (may be less than asked)
-    planned_s: float
-    remaining_s: float
-
-
-@dataclass(frozen=True)
-class OneMinuteLeft(SessionEvent):
-    remaining_s: float
-
-
-@dataclass(frozen=True)
-class CueDue(SessionEvent):
-    text: str
-    at_s: float
-
-
-@dataclass(frozen=True)
-class Finished(SessionEvent):
-    record: SessionRecord
-    completed: bool = True
-
-
-@dataclass(frozen=True)
-class Stopped(SessionEvent):
-    record: SessionRecord  # completed=False; actual_s 0 if stopped during the countdown
-
-
-@dataclass(frozen=True)
-class Suspended(SessionEvent):
-    wall_gap_s: float
-    paused: bool  # True if this suspend paused a running session (False: it was paused already)
-
-
-@dataclass(frozen=True)
-class FeelingNoted(SessionEvent):
-    record: SessionRecord
-
-
-Subscriber = Callable[[SessionEvent], None]
 
 
 class SessionEngine:
