@@ -3,12 +3,12 @@ session's minutes, breathing and sound, and a big Start button.
 
 It presents and forwards: every action is a signal, the library is only read (and followed
 through ``subscribe``). Keyboard: arrow keys move between cards, Enter starts the selected routine
-(or presses the focused button), every control has an accessible name.
+(or presses the focused button), every control has an accessible name. The right half (details,
+choices, Start) is ``routine_details.RoutineDetails``.
 """
 
 from __future__ import annotations
 
-import html
 import itertools
 import logging
 from collections.abc import Callable, Iterable, Mapping
@@ -26,38 +26,30 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QButtonGroup,
-    QComboBox,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
     QListView,
-    QMenu,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
-    QSpinBox,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from acumat_desktop.core.breathing import BreathingPattern
-from acumat_desktop.core.routines import GOAL_LABELS, POSITION_LABELS, Goal, Routine
+from acumat_desktop.core.routines import GOAL_LABELS, Goal, Routine
 from acumat_desktop.services.routine_library import RoutineLibrary, UnknownRoutineError
 from acumat_desktop.ui.routine_choices import (
     Choice,
-    fill_combo,
-    label_for,
     pattern_choices,
     sound_choices,
 )
+from acumat_desktop.ui.routine_details import RoutineDetails
 from acumat_desktop.ui.widgets.routine_cards import (
     ID_ROLE,
     ROUTINE_ROLE,
     RoutineCardDelegate,
     RoutineListModel,
-    minutes_range,
 )
 
 log = logging.getLogger(__name__)
@@ -211,105 +203,26 @@ class RoutinePicker(QWidget):
         self.list_view.doubleClicked.connect(lambda _index: self.start())
 
     def _build_details(self) -> None:
-        self._details = QWidget(self)
-        self._details.setObjectName("routineDetails")
-        self.name_label = QLabel(self._details)
-        self.name_label.setObjectName("routineTitle")
-        self.name_label.setWordWrap(True)
-        font = self.name_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        self.name_label.setFont(font)
-        self.meta_label = QLabel(self._details)
-        self.meta_label.setObjectName("routineMeta")
-        self.meta_label.setWordWrap(True)
+        self._details = RoutineDetails(self._patterns, self._sounds, self)
+        details = self._details
+        # The picker's own names for the panel's controls (tests and tab order use them).
+        self.name_label, self.meta_label = details.name_label, details.meta_label
+        self.about_label, self.range_label = details.about_label, details.range_label
+        self.minutes_spin = details.minutes_spin
+        self.breathing_combo, self.sound_combo = details.breathing_combo, details.sound_combo
+        self.edit_button, self.more_button = details.edit_button, details.more_button
+        self.start_button, self.more_menu = details.start_button, details.more_menu
+        self.favourite_action = details.favourite_action
+        self.duplicate_action = details.duplicate_action
+        self.export_action = details.export_action
+        self.delete_action = details.delete_action
 
-        self.about_label = QLabel(self._details)
-        self.about_label.setObjectName("routineAbout")
-        self.about_label.setWordWrap(True)
-        self.about_label.setTextFormat(Qt.TextFormat.RichText)
-        self.about_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.about_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        scroll = QScrollArea(self._details)
-        scroll.setObjectName("routineAboutScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self.about_label)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroll.viewport().setAutoFillBackground(False)
-        self.about_label.setAutoFillBackground(False)
-
-        self.minutes_spin = QSpinBox(self._details)
-        self.minutes_spin.setSuffix(self.tr(" min"))
-        self.minutes_spin.setAccessibleName(self.tr("Session length in minutes"))
-        self.minutes_spin.setMinimumWidth(90)
-        self.range_label = QLabel(self._details)
-        self.range_label.setObjectName("minutesRange")
-        minutes_row = QHBoxLayout()
-        minutes_row.addWidget(self.minutes_spin)
-        minutes_row.addWidget(self.range_label, 1)
-
-        self.breathing_combo = QComboBox(self._details)
-        self.breathing_combo.setAccessibleName(self.tr("Breathing pattern"))
-        self.sound_combo = QComboBox(self._details)
-        self.sound_combo.setAccessibleName(self.tr("Soundscape"))
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self._buddy(self.tr("&Minutes:"), self.minutes_spin), minutes_row)
-        form.addRow(self._buddy(self.tr("&Breathing:"), self.breathing_combo), self.breathing_combo)
-        form.addRow(self._buddy(self.tr("S&ound:"), self.sound_combo), self.sound_combo)
-
-        self.edit_button = QPushButton(self.tr("Edit…"), self._details)
-        self.edit_button.setAutoDefault(False)
         self.edit_button.clicked.connect(self._edit_clicked)
-        self.more_button = QToolButton(self._details)
-        self.more_button.setText(self.tr("More"))
-        self.more_button.setAccessibleName(self.tr("More actions for this routine"))
-        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.more_menu = QMenu(self.more_button)
-        self.favourite_action = self.more_menu.addAction(self.tr("Add to favourites"))
-        self.favourite_action.setObjectName("favouriteAction")
         self.favourite_action.triggered.connect(self._toggle_favourite)
-        self.more_menu.addSeparator()
-        self.duplicate_action = self.more_menu.addAction(self.tr("Duplicate"))
         self.duplicate_action.triggered.connect(lambda: self._emit_for(self.duplicate_requested))
-        self.export_action = self.more_menu.addAction(self.tr("Export…"))
         self.export_action.triggered.connect(lambda: self._emit_for(self.export_requested))
-        self.delete_action = self.more_menu.addAction(self.tr("Delete…"))
         self.delete_action.triggered.connect(lambda: self._emit_for(self.delete_requested))
-        self.more_button.setMenu(self.more_menu)
-
-        self.start_button = QPushButton(self.tr("Start"), self._details)
-        self.start_button.setObjectName("startButton")
-        self.start_button.setAutoDefault(False)
-        self.start_button.setMinimumHeight(44)
-        self.start_button.setMinimumWidth(150)
-        font = self.start_button.font()
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        font.setBold(True)
-        self.start_button.setFont(font)
         self.start_button.clicked.connect(self.start)
-
-        actions = QHBoxLayout()
-        actions.addWidget(self.edit_button)
-        actions.addWidget(self.more_button)
-        actions.addStretch(1)
-        actions.addWidget(self.start_button)
-
-        layout = QVBoxLayout(self._details)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8)
-        layout.addWidget(self.name_label)
-        layout.addWidget(self.meta_label)
-        layout.addWidget(scroll, 1)
-        layout.addLayout(form)
-        layout.addSpacing(4)
-        layout.addLayout(actions)
-
-    def _buddy(self, text: str, field: QWidget) -> QLabel:
-        label = QLabel(text, self._details)
-        label.setBuddy(field)
-        return label
 
     def _set_tab_order(self) -> None:
         chain: list[QWidget] = [
@@ -433,90 +346,25 @@ class RoutinePicker(QWidget):
         self._show_routine(routine if isinstance(routine, Routine) else None)
 
     def _show_routine(self, routine: Routine | None) -> None:
-        has = routine is not None
-        for widget in (
-            self.minutes_spin,
-            self.breathing_combo,
-            self.sound_combo,
-            self.start_button,
-            self.edit_button,
-            self.more_button,
-        ):
-            widget.setEnabled(has)
         if routine is None:
-            self.name_label.setText(self.tr("No routines for this goal yet"))
-            self.meta_label.setText(self.tr("Choose another goal, or create your own routine."))
-            self.about_label.setText("")
-            self.range_label.setText("")
+            self._details.show_routine(None, 0)
             self.selection_changed.emit("")
             return
-        self.name_label.setText(routine.name)
-        self.meta_label.setText(
-            f"{minutes_range(routine)}  ·  {self.tr(POSITION_LABELS[routine.position])}"
-        )
-        self.about_label.setText(self._about_html(routine))
-        self.about_label.setAccessibleName(self.tr("About %1").replace("%1", routine.name))
-        self.about_label.setAccessibleDescription(_plain_about(routine))
-        self._show_minutes(routine)
-        default_pattern = label_for(self._patterns, routine.breathing)
-        default_sound = label_for(self._sounds, routine.sound)
-        fill_combo(
-            self.breathing_combo,
-            self._patterns,
-            ("", self.tr("Routine default: %1").replace("%1", default_pattern)),
-        )
-        fill_combo(
-            self.sound_combo,
-            self._sounds,
-            ("", self.tr("Routine default: %1").replace("%1", default_sound)),
-        )
-        self.edit_button.setText(self.tr("Edit…") if not routine.builtin else self.tr("Customise…"))
-        self.edit_button.setAccessibleName(
-            self.tr("Edit %1").replace("%1", routine.name)
-            if not routine.builtin
-            else self.tr("Customise %1 (built in: make your own copy)").replace("%1", routine.name)
-        )
-        self.delete_action.setEnabled(not routine.builtin)
-        self.start_button.setAccessibleName(self.tr("Start %1").replace("%1", routine.name))
+        self._details.show_routine(routine, self._suggested_minutes(routine))
         self._show_favourite(routine.id)
         self.selection_changed.emit(routine.id)
 
-    def _show_minutes(self, routine: Routine) -> None:
-        suggested = routine.minutes
+    def _suggested_minutes(self, routine: Routine) -> int:
         if self._suggest is not None:
             try:
-                suggested = int(self._suggest(routine))
+                return int(self._suggest(routine))
             except Exception:
                 log.exception("minutes suggestion failed for %s", routine.id)
-        suggested = max(routine.min_minutes, min(routine.max_minutes, suggested))
-        self.minutes_spin.blockSignals(True)
-        self.minutes_spin.setRange(routine.min_minutes, routine.max_minutes)
-        self.minutes_spin.setValue(suggested)
-        self.minutes_spin.blockSignals(False)
-        text = self.tr("%1–%2 minutes").replace("%1", str(routine.min_minutes))
-        text = text.replace("%2", str(routine.max_minutes))
-        if suggested < routine.minutes:
-            text += self.tr("; shorter while you get used to the mat")
-        self.range_label.setText(text)
-
-    def _about_html(self, routine: Routine) -> str:
-        parts = [f"<p>{html.escape(routine.purpose)}</p>"]
-        if routine.description:
-            parts.append(f"<p>{html.escape(routine.description)}</p>")
-        if routine.tips:
-            items = "".join(f"<li>{html.escape(tip)}</li>" for tip in routine.tips)
-            parts.append(
-                f"<p><b>{html.escape(self.tr('Before you start'))}</b></p>"
-                f"<ul style='margin-left: 0px; -qt-list-indent: 1;'>{items}</ul>"
-            )
-        return "".join(parts)
+        return routine.minutes
 
     def _show_favourite(self, routine_id: str | None) -> None:
         favourite = routine_id is not None and self.model.is_favourite(routine_id)
-        self.favourite_action.setText(
-            self.tr("Remove from favourites") if favourite else self.tr("Add to favourites")
-        )
-        self.favourite_action.setEnabled(routine_id is not None)
+        self._details.show_favourite(routine_id, favourite)
 
     def _toggle_favourite(self) -> None:
         routine_id = self.selected_id()
@@ -536,8 +384,3 @@ class RoutinePicker(QWidget):
             return self._library.get(routine_id)
         except UnknownRoutineError:
             return None
-
-
-def _plain_about(routine: Routine) -> str:
-    lines = [routine.purpose, routine.description, *routine.tips]
-    return "\n".join(line for line in lines if line)

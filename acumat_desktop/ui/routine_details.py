@@ -1,0 +1,233 @@
+"""The right half of the routine picker: the chosen routine's name, what it is for and its tips,
+the session's minutes, breathing and sound, Edit/More, and the big Start button.
+
+It only shows: the picker owns the selection, connects the buttons and menu actions to its own
+signals, and calls :meth:`RoutineDetails.show_routine` when the selection changes.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from acumat_desktop.core.routines import POSITION_LABELS, Routine
+from acumat_desktop.ui.routine_choices import Choice, fill_combo, label_for
+from acumat_desktop.ui.widgets.routine_cards import minutes_range
+
+
+class RoutineDetails(QWidget):
+    """Details and session choices for one routine (or a hint when there is none)."""
+
+    def __init__(self, patterns: list[Choice], sounds: list[Choice], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("routineDetails")
+        self._patterns = patterns
+        self._sounds = sounds
+        self._build_title()
+        scroll = self._build_about()
+        form = self._build_form()
+        actions = self._build_actions()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addWidget(self.name_label)
+        layout.addWidget(self.meta_label)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(form)
+        layout.addSpacing(4)
+        layout.addLayout(actions)
+
+    # ----------------------------------------------------------------- building
+
+    def _build_title(self) -> None:
+        self.name_label = QLabel(self)
+        self.name_label.setObjectName("routineTitle")
+        self.name_label.setWordWrap(True)
+        font = self.name_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.name_label.setFont(font)
+        self.meta_label = QLabel(self)
+        self.meta_label.setObjectName("routineMeta")
+        self.meta_label.setWordWrap(True)
+
+    def _build_about(self) -> QScrollArea:
+        self.about_label = QLabel(self)
+        self.about_label.setObjectName("routineAbout")
+        self.about_label.setWordWrap(True)
+        self.about_label.setTextFormat(Qt.TextFormat.RichText)
+        self.about_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.about_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        scroll = QScrollArea(self)
+        scroll.setObjectName("routineAboutScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.about_label)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.viewport().setAutoFillBackground(False)
+        self.about_label.setAutoFillBackground(False)
+        return scroll
+
+    def _build_form(self) -> QFormLayout:
+        self.minutes_spin = QSpinBox(self)
+        self.minutes_spin.setSuffix(self.tr(" min"))
+        self.minutes_spin.setAccessibleName(self.tr("Session length in minutes"))
+        self.minutes_spin.setMinimumWidth(90)
+        self.range_label = QLabel(self)
+        self.range_label.setObjectName("minutesRange")
+        minutes_row = QHBoxLayout()
+        minutes_row.addWidget(self.minutes_spin)
+        minutes_row.addWidget(self.range_label, 1)
+
+        self.breathing_combo = QComboBox(self)
+        self.breathing_combo.setAccessibleName(self.tr("Breathing pattern"))
+        self.sound_combo = QComboBox(self)
+        self.sound_combo.setAccessibleName(self.tr("Soundscape"))
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self._buddy(self.tr("&Minutes:"), self.minutes_spin), minutes_row)
+        form.addRow(self._buddy(self.tr("&Breathing:"), self.breathing_combo), self.breathing_combo)
+        form.addRow(self._buddy(self.tr("S&ound:"), self.sound_combo), self.sound_combo)
+        return form
+
+    def _buddy(self, text: str, field: QWidget) -> QLabel:
+        label = QLabel(text, self)
+        label.setBuddy(field)
+        return label
+
+    def _build_actions(self) -> QHBoxLayout:
+        self.edit_button = QPushButton(self.tr("Edit…"), self)
+        self.edit_button.setAutoDefault(False)
+        self._build_more_menu()
+        self.start_button = QPushButton(self.tr("Start"), self)
+        self.start_button.setObjectName("startButton")
+        self.start_button.setAutoDefault(False)
+        self.start_button.setMinimumHeight(44)
+        self.start_button.setMinimumWidth(150)
+        font = self.start_button.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        self.start_button.setFont(font)
+
+        actions = QHBoxLayout()
+        actions.addWidget(self.edit_button)
+        actions.addWidget(self.more_button)
+        actions.addStretch(1)
+        actions.addWidget(self.start_button)
+        return actions
+
+    def _build_more_menu(self) -> None:
+        self.more_button = QToolButton(self)
+        self.more_button.setText(self.tr("More"))
+        self.more_button.setAccessibleName(self.tr("More actions for this routine"))
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more_menu = QMenu(self.more_button)
+        self.favourite_action = self.more_menu.addAction(self.tr("Add to favourites"))
+        self.favourite_action.setObjectName("favouriteAction")
+        self.more_menu.addSeparator()
+        self.duplicate_action = self.more_menu.addAction(self.tr("Duplicate"))
+        self.export_action = self.more_menu.addAction(self.tr("Export…"))
+        self.delete_action = self.more_menu.addAction(self.tr("Delete…"))
+        self.more_button.setMenu(self.more_menu)
+
+    # ----------------------------------------------------------------- showing
+
+    def show_routine(self, routine: Routine | None, suggested_minutes: int) -> None:
+        """Show ``routine`` with ``suggested_minutes`` preset (clamped to its range), or a hint
+        and disabled controls when there is none."""
+        for widget in (
+            self.minutes_spin,
+            self.breathing_combo,
+            self.sound_combo,
+            self.start_button,
+            self.edit_button,
+            self.more_button,
+        ):
+            widget.setEnabled(routine is not None)
+        if routine is None:
+            self.name_label.setText(self.tr("No routines for this goal yet"))
+            self.meta_label.setText(self.tr("Choose another goal, or create your own routine."))
+            self.about_label.setText("")
+            self.range_label.setText("")
+            return
+        self.name_label.setText(routine.name)
+        self.meta_label.setText(
+            f"{minutes_range(routine)}  ·  {self.tr(POSITION_LABELS[routine.position])}"
+        )
+        self.about_label.setText(self._about_html(routine))
+        self.about_label.setAccessibleName(self.tr("About %1").replace("%1", routine.name))
+        self.about_label.setAccessibleDescription(_plain_about(routine))
+        self._show_minutes(routine, suggested_minutes)
+        self._show_choices(routine)
+        self.edit_button.setText(self.tr("Edit…") if not routine.builtin else self.tr("Customise…"))
+        self.edit_button.setAccessibleName(
+            self.tr("Edit %1").replace("%1", routine.name)
+            if not routine.builtin
+            else self.tr("Customise %1 (built in: make your own copy)").replace("%1", routine.name)
+        )
+        self.delete_action.setEnabled(not routine.builtin)
+        self.start_button.setAccessibleName(self.tr("Start %1").replace("%1", routine.name))
+
+    def show_favourite(self, routine_id: str | None, favourite: bool) -> None:
+        self.favourite_action.setText(
+            self.tr("Remove from favourites") if favourite else self.tr("Add to favourites")
+        )
+        self.favourite_action.setEnabled(routine_id is not None)
+
+    def _show_minutes(self, routine: Routine, suggested: int) -> None:
+        suggested = max(routine.min_minutes, min(routine.max_minutes, suggested))
+        self.minutes_spin.blockSignals(True)
+        self.minutes_spin.setRange(routine.min_minutes, routine.max_minutes)
+        self.minutes_spin.setValue(suggested)
+        self.minutes_spin.blockSignals(False)
+        text = self.tr("%1–%2 minutes").replace("%1", str(routine.min_minutes))
+        text = text.replace("%2", str(routine.max_minutes))
+        if suggested < routine.minutes:
+            text += self.tr("; shorter while you get used to the mat")
+        self.range_label.setText(text)
+
+    def _show_choices(self, routine: Routine) -> None:
+        default_pattern = label_for(self._patterns, routine.breathing)
+        default_sound = label_for(self._sounds, routine.sound)
+        fill_combo(
+            self.breathing_combo,
+            self._patterns,
+            ("", self.tr("Routine default: %1").replace("%1", default_pattern)),
+        )
+        fill_combo(
+            self.sound_combo,
+            self._sounds,
+            ("", self.tr("Routine default: %1").replace("%1", default_sound)),
+        )
+
+    def _about_html(self, routine: Routine) -> str:
+        parts = [f"<p>{html.escape(routine.purpose)}</p>"]
+        if routine.description:
+            parts.append(f"<p>{html.escape(routine.description)}</p>")
+        if routine.tips:
+            items = "".join(f"<li>{html.escape(tip)}</li>" for tip in routine.tips)
+            parts.append(
+                f"<p><b>{html.escape(self.tr('Before you start'))}</b></p>"
+                f"<ul style='margin-left: 0px; -qt-list-indent: 1;'>{items}</ul>"
+            )
+        return "".join(parts)
+
+
+def _plain_about(routine: Routine) -> str:
+    lines = [routine.purpose, routine.description, *routine.tips]
+    return "\n".join(line for line in lines if line)
