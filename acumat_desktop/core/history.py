@@ -21,6 +21,7 @@ class SessionRecord:
     feeling: int | None = None  # 1..5, noted after the end
     breaths: int = 0
     sound: str | None = None
+    interrupted: bool = False  # the app ended (killed, crash, power loss) while it ran
 
     def __post_init__(self) -> None:
         if self.started_at.tzinfo is None:

@@ -1,9 +1,16 @@
 """Session history in SQLite (stdlib sqlite3, WAL) in the data folder.
 
 The schema version lives in ``PRAGMA user_version`` and grows through small registered migration
-steps, each in its own transaction. A database that cannot be read is renamed aside
-(``history.sqlite3.corrupt-<stamp>``) and a fresh one started; ``message`` then says so for the UI.
+steps, each in its own transaction. Only a database SQLite itself calls damaged (SQLITE_CORRUPT,
+SQLITE_NOTADB, a failed ``PRAGMA quick_check``) is renamed aside
+(``history.sqlite3.corrupt-<stamp>``) and a fresh one started. A locked, full, unreadable or
+unwritable database is left untouched: what could not be written waits in memory (``pending``)
+and is written at the next write or ``retry()``; ``message`` says what is wrong until then.
 A database from a newer version of the app is refused and left untouched.
+
+A running session is written when it starts (status ``running``), updated by ``checkpoint`` and
+finished by ``finish_session``; rows still ``running`` when the store opens were left by an app
+that was killed, and become ``interrupted`` with the minutes of their last checkpoint.
 
 Besides sessions it holds the reminders issue's daily sitting totals and reminder events.
 """
@@ -11,12 +18,11 @@ Besides sessions it holds the reminders issue's daily sitting totals and reminde
 from __future__ import annotations
 
 import contextlib
-import csv
-import io
+import dataclasses
 import logging
 import re
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -25,21 +31,53 @@ import platformdirs
 from acumat_desktop import APP_NAME
 from acumat_desktop.core.clock import Clock, SystemClock
 from acumat_desktop.core.history import SessionRecord
+from acumat_desktop.services.history_schema import (
+    _COLUMNS,
+    _INSERT,
+    _UPDATE,
+    DONE,
+    INTERRUPTED,
+    MIGRATIONS,
+    RUNNING,
+    SCHEMA_VERSION,
+    HistoryCorruptError,
+    HistoryVersionError,
+    _record,
+    _v1,
+    _values,
+    csv_text,
+    describe_problem,
+    is_corruption,
+)
 from acumat_desktop.services.settings_store import atomic_write_text
+
+__all__ = [
+    "IN_MEMORY",
+    "SCHEMA_VERSION",
+    "HistoryStore",
+    "HistoryVersionError",
+    "_v1",
+    "history_path",
+    "open_history",
+]
 
 log = logging.getLogger(__name__)
 
 FILE_NAME = "history.sqlite3"
 IN_MEMORY = Path(":memory:")  # a history that lives until the app quits
+BUSY_TIMEOUT_S = 2.0  # how long a write waits for another program's lock before it is queued
 _KIND = re.compile(r"^[a-z][a-z-]{0,31}$")
+
+Connect = Callable[[str, float], sqlite3.Connection]
+Op = Callable[[sqlite3.Connection], object]
 
 
 def history_path() -> Path:
     return platformdirs.user_data_path(APP_NAME, appauthor=False) / FILE_NAME
 
 
-class HistoryVersionError(RuntimeError):
-    """The database was written by a newer AcuMat; it is left untouched."""
+def _connect(path: str, timeout: float) -> sqlite3.Connection:
+    return sqlite3.connect(path, isolation_level=None, timeout=timeout)
 
 
 def open_history(path: Path, clock: Clock) -> HistoryStore:
@@ -57,74 +95,62 @@ def open_history(path: Path, clock: Clock) -> HistoryStore:
         return store
 
 
-def _v1(db: sqlite3.Connection) -> None:
-    db.execute(
-        """CREATE TABLE sessions (
-            id INTEGER PRIMARY KEY,
-            started_at TEXT NOT NULL,
-            started_utc TEXT NOT NULL,
-            routine_id TEXT NOT NULL,
-            routine_name TEXT NOT NULL,
-            planned_s REAL NOT NULL,
-            actual_s REAL NOT NULL,
-            completed INTEGER NOT NULL,
-            pattern_id TEXT,
-            feeling INTEGER CHECK (feeling BETWEEN 1 AND 5),
-            breaths INTEGER NOT NULL DEFAULT 0,
-            UNIQUE (started_utc, routine_id)
-        )"""
-    )
-    db.execute("CREATE INDEX sessions_by_start ON sessions (started_utc)")
-
-
-def _v2(db: sqlite3.Connection) -> None:
-    """Sound per session; sitting totals and reminder events for the reminders issue."""
-    db.execute("ALTER TABLE sessions ADD COLUMN sound TEXT")
-    db.execute("CREATE TABLE sitting_days (day TEXT PRIMARY KEY, seconds REAL NOT NULL)")
-    db.execute(
-        """CREATE TABLE reminder_events (
-            id INTEGER PRIMARY KEY,
-            kind TEXT NOT NULL,
-            at TEXT NOT NULL,
-            day TEXT NOT NULL
-        )"""
-    )
-    db.execute("CREATE INDEX reminder_events_by_day ON reminder_events (day, kind)")
-
-
-# MIGRATIONS[n] takes the schema from version n to n + 1.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
-SCHEMA_VERSION = len(MIGRATIONS)
-
-_COLUMNS = (
-    "id, started_at, routine_id, routine_name, planned_s, actual_s, completed, pattern_id, "
-    "feeling, breaths, sound"
-)
+@dataclasses.dataclass
+class _Pending:
+    record: SessionRecord
+    status: str
 
 
 class HistoryStore:
-    def __init__(self, path: Path | None = None, clock: Clock | None = None) -> None:
+    def __init__(
+        self,
+        path: Path | None = None,
+        clock: Clock | None = None,
+        *,
+        busy_timeout_s: float = BUSY_TIMEOUT_S,
+        connect: Connect = _connect,
+    ) -> None:
         self.path = path or history_path()
         self._clock = clock or SystemClock()
-        self.message: str | None = None  # for the UI: set when a damaged file was kept aside
+        self._busy_s = busy_timeout_s
+        self._connect = connect
+        self.message: str | None = None  # for the UI: a damaged file kept aside, or a problem
+        self.on_message: Callable[[str | None], None] | None = None  # called when it changes
         self.kept_aside: Path | None = None
+        self._trouble: str | None = None  # the current problem, cleared once writes work again
+        self._db: sqlite3.Connection | None = None
+        self._swept = False  # leftover running rows marked interrupted (once per process)
+        self._pending: dict[int, _Pending] = {}  # session key -> latest unwritten state
+        self._ops: list[Op] = []  # other writes that wait for the store
+        self._row_of: dict[int, int] = {}  # a temporary (negative) key -> its row id
+        self._next_key = -1
         if self.path != IN_MEMORY:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self._db = self._open()
         except sqlite3.DatabaseError as exc:
-            log.warning("history database unreadable (%s); keeping it aside", exc)
-            self.kept_aside = self._keep_aside()
-            self.message = (
-                f"The session history could not be read, so it was kept aside as "
-                f"{self.kept_aside.name} and a new history was started."
-            )
-            self._db = self._open()
+            if is_corruption(exc):
+                self._start_afresh(exc)
+            else:
+                self._set_trouble(exc, opening=True)
 
     # --- opening --------------------------------------------------------------------------------
 
+    def _start_afresh(self, exc: BaseException) -> None:
+        log.warning("history database damaged (%s); keeping it aside", exc)
+        try:
+            self.kept_aside = self._keep_aside()
+            self._db = self._open()
+        except (OSError, sqlite3.Error) as again:
+            self._set_trouble(again, opening=True)
+            return
+        self.message = (
+            f"The session history could not be read, so it was kept aside as "
+            f"{self.kept_aside.name} and a new history was started."
+        )
+
     def _open(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, isolation_level=None)
+        db = self._connect(str(self.path), self._busy_s)
         try:
             # Read the version before anything writes (WAL mode changes the file header).
             version = int(db.execute("PRAGMA user_version").fetchone()[0])
@@ -135,14 +161,24 @@ class HistoryStore:
                 )
             check = db.execute("PRAGMA quick_check").fetchone()
             if check is None or check[0] != "ok":
-                raise sqlite3.DatabaseError(f"integrity check failed: {check}")
+                raise HistoryCorruptError(f"integrity check failed: {check}")
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA foreign_keys=ON")
             self._migrate(db, version)
+            self._sweep(db)
         except BaseException:
             db.close()
             raise
         return db
+
+    def _sweep(self, db: sqlite3.Connection) -> None:
+        """Sessions left running by an app that ended without finishing them are interrupted."""
+        if self._swept:
+            return
+        if db.execute("SELECT 1 FROM sessions WHERE status = ? LIMIT 1", (RUNNING,)).fetchone():
+            db.execute("UPDATE sessions SET status = ? WHERE status = ?", (INTERRUPTED, RUNNING))
+            log.info("sessions left running by the last run are marked interrupted")
+        self._swept = True
 
     @staticmethod
     def _migrate(db: sqlite3.Connection, version: int) -> None:
@@ -153,7 +189,8 @@ class HistoryStore:
                 db.execute(f"PRAGMA user_version = {step + 1}")
                 db.execute("COMMIT")
             except BaseException:
-                db.execute("ROLLBACK")
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
                 raise
             log.info("history database migrated to schema %d", step + 1)
 
@@ -173,83 +210,204 @@ class HistoryStore:
 
     @property
     def schema_version(self) -> int:
+        if self._db is None:
+            return 0
         return int(self._db.execute("PRAGMA user_version").fetchone()[0])
 
+    @property
+    def pending(self) -> int:
+        """How many writes wait in memory for the store to work again."""
+        return len(self._pending) + len(self._ops)
+
     def close(self) -> None:
-        self._db.close()
+        """Write what waits (one last try), then close."""
+        self.retry()
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    # --- trouble and retry ----------------------------------------------------------------------
+
+    def _set_trouble(self, exc: BaseException, opening: bool = False) -> None:
+        reason = describe_problem(exc)
+        log.warning("history database %s: %s (%s)", self.path, reason, exc)
+        what = "cannot be opened" if opening else "cannot be saved"
+        text = (
+            f"Your session history {what} right now: {reason}. Nothing is lost: the file was "
+            "left untouched, and AcuMat keeps new sessions in memory and saves them as soon as "
+            "it can."
+        )
+        if text != self._trouble:
+            self._trouble = text
+            self._announce(text)
+
+    def _announce(self, text: str | None) -> None:
+        self.message = text
+        if self.on_message is not None:
+            self.on_message(text)
+
+    def retry(self) -> bool:
+        """Open the file if it could not be opened, then write what waits. True when nothing
+        waits any more (the app may call this from a timer while ``pending`` is not zero)."""
+        if self._db is None and self.path != IN_MEMORY:
+            try:
+                self._db = self._open()
+            except sqlite3.DatabaseError as exc:
+                self._set_trouble(exc, opening=True)
+                return False
+            except HistoryVersionError as exc:
+                self._set_trouble(exc, opening=True)
+                return False
+        return self._flush()
+
+    def _flush(self) -> bool:
+        if self._db is None:
+            return self.retry() if self.path != IN_MEMORY else False
+        if not self._pending and not self._ops and self._trouble is None:
+            return True
+        written: dict[int, int] = {}
+        try:
+            with self._transaction() as db:
+                for key, item in self._pending.items():
+                    written[key] = self._write(db, key, item)
+                for op in self._ops:
+                    op(db)
+        except sqlite3.Error as exc:
+            self._set_trouble(exc)
+            return False
+        for key, row in written.items():
+            if key < 0:
+                self._row_of[key] = row
+        self._pending.clear()
+        self._ops.clear()
+        if self._trouble is not None:
+            log.info("history database %s works again; waiting writes saved", self.path)
+            self._trouble = None
+            self._announce(None)
+        return True
+
+    @staticmethod
+    def _write(db: sqlite3.Connection, key: int, item: _Pending) -> int:
+        values = _values(item.record, item.status)
+        if key > 0 and db.execute(_UPDATE, (*values, key)).rowcount == 1:
+            return key
+        return int(db.execute(_INSERT, values).fetchone()[0])
+
+    def _queue(self, op: Op) -> None:
+        self._ops.append(op)
+        self._flush()
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        self._db.execute("BEGIN IMMEDIATE")
+        db = self._db
+        if db is None:
+            raise sqlite3.OperationalError("the history file is not open")
+        db.execute("BEGIN IMMEDIATE")
         try:
-            yield self._db
+            yield db
         except BaseException:
-            self._db.execute("ROLLBACK")
+            if db.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    db.execute("ROLLBACK")
             raise
-        self._db.execute("COMMIT")
+        try:
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    db.execute("ROLLBACK")
+            raise
+
+    def _read(self, query: str, params: Sequence[object]) -> list[tuple[object, ...]]:
+        if self._db is None:
+            return []
+        try:
+            return list(self._db.execute(query, params))
+        except sqlite3.Error as exc:
+            self._set_trouble(exc)
+            return []
 
     # --- sessions -------------------------------------------------------------------------------
 
+    def _key(self, session_id: int) -> int:
+        return self._row_of.get(session_id, session_id)
+
+    def _put(self, key: int, record: SessionRecord, status: str) -> int:
+        self._pending[key] = _Pending(record, status)
+        self._flush()
+        return self._row_of.get(key, key)
+
+    def begin_session(self, record: SessionRecord) -> int:
+        """Write a session that has just started (status running); returns its id for
+        ``checkpoint`` and ``finish_session``. Never raises for a store that cannot write: the
+        session then waits in memory and the id stays valid."""
+        key = self._next_key
+        self._next_key -= 1
+        return self._put(key, record, RUNNING)
+
+    def checkpoint(self, session_id: int, record: SessionRecord) -> int:
+        """Update a running session (minutes done so far); what a kill would leave behind."""
+        return self._put(self._key(session_id), record, RUNNING)
+
+    def finish_session(self, session_id: int, record: SessionRecord) -> int:
+        """The session ended (finished or stopped). One that never ran (stopped during the
+        countdown, 0 s) is removed. Returns the id for ``set_feeling``."""
+        key = self._key(session_id)
+        if record.actual_s > 0:
+            return self._put(key, record, DONE)
+        self._pending.pop(key, None)
+        if key > 0:
+            self._queue(lambda db: db.execute("DELETE FROM sessions WHERE id = ?", (key,)))
+        return key
+
     def save_session(self, record: SessionRecord) -> int:
-        """Insert or update (same start and routine) a session; returns its row id. Saving the
-        record again after the feeling is noted updates it in place."""
-        utc = record.started_at.astimezone(UTC).isoformat()
-        values = (
-            record.started_at.isoformat(),
-            utc,
-            record.routine_id,
-            record.routine_name,
-            record.planned_s,
-            record.actual_s,
-            int(record.completed),
-            record.pattern_id,
-            record.feeling,
-            record.breaths,
-            record.sound,
-        )
-        with self._transaction() as db:
-            db.execute(
-                """INSERT INTO sessions (started_at, started_utc, routine_id, routine_name,
-                       planned_s, actual_s, completed, pattern_id, feeling, breaths, sound)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                   ON CONFLICT (started_utc, routine_id) DO UPDATE SET
-                       routine_name = excluded.routine_name, planned_s = excluded.planned_s,
-                       actual_s = excluded.actual_s, completed = excluded.completed,
-                       pattern_id = excluded.pattern_id,
-                       feeling = COALESCE(excluded.feeling, sessions.feeling),
-                       breaths = excluded.breaths, sound = excluded.sound""",
-                values,
-            )
-            row = db.execute(
-                "SELECT id FROM sessions WHERE started_utc = ? AND routine_id = ?",
-                (utc, record.routine_id),
-            ).fetchone()
-        return int(row[0])
+        """Insert or update (same start and routine) a finished session; returns its id. Saving
+        the record again after the feeling is noted updates it in place."""
+        key = self._next_key
+        self._next_key -= 1
+        return self._put(key, record, DONE)
 
     def set_feeling(self, session_id: int, feeling: int) -> None:
         if not 1 <= feeling <= 5:
             raise ValueError("feeling must be between 1 and 5")
-        with self._transaction() as db:
-            cursor = db.execute(
-                "UPDATE sessions SET feeling = ? WHERE id = ?", (feeling, session_id)
-            )
-            if cursor.rowcount != 1:
-                raise LookupError(f"no session with id {session_id}")
+        key = self._key(session_id)
+        item = self._pending.get(key)
+        if item is not None:
+            self._put(key, dataclasses.replace(item.record, feeling=feeling), item.status)
+            return
+        missing = key < 0 or not self._read("SELECT 1 FROM sessions WHERE id = ?", (key,))
+        if missing and self._db is not None and self._trouble is None:
+            raise LookupError(f"no session with id {session_id}")
+        self._queue(
+            lambda db: db.execute("UPDATE sessions SET feeling = ? WHERE id = ?", (feeling, key))
+        )
 
     def sessions(
         self, since: datetime | None = None, limit: int | None = None
     ) -> list[SessionRecord]:
-        """Sessions newest first, optionally from ``since`` (aware) on and at most ``limit``."""
-        query = f"SELECT {_COLUMNS} FROM sessions"
-        params: list[object] = []
+        """Sessions newest first, optionally from ``since`` (aware) on and at most ``limit``;
+        sessions still running are left out, those waiting to be written are included."""
+        query = f"SELECT {_COLUMNS} FROM sessions WHERE status != ?"
+        params: list[object] = [RUNNING]
         if since is not None:
-            query += " WHERE started_utc >= ?"
+            query += " AND started_utc >= ?"
             params.append(since.astimezone(UTC).isoformat())
         query += " ORDER BY started_utc DESC, id DESC"
-        if limit is not None:
+        if limit is not None and not self._pending:
             query += " LIMIT ?"
             params.append(limit)
-        return [_record(row) for row in self._db.execute(query, params)]
+        rows = {int(row[0]): _record(row) for row in self._read(query, params)}  # type: ignore[call-overload]
+        if not self._pending:
+            return list(rows.values())
+        for key, item in self._pending.items():
+            rows.pop(key, None)
+            keep = since is None or item.record.started_at >= since
+            if item.status != RUNNING and keep:
+                rows[key] = item.record
+        ordered = sorted(
+            rows.items(), key=lambda kv: (kv[1].started_at.astimezone(UTC), kv[0]), reverse=True
+        )
+        return [r for _, r in ordered][:limit]
 
     def session_days(self) -> list[date]:
         """Every day with at least one session (for the streak)."""
@@ -258,23 +416,24 @@ class HistoryStore:
     # --- sitting and reminders (written by the reminders issue) -------------------------------
 
     def add_sitting(self, day: date, seconds: float) -> None:
-        """Add ``seconds`` of sitting to ``day``'s total."""
+        """Add ``seconds`` of sitting to ``day``'s total (kept in memory while the store fails)."""
         if seconds < 0:
             raise ValueError("sitting seconds must not be negative")
-        with self._transaction() as db:
-            db.execute(
+        self._queue(
+            lambda db: db.execute(
                 """INSERT INTO sitting_days (day, seconds) VALUES (?, ?)
                    ON CONFLICT (day) DO UPDATE SET seconds = seconds + excluded.seconds""",
                 (day.isoformat(), float(seconds)),
             )
+        )
 
     def sitting_totals(self, start: date, end: date) -> dict[date, float]:
         """Sitting seconds per day for ``start <= day <= end`` (days without data left out)."""
-        rows = self._db.execute(
+        rows = self._read(
             "SELECT day, seconds FROM sitting_days WHERE day BETWEEN ? AND ? ORDER BY day",
             (start.isoformat(), end.isoformat()),
         )
-        return {date.fromisoformat(day): float(seconds) for day, seconds in rows}
+        return {date.fromisoformat(str(day)): float(sec) for day, sec in rows}  # type: ignore[arg-type]
 
     def record_reminder_event(self, kind: str, at: datetime) -> None:
         """Count a reminder event: ``shown``, ``snoozed``, ``followed`` (or another short kind)."""
@@ -282,79 +441,25 @@ class HistoryStore:
             raise ValueError(f"reminder event kind {kind!r}: use lower-case letters and hyphens")
         if at.tzinfo is None:
             raise ValueError("reminder event time must be aware")
-        with self._transaction() as db:
-            db.execute(
+        self._queue(
+            lambda db: db.execute(
                 "INSERT INTO reminder_events (kind, at, day) VALUES (?, ?, ?)",
                 (kind, at.isoformat(), at.date().isoformat()),
             )
+        )
 
     def reminder_counts(self, start: date, end: date | None = None) -> dict[str, int]:
         """Reminder events per kind for ``start <= day <= end`` (one day if no end)."""
-        rows = self._db.execute(
+        rows = self._read(
             "SELECT kind, COUNT(*) FROM reminder_events WHERE day BETWEEN ? AND ? GROUP BY kind",
             (start.isoformat(), (end or start).isoformat()),
         )
-        return {kind: int(count) for kind, count in rows}
+        return {str(kind): int(count) for kind, count in rows}  # type: ignore[call-overload]
 
     # --- export ---------------------------------------------------------------------------------
 
     def export_csv(self, path: Path) -> int:
         """Write every session, oldest first, as CSV (minutes, one row each). Returns the count."""
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(CSV_HEADER)
         records = list(reversed(self.sessions()))
-        for r in records:
-            writer.writerow(
-                [
-                    r.started_at.isoformat(),
-                    r.routine_id,
-                    _cell(r.routine_name),
-                    f"{r.planned_s / 60:.2f}",
-                    f"{r.actual_s / 60:.2f}",
-                    "yes" if r.completed else "no",
-                    r.pattern_id or "",
-                    "" if r.feeling is None else r.feeling,
-                    r.breaths,
-                    r.sound or "",
-                ]
-            )
-        atomic_write_text(path, buffer.getvalue())
+        atomic_write_text(path, csv_text(records))
         return len(records)
-
-
-CSV_HEADER = (
-    "started_at",
-    "routine_id",
-    "routine_name",
-    "planned_minutes",
-    "actual_minutes",
-    "completed",
-    "breathing",
-    "feeling",
-    "breaths",
-    "sound",
-)
-
-
-def _cell(text: str) -> str:
-    """Keep spreadsheets from reading a user-typed name as a formula."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
-
-
-def _record(row: tuple[object, ...]) -> SessionRecord:
-    _, started_at, routine_id, name, planned, actual, completed, pattern = row[:8]
-    feeling, breaths = row[8], row[9]
-    sound = row[10]
-    return SessionRecord(
-        routine_id=str(routine_id),
-        routine_name=str(name),
-        started_at=datetime.fromisoformat(str(started_at)),
-        planned_s=float(planned),  # type: ignore[arg-type]
-        actual_s=float(actual),  # type: ignore[arg-type]
-        completed=bool(completed),
-        pattern_id=None if pattern is None else str(pattern),
-        feeling=None if feeling is None else int(feeling),  # type: ignore[call-overload]
-        breaths=int(breaths),  # type: ignore[call-overload]
-        sound=None if sound is None else str(sound),
-    )

@@ -13,6 +13,7 @@ from acumat_desktop.core.breathing import BUILTIN_PATTERNS
 from acumat_desktop.core.clock import FakeClock
 from acumat_desktop.core.history import SessionRecord, streak
 from acumat_desktop.core.session import FeelingNoted, Finished, SessionEngine, SessionPlan, Stopped
+from acumat_desktop.services.history_schema import _v2, describe_problem, is_corruption
 from acumat_desktop.services.history_store import (
     IN_MEMORY,
     SCHEMA_VERSION,
@@ -272,3 +273,206 @@ def test_session_days_feed_the_streak(store: HistoryStore) -> None:
             record(started_at=datetime(2026, 11, 24, 9, tzinfo=CET) - timedelta(days=offset))
         )
     assert streak(store.session_days(), date(2026, 11, 24)) == 3
+
+
+# --- issue 9: only real damage is kept aside; nothing a person did is lost --------------------
+
+
+def _v2_file_with_one_session() -> Path:
+    path = history_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(path)
+    _v1(db)
+    _v2(db)
+    db.execute(
+        "INSERT INTO sessions (started_at, started_utc, routine_id, routine_name, planned_s, "
+        "actual_s, completed, breaths) VALUES ('2026-11-01T09:00:00+00:00', "
+        "'2026-11-01T09:00:00+00:00', 'sleep', 'Sleep', 600, 600, 1, 4)"
+    )
+    db.execute("PRAGMA user_version = 2")
+    db.commit()
+    db.close()
+    return path
+
+
+def test_a_database_locked_at_start_up_is_left_alone_and_written_once_free(
+    xdg_dirs: dict[str, Path],
+) -> None:
+    path = _v2_file_with_one_session()
+    before = path.read_bytes()
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # another process holds the write lock
+    store = HistoryStore(busy_timeout_s=0)
+    assert store.kept_aside is None
+    assert not list(path.parent.glob("*.corrupt-*"))
+    assert store.message is not None and "another program" in store.message
+    kept = store.save_session(record())  # never raises; waits in memory
+    assert store.pending == 1
+    assert [r.routine_id for r in store.sessions()] == ["back-neck"]
+    assert path.read_bytes() == before
+    holder.execute("ROLLBACK")
+    holder.close()
+    assert store.retry()
+    assert store.message is None and store.pending == 0
+    assert [r.routine_id for r in store.sessions()] == ["back-neck", "sleep"]
+    store.set_feeling(kept, 4)  # the id handed out while waiting still works
+    store.close()
+    assert [r.feeling for r in HistoryStore().sessions()] == [4, None]
+
+
+def test_writes_wait_while_another_program_holds_the_lock(store: HistoryStore) -> None:
+    seen: list[str | None] = []
+    store.on_message = seen.append
+    store._busy_s = 0
+    store._db.execute("PRAGMA busy_timeout = 0")  # type: ignore[union-attr]
+    holder = sqlite3.connect(store.path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    store.add_sitting(date(2026, 11, 24), 60)
+    store.save_session(record())
+    assert store.pending == 2
+    assert seen and seen[-1] is not None and "another program" in seen[-1]
+    holder.execute("ROLLBACK")
+    store.record_reminder_event("shown", datetime(2026, 11, 24, 9, tzinfo=UTC))  # flushes all
+    assert store.pending == 0 and seen[-1] is None
+    assert store.sitting_totals(date(2026, 11, 24), date(2026, 11, 24)) == {
+        date(2026, 11, 24): 60.0
+    }
+    assert len(store.sessions()) == 1
+
+
+def _fill_the_disk(store: HistoryStore) -> None:
+    db = store._db
+    assert db is not None
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    pages = db.execute("PRAGMA page_count").fetchone()[0]
+    db.execute(f"PRAGMA max_page_count = {pages}")
+
+
+def test_a_full_disk_keeps_sessions_in_memory_until_there_is_room(
+    store: HistoryStore,
+) -> None:
+    _fill_the_disk(store)
+    start = datetime(2026, 11, 1, 8, tzinfo=UTC)
+    for i in range(40):  # far more than the free space of the last page
+        store.save_session(record(started_at=start + timedelta(days=i), routine_name="x" * 500))
+    assert store.pending > 0
+    assert store.message is not None and "the disk is full" in store.message
+    assert len(store.sessions()) == 40  # the person still sees every session
+    assert store.kept_aside is None
+    store._db.execute("PRAGMA max_page_count = 1000000")  # type: ignore[union-attr]
+    assert store.retry()
+    store.close()
+    assert len(HistoryStore().sessions()) == 40
+
+
+class _DiskError(sqlite3.Connection):
+    """A connection on a failing disk: every statement fails with SQLite's error ``code``."""
+
+    code = sqlite3.SQLITE_IOERR
+
+    def execute(self, sql: str, *args: object) -> sqlite3.Cursor:  # type: ignore[override]
+        error = sqlite3.OperationalError(f"failure {self.code}")
+        error.sqlite_errorcode = self.code
+        raise error
+
+
+@pytest.mark.parametrize(
+    ("failure", "reason"),
+    [(sqlite3.SQLITE_IOERR, "I/O error"), (sqlite3.SQLITE_FULL, "disk is full")],
+)
+def test_io_errors_and_a_full_disk_at_start_up_never_set_the_history_aside(
+    xdg_dirs: dict[str, Path], monkeypatch: pytest.MonkeyPatch, failure: int, reason: str
+) -> None:
+    path = _v2_file_with_one_session()
+    before = path.read_bytes()
+    fail = [True]
+
+    def connect(name: str, timeout: float) -> sqlite3.Connection:
+        if not fail[0]:
+            return sqlite3.connect(name, isolation_level=None, timeout=timeout)
+        return sqlite3.connect(name, isolation_level=None, factory=_DiskError)
+
+    monkeypatch.setattr(_DiskError, "code", failure)
+    store = HistoryStore(connect=connect)
+    assert store.kept_aside is None and path.read_bytes() == before
+    assert not list(path.parent.glob("*.corrupt-*"))
+    assert store.message is not None and reason in store.message
+    store.save_session(record())
+    fail[0] = False
+    assert store.retry()
+    assert len(store.sessions()) == 2
+
+
+def test_problems_are_named_plainly() -> None:
+    def err(code: int) -> sqlite3.Error:
+        exc = sqlite3.OperationalError("x")
+        exc.sqlite_errorcode = code
+        return exc
+
+    assert describe_problem(err(sqlite3.SQLITE_FULL)) == "the disk is full"
+    assert "I/O error" in describe_problem(err(sqlite3.SQLITE_IOERR | (1 << 8)))
+    assert "another program" in describe_problem(err(sqlite3.SQLITE_BUSY))
+    assert is_corruption(err(sqlite3.SQLITE_CORRUPT)) and is_corruption(err(sqlite3.SQLITE_NOTADB))
+    for code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR, 8, 3, 14):
+        assert not is_corruption(err(code))
+
+
+# --- sessions written while they run ---------------------------------------------------------
+
+
+def test_a_session_killed_while_running_comes_back_interrupted_with_its_minutes(
+    xdg_dirs: dict[str, Path],
+) -> None:
+    first = HistoryStore()
+    running = record(minutes=0, completed=False)
+    session_id = first.begin_session(running)
+    assert first.sessions() == []  # a running session is not history yet
+    first.checkpoint(session_id, record(minutes=7, completed=False))
+    # SIGKILL: nothing else runs; a new process opens the same file.
+    again = HistoryStore()
+    (left,) = again.sessions()
+    assert (left.interrupted, left.completed, left.actual_s) == (True, False, 420)
+    assert left.routine_id == "back-neck"
+    again.close()
+    assert HistoryStore().sessions()[0].interrupted  # stays interrupted, never running again
+
+
+def test_begin_checkpoint_finish_write_one_row_even_when_the_start_moves(
+    store: HistoryStore,
+) -> None:
+    countdown_start = datetime(2026, 11, 24, 8, 30, tzinfo=UTC)
+    session_id = store.begin_session(record(minutes=0, completed=False, started_at=countdown_start))
+    run_start = countdown_start + timedelta(seconds=5)  # the run starts after the countdown
+    store.checkpoint(session_id, record(minutes=1, completed=False, started_at=run_start))
+    done = store.finish_session(session_id, record(minutes=20, started_at=run_start))
+    store.set_feeling(done, 5)
+    (row,) = store.sessions()
+    assert (row.started_at, row.actual_s, row.completed, row.feeling) == (run_start, 1200, True, 5)
+    assert not row.interrupted
+
+
+def test_a_session_stopped_during_the_countdown_leaves_nothing(store: HistoryStore) -> None:
+    session_id = store.begin_session(record(minutes=0, completed=False))
+    store.finish_session(session_id, record(minutes=0, completed=False))
+    store.close()
+    assert HistoryStore().sessions() == []
+
+
+def test_a_session_finished_on_a_full_disk_is_kept_and_written_later(
+    store: HistoryStore,
+) -> None:
+    session_id = store.begin_session(record(minutes=0, completed=False))
+    _fill_the_disk(store)
+    day = date(2000, 1, 1)
+    while not store.pending:  # the disk fills up during the session (bounded by the dates)
+        store.add_sitting(day, 60.0)
+        day += timedelta(days=1)
+    done = store.finish_session(session_id, record(minutes=20))
+    store.set_feeling(done, 3)
+    assert store.pending > 0
+    (shown,) = store.sessions()
+    assert (shown.actual_s, shown.feeling) == (1200, 3)
+    store._db.execute("PRAGMA max_page_count = 1000000")  # type: ignore[union-attr]
+    store.close()  # one last try at quit writes it
+    (kept,) = HistoryStore().sessions()
+    assert (kept.actual_s, kept.completed, kept.feeling, kept.interrupted) == (1200, True, 3, False)
