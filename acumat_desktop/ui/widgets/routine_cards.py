@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -124,99 +125,140 @@ class RoutineCardDelegate(QStyledItemDelegate):
         if not isinstance(routine, Routine):
             super().paint(painter, option, index)
             return
-        rect: QRect = option.rect
         palette: QPalette = option.palette
-        state = option.state
-        selected = bool(state & QStyle.StateFlag.State_Selected)
-        focused = bool(state & QStyle.StateFlag.State_HasFocus)
-        hovered = bool(state & QStyle.StateFlag.State_MouseOver)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        card = QRectF(rect).adjusted(4, 3, -4, -3)
-        highlight = palette.color(QPalette.ColorRole.Highlight)
-        fill = palette.color(QPalette.ColorRole.Base)
-        if selected:
-            fill = _mix(fill, highlight, 0.14)
-        elif hovered:
-            fill = _mix(fill, highlight, 0.06)
-        border = highlight if selected else palette.color(QPalette.ColorRole.Mid)
-        painter.setPen(border)
-        painter.setBrush(fill)
-        painter.drawRoundedRect(card, 8, 8)
-        if selected and focused:
-            pen = painter.pen()
-            pen.setWidthF(2.0)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(card.adjusted(1, 1, -1, -1), 7, 7)
-
-        text_colour = palette.color(QPalette.ColorRole.Text)
-        muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        card, fill = _paint_frame(painter, option)
         inner = card.toRect().adjusted(_PAD, _PAD - 2, -_PAD, -_PAD)
-        base_font = QFont(option.font)
-        fm = QFontMetrics(base_font)
-        bold = _bold_font(base_font)
-        bfm = QFontMetrics(bold)
-
+        fonts = _CardFonts.of(option.font)
         chips = [GOAL_LABELS[g] for g in routine.goals]
         if not routine.builtin:
             chips.append("Yours")
-        chip_font = QFont(base_font)
-        chip_font.setPointSizeF(max(6.0, base_font.pointSizeF() * 0.85))
-        cfm = QFontMetrics(chip_font)
-        chips_width = sum(cfm.horizontalAdvance(c) + 2 * _CHIP_PAD + _GAP for c in chips)
-
-        name_rect = QRect(inner.left(), inner.top(), inner.width(), bfm.height())
+        chips_width = sum(fonts.chip_fm.horizontalAdvance(c) + 2 * _CHIP_PAD + _GAP for c in chips)
+        name_rect = QRect(inner.left(), inner.top(), inner.width(), fonts.bold_fm.height())
         if index.data(FAVOURITE_ROLE) is True:
-            size = bfm.ascent() * 0.8
-            star = QRectF(name_rect.left(), name_rect.center().y() - size / 2, size, size)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(_star_colour(palette))
-            painter.drawPath(star_path(star))
-            name_rect.setLeft(round(star.right() + _GAP + 2))
+            _paint_star(painter, palette, name_rect, fonts.bold_fm)
         name_width = max(40, name_rect.width() - chips_width - _GAP)
-        painter.setFont(bold)
-        painter.setPen(text_colour)
+        painter.setFont(fonts.bold)
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
         painter.drawText(
             name_rect.adjusted(0, 0, name_width - name_rect.width(), 0),
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            bfm.elidedText(routine.name, Qt.TextElideMode.ElideRight, name_width),
+            fonts.bold_fm.elidedText(routine.name, Qt.TextElideMode.ElideRight, name_width),
         )
-
-        painter.setFont(chip_font)
-        x = inner.right()
-        chip_h = cfm.height() + 2
-        chip_y = name_rect.top() + (name_rect.height() - chip_h) / 2
-        for chip in reversed(chips):
-            width = cfm.horizontalAdvance(chip) + 2 * _CHIP_PAD
-            chip_rect = QRectF(x - width, chip_y, width, chip_h)
-            if chip_rect.left() < name_rect.left() + name_width:
-                break
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(_mix(fill, highlight, 0.22))
-            painter.drawRoundedRect(chip_rect, chip_h / 2, chip_h / 2)
-            painter.setPen(text_colour)
-            painter.drawText(chip_rect, int(Qt.AlignmentFlag.AlignCenter), chip)
-            x -= width + _GAP
-
-        painter.setFont(base_font)
-        y = name_rect.bottom() + _GAP + 2
-        line = QRect(inner.left(), y, inner.width(), fm.height())
-        painter.setPen(text_colour)
-        painter.drawText(
-            line,
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            fm.elidedText(routine.purpose, Qt.TextElideMode.ElideRight, inner.width()),
-        )
-        line.translate(0, fm.height() + _GAP)
-        painter.setPen(muted)
-        meta = f"{minutes_range(routine)}  ·  {POSITION_LABELS[routine.position]}"
-        painter.drawText(
-            line,
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            fm.elidedText(meta, Qt.TextElideMode.ElideRight, inner.width()),
-        )
+        tint = _mix(fill, palette.color(QPalette.ColorRole.Highlight), 0.22)
+        _paint_chips(painter, palette, tint, fonts, chips, inner.right(), name_rect, name_width)
+        _paint_lines(painter, palette, fonts, routine, inner, name_rect.bottom() + _GAP + 2)
         painter.restore()
+
+
+@dataclass(frozen=True)
+class _CardFonts:
+    """The card's three fonts and their metrics: base text, the bold name and the small chips."""
+
+    base: QFont
+    fm: QFontMetrics
+    bold: QFont
+    bold_fm: QFontMetrics
+    chip: QFont
+    chip_fm: QFontMetrics
+
+    @classmethod
+    def of(cls, font: QFont) -> _CardFonts:
+        base = QFont(font)
+        bold = _bold_font(base)
+        chip = QFont(base)
+        chip.setPointSizeF(max(6.0, base.pointSizeF() * 0.85))
+        return cls(base, QFontMetrics(base), bold, QFontMetrics(bold), chip, QFontMetrics(chip))
+
+
+def _paint_frame(painter: QPainter, option: QStyleOptionViewItem) -> tuple[QRectF, QColor]:
+    """The rounded card, tinted when hovered or selected, ringed when it has focus. Returns the
+    card's rectangle and fill."""
+    palette: QPalette = option.palette
+    state = option.state
+    selected = bool(state & QStyle.StateFlag.State_Selected)
+    focused = bool(state & QStyle.StateFlag.State_HasFocus)
+    hovered = bool(state & QStyle.StateFlag.State_MouseOver)
+    card = QRectF(option.rect).adjusted(4, 3, -4, -3)
+    highlight = palette.color(QPalette.ColorRole.Highlight)
+    fill = palette.color(QPalette.ColorRole.Base)
+    if selected:
+        fill = _mix(fill, highlight, 0.14)
+    elif hovered:
+        fill = _mix(fill, highlight, 0.06)
+    border = highlight if selected else palette.color(QPalette.ColorRole.Mid)
+    painter.setPen(border)
+    painter.setBrush(fill)
+    painter.drawRoundedRect(card, 8, 8)
+    if selected and focused:
+        pen = painter.pen()
+        pen.setWidthF(2.0)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(card.adjusted(1, 1, -1, -1), 7, 7)
+    return card, fill
+
+
+def _paint_star(painter: QPainter, palette: QPalette, name_rect: QRect, fm: QFontMetrics) -> None:
+    """The favourite's star at the start of the name row, which then starts after it."""
+    size = fm.ascent() * 0.8
+    star = QRectF(name_rect.left(), name_rect.center().y() - size / 2, size, size)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(_star_colour(palette))
+    painter.drawPath(star_path(star))
+    name_rect.setLeft(round(star.right() + _GAP + 2))
+
+
+def _paint_chips(
+    painter: QPainter,
+    palette: QPalette,
+    chip_fill: QColor,
+    fonts: _CardFonts,
+    chips: Sequence[str],
+    right: int,
+    name_rect: QRect,
+    name_width: int,
+) -> None:
+    """Goal chips from the right edge leftwards, as many as fit beside the name."""
+    painter.setFont(fonts.chip)
+    x = right
+    chip_h = fonts.chip_fm.height() + 2
+    chip_y = name_rect.top() + (name_rect.height() - chip_h) / 2
+    for chip in reversed(chips):
+        width = fonts.chip_fm.horizontalAdvance(chip) + 2 * _CHIP_PAD
+        chip_rect = QRectF(x - width, chip_y, width, chip_h)
+        if chip_rect.left() < name_rect.left() + name_width:
+            break
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(chip_fill)
+        painter.drawRoundedRect(chip_rect, chip_h / 2, chip_h / 2)
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        painter.drawText(chip_rect, int(Qt.AlignmentFlag.AlignCenter), chip)
+        x -= width + _GAP
+
+
+def _paint_lines(
+    painter: QPainter,
+    palette: QPalette,
+    fonts: _CardFonts,
+    routine: Routine,
+    inner: QRect,
+    top: int,
+) -> None:
+    """The purpose, then minutes and position in the muted colour, each elided to one line."""
+    fm = fonts.fm
+    align = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    painter.setFont(fonts.base)
+    line = QRect(inner.left(), top, inner.width(), fm.height())
+    painter.setPen(palette.color(QPalette.ColorRole.Text))
+    painter.drawText(
+        line, align, fm.elidedText(routine.purpose, Qt.TextElideMode.ElideRight, inner.width())
+    )
+    line.translate(0, fm.height() + _GAP)
+    painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+    meta = f"{minutes_range(routine)}  ·  {POSITION_LABELS[routine.position]}"
+    painter.drawText(line, align, fm.elidedText(meta, Qt.TextElideMode.ElideRight, inner.width()))
 
 
 def star_path(rect: QRectF) -> QPainterPath:
