@@ -101,60 +101,14 @@ class HistoryView(QWidget):
         self._first_weekday = first_weekday
         self._grace = grace_days
 
-        self.back_button = QPushButton(self.tr("‹ Back"), self)
-        self.back_button.setAccessibleName(self.tr("Back to the routines"))
-        self.back_button.setAutoDefault(False)
-        self.back_button.clicked.connect(self.back)
-        title = QLabel(self.tr("Your sessions"), self)
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        title.setFont(font)
-        self.export_button = QPushButton(self.tr("Export CSV…"), self)
-        self.export_button.setAccessibleName(self.tr("Export all sessions as CSV"))
-        self.export_button.setAutoDefault(False)
-        self.export_button.clicked.connect(self.export_csv)
-        header = QHBoxLayout()
-        header.addWidget(self.back_button)
-        header.addSpacing(8)
-        header.addWidget(title)
-        header.addStretch(1)
-        header.addWidget(self.export_button)
-
-        self.week_value, week_tile = self._tile(self.tr("this week"))
-        self.streak_value, streak_tile = self._tile(self.tr("day streak"))
-        self.total_value, total_tile = self._tile(self.tr("all time"))
-        streak_tile.setToolTip(self.tr("Days in a row with a session; one rest day is forgiven."))
-        tiles = QHBoxLayout()
-        tiles.setSpacing(10)
-        for tile in (week_tile, streak_tile, total_tile):
-            tiles.addWidget(tile, 1)
-
+        header = self._build_header()
+        tiles = self._build_tiles()
         self.chart = WeekChart(self)
         self.desk_label = QLabel(self)
         self.desk_label.setObjectName("deskSummary")
         self.desk_label.setWordWrap(True)
         self.desk_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-
-        self.recent = self._tree(
-            self.tr("Recent sessions"),
-            [
-                self.tr("Date"),
-                self.tr("Routine"),
-                self.tr("Minutes"),
-                self.tr("Result"),
-                self.tr("Feeling"),
-            ],
-        )
-        self.totals = self._tree(
-            self.tr("Totals per routine"),
-            [self.tr("Routine"), self.tr("Sessions"), self.tr("Minutes"), self.tr("Completed")],
-        )
-        self.tabs = QTabWidget(self)
-        self.tabs.setAccessibleName(self.tr("Session lists"))
-        self.tabs.addTab(self.recent, self.tr("&Recent"))
-        self.tabs.addTab(self.totals, self.tr("By &routine"))
-
+        self._build_lists()
         self.status_label = QLabel(self)
         self.status_label.setObjectName("historyStatus")
         self.status_label.setWordWrap(True)
@@ -175,6 +129,60 @@ class HistoryView(QWidget):
         QWidget.setTabOrder(self.back_button, self.export_button)
         QWidget.setTabOrder(self.export_button, self.tabs)
         self.refresh()
+
+    def _build_header(self) -> QHBoxLayout:
+        self.back_button = QPushButton(self.tr("‹ Back"), self)
+        self.back_button.setAccessibleName(self.tr("Back to the routines"))
+        self.back_button.setAutoDefault(False)
+        self.back_button.clicked.connect(self.back)
+        title = QLabel(self.tr("Your sessions"), self)
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        title.setFont(font)
+        self.export_button = QPushButton(self.tr("Export CSV…"), self)
+        self.export_button.setAccessibleName(self.tr("Export all sessions as CSV"))
+        self.export_button.setAutoDefault(False)
+        self.export_button.clicked.connect(self.export_csv)
+        header = QHBoxLayout()
+        header.addWidget(self.back_button)
+        header.addSpacing(8)
+        header.addWidget(title)
+        header.addStretch(1)
+        header.addWidget(self.export_button)
+        return header
+
+    def _build_tiles(self) -> QHBoxLayout:
+        self.week_value, week_tile = self._tile(self.tr("this week"))
+        self.streak_value, streak_tile = self._tile(self.tr("day streak"))
+        self.total_value, total_tile = self._tile(self.tr("all time"))
+        streak_tile.setToolTip(self.tr("Days in a row with a session; one rest day is forgiven."))
+        tiles = QHBoxLayout()
+        tiles.setSpacing(10)
+        for tile in (week_tile, streak_tile, total_tile):
+            tiles.addWidget(tile, 1)
+        return tiles
+
+    def _build_lists(self) -> None:
+        """Recent sessions and totals per routine, as two tabs."""
+        self.recent = self._tree(
+            self.tr("Recent sessions"),
+            [
+                self.tr("Date"),
+                self.tr("Routine"),
+                self.tr("Minutes"),
+                self.tr("Result"),
+                self.tr("Feeling"),
+            ],
+        )
+        self.totals = self._tree(
+            self.tr("Totals per routine"),
+            [self.tr("Routine"), self.tr("Sessions"), self.tr("Minutes"), self.tr("Completed")],
+        )
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName(self.tr("Session lists"))
+        self.tabs.addTab(self.recent, self.tr("&Recent"))
+        self.tabs.addTab(self.totals, self.tr("By &routine"))
 
     def _tile(self, caption: str) -> tuple[QLabel, QFrame]:
         tile = StatTile(caption, self)
