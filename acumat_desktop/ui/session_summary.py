@@ -59,6 +59,38 @@ class SessionSummary(QWidget):
         self.setAccessibleName(self.tr("Session summary"))
         self._record: SessionRecord | None = None
 
+        self._build_title()
+        tiles = self._build_tiles()
+        question = QLabel(self.tr("How do you feel?"), self)
+        question.setObjectName("feelingQuestion")
+        question.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        qfont = question.font()
+        qfont.setPointSizeF(qfont.pointSizeF() * 1.2)
+        question.setFont(qfont)
+        feelings = self._build_feelings()
+        self.feeling_note = QLabel(self)
+        self.feeling_note.setObjectName("feelingNote")
+        self.feeling_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        done_row = self._build_done()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.setSpacing(10)
+        layout.addStretch(2)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.routine_label)
+        layout.addSpacing(14)
+        layout.addLayout(tiles)
+        layout.addSpacing(24)
+        layout.addWidget(question)
+        layout.addLayout(feelings)
+        layout.addWidget(self.feeling_note)
+        layout.addSpacing(12)
+        layout.addLayout(done_row)
+        layout.addStretch(3)
+        self.setStyleSheet(_STYLE)
+
+    def _build_title(self) -> None:
         self.title_label = QLabel(self)
         self.title_label.setObjectName("summaryTitle")
         self.title_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -70,6 +102,7 @@ class SessionSummary(QWidget):
         self.routine_label.setObjectName("summaryRoutine")
         self.routine_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
+    def _build_tiles(self) -> QHBoxLayout:
         self.minutes_value, self.minutes_caption, minutes_tile = self._tile(self.tr("on the mat"))
         self.breaths_value, _, self.breaths_tile = self._tile(self.tr("breaths guided"))
         self.result_value, _, result_tile = self._tile(self.tr("result"))
@@ -79,13 +112,10 @@ class SessionSummary(QWidget):
         for tile in (minutes_tile, self.breaths_tile, result_tile):
             tiles.addWidget(tile)
         tiles.addStretch(1)
+        return tiles
 
-        question = QLabel(self.tr("How do you feel?"), self)
-        question.setObjectName("feelingQuestion")
-        question.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        qfont = question.font()
-        qfont.setPointSizeF(qfont.pointSizeF() * 1.2)
-        question.setFont(qfont)
+    def _build_feelings(self) -> QHBoxLayout:
+        """Five checkable buttons, 1 (not great) to 5 (great), one of them chosen at most."""
         self.feeling_group = QButtonGroup(self)
         self.feeling_group.setExclusive(True)
         self.feeling_buttons: list[QPushButton] = []
@@ -106,10 +136,9 @@ class SessionSummary(QWidget):
             self.feeling_buttons.append(button)
             feelings.addWidget(button)
         feelings.addStretch(1)
-        self.feeling_note = QLabel(self)
-        self.feeling_note.setObjectName("feelingNote")
-        self.feeling_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        return feelings
 
+    def _build_done(self) -> QHBoxLayout:
         self.done_button = QPushButton(self.tr("Done"), self)
         self.done_button.setObjectName("doneButton")
         self.done_button.setAccessibleName(self.tr("Done: back to the routines"))
@@ -119,23 +148,7 @@ class SessionSummary(QWidget):
         done_row.addStretch(1)
         done_row.addWidget(self.done_button)
         done_row.addStretch(1)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 24, 24, 24)
-        layout.setSpacing(10)
-        layout.addStretch(2)
-        layout.addWidget(self.title_label)
-        layout.addWidget(self.routine_label)
-        layout.addSpacing(14)
-        layout.addLayout(tiles)
-        layout.addSpacing(24)
-        layout.addWidget(question)
-        layout.addLayout(feelings)
-        layout.addWidget(self.feeling_note)
-        layout.addSpacing(12)
-        layout.addLayout(done_row)
-        layout.addStretch(3)
-        self.setStyleSheet(_STYLE)
+        return done_row
 
     def _tile(self, caption: str) -> tuple[QLabel, QLabel, QFrame]:
         tile = StatTile(caption, self, scale=1.5, margins=(14, 10))
