@@ -99,6 +99,26 @@ class SessionView(QWidget):
         self.tip_label.setWordWrap(True)
         self.tip_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
 
+        controls = self._build_controls()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(10)
+        layout.addWidget(self.routine_label)
+        layout.addWidget(self.dial, 1)
+        layout.addWidget(self.tip_label)
+        layout.addLayout(controls)
+
+        unsubscribe = engine.subscribe(self._on_event)
+        # A plain closure (not a bound method) so the engine lets go when the view is deleted.
+        self.destroyed.connect(lambda *_: unsubscribe())
+        self._show_plan()
+        self._sync()
+
+    # ----------------------------------------------------------------- building
+
+    def _build_controls(self) -> QHBoxLayout:
+        """The four commands as actions (with their shortcuts) and buttons: −1, pause, +1, stop."""
         self.pause_action = self._action(
             self.tr("Pause"), [QKeySequence(Qt.Key.Key_Space)], self._toggle_pause
         )
@@ -127,22 +147,7 @@ class SessionView(QWidget):
         controls.addSpacing(24)
         controls.addWidget(self.stop_button)
         controls.addStretch(1)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.setSpacing(10)
-        layout.addWidget(self.routine_label)
-        layout.addWidget(self.dial, 1)
-        layout.addWidget(self.tip_label)
-        layout.addLayout(controls)
-
-        unsubscribe = engine.subscribe(self._on_event)
-        # A plain closure (not a bound method) so the engine lets go when the view is deleted.
-        self.destroyed.connect(lambda *_: unsubscribe())
-        self._show_plan()
-        self._sync()
-
-    # ----------------------------------------------------------------- building
+        return controls
 
     def _action(
         self, text: str, keys: list[QKeySequence], slot: Callable[[], None]
