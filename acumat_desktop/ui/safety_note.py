@@ -38,6 +38,19 @@ class SafetyNoteDialog(QDialog):
         font.setBold(True)
         title.setFont(font)
 
+        scroll = self._build_text()
+        self._build_buttons(first_time)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 18, 20, 14)
+        layout.setSpacing(12)
+        layout.addWidget(title)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.buttons)
+        self.ok_button.setFocus()
+
+    def _build_text(self) -> QScrollArea:
+        """The note as selectable plain text, readable by keyboard and screen reader."""
         self.text_label = QLabel(self.tr(SAFETY_NOTE), self)
         self.text_label.setObjectName("safetyText")
         self.text_label.setWordWrap(True)
@@ -55,7 +68,9 @@ class SafetyNoteDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.text_label)
+        return scroll
 
+    def _build_buttons(self, first_time: bool) -> None:
         self.buttons = QDialogButtonBox(self)
         if first_time:
             self.ok_button: QPushButton = self.buttons.addButton(
@@ -71,14 +86,6 @@ class SafetyNoteDialog(QDialog):
         self.ok_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 18, 20, 14)
-        layout.setSpacing(12)
-        layout.addWidget(title)
-        layout.addWidget(scroll, 1)
-        layout.addWidget(self.buttons)
-        self.ok_button.setFocus()
 
 
 def show_safety_note(parent: QWidget | None, *, first_time: bool) -> bool:
