@@ -209,6 +209,30 @@ def validate_pattern(
 
     ``phases`` holds PhaseSpecs or ``(phase, seconds[, cue])`` tuples. A cycle is one breath:
     at least one inhale and one exhale, every inhale before the first exhale."""
+    problems = _identity_problems(id, name, max_cycles, taken_ids)
+    specs: list[PhaseSpec] = []
+    for index, raw in enumerate(phases, start=1):
+        spec, phase_problems = _read_phase(f"phase {index}", raw)
+        problems += phase_problems
+        if spec is not None:
+            specs.append(spec)
+    problems += _breath_problems(len(phases), specs)
+    if problems:
+        raise PatternError("; ".join(problems))
+    return BreathingPattern(
+        id=id,
+        name=name.strip(),
+        description=description.strip(),
+        phases=tuple(specs),
+        warning=warning,
+        max_cycles=max_cycles,
+        source="user",
+    )
+
+
+def _identity_problems(
+    id: str, name: str, max_cycles: int | None, taken_ids: Collection[str]
+) -> list[str]:
     problems: list[str] = []
     if not _ID.match(id or ""):
         problems.append(f"id {id!r}: use lower-case letters, digits and single hyphens")
@@ -218,31 +242,42 @@ def validate_pattern(
         problems.append("name: must not be empty")
     if max_cycles is not None and not 1 <= max_cycles <= 1000:
         problems.append("max_cycles: must be between 1 and 1000")
-    specs: list[PhaseSpec] = []
-    for index, raw in enumerate(phases, start=1):
-        where = f"phase {index}"
-        if isinstance(raw, PhaseSpec):
-            kind_text, seconds, cue = str(raw.phase), raw.seconds, raw.cue
-        else:
-            kind_text, seconds = str(raw[0]), raw[1]
-            cue = str(raw[2]) if len(raw) > 2 else ""
-        try:
-            kind = Phase(kind_text)
-        except ValueError:
-            problems.append(f"{where}: {kind_text!r} is not one of inhale, hold, exhale, rest")
-            continue
-        if isinstance(seconds, bool) or not isinstance(seconds, int | float) or not math.isfinite(
-            seconds
-        ):
-            problems.append(f"{where} ({kind}): seconds must be a number")
-            continue
-        low, high = PHASE_LIMITS[kind]
-        if not low <= seconds <= high:
-            problems.append(f"{where} ({kind}): {seconds:g} s is outside {low:g}–{high:g} s")
-        specs.append(PhaseSpec(kind, float(seconds), cue.strip() or DEFAULT_CUES[kind]))
-    if not phases:
+    return problems
+
+
+def _read_phase(
+    where: str, raw: PhaseSpec | tuple[str, float] | tuple[str, float, str]
+) -> tuple[PhaseSpec | None, list[str]]:
+    """One phase and what is wrong with it; no spec when its kind or seconds cannot be read
+    (seconds outside the phase's limits are a problem, but the spec still counts for the rest)."""
+    if isinstance(raw, PhaseSpec):
+        kind_text, seconds, cue = str(raw.phase), raw.seconds, raw.cue
+    else:
+        kind_text, seconds = str(raw[0]), raw[1]
+        cue = str(raw[2]) if len(raw) > 2 else ""
+    try:
+        kind = Phase(kind_text)
+    except ValueError:
+        return None, [f"{where}: {kind_text!r} is not one of inhale, hold, exhale, rest"]
+    if (
+        isinstance(seconds, bool)
+        or not isinstance(seconds, int | float)
+        or not math.isfinite(seconds)
+    ):
+        return None, [f"{where} ({kind}): seconds must be a number"]
+    problems: list[str] = []
+    low, high = PHASE_LIMITS[kind]
+    if not low <= seconds <= high:
+        problems.append(f"{where} ({kind}): {seconds:g} s is outside {low:g}–{high:g} s")
+    return PhaseSpec(kind, float(seconds), cue.strip() or DEFAULT_CUES[kind]), problems
+
+
+def _breath_problems(count: int, specs: Sequence[PhaseSpec]) -> list[str]:
+    """Whether the phases make one breath: how many, in which order, how long in all."""
+    problems: list[str] = []
+    if not count:
         problems.append("phases: a pattern needs at least one inhale and one exhale")
-    elif len(phases) > MAX_PHASES:
+    elif count > MAX_PHASES:
         problems.append(f"phases: at most {MAX_PHASES} phases")
     kinds = [s.phase for s in specs]
     if specs and (Phase.INHALE not in kinds or Phase.EXHALE not in kinds):
@@ -257,17 +292,7 @@ def validate_pattern(
             f"phases: one breath lasts {cycle:g} s; keep it between {MIN_CYCLE_S:g} and "
             f"{MAX_CYCLE_S:g} s (3 to 20 breaths a minute)"
         )
-    if problems:
-        raise PatternError("; ".join(problems))
-    return BreathingPattern(
-        id=id,
-        name=name.strip(),
-        description=description.strip(),
-        phases=tuple(specs),
-        warning=warning,
-        max_cycles=max_cycles,
-        source="user",
-    )
+    return problems
 
 
 # --- timing -------------------------------------------------------------------------------------
