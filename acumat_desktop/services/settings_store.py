@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import os
 import tempfile
@@ -10,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from acumat_desktop.settings.codec import decode, encode
+from acumat_desktop.settings.codec import Decoded, decode, encode
 from acumat_desktop.settings.model import Settings
 
 log = logging.getLogger(__name__)
@@ -38,6 +39,34 @@ def atomic_write_text(path: Path, text: str) -> None:
             os.close(dir_fd)
 
 
+class SettingsSaveError(OSError):
+    """The settings could not be written; ``str()`` is one plain line naming the reason."""
+
+    def __init__(self, message: str, cause: OSError) -> None:
+        super().__init__(message)
+        self.cause_errno = cause.errno
+
+
+def describe_write_error(path: Path, exc: OSError) -> str:
+    """Why ``path`` could not be written, for a person: read-only folder, full disk, a folder in
+    the file's place."""
+    code = exc.errno
+    if code in (errno.ENOSPC, errno.EDQUOT):
+        reason = "the disk is full"
+    elif code in (errno.EROFS, errno.EACCES, errno.EPERM):
+        reason = f"the folder {path.parent} is read-only (permission denied)"
+    elif code == errno.EISDIR or path.is_dir():
+        reason = f"{path} is a folder, not a file"
+    elif code == errno.ENOTDIR:
+        reason = f"a file stands where the folder {path.parent} should be"
+    else:
+        reason = exc.strerror or str(exc)
+    return f"the settings could not be saved to {path}: {reason}"
+
+
+MAX_FILE_BYTES = 1024 * 1024  # a settings file is a few kB; more than this is not ours
+
+
 @dataclass
 class LoadResult:
     settings: Settings
@@ -57,32 +86,62 @@ class LoadResult:
 
 
 class SettingsStore:
-    """Reads and writes one settings file. ``load`` raises NewerSchemaError, nothing else."""
+    """Reads and writes one settings file. ``read`` and ``load`` raise NewerSchemaError and
+    nothing else, whatever the file holds; ``save`` raises SettingsSaveError."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
 
-    def load(self) -> LoadResult:
+    def read(self) -> Decoded:
+        """The file's settings without touching the file (what ``settings get`` shows)."""
+        return self._read()[0]
+
+    def _read(self) -> tuple[Decoded, bool]:
+        """The decoded file, and False when the file itself could not be read (a folder in its
+        place, no permission, an I/O error): then its content is unknown, not bad."""
         try:
-            text = self.path.read_text(encoding="utf-8")
+            with self.path.open("rb") as handle:
+                data = handle.read(MAX_FILE_BYTES + 1)
         except FileNotFoundError:
-            return LoadResult(Settings())
-        except (OSError, UnicodeDecodeError) as exc:
-            result = LoadResult(Settings(), [f"{self.path} could not be read ({exc})"])
-            result.kept_aside = self._keep_aside()
-            return result
-        decoded = decode(text)  # raises NewerSchemaError before anything is touched
+            return Decoded(Settings()), True
+        except OSError as exc:
+            reason = f"{self.path} could not be read ({exc.strerror or exc})"
+            return Decoded(Settings(), [reason]), False
+        if len(data) > MAX_FILE_BYTES:
+            return Decoded(Settings(), [f"the file is larger than {MAX_FILE_BYTES} bytes"]), True
+        try:
+            return decode(data.decode("utf-8")), True
+        except UnicodeDecodeError as exc:
+            decoded = decode(data.decode("utf-8", errors="replace"))
+            decoded.problems.insert(0, f"the file is not UTF-8 text (byte {exc.start})")
+            return decoded, True
+
+    def load(self) -> LoadResult:
+        """Read the file; if anything in it could not be used, keep the file aside (byte for
+        byte) and write the repaired settings in its place. A file that cannot be read at all
+        is left where it is (its content may be fine)."""
+        decoded, readable = self._read()  # raises NewerSchemaError before anything is touched
         result = LoadResult(decoded.settings, decoded.problems)
         if decoded.problems:
-            result.kept_aside = self._keep_aside()
             log.warning("settings file %s had problems: %s", self.path, decoded.problems)
-            self.save(decoded.settings)
+        if decoded.problems and readable:
+            result.kept_aside = self._keep_aside()
+            try:
+                self.save(decoded.settings)
+            except SettingsSaveError as exc:
+                log.error("%s", exc)
+                result.problems.append(str(exc))
         return result
 
     def save(self, settings: Settings) -> None:
-        atomic_write_text(self.path, encode(settings))
+        try:
+            atomic_write_text(self.path, encode(settings))
+        except OSError as exc:
+            raise SettingsSaveError(describe_write_error(self.path, exc), exc) from exc
 
     def _keep_aside(self) -> Path | None:
+        if not self.path.exists():
+            return None
         stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
         target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
         counter = 1

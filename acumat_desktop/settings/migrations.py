@@ -6,6 +6,7 @@ Version 0 is the unversioned layout of pre-release builds (``sit_limit_minutes``
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -41,16 +42,29 @@ def migration(from_version: int) -> Callable[[Migration], Migration]:
 
 @migration(0)
 def _v0_to_v1(raw: Raw) -> Raw:
+    """``sit_limit_minutes`` (a number) becomes ``sit_limit``; ``volume`` (percent) becomes
+    ``master_volume``. Anything of an unexpected type is left as it is for validation to name."""
     out = dict(raw)
-    reminders = dict(out.get("reminders") or {})
-    if "sit_limit_minutes" in reminders:
+    reminders = out.get("reminders")
+    if isinstance(reminders, dict) and _is_number(reminders.get("sit_limit_minutes")):
+        reminders = dict(reminders)
         reminders["sit_limit"] = f"PT{reminders.pop('sit_limit_minutes')}M"
-    out["reminders"] = reminders
-    sound = dict(out.get("sound") or {})
-    if "volume" in sound:
+        out["reminders"] = reminders
+    sound = out.get("sound")
+    if isinstance(sound, dict) and _is_number(sound.get("volume")):
+        sound = dict(sound)
         sound["master_volume"] = float(sound.pop("volume")) / 100.0
-    out["sound"] = sound
+        out["sound"] = sound
     return out
+
+
+def _is_number(value: Any) -> bool:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    try:
+        return math.isfinite(float(value))
+    except OverflowError:  # an int too large for a float
+        return False
 
 
 def schema_version_of(raw: Raw) -> int:
