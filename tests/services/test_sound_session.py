@@ -9,14 +9,16 @@ from datetime import timedelta
 import pytest
 from pytestqt.qtbot import QtBot
 
+from acumat_desktop.core.audio import score as sound_session
 from acumat_desktop.core.audio.mix import parse_mix
 from acumat_desktop.core.audio.mixer import Mixer
+from acumat_desktop.core.audio.score import Cue, CueKind
 from acumat_desktop.core.breathing import BUILTIN_PATTERNS
 from acumat_desktop.core.clock import FakeClock
-from acumat_desktop.core.session import SessionEngine, SessionPlan
+from acumat_desktop.core.session import SessionEngine, SessionPlan, TimedCue
 from acumat_desktop.settings.model import SoundSettings
-from acumat_desktop.wiring import sound_session
 from acumat_desktop.wiring.sound_session import SessionSound
+from tests.core.test_sound_score import MovingClock
 
 BOX = BUILTIN_PATTERNS["box"]  # 4-4-4-4
 
@@ -50,8 +52,11 @@ class FakeOutput:
     def fade_out(self, seconds: float) -> None:
         self.calls.append(("fade_out", round(seconds, 3)))
 
+    bell_cost: float = 0.0  # seconds the clock moves while a bell is rendered
+
     def play_bell(self, kind: str) -> None:
         self.calls.append(("bell", kind))
+        self.clock.advance(self.bell_cost)
 
     def schedule_cues(self, cues: list[tuple[float, str]]) -> None:
         now = self.clock.monotonic()
@@ -89,6 +94,9 @@ class FakeSpeaker:
     def say(self, kind: str) -> None:
         self.said.append((round(self.clock.monotonic() - 1000.0, 6), kind))
 
+    def say_text(self, text: str) -> None:
+        self.said.append((round(self.clock.monotonic() - 1000.0, 6), text))
+
     def stop(self) -> None:
         self.stops += 1
 
@@ -119,9 +127,7 @@ class Rig:
         return [(round(t - 1000.0, 6), k) for t, k in self.out.cues]
 
 
-@pytest.fixture
-def rig(qtbot: QtBot) -> Rig:
-    clock = FakeClock(monotonic=1000.0)
+def make_rig(clock: FakeClock) -> Rig:
     session = SessionEngine(clock)
     out = FakeOutput(clock)
     settings = [SoundSettings()]
@@ -134,11 +140,17 @@ def rig(qtbot: QtBot) -> Rig:
         parse_mix,
         eyes_closed=lambda: eyes_closed[0],
         speaker=lambda: speaker,
+        clock=clock,
     )
     notices: list[str] = []
     sound.noticed.connect(notices.append)
     session.subscribe(sound.on_event)
     return Rig(clock, session, out, sound, settings, eyes_closed, speaker, notices)
+
+
+@pytest.fixture
+def rig(qtbot: QtBot) -> Rig:
+    return make_rig(FakeClock(monotonic=1000.0))
 
 
 def box_boundaries(until: float) -> list[tuple[float, str]]:
@@ -207,7 +219,7 @@ def test_end_fade_ends_with_the_session(rig: Rig) -> None:
     while rig.session.elapsed_s < total - fade - sound_session.CUE_REFRESH_S:
         rig.advance(sound_session.CUE_REFRESH_S)
     assert rig.out.named("fade_out") == []
-    wait_ms = rig.sound._timer.remainingTime()
+    wait_ms = rig.sound.timer_remaining_ms
     assert wait_ms == pytest.approx((total - fade - rig.session.elapsed_s) * 1000, abs=2), (
         "the timer is armed for the fade's start, not just the next refresh"
     )
@@ -235,34 +247,34 @@ def test_more_time_during_the_end_fade_brings_the_ambience_back(rig: Rig) -> Non
     assert rig.out.named("fade_out") == [50.0, 60.0]
 
 
-def test_minute_bell_then_end_bell_and_release(
-    rig: Rig, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(sound_session, "END_BELL_S", 0.05)
+def test_minute_bell_then_end_bell_and_release(rig: Rig) -> None:
     rig.start(minutes=2)
     rig.advance(rig.session.total_s - 59)
     assert rig.out.named("bell") == ["start", "minute"]
     rig.advance(59)
     assert rig.out.named("bell") == ["start", "minute", "end"]
     assert rig.out.named("layers")[-1] == []
-    qtbot.waitUntil(lambda: rig.out.named("stop") == [None], timeout=2000)
+    assert rig.sound.timer_remaining_ms == pytest.approx(sound_session.END_BELL_S * 1000, abs=2)
+    rig.advance(sound_session.END_BELL_S - 0.1)
+    assert rig.out.named("stop") == [], "the end bell rings out first"
+    rig.advance(0.1)
+    assert rig.out.named("stop") == [None]
     assert not rig.sound.timer_active
 
 
-def test_stop_fades_out_then_stops_but_never_stops_a_new_session(
-    rig: Rig, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(sound_session, "STOP_FADE_S", 0.05)
+def test_stop_fades_out_then_stops_but_never_stops_a_new_session(rig: Rig) -> None:
     rig.start()
     rig.advance(3)
     rig.session.stop()
-    assert rig.out.named("fade_out") == [0.05]
-    qtbot.waitUntil(lambda: rig.out.named("stop") == [None], timeout=2000)
+    assert rig.out.named("fade_out") == [sound_session.STOP_FADE_S]
+    rig.advance(sound_session.STOP_FADE_S + 0.3)
+    assert rig.out.named("stop") == [None]
     rig.session.stop()  # nothing more
     rig.start("ocean")
     rig.session.stop()
+    rig.advance(1.0)
     rig.start("wind")  # started again before the second stop's delay ran out
-    qtbot.wait(500)
+    rig.advance(sound_session.STOP_FADE_S + 0.3)
     assert rig.out.named("stop") == [None], "a late stop must not end the new session"
     assert rig.out.named("layers")[-1] == [("wind", 1.0)]
 
@@ -324,11 +336,11 @@ def test_spoken_cues_replace_the_tones_and_are_said_on_each_boundary(rig: Rig) -
     assert ducks == expected, "the ambience dips on the same boundaries as under tones"
     assert rig.speaker.said == [(0.0, "inhale")]
     # the timer is armed for the next boundary, and firing it says the next words
-    assert rig.sound._timer.remainingTime() == pytest.approx(4000, abs=2)
+    assert rig.sound.timer_remaining_ms == pytest.approx(4000, abs=2)
     for _ in range(5):
         rig.advance(4.0)
     assert rig.speaker.said == expected[:6]
-    assert rig.sound.words_due[0] == (24.0, "exhale")
+    assert rig.sound.words_due[0] == Cue(24.0, CueKind.EXHALE)
 
 
 def test_a_spoken_cue_woken_late_says_only_the_latest_and_never_a_stale_one(rig: Rig) -> None:
@@ -338,7 +350,7 @@ def test_a_spoken_cue_woken_late_says_only_the_latest_and_never_a_stale_one(rig:
     assert rig.speaker.said == [(0.0, "inhale"), (8.5, "exhale")]
     rig.advance(4.5)  # 12 (hold) is now a second behind: too late to say
     assert rig.speaker.said == [(0.0, "inhale"), (8.5, "exhale")]
-    assert rig.sound.words_due[0] == (16.0, "inhale")
+    assert rig.sound.words_due[0] == Cue(16.0, CueKind.INHALE)
 
 
 def test_without_a_speech_engine_tones_play_and_a_notice_comes_once(rig: Rig) -> None:
@@ -361,7 +373,7 @@ def test_switching_to_spoken_cues_mid_session_drops_the_tones_to_come(rig: Rig) 
     rig.settings[0] = SoundSettings(spoken_cues=True)
     rig.sound.options_changed()
     assert all(t < 5 for t, _ in rig.cue_times()), "tones to come were cleared"
-    assert rig.sound.words_due[0] == (8.0, "exhale")
+    assert rig.sound.words_due[0] == Cue(8.0, CueKind.EXHALE)
     rig.advance(3.0)
     assert rig.speaker.said == [(8.0, "exhale")]
     rig.session.pause()
@@ -374,3 +386,57 @@ def test_stop_fades_a_ringing_bell_with_the_ambience(rig: Rig) -> None:
     rig.session.stop()
     assert rig.out.named("fade_out_oneshots") == [sound_session.STOP_FADE_S]
     assert rig.out.named("fade_out") == [sound_session.STOP_FADE_S]
+
+
+def test_a_slow_start_bell_never_delays_or_drops_the_first_inhale(rig: Rig) -> None:
+    rig.out.bell_cost = 0.16  # the first session's bell is rendered on the GUI thread
+    rig.start(countdown=5)
+    rig.advance(5)
+    assert rig.out.named("bell") == ["start"]
+    assert min(rig.out.cues) == (1005.0, "inhale"), "on the session's t = 0, not 160 ms later"
+    assert [k for _, k in sorted(rig.out.cues)[:4]] == ["inhale", "hold", "exhale", "hold"]
+
+
+@pytest.mark.parametrize("step", [0.002, 0.03])
+def test_every_cue_lands_on_its_boundary_on_a_clock_that_moves(qtbot: QtBot, step: float) -> None:
+    """Each read of the clock moves it, so every step of the sound runs a little late; three
+    minutes of refills still place each boundary once, at its own time."""
+    clock = MovingClock(step)
+    rig = make_rig(clock)
+    rig.start(minutes=3, countdown=5)
+    zero = 1005.0  # the session's t = 0, give or take the clock reads of start()
+    while rig.session.state.value == "running" or rig.session.state.value == "countdown":
+        due = [rig.session.next_due_in(), rig.sound.score.next_due_in()]
+        clock.advance(min(d for d in due if d is not None))
+        rig.session.poll()
+        rig.sound.poll()
+    total = rig.session.total_s
+    expected = box_boundaries(total)
+    got = sorted(rig.out.cues)
+    assert [k for _, k in got] == [k for _, k in expected], "each boundary once, none lost"
+    errors = [abs(t - zero - at) for (t, _), (at, _) in zip(got, expected, strict=True)]
+    assert max(errors) < 12 * step, "each placed at its session time, relative to its start"
+
+
+def test_a_routine_prompt_is_said_where_a_speech_engine_can(rig: Rig) -> None:
+    plan = SessionPlan(
+        "lying", "Lying down", 180, BOX, "rain", 0, (TimedCue(30.0, "Relax your jaw"),)
+    )
+    rig.session.start(plan)
+    rig.advance(29.0)
+    assert rig.speaker.said == []
+    assert rig.sound.timer_remaining_ms == pytest.approx(1000, abs=2)
+    rig.advance(1.0)
+    assert rig.speaker.said == [(30.0, "Relax your jaw")]
+    assert not [s for s in rig.out.mixer.pending_oneshots() if s.kind == "prompt"]
+
+
+def test_without_a_speech_engine_a_routine_prompt_rings_a_soft_chime(rig: Rig) -> None:
+    rig.speaker.available = False
+    plan = SessionPlan("lying", "Lying down", 180, BOX, "rain", 0, (TimedCue(12.0, "Turn over"),))
+    rig.session.start(plan)
+    rig.advance(12.0)
+    assert rig.speaker.said == []
+    chimes = [s for s in rig.out.mixer.pending_oneshots() if s.kind == "prompt"]
+    assert len(chimes) == 1 and chimes[0].position == rig.out.mixer.position, "at once"
+    assert (1012.0, "prompt") in rig.out.ducks, "the ambience dips under it"

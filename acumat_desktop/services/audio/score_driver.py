@@ -1,0 +1,207 @@
+"""The score on the Qt event loop: one single-shot timer, and the score's actions performed on
+the audio engine and the speech engine.
+
+The timer is armed for :meth:`SessionScore.next_due_in` after every step, so nothing runs while
+nothing is due. Cue times stay session times until the last moment: each is turned into a delay
+from *now* just before the audio engine places it by sample position, so a late step moves no
+cue (one already past sounds at once).
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+from PySide6.QtCore import QObject, Qt, QTimer
+
+from acumat_desktop.core.audio.score import (
+    Action,
+    ClearCues,
+    Cue,
+    CueKind,
+    DuckUnder,
+    FadeIn,
+    FadeOut,
+    FadeOutOneshots,
+    FadeTo,
+    PlayCues,
+    Prompt,
+    Release,
+    RingBell,
+    Say,
+    SessionScore,
+    SetLayers,
+)
+
+if TYPE_CHECKING:  # numpy stays out of start-up
+    from acumat_desktop.core.audio.dsp import F32
+    from acumat_desktop.core.audio.mixer import Mixer
+
+log = logging.getLogger(__name__)
+
+
+class SoundOutput(Protocol):
+    """The part of AudioEngine a session uses."""
+
+    @property
+    def mixer(self) -> Mixer: ...
+
+    def set_layers(self, layers: list[tuple[str, float]]) -> None: ...
+
+    def fade_in(self, seconds: float) -> None: ...
+
+    def fade_out(self, seconds: float) -> None: ...
+
+    def play_bell(self, kind: str) -> None: ...
+
+    def schedule_cues(self, cues: list[tuple[float, str]]) -> None: ...
+
+    def schedule_ducks(self, cues: list[tuple[float, str]]) -> None: ...
+
+    def clear_cues(self) -> None: ...
+
+    def fade_out_oneshots(self, seconds: float) -> None: ...
+
+    def stop(self) -> None: ...
+
+
+class Speaker(Protocol):
+    """The part of SpokenCues a session uses."""
+
+    @property
+    def available(self) -> bool: ...
+
+    def say(self, kind: str) -> None: ...
+
+    def stop(self) -> None: ...
+
+
+@runtime_checkable
+class TextSpeaker(Protocol):
+    """A speaker that can also say any words (a routine's prompts)."""
+
+    def say_text(self, text: str) -> None: ...
+
+
+class ScoreDriver(QObject):
+    """Runs ``score``: performs what it asks on ``output()`` (the audio engine, built on first
+    use) and ``speaker()`` (the speech engine, or None), and polls it when it is due."""
+
+    def __init__(
+        self,
+        score: SessionScore,
+        output: Callable[[], SoundOutput],
+        speaker: Callable[[], Speaker | None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._score = score
+        self._output = output
+        self._speaker = speaker
+        self._spoke = False  # the speaker has been used: a clear hushes it
+        self._chime: F32 | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)  # wakes rarely; the fade is on time
+        self._timer.timeout.connect(self.poll)
+
+    @property
+    def timer_active(self) -> bool:
+        return self._timer.isActive()
+
+    @property
+    def timer_remaining_ms(self) -> int:
+        return self._timer.remainingTime()
+
+    def poll(self) -> None:
+        self.run(self._score.poll())
+
+    def run(self, actions: Iterable[Action]) -> None:
+        """Perform ``actions`` in order, then arm the timer for the score's next step."""
+        for action in actions:
+            try:
+                self._perform(action)
+            except Exception:
+                log.exception("Session sound: %s failed", type(action).__name__)
+        due = self._score.next_due_in()
+        if due is None:
+            self._timer.stop()
+        else:
+            self._timer.start(max(1, math.ceil(due * 1000)))
+
+    def _perform(self, action: Action) -> None:
+        out = self._output
+        if isinstance(action, PlayCues):
+            out().schedule_cues(self._from_now(action.cues))
+        elif isinstance(action, DuckUnder):
+            out().schedule_ducks(self._from_now(action.cues))
+        elif isinstance(action, Say):
+            self._say(action.cue)
+        elif isinstance(action, Prompt):
+            self._prompt(action.cue)
+        elif isinstance(action, ClearCues):
+            self._clear()
+        elif isinstance(action, SetLayers):
+            out().set_layers(list(action.layers))
+        else:
+            self._perform_fade(action)
+
+    def _perform_fade(self, action: Action) -> None:
+        """Fades, bells and the release."""
+        out = self._output
+        if isinstance(action, FadeIn):
+            out().fade_in(action.seconds)
+        elif isinstance(action, FadeOut):
+            out().fade_out(action.seconds)
+        elif isinstance(action, FadeTo):
+            out().mixer.fade_to(action.level, action.seconds)
+        elif isinstance(action, RingBell):
+            out().play_bell(action.kind.value)
+        elif isinstance(action, FadeOutOneshots):
+            out().fade_out_oneshots(action.seconds)
+        elif isinstance(action, Release):
+            out().stop()
+
+    def _from_now(self, cues: tuple[Cue, ...]) -> list[tuple[float, str]]:
+        """Session times -> delays from now, read from the session's clock at the last moment
+        (a negative delay, a cue a little late, sounds at once)."""
+        now = self._score.elapsed_s
+        return [(cue.at_s - now, cue.kind.value) for cue in cues]
+
+    def _clear(self) -> None:
+        self._output().clear_cues()
+        if self._spoke:
+            speaker = self._speaker()
+            if speaker is not None:
+                speaker.stop()
+
+    def _say(self, cue: Cue) -> None:
+        speaker = self._speaker()
+        if speaker is not None and speaker.available:
+            self._spoke = True
+            speaker.say(cue.kind.value)
+
+    def _prompt(self, cue: Cue) -> None:
+        """A routine prompt: its words where a speech engine can say them, else a soft chime
+        (the ambience dips under it as under a cue)."""
+        speaker = self._speaker()
+        if speaker is not None and speaker.available and isinstance(speaker, TextSpeaker):
+            self._spoke = True
+            speaker.say_text(cue.text)
+            return
+        self.play_chime()
+
+    def play_chime(self) -> None:
+        from acumat_desktop.core.audio.mixer import OneShot
+
+        output = self._output()
+        if self._chime is None:
+            from acumat_desktop.core.audio.chime import render_chime
+
+            self._chime = render_chime(output.mixer.rate, output.mixer.channels)
+        # The dip opens the output if it was released for silence, and ducks the ambience.
+        output.schedule_ducks([(0.0, CueKind.PROMPT.value)])
+        mixer = output.mixer
+        mixer.schedule(OneShot(mixer.position, self._chime, CueKind.PROMPT.value))
