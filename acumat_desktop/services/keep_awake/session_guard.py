@@ -1,0 +1,98 @@
+"""Keep the computer awake while a person lies on the mat: from a session's start, through its
+pauses, to its end, stop or the app quitting, and only while the setting allows it."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, Signal
+
+from acumat_desktop.services.keep_awake.base import KeepAwake
+
+log = logging.getLogger(__name__)
+
+REASON = "An acupressure mat session is in progress"
+
+
+class SessionKeepAwake(QObject):
+    """Holds ``backend`` while a session is active (running or paused) and enabled.
+
+    ``held_changed(bool)`` follows the OS inhibition. A hold the OS refuses is not retried
+    until the session becomes active again or the setting is turned back on, so a hung service
+    costs one bounded timeout, not one per state change. After :meth:`shutdown` nothing is held
+    again.
+    """
+
+    held_changed = Signal(bool)
+
+    def __init__(
+        self,
+        backend: KeepAwake,
+        *,
+        enabled: bool = True,
+        reason: str = REASON,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._backend = backend
+        self._enabled = enabled
+        self._reason = reason
+        self._active = False
+        self._closed = False
+        self._wanted = False
+
+    @property
+    def method(self) -> str:
+        """The method this computer offers (for settings), "none" when there is none."""
+        return self._backend.method
+
+    @property
+    def method_in_use(self) -> str:
+        """The method sessions use (``status --json`` ``session.keep_awake``); "none" when
+        there is none or the setting is off."""
+        return self._backend.method if self._enabled and not self._closed else "none"
+
+    @property
+    def held(self) -> bool:
+        return self._backend.held
+
+    @property
+    def enabled(self) -> bool:
+        return self._enabled
+
+    def status(self) -> dict[str, str | bool]:
+        return {"method": self.method_in_use, "held": self.held}
+
+    def set_active(self, active: bool) -> None:
+        """True while a session runs or is paused; False when it ends or stops."""
+        self._active = active
+        self._apply()
+
+    on_session_active = set_active
+
+    def set_enabled(self, enabled: bool) -> None:
+        """Follow ``settings.session.keep_awake``; turning it off mid-session releases."""
+        self._enabled = enabled
+        self._apply()
+
+    def shutdown(self) -> None:
+        """The app quits: release, and never hold again."""
+        self._closed = True
+        self._apply()
+
+    def _apply(self) -> None:
+        want = self._active and self._enabled and not self._closed
+        if want == self._wanted:
+            return
+        self._wanted = want
+        before = self._backend.held
+        try:
+            if want:
+                if not self._backend.hold(self._reason):
+                    log.warning("could not keep the computer awake (%s)", self._backend.method)
+            else:
+                self._backend.release()
+        except Exception:  # a broken backend must never break a session
+            log.exception("keep-awake %s failed", self._backend.method)
+        if self._backend.held != before:
+            self.held_changed.emit(self._backend.held)

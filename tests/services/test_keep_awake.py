@@ -1,0 +1,279 @@
+"""Keep-awake: the D-Bus backends against strict fake inhibitors on a private bus, the choice
+between them, XScreenSaverSuspend on a private Xvfb, the session guard, and the Windows and
+macOS calls through injected functions."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from private_bus import _readline
+from PySide6.QtDBus import QDBus, QDBusConnection, QDBusMessage
+from pytestqt.qtbot import QtBot
+
+from acumat_desktop.services.keep_awake import _dbus
+from acumat_desktop.services.keep_awake.base import KeepAwake
+from acumat_desktop.services.keep_awake.combined import CombinedKeepAwake
+from acumat_desktop.services.keep_awake.factory import Connections, candidates, create_keep_awake
+from acumat_desktop.services.keep_awake.gnome import GnomeSessionKeepAwake
+from acumat_desktop.services.keep_awake.logind import LogindKeepAwake
+from acumat_desktop.services.keep_awake.null import NullKeepAwake
+from acumat_desktop.services.keep_awake.portal import PortalKeepAwake
+from acumat_desktop.services.keep_awake.screensaver import ScreenSaverKeepAwake
+
+FAKE = Path(__file__).with_name("fake_inhibit_services.py")
+PORTAL = "org.freedesktop.portal.Desktop"
+GNOME = "org.gnome.SessionManager"
+SCREENSAVER = "org.freedesktop.ScreenSaver"
+LOGIND = "org.freedesktop.login1"
+REASON = "Lying on the mat"
+FIRST_COOKIE = 3_000_000_001  # above 2**31: only a real uint32 round-trips
+FAST_MS = 300  # the bound on each call in these tests; a hung fake costs this much
+WAYLAND = {"XDG_SESSION_TYPE": "wayland", "WAYLAND_DISPLAY": "wayland-0"}  # no xss candidate
+_names = iter(range(1_000_000))
+
+
+@dataclass
+class Inhibitors:
+    address: str
+    control: QDBusConnection
+
+    def connect(self) -> QDBusConnection:
+        """A fresh connection for the code under test (QtDBus caches per connection)."""
+        bus = QDBusConnection.connectToBus(self.address, f"acumat-keep-awake-{next(_names)}")
+        assert bus.isConnected()
+        return bus
+
+    def _call(self, member: str, *args: str) -> list[Any]:
+        msg = QDBusMessage.createMethodCall(
+            "org.acumat.FakeInhibit", "/control", "org.acumat.FakeInhibit", member
+        )
+        msg.setArguments(list(args))
+        reply = self.control.call(msg, QDBus.CallMode.Block, 5000)
+        assert reply.type() == QDBusMessage.MessageType.ReplyMessage, reply.errorMessage()
+        return list(reply.arguments())
+
+    def own(self, *names: str, mode: str = "ok") -> None:
+        for name in names:
+            assert self._call("Own", name, mode) == [True]
+
+    def release(self, name: str) -> None:
+        self._call("Release", name)
+
+    def reset(self) -> None:
+        self._call("Reset")
+
+    def calls(self) -> list[str]:
+        return [str(c) for c in self._call("Calls")[0]]
+
+    def open_inhibitors(self) -> int:
+        return int(self._call("OpenInhibitors")[0])
+
+
+@pytest.fixture(scope="module")
+def inhibitors_bus(qapp: object) -> Iterator[Inhibitors]:
+    if shutil.which("dbus-daemon") is None:
+        pytest.skip("dbus-daemon is not installed")
+    daemon = subprocess.Popen(
+        ["dbus-daemon", "--session", "--nofork", "--print-address=1", "--nopidfile"],
+        stdout=subprocess.PIPE,
+    )
+    service: subprocess.Popen[bytes] | None = None
+    try:
+        address = _readline(daemon.stdout, time.monotonic() + 10)
+        service = subprocess.Popen([sys.executable, str(FAKE), address], stdout=subprocess.PIPE)
+        assert _readline(service.stdout, time.monotonic() + 20) == "ready"
+        control = QDBusConnection.connectToBus(address, f"acumat-inhibit-control-{next(_names)}")
+        yield Inhibitors(address, control)
+        QDBusConnection.disconnectFromBus(control.name())
+    finally:
+        for proc in (service, daemon):
+            if proc is not None:
+                proc.terminate()
+                proc.wait(10)
+
+
+@pytest.fixture
+def fake(inhibitors_bus: Inhibitors) -> Inhibitors:
+    inhibitors_bus.reset()
+    return inhibitors_bus
+
+
+def held(backend: KeepAwake) -> bool:
+    """Read afresh each time (mypy would otherwise narrow the property across calls)."""
+    return backend.held
+
+
+def where(fake: Inhibitors) -> Connections:
+    bus = fake.connect()
+    return Connections(session_bus=bus, system_bus=bus, timeout_ms=FAST_MS)
+
+
+# --- each D-Bus backend: the exact call, and the release of what it returned ---------------
+
+
+def test_portal_inhibits_idle_and_suspend_and_closes_its_request(
+    fake: Inhibitors, qtbot: QtBot
+) -> None:
+    fake.own(PORTAL)
+    backend = PortalKeepAwake(fake.connect(), FAST_MS)
+    assert backend.available()
+    assert backend.hold(REASON) and held(backend)
+    assert backend.hold(REASON)  # already held: no second inhibition
+    calls = fake.calls()
+    assert calls == [f"Inhibit sua{{sv}} |12|{REASON}"]  # flags u: idle 8 | suspend 4
+    backend.release()
+    assert not held(backend)
+    qtbot.waitUntil(lambda: len(fake.calls()) == 2)
+    assert fake.calls()[1].startswith("Close  /org/freedesktop/portal/desktop/request/")
+
+
+def test_gnome_session_cookie_round_trips_as_uint32(fake: Inhibitors) -> None:
+    fake.own(GNOME)
+    backend = GnomeSessionKeepAwake(fake.connect(), FAST_MS)
+    assert backend.available()
+    assert backend.hold(REASON)
+    backend.release()
+    assert not held(backend)
+    assert fake.calls() == [
+        f"Inhibit susu io.github.acumat.AcuMat|0|{REASON}|12",
+        f"Uninhibit u {FIRST_COOKIE}",
+    ]
+
+
+def test_screensaver_inhibit_is_released_with_its_cookie(fake: Inhibitors) -> None:
+    fake.own(SCREENSAVER)
+    backend = ScreenSaverKeepAwake(fake.connect(), FAST_MS)
+    assert backend.available()
+    assert backend.hold(REASON) and held(backend)
+    backend.release()
+    backend.release()  # nothing left to release: no second call
+    assert fake.calls() == [f"Inhibit ss AcuMat|{REASON}", f"UnInhibit u {FIRST_COOKIE}"]
+
+
+def test_logind_lock_lasts_while_the_fd_is_open(fake: Inhibitors, qtbot: QtBot) -> None:
+    fake.own(LOGIND)
+    backend = LogindKeepAwake(fake.connect(), FAST_MS)
+    assert backend.available()
+    assert backend.hold(REASON)
+    assert fake.calls() == [f"Inhibit ssss idle:sleep|AcuMat|{REASON}|block"]
+    assert fake.open_inhibitors() == 1
+    backend.release()
+    assert not held(backend)
+    qtbot.waitUntil(lambda: fake.open_inhibitors() == 0)
+
+
+def test_the_fake_is_as_strict_as_gdbus_about_uint32(fake: Inhibitors) -> None:
+    """A plain Python int goes out as ``i``: the service must refuse it, which is why the
+    backends marshal through the introspected interface."""
+    fake.own(GNOME)
+    bus = fake.connect()
+    assert _dbus.call(bus, GNOME, "/org/gnome/SessionManager", GNOME, "Inhibit",
+                      "app", 0, REASON, 12, timeout_ms=FAST_MS) is None
+    assert fake.calls() == []
+
+
+@pytest.mark.parametrize("backend_type", [PortalKeepAwake, GnomeSessionKeepAwake,
+                                          ScreenSaverKeepAwake, LogindKeepAwake])
+def test_absent_service_means_unavailable(fake: Inhibitors, backend_type: Any) -> None:
+    backend = backend_type(fake.connect(), FAST_MS)
+    assert not backend.available()
+    assert not backend.hold(REASON) and not held(backend)
+    backend.release()
+    assert fake.calls() == []
+
+
+def test_no_bus_means_unavailable(qapp: object) -> None:
+    dead = QDBusConnection.connectToBus("unix:path=/nonexistent/bus", "acumat-keep-awake-dead")
+    for backend in (PortalKeepAwake(dead), GnomeSessionKeepAwake(dead),
+                    ScreenSaverKeepAwake(dead), LogindKeepAwake(dead)):
+        assert not backend.available()
+        assert not backend.hold(REASON)
+
+
+def test_a_service_that_stops_answering_costs_one_timeout(fake: Inhibitors) -> None:
+    fake.own(GNOME)
+    backend = GnomeSessionKeepAwake(fake.connect(), FAST_MS)
+    assert backend.available()
+    fake.release(GNOME)
+    fake.own(GNOME, mode="hung")
+    started = time.monotonic()
+    assert not backend.hold(REASON)
+    assert time.monotonic() - started < 5 * FAST_MS / 1000
+    assert not held(backend)
+
+
+def test_introspection_parsing() -> None:
+    xml = ('<node><interface name="a.B"><method name="Inhibit"/></interface>'
+           '<interface name="a.C"><method name="Other"/></interface></node>')
+    assert _dbus.has_method(xml, "a.B", "Inhibit")
+    assert not _dbus.has_method(xml, "a.C", "Inhibit")
+    assert not _dbus.has_method("not xml <", "a.B", "Inhibit")
+
+
+# --- the choice, in the documented order ---------------------------------------------------
+
+
+@pytest.mark.parametrize(("names", "expected"), [
+    ([PORTAL, GNOME, SCREENSAVER], "portal"),
+    ([GNOME, SCREENSAVER], "gnome-session"),
+    ([SCREENSAVER], "screensaver"),
+    ([PORTAL, GNOME, SCREENSAVER, LOGIND], "portal+logind"),
+    ([LOGIND], "logind"),
+    ([], "none"),
+])
+def test_the_first_method_that_answers_is_chosen(
+    fake: Inhibitors, names: list[str], expected: str
+) -> None:
+    fake.own(*names)
+    backend = create_keep_awake(platform="linux", env=WAYLAND, where=where(fake))
+    assert backend.method == expected
+    assert fake.calls() == []  # choosing never inhibits
+
+
+def test_a_hung_portal_is_skipped_within_the_timeout(fake: Inhibitors) -> None:
+    fake.own(PORTAL, mode="hung")
+    fake.own(GNOME)
+    started = time.monotonic()
+    backend = create_keep_awake(platform="linux", env=WAYLAND, where=where(fake))
+    assert backend.method == "gnome-session"
+    assert time.monotonic() - started < 5 * FAST_MS / 1000
+
+
+def test_the_combined_method_holds_and_releases_both(fake: Inhibitors, qtbot: QtBot) -> None:
+    fake.own(PORTAL, LOGIND)
+    backend = create_keep_awake(platform="linux", env=WAYLAND, where=where(fake))
+    assert isinstance(backend, CombinedKeepAwake)
+    assert backend.hold(REASON) and held(backend)
+    assert [c.split()[:2] for c in fake.calls()] == [["Inhibit", "sua{sv}"], ["Inhibit", "ssss"]]
+    assert fake.open_inhibitors() == 1
+    backend.release()
+    assert not held(backend)
+    qtbot.waitUntil(lambda: fake.open_inhibitors() == 0 and len(fake.calls()) == 3)
+    assert fake.calls()[2].startswith("Close ")
+
+
+def test_candidates_per_platform() -> None:
+    assert candidates("win32", {}) == (["windows"], [])
+    assert candidates("darwin", {}) == (["macos"], [])
+    desktop = ["portal", "gnome-session", "screensaver"]
+    assert candidates("linux", WAYLAND) == (desktop, ["logind"])
+    assert candidates("linux", {"XDG_SESSION_TYPE": "x11"}) == ([*desktop, "xss"], ["logind"])
+    assert candidates("linux", {"DISPLAY": ":0"}) == ([*desktop, "xss"], ["logind"])
+    assert candidates("linux", {}) == (desktop, ["logind"])
+
+
+def test_a_backend_that_fails_to_start_is_skipped() -> None:
+    def build(name: str, where: Connections) -> KeepAwake:
+        if name == "windows":
+            raise OSError("kernel32 is missing")
+        raise AssertionError(name)
+
+    assert isinstance(create_keep_awake(platform="win32", build=build), NullKeepAwake)
