@@ -6,8 +6,10 @@ from collections.abc import Callable
 from typing import Any
 
 from acumat_desktop.core.commands import CommandError, CommandRegistry
+from acumat_desktop.core.protocol import FAILED
 from acumat_desktop.core.status import StatusBoard
 from acumat_desktop.services.settings_service import SettingsService
+from acumat_desktop.services.settings_store import SettingsSaveError
 from acumat_desktop.settings import access
 
 
@@ -43,17 +45,28 @@ def register_app_commands(
 
 
 def register_settings_commands(registry: CommandRegistry, service: SettingsService) -> None:
+    """settings.set and settings.reset reply only once the change is on disk; a failed write
+    is a FAILED error naming the reason (exit 1), the change kept in the app to be saved later."""
+
     def get(args: dict[str, Any]) -> Any:
         return access.as_dict(service.settings)
+
+    def saved() -> None:
+        try:
+            service.save_now()
+        except SettingsSaveError as exc:
+            raise CommandError(str(exc), FAILED) from None
 
     def set_(args: dict[str, Any]) -> Any:
         key = _key(args)
         assert key is not None
         value = args.get("value")
         try:
-            return {"key": key, "value": service.set(key, value)}
+            applied = service.set(key, value)
         except (access.SettingsKeyError, access.SettingsValueError) as exc:
             raise CommandError(str(exc)) from None
+        saved()
+        return {"key": key, "value": applied}
 
     def reset(args: dict[str, Any]) -> Any:
         key = _key(args, required=False)
@@ -61,6 +74,7 @@ def register_settings_commands(registry: CommandRegistry, service: SettingsServi
             service.reset(key)
         except (access.SettingsKeyError, access.SettingsValueError) as exc:
             raise CommandError(str(exc)) from None
+        saved()
         return {}
 
     registry.register("settings.get", get)

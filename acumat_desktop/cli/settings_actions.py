@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from typing import Any
 
 from acumat_desktop.cli.base import (
@@ -20,9 +21,8 @@ from acumat_desktop.cli.base import (
     out,
 )
 from acumat_desktop.services.paths import AppPaths
-from acumat_desktop.services.settings_store import SettingsStore
+from acumat_desktop.services.settings_store import SettingsSaveError, SettingsStore
 from acumat_desktop.settings import access
-from acumat_desktop.settings.codec import decode
 from acumat_desktop.settings.migrations import NewerSchemaError
 from acumat_desktop.settings.model import Settings
 
@@ -32,17 +32,16 @@ def _show(value: Any) -> str:
 
 
 def _file_settings(store: SettingsStore) -> Settings:
-    """The file's settings without touching it (a read never keeps anything aside)."""
+    """The file's settings without touching it (a read never keeps anything aside); whatever
+    could not be used is named on stderr and shown at its default."""
     try:
-        text = store.path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return Settings()
-    except OSError as exc:
-        raise CliError(f"cannot read {store.path}: {exc}", EXIT_FAILED) from None
-    try:
-        return decode(text).settings
+        decoded = store.read()
     except NewerSchemaError as exc:
         raise CliError(str(exc), EXIT_FAILED) from None
+    if decoded.problems:
+        note = "; ".join(decoded.problems)
+        sys.stderr.write(f"acumat: {store.path} has settings that cannot be used: {note}\n")
+    return decoded.settings
 
 
 class SettingsActions:
@@ -84,7 +83,10 @@ class SettingsActions:
             raise CliError(str(exc), EXIT_FAILED) from None
         if result.problems:
             out(result.message() or "")
-        store.save(updated)
+        try:
+            store.save(updated)
+        except SettingsSaveError as exc:
+            raise CliError(str(exc), EXIT_FAILED) from None
         return EXIT_OK
 
     @staticmethod

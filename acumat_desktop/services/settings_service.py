@@ -1,4 +1,9 @@
-"""The running app's settings: one owner, live change signals, debounced atomic saves."""
+"""The running app's settings: one owner, live change signals, debounced atomic saves.
+
+A change from the command line is saved at once (``save_now``) so ``acumat settings set`` answers
+only once the value is on disk. A save that fails keeps the change (in memory, still to be
+saved) and emits ``save_failed`` with one plain line, once per distinct problem.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from acumat_desktop.services.settings_store import SettingsStore
+from acumat_desktop.services.settings_store import SettingsSaveError, SettingsStore
 from acumat_desktop.settings import access
 from acumat_desktop.settings.model import Settings
 
@@ -18,6 +23,7 @@ class SettingsService(QObject):
     """Holds the current Settings; every change goes through here and is saved once, shortly."""
 
     changed = Signal(object)  # the new Settings
+    save_failed = Signal(str)  # one line naming why the settings could not be saved
 
     def __init__(
         self,
@@ -30,6 +36,7 @@ class SettingsService(QObject):
         self._store = store
         self._settings = settings
         self._dirty = False
+        self._failure: str | None = None  # the last save problem said (said once)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(debounce_ms)
@@ -62,14 +69,31 @@ class SettingsService(QObject):
         self._timer.start()
         self.changed.emit(settings)
 
+    @property
+    def save_problem(self) -> str | None:
+        """Why the last save failed, or None once saving works."""
+        return self._failure
+
     def flush(self) -> None:
-        """Write now if anything changed (called by the debounce timer and at quit)."""
+        """Write now if anything changed (called by the debounce timer and at quit). A failure
+        is logged and emitted as ``save_failed``; the change stays to be saved next time."""
+        try:
+            self.save_now()
+        except SettingsSaveError:
+            return
+
+    def save_now(self) -> None:
+        """Write now if anything changed; raises SettingsSaveError naming the reason."""
         self._timer.stop()
         if not self._dirty:
             return
         try:
             self._store.save(self._settings)
-        except OSError as exc:
-            log.error("could not save settings to %s: %s", self._store.path, exc)
-            return
+        except SettingsSaveError as exc:
+            log.error("%s", exc)
+            if str(exc) != self._failure:
+                self._failure = str(exc)
+                self.save_failed.emit(self._failure)
+            raise
         self._dirty = False
+        self._failure = None

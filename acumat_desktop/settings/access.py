@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from pydantic import ValidationError
 
+from acumat_desktop.core.durations import format_human
 from acumat_desktop.settings.model import SECTIONS, Settings
 
 
@@ -86,8 +88,27 @@ def with_value(settings: Settings, key: str, value: Any) -> Settings:
     try:
         return Settings.model_validate(raw)
     except ValidationError as exc:
-        reasons = "; ".join(e["msg"] for e in exc.errors())
-        raise SettingsValueError(f"{key}: {value!r} is not accepted: {reasons}") from None
+        reasons = "; ".join(e["msg"] for e in exc.errors(include_url=False, include_input=False))
+        allowed = allowed_range(key)
+        hint = f" (allowed: {allowed})" if allowed else ""
+        shown = repr(value) if len(repr(value)) <= 80 else repr(value)[:79] + "…"
+        raise SettingsValueError(f"{key}: {shown} is not accepted: {reasons}{hint}") from None
+
+
+def _show_bound(bound: Any) -> str:
+    return format_human(bound) if isinstance(bound, timedelta) else str(bound)
+
+
+def allowed_range(key: str) -> str | None:
+    """``10s to 4h`` for a bounded setting, None for one without bounds."""
+    section, name = _split(key)
+    low = high = None
+    for item in SECTIONS[section].model_fields[name].metadata:
+        low = getattr(item, "ge", low)
+        high = getattr(item, "le", high)
+    if low is None or high is None:
+        return None
+    return f"{_show_bound(low)} to {_show_bound(high)}"
 
 
 def reset(key: str | None = None, settings: Settings | None = None) -> Settings:
