@@ -26,7 +26,12 @@ def describe_row(row: dict[str, Any]) -> str:
     started = datetime.fromisoformat(str(row["started_at"])).strftime("%a %d %b %H:%M")
     actual = round(float(row["actual_s"]) / 60)
     planned = round(float(row["planned_s"]) / 60)
-    result = "completed" if row["completed"] else "stopped"
+    if row["completed"]:
+        result = "completed"
+    elif row.get("interrupted"):  # the app ended while it ran (killed, crash, power loss)
+        result = "interrupted"
+    else:
+        result = "stopped"
     line = f"{started}  {row['routine_name']}  {actual} of {planned} min  {result}"
     if row.get("feeling") is not None:
         line += f"  feeling {row['feeling']}"

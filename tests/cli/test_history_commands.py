@@ -99,3 +99,10 @@ def test_no_sessions_says_so(
     monkeypatch.setattr(history_commands, "call_app", lambda cmd, **args: [])
     code, out, _ = run(capsys, "history")
     assert (code, out.strip()) == (0, "No sessions yet")
+
+
+def test_a_session_the_app_never_finished_reads_interrupted() -> None:
+    row = {**ROWS[1], "actual_s": 420.0, "interrupted": True}
+    assert history_commands.describe_row(row) == (
+        "Wed 25 Nov 22:10  Before sleep  7 of 10 min  interrupted"
+    )
