@@ -135,7 +135,10 @@ def test_invalid_keys_fall_back_alone(acumat: AppRunner) -> None:
 def test_sigkill_during_repeated_settings_set_never_leaves_a_broken_file(acumat: AppRunner) -> None:
     """The CLI writes the file itself when no app runs; kill it at random instants."""
     rng = random.Random(20261124)
+    # The kill instants cover the writer's real lifetime on this machine, start to exit.
+    started = time.monotonic()
     assert acumat.run("settings", "set", "sound.master_volume", "0.5").returncode == 0
+    lifetime = time.monotonic() - started
     killed = 0
     for round_ in range(24):
         value = f"0.{round_ % 9 + 1}"
@@ -145,7 +148,7 @@ def test_sigkill_during_repeated_settings_set_never_leaves_a_broken_file(acumat:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        time.sleep(rng.uniform(0.15, 0.6))  # a random instant to kill at, not synchronisation
+        time.sleep(rng.uniform(0.0, lifetime))  # a random instant to kill at, not synchronisation
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
             killed += 1
