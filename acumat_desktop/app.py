@@ -1,16 +1,22 @@
-"""Composition root: builds the services and the UI, wires them together, runs the event loop."""
+"""Composition root: builds the services, then each feature in dependency order, and runs the
+event loop. Nothing but the entry points imports this module.
+
+Each feature receives only what it uses, as typed constructor parameters or small ports
+(``wiring/ports.py``); :func:`build` returns one :class:`AcuMat` holding them all with their
+types, so a test can build the whole app and keep typed references, and close it the way the app
+does when it quits (:meth:`AcuMat.close`).
+"""
 
 from __future__ import annotations
 
 import logging
 import sys
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from acumat_desktop import APP_DISPLAY_NAME, APP_NAME, DESKTOP_FILE_ID, __version__
 from acumat_desktop.app_handlers import register_app_commands, register_settings_commands
@@ -19,7 +25,7 @@ from acumat_desktop.core.commands import CommandRegistry
 from acumat_desktop.core.session import SessionEngine
 from acumat_desktop.core.status import StatusBoard
 from acumat_desktop.services.assets import icon_path
-from acumat_desktop.services.autostart import Autostart, apply_autostart, create_autostart
+from acumat_desktop.services.autostart import create_autostart
 from acumat_desktop.services.errors import install_excepthooks
 from acumat_desktop.services.history_store import HistoryStore, open_history
 from acumat_desktop.services.ipc import ControlServer
@@ -30,18 +36,18 @@ from acumat_desktop.services.paths import AppPaths, instance_lock_path, server_n
 from acumat_desktop.services.session_service import SessionService
 from acumat_desktop.services.settings_service import SettingsService
 from acumat_desktop.services.settings_store import LoadResult, SettingsStore
+from acumat_desktop.services.shutdown import ShutdownManager
 from acumat_desktop.services.single_instance import InstanceLock
 from acumat_desktop.settings.migrations import NewerSchemaError
-from acumat_desktop.settings.model import Settings
-from acumat_desktop.ui.about import load_about_dialog
 from acumat_desktop.ui.actions import AppActions
 from acumat_desktop.ui.main_window import MainWindow
-from acumat_desktop.ui.settings_dialog import SettingsDialog
 from acumat_desktop.ui.theme import apply_theme
 from acumat_desktop.ui.tray import Tray
-from acumat_desktop.wiring import reminders as reminders_wiring
-from acumat_desktop.wiring import sessions as sessions_wiring
-from acumat_desktop.wiring import sound as sound_wiring
+from acumat_desktop.wiring.reminders import RemindersFeature, create_sitting_monitor
+from acumat_desktop.wiring.session_pages import SessionPages
+from acumat_desktop.wiring.sessions import SessionsFeature
+from acumat_desktop.wiring.shell import ShellFeature
+from acumat_desktop.wiring.sound import SoundFeature
 
 log = logging.getLogger(__name__)
 
@@ -53,99 +59,73 @@ def app_icon() -> QIcon:
     return icon
 
 
-@dataclass
-class Parts:
-    """Everything the running app is made of (kept so nothing is garbage-collected)."""
+@dataclass(frozen=True)
+class Services:
+    """What the features share: the app's state and its doors to the OS."""
 
     app: QApplication
     paths: AppPaths
+    clock: Clock
     settings: SettingsService
+    history: HistoryStore  # the one history database: sessions, sitting totals, reminder events
+    session: SessionService  # the one command path into the session engine
     actions: AppActions
     window: MainWindow
     tray: Tray | None
     board: StatusBoard
-    commands: CommandRegistry
-    server: ControlServer | None
+    commands: CommandRegistry  # the command line's door (IPC), and nothing else
+    server: ControlServer
     notices: OnceNotices
-    session: SessionService
-    clock: Clock
-    history: HistoryStore  # the one history database: sessions, sitting totals, reminder events
-    error_box: QMessageBox | None = None
-    wiring: Wiring | None = None
-    autostart: Autostart = field(default_factory=create_autostart)
-    # Called with the settings dialog when it is first created (features add rows to it).
-    dialog_extensions: list[Callable[[SettingsDialog], None]] = field(default_factory=list)
+    shutdown: ShutdownManager
 
 
-class Wiring:
-    """Connects the parts: what each action, close and settings change does."""
+@dataclass(frozen=True)
+class AcuMat:
+    """The running app: its services and its features, typed."""
 
-    def __init__(self, parts: Parts) -> None:
-        self.p = parts
-        self._settings_dialog: SettingsDialog | None = None
-        actions = parts.actions
-        actions.open.triggered.connect(parts.window.bring_forward)
-        actions.quit.triggered.connect(self.quit)
-        actions.settings.triggered.connect(self.open_settings)
-        actions.about.triggered.connect(self.open_about)
-        parts.window.close_requested.connect(self.on_window_close)
-        parts.settings.changed.connect(self.on_settings_changed)
-        if parts.tray is not None:
-            parts.tray.activated.connect(parts.window.bring_forward)
-        parts.app.aboutToQuit.connect(self.on_quit)
+    services: Services
+    shell: ShellFeature
+    sound: SoundFeature
+    sessions: SessionsFeature
+    pages: SessionPages
+    reminders: RemindersFeature
 
-    def quit(self) -> None:
-        self.p.window.allow_close()
-        self.p.app.quit()
+    # Shortcuts to the services most often reached for.
+    @property
+    def app(self) -> QApplication:
+        return self.services.app
 
-    def on_quit(self) -> None:
-        self.p.settings.flush()
-        if self.p.server is not None:
-            self.p.server.close()
-        if self.p.tray is not None:
-            self.p.tray.hide()
+    @property
+    def window(self) -> MainWindow:
+        return self.services.window
 
-    def on_window_close(self) -> None:
-        tray = self.p.tray
-        if tray is None or not tray.visible:
-            self.quit()
-            return
-        self.p.window.hide()
-        if self.p.notices.first_time("closed-to-tray"):
-            tray.message(
-                APP_DISPLAY_NAME,
-                "AcuMat keeps running in the system tray. To quit, choose Quit in its menu.",
-            )
+    @property
+    def tray(self) -> Tray | None:
+        return self.services.tray
 
-    def open_settings(self) -> None:
-        if self._settings_dialog is None:
-            self._settings_dialog = SettingsDialog(self.p.settings, self.p.window)
-            for extend in self.p.dialog_extensions:
-                extend(self._settings_dialog)
-        else:
-            self._settings_dialog.load(self.p.settings.settings)
-        self._settings_dialog.show()
-        self._settings_dialog.raise_()
-        self._settings_dialog.activateWindow()
+    @property
+    def settings(self) -> SettingsService:
+        return self.services.settings
 
-    def open_about(self) -> None:
-        dialog = load_about_dialog(self.p.window)
-        dialog.setWindowIcon(self.p.window.windowIcon())
-        dialog.open()
+    @property
+    def session(self) -> SessionService:
+        return self.services.session
 
-    def on_settings_changed(self, settings: Settings) -> None:
-        apply_theme(self.p.app, settings.appearance.theme)
-        apply_autostart(self.p.autostart, settings.startup.autostart, self.p.window.show_notice)
+    @property
+    def history(self) -> HistoryStore:
+        return self.services.history
 
-    def report_error(self, text: str) -> None:
-        box = self.p.error_box
-        if box is None:
-            box = QMessageBox(QMessageBox.Icon.Warning, APP_DISPLAY_NAME, "", parent=self.p.window)
-            box.setWindowTitle("AcuMat — something went wrong")
-            self.p.error_box = box
-        box.setText("Something went wrong, but AcuMat keeps running.")
-        box.setInformativeText(f"{text}\n\nDetails are in {self.p.paths.log_file}.")
-        box.show()
+    @property
+    def commands(self) -> CommandRegistry:
+        return self.services.commands
+
+    @property
+    def board(self) -> StatusBoard:
+        return self.services.board
+
+    def close(self) -> None:
+        """The one shutdown path (also run when the app quits): each registered step once."""
+        self.services.shutdown.run()
 
 
 def forward_to_running_instance(name: str, wait_s: float = 0.0) -> bool:
@@ -176,11 +156,13 @@ def create_application() -> QApplication:
     return app
 
 
-def build(app: QApplication, paths: AppPaths, loaded: LoadResult, minimized: bool) -> Parts:
+def build_services(
+    app: QApplication, paths: AppPaths, loaded: LoadResult, clock: Clock | None = None
+) -> Services:
     icon = app_icon()
     app.setWindowIcon(icon)
-    store = SettingsStore(paths.settings_file)
-    settings = SettingsService(store, loaded.settings, parent=app)
+    clock = clock or SystemClock()
+    settings = SettingsService(SettingsStore(paths.settings_file), loaded.settings, parent=app)
     apply_theme(app, loaded.settings.appearance.theme)
     actions = AppActions(app)
     window = MainWindow(actions, icon)
@@ -188,48 +170,96 @@ def build(app: QApplication, paths: AppPaths, loaded: LoadResult, minimized: boo
     board = StatusBoard(__version__)
     board.provide("tray", lambda: {"available": tray is not None and tray.visible})
     commands = CommandRegistry()
-    server = ControlServer(server_name(), commands.handle_line, app)
-    clock = SystemClock()
     session = SessionService(SessionEngine(clock), app)
     board.provide("session", session.engine.snapshot)
-    parts = Parts(
-        app,
-        paths,
-        settings,
-        actions,
-        window,
-        tray,
-        board,
-        commands,
-        server,
-        OnceNotices(paths.state / "notices.json"),
-        session,
-        clock,
-        open_history(paths.data / "history.sqlite3", clock),
+    history = open_history(paths.data / "history.sqlite3", clock)
+    services = Services(
+        app=app,
+        paths=paths,
+        clock=clock,
+        settings=settings,
+        history=history,
+        session=session,
+        actions=actions,
+        window=window,
+        tray=tray,
+        board=board,
+        commands=commands,
+        server=ControlServer(server_name(), commands.handle_line, app),
+        notices=OnceNotices(paths.state / "notices.json"),
+        shutdown=ShutdownManager(),
     )
-    wiring = parts.wiring = Wiring(parts)
-    apply_autostart(parts.autostart, loaded.settings.startup.autostart, window.show_notice)
-    # Features wire themselves here, each from its own module in acumat_desktop/wiring/.
-    sound_wiring.wire(parts)  # first: sessions ask it which sounds exist
-    sessions_wiring.wire(parts)
-    reminders_wiring.wire(parts)
-    register_app_commands(
-        commands,
-        board,
-        show=window.bring_forward,
-        quit_app=lambda: QTimer.singleShot(0, wiring.quit),
-    )
-    register_settings_commands(commands, settings)
-    install_excepthooks(wiring.report_error)
+    # Registered first, so they run last: the settings and the history outlive every feature.
+    services.shutdown.register("history", history.close)
+    services.shutdown.register("settings", settings.flush)
+    services.shutdown.register("control server", services.server.close)
+    return services
 
+
+def build_features(s: Services) -> AcuMat:
+    """Each feature in dependency order: sound first (sessions check sounds against it), then
+    sessions (the pages and the reminders start routines through it)."""
+    shell = ShellFeature(
+        app=s.app, settings=s.settings, actions=s.actions, window=s.window, tray=s.tray,
+        notices=s.notices, autostart=create_autostart(), log_file=s.paths.log_file,
+    )
+    s.shutdown.register("tray icon", shell.close)
+    sound = SoundFeature(
+        parent=s.app, data_dir=s.paths.data, cache_dir=s.paths.cache, settings=s.settings,
+        session=s.session, window=s.window, tray=s.tray, commands=s.commands, board=s.board,
+        shutdown=s.shutdown,
+    )
+    shell.add_dialog_extension(sound.extend_dialog)
+    sessions = SessionsFeature(
+        parent=s.app, data_dir=s.paths.data, settings=s.settings, session=s.session,
+        history=s.history, window=s.window, tray=s.tray, commands=s.commands, sounds=sound,
+    )
+    pages = SessionPages(
+        parent=s.app, settings=s.settings, session=s.session, clock=s.clock, window=s.window,
+        library=sessions.library, patterns=sessions.patterns.all(), history=s.history,
+        session_view=sessions.view, starter=sessions, sounds=sound,
+    )
+    monitor = create_sitting_monitor(s.app, s.clock, s.settings.settings, s.window)
+    reminders = RemindersFeature(
+        parent=s.app, monitor=monitor, clock=s.clock, settings=s.settings, session=s.session,
+        history=s.history, tray=s.tray, commands=s.commands, board=s.board, starter=sessions,
+        shutdown=s.shutdown,
+    )
+    shell.add_dialog_extension(reminders.extend_dialog)
+    register_app_commands(
+        s.commands, s.board, show=s.window.bring_forward,
+        quit_app=lambda: QTimer.singleShot(0, shell.quit),
+    )
+    register_settings_commands(s.commands, s.settings)
+    s.app.aboutToQuit.connect(s.shutdown.run)
+    return AcuMat(s, shell, sound, sessions, pages, reminders)
+
+
+def build(
+    app: QApplication,
+    paths: AppPaths,
+    loaded: LoadResult,
+    minimized: bool,
+    clock: Clock | None = None,
+) -> AcuMat:
+    acumat = build_features(build_services(app, paths, loaded, clock))
+    install_excepthooks(acumat.shell.report_error)
+    show_first_screen(acumat, loaded, minimized)
+    return acumat
+
+
+def show_first_screen(acumat: AcuMat, loaded: LoadResult, minimized: bool) -> None:
+    """The tray (or, without one, the window), then what the person must be told."""
+    window, tray = acumat.window, acumat.tray
     if tray is not None:
         tray.show()
-    if tray is None:
-        text = (
-            "No system tray was found, so AcuMat stays in this window; closing it quits. "
-            "On GNOME, the AppIndicator extension adds a tray."
+    else:
+        window.show_notice(
+            window.tr(
+                "No system tray was found, so AcuMat stays in this window; closing it quits. "
+                "On GNOME, the AppIndicator extension adds a tray."
+            )
         )
-        window.show_notice(text)
         log.warning("no system tray available; the window stays the way in")
     if tray is None or not (minimized or loaded.settings.startup.start_minimized):
         window.show()
@@ -237,12 +267,12 @@ def build(app: QApplication, paths: AppPaths, loaded: LoadResult, minimized: boo
     if message:
         window.show_notice(message)
         if tray is not None and window.isHidden():
-            tray.message("AcuMat settings", message)
-    if parts.history.message:  # after the other notices, so none of them hides it
-        window.show_notice(" ".join(filter(None, (window.notice.text(), parts.history.message))))
+            tray.message(window.tr("AcuMat settings"), message)
+    history_message = acumat.history.message
+    if history_message:  # after the other notices, so none of them hides it
+        window.show_notice(" ".join(filter(None, (window.notice.text(), history_message))))
         if tray is not None and window.isHidden():
-            tray.message("AcuMat history", parts.history.message)
-    return parts
+            tray.message(window.tr("AcuMat history"), history_message)
 
 
 def run_app(minimized: bool = False) -> int:
@@ -263,11 +293,13 @@ def run_app(minimized: bool = False) -> int:
         sys.stderr.write(f"acumat: {exc}\n")
         return 1
     app = create_application()
-    parts = build(app, paths, loaded, minimized)
-    assert parts.server is not None
-    if not parts.server.listen():
-        parts.window.show_notice("Command-line control is unavailable (see the log).")
-    log.info("AcuMat %s started (tray: %s)", __version__, parts.tray is not None)
+    acumat = build(app, paths, loaded, minimized)
+    if not acumat.services.server.listen():
+        acumat.window.show_notice(
+            acumat.window.tr("Command-line control is unavailable (see the log).")
+        )
+    log.info("AcuMat %s started (tray: %s)", __version__, acumat.tray is not None)
     code = app.exec()
+    acumat.close()
     lock.release()
     return code

@@ -19,7 +19,7 @@ WATCHDOG_S = 15.0
 
 class SessionService(QObject):
     happened = Signal(object)  # every SessionEvent, in order
-    state_changed = Signal(str)  # SessionState value
+    state_changed = Signal(object)  # the new SessionState
 
     def __init__(self, engine: SessionEngine, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -71,7 +71,7 @@ class SessionService(QObject):
         state = self.engine.state
         if state is not self._state:
             self._state = state
-            self.state_changed.emit(state.value)
+            self.state_changed.emit(state)
         self._schedule()
 
     def _schedule(self) -> None:

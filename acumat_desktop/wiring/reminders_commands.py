@@ -6,13 +6,10 @@ from collections.abc import Callable
 from typing import Any
 
 from acumat_desktop.core.commands import CommandError, CommandRegistry
-from acumat_desktop.core.durations import parse_duration
 from acumat_desktop.core.protocol import FAILED
+from acumat_desktop.core.reminder_args import parse_pause, parse_snooze_minutes
 from acumat_desktop.services.settings_service import SettingsService
 from acumat_desktop.services.sitting_monitor import SittingMonitor
-
-MAX_SNOOZE_MIN = 240.0
-MAX_PAUSE_S = 7 * 24 * 3600.0
 
 
 def reminders_status(monitor: SittingMonitor) -> dict[str, Any]:
@@ -24,34 +21,6 @@ def reminders_status(monitor: SittingMonitor) -> dict[str, Any]:
         "last_shown_at": snap["last_shown_at"],
         "shown_today": snap["shown_today"],
     }
-
-
-def parse_snooze_minutes(value: object) -> float | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise CommandError(f"'minutes' must be a number of minutes, not {value!r}")
-    if not 0 < value <= MAX_SNOOZE_MIN:
-        raise CommandError(f"'minutes' must be between 1 and {MAX_SNOOZE_MIN:g}, not {value:g}")
-    return float(value)
-
-
-def parse_pause(value: object) -> float | None:
-    """Seconds to pause for, or None for until tomorrow."""
-    if value == "until-tomorrow":
-        return None
-    if isinstance(value, str):
-        try:
-            seconds = parse_duration(value).total_seconds()
-        except ValueError as exc:
-            raise CommandError(f"'duration': {exc}, or until-tomorrow") from None
-    elif isinstance(value, int | float) and not isinstance(value, bool):
-        seconds = float(value)
-    else:
-        raise CommandError("'duration' must be a duration such as 30m, 1h, 2h or until-tomorrow")
-    if not 0 < seconds <= MAX_PAUSE_S:
-        raise CommandError("'duration' must be more than 0 and at most 7 days")
-    return seconds
 
 
 def register_reminder_commands(

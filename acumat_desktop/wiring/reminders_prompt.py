@@ -10,11 +10,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRect
 
+from acumat_desktop.core.sitting_ledger import ReminderEvent, SittingLedger
 from acumat_desktop.services.notifications import DesktopNotifications
 from acumat_desktop.services.sitting_monitor import SittingMonitor
 from acumat_desktop.ui.reminder_popup import ReminderPopup, sitting_phrase
 from acumat_desktop.ui.tray import Tray
-from acumat_desktop.wiring.reminders_history import SittingLedger
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +63,7 @@ class ReminderPrompter(QObject):
 
     # -- showing -----------------------------------------------------------------------------
     def show(self, sitting_s: int) -> None:
-        self.ledger.event("shown")
+        self.ledger.event(ReminderEvent.SHOWN)
         can_snooze = self.monitor.policy.can_snooze
         snooze_min = self.monitor.values.snooze.total_seconds() / 60.0
         style = self._style()
@@ -107,23 +107,23 @@ class ReminderPrompter(QObject):
 
     # -- answers -----------------------------------------------------------------------------
     def start_desk_break(self) -> None:
-        self.ledger.event("followed")
+        self.ledger.event(ReminderEvent.FOLLOWED)
         self.withdraw()
         if not self._start():
             log.info("cannot start the desk-break routine here; the reminder just hides")
 
     def snooze(self) -> None:
         if self.monitor.snooze():
-            self.ledger.event("snoozed")
+            self.ledger.event(ReminderEvent.SNOOZED)
         self.withdraw()
 
     def snoozed_elsewhere(self) -> None:
         """A snooze from the command line: count it and put the reminder away."""
-        self.ledger.event("snoozed")
+        self.ledger.event(ReminderEvent.SNOOZED)
         self.withdraw()
 
     def moved(self) -> None:
-        self.ledger.event("followed")
+        self.ledger.event(ReminderEvent.FOLLOWED)
         self.withdraw()
         self.monitor.i_moved()
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import logging
 import math
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
 
 from acumat_desktop.core.breathing import describe
-from acumat_desktop.core.commands import CommandError
-from acumat_desktop.core.protocol import Request
+from acumat_desktop.core.commands import CommandError, CommandRegistry
 from acumat_desktop.core.session import (
     ACTIVE_STATES,
     FeelingNoted,
@@ -23,15 +23,18 @@ from acumat_desktop.core.session import (
     Suspended,
     plan_from_routine,
 )
+from acumat_desktop.services.history_store import HistoryStore
 from acumat_desktop.services.pattern_library import PatternLibrary
 from acumat_desktop.services.routine_library import RoutineLibrary, UnknownRoutineError
+from acumat_desktop.services.session_service import SessionService
+from acumat_desktop.services.settings_service import SettingsService
 from acumat_desktop.settings.model import Settings
+from acumat_desktop.ui.main_window import MainWindow
 from acumat_desktop.ui.session_view import SessionView
+from acumat_desktop.ui.tray import Tray
 from acumat_desktop.wiring.history_commands import register_history_commands
+from acumat_desktop.wiring.ports import SoundLister
 from acumat_desktop.wiring.start_menu import StartMenu
-
-if TYPE_CHECKING:
-    from acumat_desktop.app import Parts
 
 log = logging.getLogger(__name__)
 
@@ -39,32 +42,49 @@ TRAY_TICK_MAX_S = 30.0  # the tray's ring and tooltip need no finer updates than
 
 
 class SessionsFeature(QObject):
-    def __init__(self, parts: Parts) -> None:
-        super().__init__(parts.app)
-        self.p = parts
-        self.patterns = PatternLibrary(parts.paths.data / "patterns")
+    """Routines and patterns, starting a session, its page, its tray entries, its history and
+    its commands. Everything that starts a session comes through :meth:`start`."""
+
+    def __init__(
+        self,
+        *,
+        parent: QObject,
+        data_dir: Path,
+        settings: SettingsService,
+        session: SessionService,
+        history: HistoryStore,
+        window: MainWindow,
+        tray: Tray | None,
+        commands: CommandRegistry,
+        sounds: SoundLister,
+    ) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self._session = session
+        self._window = window
+        self._tray = tray
+        self._commands = commands
+        self._sounds = sounds
+        self.patterns = PatternLibrary(data_dir / "patterns")
         for problem in self.patterns.problems:
             log.warning("breathing pattern skipped: %s", problem)
         # The pattern view is live: a patterns.reload is seen by routine validation and start.
-        self.library = RoutineLibrary(
-            user_dir=parts.paths.data / "routines", patterns=self.patterns.all()
-        )
+        self.library = RoutineLibrary(user_dir=data_dir / "routines", patterns=self.patterns.all())
         for problem in self.library.problems:
             log.warning("routine skipped: %s", problem)
-        self.history = parts.history  # shared with the reminders (build() shows its message)
+        self.history = history  # shared with the reminders (build() shows its message)
         self._last_session_id: int | None = None
-        self.pages: QObject | None = None  # the window's session pages (session_pages.py)
-        self.view = SessionView(parts.session.engine, parts.window)
-        parts.window.pages.addWidget(self.view)
+        self.view = SessionView(session.engine, window)
+        window.pages.addWidget(self.view)
         self._tray_timer = QTimer(self)
         self._tray_timer.setObjectName("trayTick")
         self._tray_timer.setSingleShot(True)
         self._tray_timer.timeout.connect(self._update_tray)
         self._build_tray()
-        parts.session.state_changed.connect(self._on_state)
-        parts.session.happened.connect(self._on_event)
-        parts.settings.changed.connect(self._apply_settings)
-        self._apply_settings(parts.settings.settings)
+        session.state_changed.connect(self._on_state)
+        session.happened.connect(self._on_event)
+        settings.changed.connect(self._apply_settings)
+        self._apply_settings(settings.settings)
         self._register_commands()
 
     # ------------------------------------------------------------------ starting
@@ -82,7 +102,9 @@ class SessionsFeature(QObject):
         except UnknownRoutineError as exc:
             known = ", ".join(sorted(self.library.ids()))
             raise ValueError(f"{exc}; known routines: {known}") from None
-        settings = self.p.settings.settings
+        if sound is not None:
+            self._sounds.check_sound(sound)
+        settings = self._settings.settings
         plan = plan_from_routine(
             routine,
             minutes=minutes,
@@ -91,23 +113,25 @@ class SessionsFeature(QObject):
             countdown_s=settings.session.countdown.total_seconds(),
             patterns=self.patterns.all(),
         )
-        if self.p.session.engine.state in ACTIVE_STATES:
+        if self._session.engine.state in ACTIVE_STATES:
             raise ValueError("a session is already running; stop it first")
         try:
-            self.p.session.start(plan)
+            self._session.start(plan)
         except SessionStateError as exc:
             raise ValueError(str(exc)) from None
-        self.p.window.pages.setCurrentWidget(self.view)
-        self.p.window.bring_forward()
+        self._window.pages.setCurrentWidget(self.view)
+        self._window.bring_forward()
 
     # ------------------------------------------------------------------ events
 
-    def _on_state(self, state: str) -> None:
-        active = SessionState(state) in ACTIVE_STATES
+    def _on_state(self, state: SessionState) -> None:
+        active = state in ACTIVE_STATES
         self.pause_action.setEnabled(active)
         self.stop_action.setEnabled(active)
         self.pause_action.setText(
-            self.tr("Resume session") if state == "paused" else self.tr("Pause session")
+            self.tr("Resume session")
+            if state is SessionState.PAUSED
+            else self.tr("Pause session")
         )
         self._update_tray()
 
@@ -123,8 +147,8 @@ class SessionsFeature(QObject):
         elif isinstance(event, FeelingNoted) and self._last_session_id is not None:
             if event.record.feeling is not None:
                 self.history.set_feeling(self._last_session_id, event.record.feeling)
-        elif isinstance(event, Suspended) and self.p.tray is not None:
-            self.p.tray.message(
+        elif isinstance(event, Suspended) and self._tray is not None:
+            self._tray.message(
                 "AcuMat", self.tr("Your session was paused while the computer was asleep.")
             )
 
@@ -136,7 +160,7 @@ class SessionsFeature(QObject):
 
     def _build_tray(self) -> None:
         self.start_menu = StartMenu(
-            self.library, self.history, self.p.settings, self._start_from_menu, self
+            self.library, self.history, self._settings, self._start_from_menu, self
         )
         self.pause_action = QAction(self.tr("Pause session"), self)
         self.pause_action.triggered.connect(self._toggle_pause)
@@ -144,7 +168,7 @@ class SessionsFeature(QObject):
         self.stop_action.triggered.connect(self._stop)
         self.pause_action.setEnabled(False)
         self.stop_action.setEnabled(False)
-        tray = self.p.tray
+        tray = self._tray
         if tray is not None:
             tray.add_menu("session", self.start_menu.menu)
             tray.add_action("session", self.pause_action)
@@ -154,20 +178,20 @@ class SessionsFeature(QObject):
         try:
             self.start(routine_id)
         except ValueError as exc:
-            self.p.window.show_notice(str(exc))
+            self._window.show_notice(str(exc))
 
     def _toggle_pause(self) -> None:
-        if self.p.session.state is SessionState.PAUSED:
-            self.p.session.resume()
+        if self._session.state is SessionState.PAUSED:
+            self._session.resume()
         else:
-            self.p.session.pause()
+            self._session.pause()
 
     def _stop(self) -> None:
-        self.p.session.stop()
+        self._session.stop()
 
     def _update_tray(self) -> None:
-        tray = self.p.tray
-        engine = self.p.session.engine
+        tray = self._tray
+        engine = self._session.engine
         state = engine.state
         if state in ACTIVE_STATES and engine.total_s > 0:
             remaining = engine.remaining_s
@@ -193,11 +217,12 @@ class SessionsFeature(QObject):
     # ------------------------------------------------------------------ commands
 
     def _register_commands(self) -> None:
-        commands = self.p.commands
+        commands = self._commands
+        session = self._session
         commands.register("start", self._cmd_start)
-        commands.register("pause", lambda args: self._cmd_simple(self.p.session.pause, "pause"))
-        commands.register("resume", lambda args: self._cmd_simple(self.p.session.resume, "resume"))
-        commands.register("stop", lambda args: self._cmd_simple(self.p.session.stop, "stop"))
+        commands.register("pause", lambda args: self._cmd_simple(session.pause, "pause"))
+        commands.register("resume", lambda args: self._cmd_simple(session.resume, "resume"))
+        commands.register("stop", lambda args: self._cmd_simple(session.stop, "stop"))
         commands.register("routines", lambda args: [r.summary() for r in self.library.all()])
         commands.register("patterns", lambda args: describe(self.patterns.all().values()))
         commands.register("patterns.reload", lambda args: self.reload_patterns())
@@ -226,36 +251,15 @@ class SessionsFeature(QObject):
         sound = args.get("sound")
         if sound is not None and not isinstance(sound, str):
             raise CommandError("'sound' must be a soundscape id, a mix or 'none'")
-        self._check_sound(sound)
         try:
             self.start(routine, minutes, args.get("breathing"), sound)
         except ValueError as exc:
             raise CommandError(str(exc)) from None
-        return self.p.session.engine.snapshot()
-
-    def _check_sound(self, sound: str | None) -> None:
-        """A plain soundscape id must exist; mixes (``rain:0.7,wind:0.3``) are the sound
-        feature's to resolve."""
-        if sound is None or sound == "none" or "," in sound or ":" in sound:
-            return
-        if "sounds" not in self.p.commands.names():
-            return
-        known = {row["id"] for row in self.p.commands.dispatch(Request("sounds"))}
-        if sound not in known:
-            raise CommandError(
-                f"unknown soundscape {sound!r}; use one of {', '.join(sorted(known))} or none"
-            )
+        return self._session.engine.snapshot()
 
     def _cmd_simple(self, action: Any, name: str) -> Any:
         if not action():
-            state = self.p.session.engine.state.value
+            state = self._session.engine.state.value
             raise CommandError(f"cannot {name}: the session is {state}")
-        return self.p.session.engine.snapshot()
+        return self._session.engine.snapshot()
 
-
-def wire(parts: Parts) -> SessionsFeature:
-    from acumat_desktop.wiring.session_pages import SessionPages
-
-    feature = SessionsFeature(parts)
-    feature.pages = SessionPages(parts, feature)
-    return feature

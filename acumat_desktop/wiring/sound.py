@@ -1,5 +1,5 @@
 """Sound wiring: the audio engine, the session's sound, the sound panel, the tray's Mute, the
-``audio`` status part and the sound commands, connected to the app's Parts.
+``audio`` status part and the sound commands, each given what it uses by the composition root.
 
 The engine follows the ``sound`` settings (volume, mute, device); the CLI's ``volume`` and
 ``mute`` change those settings, so they persist and every view follows one source of truth.
@@ -7,10 +7,10 @@ The engine follows the ``sound`` settings (volume, mute, device); the CLI's ``vo
 
 from __future__ import annotations
 
-import atexit
 import logging
 import os
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QProcess, Qt, QTimer
@@ -18,20 +18,23 @@ from PySide6.QtGui import QAction
 
 from acumat_desktop import APP_DISPLAY_NAME
 from acumat_desktop.core.audio.device_keys import device_id
-from acumat_desktop.core.audio.mix import Layers, parse_mix
+from acumat_desktop.core.audio.mix import NO_SOUND, Layers, check_mix, parse_mix
 from acumat_desktop.core.commands import CommandError, CommandRegistry
 from acumat_desktop.core.protocol import FAILED
 from acumat_desktop.core.session import ACTIVE_STATES, SessionEvent
+from acumat_desktop.core.status import StatusBoard
+from acumat_desktop.services.audio.mix_presets import MixPresets
 from acumat_desktop.services.audio.soundscapes import SoundCatalogue, SoundInfo
+from acumat_desktop.services.session_service import SessionService
+from acumat_desktop.services.settings_service import SettingsService
+from acumat_desktop.services.shutdown import ShutdownManager
 from acumat_desktop.settings.model import Settings
+from acumat_desktop.ui.main_window import MainWindow
 from acumat_desktop.ui.sound_panel import SoundPanel
-from acumat_desktop.wiring.sound_mixes import MixPresets
+from acumat_desktop.ui.tray import Tray
 from acumat_desktop.wiring.sound_session import SessionSound
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
-    from acumat_desktop.app import Parts
     from acumat_desktop.services.audio.importer import SoundImporter
     from acumat_desktop.services.audio.player import AudioEngine
     from acumat_desktop.services.audio.speech import SpokenCues
@@ -54,62 +57,73 @@ def prewarm_delay_ms() -> int | None:
     return None if delay < 0 else delay
 
 
-def wire(parts: Parts) -> None:
-    """Build the sound feature; it lives as long as the app (a child of it)."""
-    SoundFeature(parts)
-
-
 class SoundFeature(QObject):
     """The app's sound. The audio engine (QtMultimedia, a sound-server connection and an audio
     thread) is built on first use — a session or an import — not at start-up."""
 
-    def __init__(self, parts: Parts) -> None:
-        super().__init__(parts.app)
+    def __init__(
+        self,
+        *,
+        parent: QObject,
+        data_dir: Path,
+        cache_dir: Path,
+        settings: SettingsService,
+        session: SessionService,
+        window: MainWindow,
+        tray: Tray | None,
+        commands: CommandRegistry,
+        board: StatusBoard,
+        shutdown: ShutdownManager,
+    ) -> None:
+        super().__init__(parent)
         self.setObjectName("soundFeature")
-        self.p = parts
+        self._settings = settings
+        self._session = session
+        self._window = window
+        self._tray = tray
         self.prewarm_process: QProcess | None = None
-        self.user_dir = parts.paths.data / "sounds"
-        self.catalogue = SoundCatalogue(parts.paths.cache / "sounds", self.user_dir)
+        self.user_dir = data_dir / "sounds"
+        self.catalogue = SoundCatalogue(cache_dir / "sounds", self.user_dir)
         self._engine: AudioEngine | None = None
         self._importer: SoundImporter | None = None
         self._speech: SpokenCues | None = None
-        self.presets = MixPresets(parts.paths.data / "mixes.json")
+        self.presets = MixPresets(data_dir / "mixes.json")
         self.director = SessionSound(
             lambda: self.engine,
-            parts.session.engine,
-            lambda: parts.settings.settings.sound,
+            session.engine,
+            lambda: settings.settings.sound,
             self.resolve,
             self,
-            eyes_closed=lambda: parts.settings.settings.session.eyes_closed,
+            eyes_closed=lambda: settings.settings.session.eyes_closed,
             speaker=lambda: self.speech,
         )
         self._device: bytes | None = None
         self._told_tray = False
         self._closed = False
-        self.panel = SoundPanel(parts.window)
-        parts.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
+        self.panel = SoundPanel(window)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
         self.mute_action = QAction(self.tr("&Mute sound"), self)
         self.mute_action.setCheckable(True)
         self.mute_action.toggled.connect(self.set_muted)
-        if parts.tray is not None:
-            parts.tray.add_action("sound", self.mute_action)
+        if tray is not None:
+            tray.add_action("sound", self.mute_action)
         self._connect()
-        self._register(parts.commands)
-        parts.board.provide("audio", self.status)
+        self._register(commands)
+        board.provide("audio", self.status)
+        # Its audio thread must stop before Qt tears the app down.
+        shutdown.register("sound", self.shutdown)
         self.panel.set_sounds(self.sounds())
         self.panel.set_mixes(self.presets.names())
-        self._apply_settings(parts.settings.settings)
+        self._apply_settings(settings.settings)
         self._sync_panel()
         delay = prewarm_delay_ms()
         if delay is not None:
             QTimer.singleShot(delay, self, self._prewarm)
 
     def _connect(self) -> None:
-        p, panel = self.p, self.panel
-        p.settings.changed.connect(self._apply_settings)
-        p.session.happened.connect(self._on_session_event)
-        p.app.aboutToQuit.connect(self.shutdown)
-        p.dialog_extensions.append(self.extend_dialog)
+        panel = self.panel
+        self._settings.changed.connect(self._apply_settings)
+        self._session.happened.connect(self._on_session_event)
         self.director.noticed.connect(self._on_notice)
         panel.layers_edited.connect(self._on_layers_edited)
         panel.master_volume_changed.connect(self.set_master_volume)
@@ -130,14 +144,11 @@ class SoundFeature(QObject):
             engine = AudioEngine(
                 self.catalogue.cache_dir, self, user_dir=self.user_dir, catalogue=self.catalogue
             )
-            engine.set_master_volume(self.p.settings.settings.sound.master_volume)
-            engine.set_muted(self.p.settings.settings.sound.muted)
+            engine.set_master_volume(self._settings.settings.sound.master_volume)
+            engine.set_muted(self._settings.settings.sound.muted)
             if self._device is not None:
                 engine.set_device(self._device)
             engine.noticed.connect(self._on_notice)
-            # Its thread must stop before Qt tears the app down, also when nothing quits the
-            # app (tests): at interpreter exit, before PySide's own clean-up (atexit is LIFO).
-            atexit.register(self.shutdown)
             self._engine = engine
         return self._engine
 
@@ -149,7 +160,7 @@ class SoundFeature(QObject):
             from acumat_desktop.services.audio.speech import SpokenCues
 
             self._speech = SpokenCues(self)
-            sound = self.p.settings.settings.sound
+            sound = self._settings.settings.sound
             self._speech.set_volume(sound.master_volume, sound.muted)
         return self._speech
 
@@ -172,6 +183,13 @@ class SoundFeature(QObject):
     def sounds(self) -> list[dict[str, str]]:
         return [s.as_dict() for s in self.catalogue.sounds()]
 
+    def check_sound(self, spec: str) -> None:
+        """Accept a saved mix's name, ``none``, or a mix of known sounds; raise ValueError
+        naming the bad part (an unknown sound, a path, a volume out of range)."""
+        if spec == NO_SOUND or self.presets.get(spec) is not None:
+            return
+        check_mix(spec, {row["id"] for row in self.sounds()})
+
     # --- what plays ---------------------------------------------------------------------------
     def resolve(self, spec: str) -> Layers:
         """A saved mix's name, or a soundscape id / mix (``rain:0.7,wind:0.3``) -> layers.
@@ -187,15 +205,15 @@ class SoundFeature(QObject):
     def status(self) -> dict[str, Any]:
         """The ``audio`` part of ``status --json``."""
         if self._engine is None:
-            return {"output": None, "muted": self.p.settings.settings.sound.muted, "layers": []}
+            return {"output": None, "muted": self._settings.settings.sound.muted, "layers": []}
         status = self._engine.status()
         return {"output": status["output"], "muted": status["muted"], "layers": status["layers"]}
 
     def set_master_volume(self, volume: float) -> None:
-        self.p.settings.set("sound.master_volume", round(min(1.0, max(0.0, volume)), 2))
+        self._settings.set("sound.master_volume", round(min(1.0, max(0.0, volume)), 2))
 
     def set_muted(self, muted: bool) -> None:
-        self.p.settings.set("sound.muted", bool(muted))
+        self._settings.set("sound.muted", bool(muted))
 
     def _apply_settings(self, settings: Settings) -> None:
         sound = settings.sound
@@ -222,7 +240,7 @@ class SoundFeature(QObject):
 
     def _sync_panel(self) -> None:
         self.panel.set_layers(self.director.mix)
-        self.panel.set_session_active(self.p.session.engine.state in ACTIVE_STATES)
+        self.panel.set_session_active(self._session.engine.state in ACTIVE_STATES)
 
     def _on_layers_edited(self, layers: Layers) -> None:
         try:
@@ -235,7 +253,7 @@ class SoundFeature(QObject):
         """Render only the default soundscape ahead of use: start-up and memory stay small."""
         if self._closed:
             return
-        default = self.p.settings.settings.sound.default_soundscape
+        default = self._settings.settings.sound.default_soundscape
         try:
             ids = [sid for sid, _ in self.resolve(default)]
         except ValueError as exc:
@@ -264,8 +282,8 @@ class SoundFeature(QObject):
             process.deleteLater()
 
     def _on_notice(self, text: str) -> None:
-        self.p.window.show_notice(text)
-        tray = self.p.tray
+        self._window.show_notice(text)
+        tray = self._tray
         if tray is not None and not self._told_tray:
             self._told_tray = True
             tray.message(APP_DISPLAY_NAME, text)
@@ -303,7 +321,7 @@ class SoundFeature(QObject):
 
     def _on_import_failed(self, message: str) -> None:
         self.panel.show_message(message)
-        self.p.window.show_notice(message)
+        self._window.show_notice(message)
 
     # --- control commands ---------------------------------------------------------------------
     def _register(self, registry: CommandRegistry) -> None:
@@ -319,11 +337,11 @@ class SoundFeature(QObject):
             if isinstance(percent, bool) or not isinstance(percent, int) or not 0 <= percent <= 100:
                 raise CommandError(f"volume must be a whole number from 0 to 100, not {percent!r}")
             self.set_master_volume(percent / 100)
-        return {"percent": round(self.p.settings.settings.sound.master_volume * 100)}
+        return {"percent": round(self._settings.settings.sound.master_volume * 100)}
 
     def _cmd_mute(self, muted: bool) -> Any:
         self.set_muted(muted)
-        return {"muted": self.p.settings.settings.sound.muted}
+        return {"muted": self._settings.settings.sound.muted}
 
     def _cmd_layers(self, args: dict[str, Any]) -> Any:
         raw = args.get("layers")

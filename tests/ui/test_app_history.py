@@ -12,17 +12,16 @@ import pytest
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
-from acumat_desktop import app as app_module
-from acumat_desktop.app import Parts, build, create_application
+from acumat_desktop.app import AcuMat, build, create_application
 from acumat_desktop.core.clock import FakeClock
 from acumat_desktop.core.commands import CommandError
 from acumat_desktop.core.protocol import Request
+from acumat_desktop.core.sitting_ledger import ReminderEvent
 from acumat_desktop.services import history_store
 from acumat_desktop.services.history_store import IN_MEMORY, HistoryStore
 from acumat_desktop.services.paths import AppPaths
 from acumat_desktop.services.settings_store import LoadResult
 from acumat_desktop.settings.model import Settings
-from acumat_desktop.wiring.reminders import RemindersFeature
 from acumat_desktop.wiring.session_pages import SessionPages
 from acumat_desktop.wiring.sessions import SessionsFeature
 
@@ -31,7 +30,7 @@ pytestmark = pytest.mark.qt_log_ignore(
 )
 
 NOW = datetime(2026, 11, 26, 9, 0, tzinfo=timezone(timedelta(hours=1)))
-Builder = Callable[..., Parts]
+Builder = Callable[..., AcuMat]
 
 
 @pytest.fixture
@@ -43,10 +42,9 @@ def clock() -> FakeClock:
 def make_parts(
     qtbot: QtBot, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[Builder]:
-    monkeypatch.setattr(app_module, "SystemClock", lambda: clock)
-    made: list[Parts] = []
+    made: list[AcuMat] = []
 
-    def make(**session: object) -> Parts:
+    def make(**session: object) -> AcuMat:
         paths = AppPaths.for_user()
         paths.ensure()
         settings = Settings.model_validate(
@@ -56,7 +54,9 @@ def make_parts(
                 "reminders": {"enabled": False},
             }
         )
-        parts = build(create_application(), paths, LoadResult(settings), minimized=False)
+        parts = build(
+            create_application(), paths, LoadResult(settings), minimized=False, clock=clock
+        )
         qtbot.addWidget(parts.window)
         made.append(parts)
         return parts
@@ -66,36 +66,32 @@ def make_parts(
         parts.session.stop()
         parts.window.allow_close()
         parts.window.close()
-        parts.history.close()
+        parts.close()
 
 
-def feature_of(parts: Parts) -> SessionsFeature:
-    found = [f for f in parts.app.findChildren(SessionsFeature) if f.p is parts]
-    assert len(found) == 1
-    return found[0]
+def feature_of(parts: AcuMat) -> SessionsFeature:
+    return parts.sessions
 
 
-def pages_of(parts: Parts) -> SessionPages:
-    found = [f for f in parts.app.findChildren(SessionPages) if f.p is parts]
-    assert len(found) == 1
-    return found[0]
+def pages_of(parts: AcuMat) -> SessionPages:
+    return parts.pages
 
 
-def favourites(parts: Parts) -> tuple[str, ...]:
+def favourites(parts: AcuMat) -> tuple[str, ...]:
     return feature_of(parts).start_menu.plan.favourites
 
 
-def recents(parts: Parts) -> tuple[str, ...]:
+def recents(parts: AcuMat) -> tuple[str, ...]:
     return feature_of(parts).start_menu.plan.recent
 
 
-def run_session(parts: Parts, clock: FakeClock, routine: str, seconds: float) -> None:
+def run_session(parts: AcuMat, clock: FakeClock, routine: str, seconds: float) -> None:
     feature_of(parts).start(routine, sound="none")
     clock.advance(seconds)
     assert parts.session.stop()
 
 
-def session_timers(parts: Parts) -> list[str]:
+def session_timers(parts: AcuMat) -> list[str]:
     """Every running timer the sessions feature owns (the service's, the tray's, the view's)."""
     feature = feature_of(parts)
     running = [
@@ -126,8 +122,7 @@ def test_one_history_store_is_shared_by_sessions_and_reminders(
     parts = make_parts()
     assert opened == [parts.history], "one connection to the history for the whole app"
     assert feature_of(parts).history is parts.history
-    reminders = [f for f in parts.app.findChildren(RemindersFeature) if f.p is parts]
-    reminders[0].ledger.event("shown")
+    parts.reminders.ledger.event(ReminderEvent.SHOWN)
     assert parts.history.reminder_counts(NOW.date()) == {"shown": 1}
 
 

@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from acumat_desktop import app as app_module
-from acumat_desktop.app import Parts, build, create_application
+from acumat_desktop.app import AcuMat, build, create_application
 from acumat_desktop.core.breathing import Phase
 from acumat_desktop.core.clock import FakeClock
 from acumat_desktop.core.protocol import Request
@@ -62,8 +61,7 @@ def paths() -> AppPaths:
 @pytest.fixture
 def parts(
     qtbot: QtBot, clock: FakeClock, paths: AppPaths, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Parts]:
-    monkeypatch.setattr(app_module, "SystemClock", lambda: clock)
+) -> Iterator[AcuMat]:
     (paths.data / "patterns").mkdir(parents=True, exist_ok=True)
     (paths.data / "patterns" / "calm.json").write_text(json.dumps(CALM))
     settings = Settings.model_validate(
@@ -73,22 +71,20 @@ def parts(
             "reminders": {"enabled": False},
         }
     )
-    built = build(create_application(), paths, LoadResult(settings), minimized=False)
+    built = build(create_application(), paths, LoadResult(settings), minimized=False, clock=clock)
     qtbot.addWidget(built.window)
     yield built
     built.session.stop()
     built.window.allow_close()
     built.window.close()
-    built.history.close()
+    built.close()
 
 
-def feature_of(parts: Parts) -> SessionsFeature:
-    found = [f for f in parts.app.findChildren(SessionsFeature) if f.p is parts]
-    assert len(found) == 1
-    return found[0]
+def feature_of(parts: AcuMat) -> SessionsFeature:
+    return parts.sessions
 
 
-def test_a_session_starts_with_a_user_pattern(parts: Parts, clock: FakeClock) -> None:
+def test_a_session_starts_with_a_user_pattern(parts: AcuMat, clock: FakeClock) -> None:
     result = parts.commands.dispatch(
         Request("start", {"routine": "sleep", "breathing": "calm-3-7", "sound": "none"})
     )
@@ -106,14 +102,14 @@ def test_a_session_starts_with_a_user_pattern(parts: Parts, clock: FakeClock) ->
     assert breath is not None and (breath.phase, breath.cue) == (Phase.HOLD, "Pause")
 
 
-def test_the_patterns_command_lists_user_patterns(parts: Parts) -> None:
+def test_the_patterns_command_lists_user_patterns(parts: AcuMat) -> None:
     rows = parts.commands.dispatch(Request("patterns"))
     ours = [r for r in rows if r["id"] == "calm-3-7"]
     assert len(ours) == 1 and ours[0]["source"] == "user" and ours[0]["timing"] == "3-1-7"
 
 
 def test_reload_picks_up_an_imported_pattern_and_the_routine_naming_it(
-    parts: Parts, paths: AppPaths
+    parts: AcuMat, paths: AppPaths
 ) -> None:
     feature = feature_of(parts)
     (paths.data / "routines").mkdir(parents=True, exist_ok=True)

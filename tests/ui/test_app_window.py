@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QDialogButtonBox, QLineEdit, QMenu
 from pytestqt.qtbot import QtBot
 
-from acumat_desktop.app import Parts, build, create_application
+from acumat_desktop.app import AcuMat, build, create_application
 from acumat_desktop.services.paths import AppPaths
 from acumat_desktop.services.settings_store import LoadResult, SettingsStore
 from acumat_desktop.settings.model import Settings
@@ -19,7 +19,7 @@ from acumat_desktop.ui.tray import Tray
 
 
 @pytest.fixture
-def parts(qtbot: QtBot) -> Iterator[Parts]:
+def parts(qtbot: QtBot) -> Iterator[AcuMat]:
     paths = AppPaths.for_user()
     paths.ensure()
     app = create_application()
@@ -28,11 +28,10 @@ def parts(qtbot: QtBot) -> Iterator[Parts]:
     yield built
     built.window.allow_close()
     built.window.close()
-    if built.tray is not None:
-        built.tray.hide()
+    built.close()
 
 
-def test_window_has_title_menus_and_the_routine_picker_as_home(parts: Parts) -> None:
+def test_window_has_title_menus_and_the_routine_picker_as_home(parts: AcuMat) -> None:
     window = parts.window
     assert window.windowTitle() == "AcuMat"
     menus = [action.text() for action in window.menuBar().actions()]
@@ -44,7 +43,7 @@ def test_window_has_title_menus_and_the_routine_picker_as_home(parts: Parts) -> 
     assert not window.windowIcon().isNull()
 
 
-def test_without_a_tray_the_window_shows_and_says_so(parts: Parts) -> None:
+def test_without_a_tray_the_window_shows_and_says_so(parts: AcuMat) -> None:
     if Tray.available():
         pytest.skip("this platform has a tray")
     assert parts.tray is None
@@ -54,39 +53,47 @@ def test_without_a_tray_the_window_shows_and_says_so(parts: Parts) -> None:
 
 
 def test_closing_the_window_without_a_tray_quits(
-    parts: Parts, monkeypatch: pytest.MonkeyPatch
+    parts: AcuMat, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert parts.tray is None and parts.wiring is not None
+    assert parts.tray is None
     quits: list[bool] = []
-    monkeypatch.setattr(parts.wiring, "quit", lambda: quits.append(True))
+    monkeypatch.setattr(parts.shell, "quit", lambda: quits.append(True))
     parts.window.close()
     assert quits == [True], "no tray: closing the only way in quits instead of hiding"
 
 
+@pytest.mark.qt_log_ignore("systemTrayWindowChanged")  # offscreen has no tray to embed in
 def test_closing_with_a_tray_hides_and_tells_once(
-    parts: Parts, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    tray = Tray(parts.actions, parts.window.windowIcon())
+    monkeypatch.setattr(Tray, "available", staticmethod(lambda: True))
+    monkeypatch.setattr(Tray, "visible", property(lambda self: True))
+    paths = AppPaths.for_user()
+    paths.ensure()
+    parts = build(create_application(), paths, LoadResult(Settings()), minimized=True)
+    qtbot.addWidget(parts.window)
+    tray = parts.tray
+    assert tray is not None
     messages: list[str] = []
     monkeypatch.setattr(tray, "message", lambda title, text: messages.append(text))
-    monkeypatch.setattr(Tray, "visible", property(lambda self: True))
-    parts.tray = tray
     quits: list[bool] = []
     parts.app.aboutToQuit.connect(lambda: quits.append(True))
     parts.window.show()
     parts.window.close()
     assert parts.window.isHidden()
     parts.window.show()
-    parts.actions.close_window.trigger()  # Ctrl+W
+    parts.services.actions.close_window.trigger()  # Ctrl+W
     assert parts.window.isHidden()
     assert len(messages) == 1, "told only once"
     assert "system tray" in messages[0]
     QApplication.processEvents()
     assert not quits
+    parts.window.allow_close()
+    parts.close()
 
 
-def test_tray_menu_offers_open_settings_quit(parts: Parts) -> None:
-    tray = Tray(parts.actions, parts.window.windowIcon())
+def test_tray_menu_offers_open_settings_quit(parts: AcuMat) -> None:
+    tray = Tray(parts.services.actions, parts.window.windowIcon())
     assert [a.text() for a in tray.menu.actions() if not a.isSeparator()] == [
         "&Open AcuMat",
         "&Settings…",
@@ -94,7 +101,7 @@ def test_tray_menu_offers_open_settings_quit(parts: Parts) -> None:
     ]
 
 
-def test_settings_dialog_validates_as_you_type_and_saves(parts: Parts, qtbot: QtBot) -> None:
+def test_settings_dialog_validates_as_you_type_and_saves(parts: AcuMat, qtbot: QtBot) -> None:
     dialog = SettingsDialog(parts.settings, parts.window)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -116,11 +123,11 @@ def test_settings_dialog_validates_as_you_type_and_saves(parts: Parts, qtbot: Qt
     assert parts.settings.settings.reminders.sit_limit == timedelta(minutes=25)
     assert parts.settings.settings.sound.muted is True
     parts.settings.flush()
-    saved = SettingsStore(parts.paths.settings_file).load().settings
+    saved = SettingsStore(parts.services.paths.settings_file).load().settings
     assert saved.reminders.sit_limit == timedelta(minutes=25)
 
 
-def test_every_settings_field_has_an_accessible_editor(parts: Parts) -> None:
+def test_every_settings_field_has_an_accessible_editor(parts: AcuMat) -> None:
     dialog = SettingsDialog(parts.settings, parts.window)
     for key, editor in dialog.editors.items():
         assert editor.widget.accessibleName(), key
@@ -134,8 +141,8 @@ def test_every_settings_field_has_an_accessible_editor(parts: Parts) -> None:
     dialog.deleteLater()
 
 
-def test_settings_changes_are_saved_once_after_a_pause(parts: Parts, qtbot: QtBot) -> None:
-    path = parts.paths.settings_file
+def test_settings_changes_are_saved_once_after_a_pause(parts: AcuMat, qtbot: QtBot) -> None:
+    path = parts.services.paths.settings_file
     parts.settings.set("sound.master_volume", "0.2")
     parts.settings.set("sound.master_volume", "0.3")
     assert not path.exists(), "debounced: nothing written yet"
@@ -143,14 +150,14 @@ def test_settings_changes_are_saved_once_after_a_pause(parts: Parts, qtbot: QtBo
     assert SettingsStore(path).load().settings.sound.master_volume == 0.3
 
 
-def test_about_dialog_comes_from_the_designer_form(parts: Parts, qtbot: QtBot) -> None:
-    parts.actions.about.trigger()
+def test_about_dialog_comes_from_the_designer_form(parts: AcuMat, qtbot: QtBot) -> None:
+    parts.services.actions.about.trigger()
     dialogs = [w for w in QApplication.topLevelWidgets() if w.objectName() == "AboutDialog"]
     assert dialogs and dialogs[0].isVisible()
     dialogs[0].close()
 
 
-def test_dark_theme_reaches_tooltips_and_tray_balloons(parts: Parts) -> None:
+def test_dark_theme_reaches_tooltips_and_tray_balloons(parts: AcuMat) -> None:
     from PySide6.QtGui import QPalette
     from PySide6.QtWidgets import QToolTip
 

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from acumat_desktop.core.clock import FakeClock
 from acumat_desktop.core.reminders import ReminderPolicy
+from acumat_desktop.core.sitting_ledger import SittingLedger
 from acumat_desktop.services.sitting_monitor import SittingMonitor
 from acumat_desktop.settings.model import RemindersSettings
 from acumat_desktop.ui.reminder_popup import (
@@ -18,7 +19,6 @@ from acumat_desktop.ui.reminder_popup import (
     popup_position,
     sitting_phrase,
 )
-from acumat_desktop.wiring.reminders_history import SittingLedger
 from acumat_desktop.wiring.reminders_prompt import ReminderPrompter
 
 # Offscreen windows cannot be raised; a stays-on-top window asks to be when shown.

@@ -9,20 +9,28 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QIcon
 from pytestqt.qtbot import QtBot
 
-from acumat_desktop.app import Parts, build, create_application
+from acumat_desktop.app import AcuMat, build, create_application
 from acumat_desktop.core.audio.mixer import Mixer
 from acumat_desktop.core.breathing import BUILTIN_PATTERNS
-from acumat_desktop.core.commands import CommandError
+from acumat_desktop.core.clock import SystemClock
+from acumat_desktop.core.commands import CommandError, CommandRegistry
 from acumat_desktop.core.protocol import BAD_ARGS, FAILED, Request
-from acumat_desktop.core.session import SessionPlan
-from acumat_desktop.core.status import Status
+from acumat_desktop.core.session import SessionEngine, SessionPlan
+from acumat_desktop.core.status import Status, StatusBoard
 from acumat_desktop.services.audio import player
 from acumat_desktop.services.audio.soundscapes import SoundCatalogue
 from acumat_desktop.services.paths import AppPaths
-from acumat_desktop.services.settings_store import LoadResult
+from acumat_desktop.services.session_service import SessionService
+from acumat_desktop.services.settings_service import SettingsService
+from acumat_desktop.services.settings_store import LoadResult, SettingsStore
+from acumat_desktop.services.shutdown import ShutdownManager
 from acumat_desktop.settings.model import Settings
+from acumat_desktop.ui.actions import AppActions
+from acumat_desktop.ui.main_window import MainWindow
+from acumat_desktop.ui.tray import Tray
 from acumat_desktop.wiring.sound import SoundFeature
 
 
@@ -67,7 +75,7 @@ class FakeEngine(QObject):
 
 
 @pytest.fixture
-def parts(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> Iterator[Parts]:
+def parts(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> Iterator[AcuMat]:
     monkeypatch.setattr(player, "AudioEngine", FakeEngine)
     FakeEngine.built.clear()
     paths = AppPaths.for_user()
@@ -78,28 +86,24 @@ def parts(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> Iterator[Parts]:
     built.session.stop()
     built.window.allow_close()
     built.window.close()
-    for child in built.app.findChildren(QObject, "soundFeature"):
-        if isinstance(child, SoundFeature):
-            child.shutdown()
-        child.deleteLater()
+    built.close()
+    built.sound.deleteLater()
 
 
-def feature(parts: Parts) -> SoundFeature:
-    found = parts.app.findChildren(QObject, "soundFeature")[-1]
-    assert isinstance(found, SoundFeature)
-    return found
+def feature(parts: AcuMat) -> SoundFeature:
+    return parts.sound
 
 
-def call(parts: Parts, cmd: str, **args: Any) -> Any:
+def call(parts: AcuMat, cmd: str, **args: Any) -> Any:
     return parts.commands.dispatch(Request(cmd, args))
 
 
-def start(parts: Parts, sound: str | None = "rain") -> None:
+def start(parts: AcuMat, sound: str | None = "rain") -> None:
     plan = SessionPlan("sleep", "Sleep", 300.0, BUILTIN_PATTERNS["box"], sound)
     parts.session.start(plan)
 
 
-def test_the_engine_is_built_only_when_a_session_needs_it(parts: Parts) -> None:
+def test_the_engine_is_built_only_when_a_session_needs_it(parts: AcuMat) -> None:
     assert FakeEngine.built == []
     audio = parts.board.snapshot()["audio"]
     assert audio == {"output": None, "muted": False, "layers": []}
@@ -115,7 +119,7 @@ def test_the_engine_is_built_only_when_a_session_needs_it(parts: Parts) -> None:
     assert "volume" not in status["audio"]
 
 
-def test_volume_and_mute_commands_change_the_settings_and_every_view(parts: Parts) -> None:
+def test_volume_and_mute_commands_change_the_settings_and_every_view(parts: AcuMat) -> None:
     sound = feature(parts)
     assert call(parts, "volume", percent=20) == {"percent": 20}
     assert parts.settings.settings.sound.master_volume == 0.2
@@ -131,7 +135,7 @@ def test_volume_and_mute_commands_change_the_settings_and_every_view(parts: Part
         assert error.value.code == BAD_ARGS
 
 
-def test_tray_style_mute_action_mutes_the_engine(parts: Parts) -> None:
+def test_tray_style_mute_action_mutes_the_engine(parts: AcuMat) -> None:
     start(parts)
     engine = FakeEngine.built[-1]
     feature(parts).mute_action.trigger()
@@ -139,7 +143,7 @@ def test_tray_style_mute_action_mutes_the_engine(parts: Parts) -> None:
     assert ("set_muted", (True,)) in engine.calls
 
 
-def test_layers_change_during_a_session_only(parts: Parts) -> None:
+def test_layers_change_during_a_session_only(parts: AcuMat) -> None:
     with pytest.raises(CommandError, match="no session") as error:
         call(parts, "sound.layers", layers=[["rain", 0.5]])
     assert error.value.code == FAILED
@@ -155,7 +159,7 @@ def test_layers_change_during_a_session_only(parts: Parts) -> None:
             call(parts, "sound.layers", layers=bad)
 
 
-def test_the_panel_follows_the_session(parts: Parts) -> None:
+def test_the_panel_follows_the_session(parts: AcuMat) -> None:
     panel = feature(parts).panel
     assert not panel.add_button.isEnabled()
     start(parts, "rain")
@@ -166,11 +170,11 @@ def test_the_panel_follows_the_session(parts: Parts) -> None:
     assert not panel.add_button.isEnabled()
 
 
-def test_a_saved_mix_is_stored_atomically_and_can_start_a_session(parts: Parts) -> None:
+def test_a_saved_mix_is_stored_atomically_and_can_start_a_session(parts: AcuMat) -> None:
     sound = feature(parts)
     start(parts, "rain:0.5,wind:0.2")
     sound.panel.save_mix_requested.emit("Windy rain")
-    stored = json.loads((parts.paths.data / "mixes.json").read_text())
+    stored = json.loads((parts.services.paths.data / "mixes.json").read_text())
     assert stored == {"version": 1, "mixes": {"Windy rain": [["rain", 0.5], ["wind", 0.2]]}}
     assert sound.panel.mix_choice.currentText() == "Windy rain"
     parts.session.stop()
@@ -179,25 +183,40 @@ def test_a_saved_mix_is_stored_atomically_and_can_start_a_session(parts: Parts) 
 
 
 def test_no_output_notice_goes_to_the_window_and_once_to_the_tray(
-    parts: Parts, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    """The sound feature built alone, given only what it uses (a tray that records)."""
+    monkeypatch.setattr(player, "AudioEngine", FakeEngine)
     messages: list[str] = []
 
-    class TrayStub:
+    class TrayStub(Tray):
         def message(self, title: str, text: str) -> None:
             messages.append(text)
 
-    monkeypatch.setattr(parts, "tray", TrayStub())
-    start(parts)
+    actions = AppActions()
+    window = MainWindow(actions, QIcon())
+    qtbot.addWidget(window)
+    session = SessionService(SessionEngine(SystemClock()))
+    shutdown = ShutdownManager()
+    sound = SoundFeature(
+        parent=session, data_dir=tmp_path / "data", cache_dir=tmp_path / "cache",
+        settings=SettingsService(SettingsStore(tmp_path / "settings.json"), Settings()),
+        session=session, window=window, tray=TrayStub(actions, QIcon()),
+        commands=CommandRegistry(), board=StatusBoard("test"), shutdown=shutdown,
+    )
+    session.start(SessionPlan("sleep", "Sleep", 300.0, BUILTIN_PATTERNS["box"], "rain"))
     engine = FakeEngine.built[-1]
     engine.noticed.emit(player.NO_OUTPUT_NOTICE)
     engine.noticed.emit(player.NO_OUTPUT_NOTICE)
-    assert parts.window.notice.text() == player.NO_OUTPUT_NOTICE
+    assert window.notice.text() == player.NO_OUTPUT_NOTICE
     assert messages == [player.NO_OUTPUT_NOTICE]
+    session.stop()
+    shutdown.run()
+    assert sound.engine_built and ("shutdown", ()) in engine.calls
 
 
 def test_an_import_that_fails_names_the_file(
-    parts: Parts, qtbot: QtBot, tmp_path: Path
+    parts: AcuMat, qtbot: QtBot, tmp_path: Path
 ) -> None:
     sound = feature(parts)
     missing = tmp_path / "creek.ogg"
@@ -207,7 +226,7 @@ def test_an_import_that_fails_names_the_file(
     assert "creek.ogg" in parts.window.notice.text()
 
 
-def test_eyes_closed_mode_from_the_settings_brings_the_cues(parts: Parts) -> None:
+def test_eyes_closed_mode_from_the_settings_brings_the_cues(parts: AcuMat) -> None:
     parts.settings.set("sound.cue_sounds", False)
     start(parts)
     engine = FakeEngine.built[-1]
@@ -218,18 +237,18 @@ def test_eyes_closed_mode_from_the_settings_brings_the_cues(parts: Parts) -> Non
 
 
 def test_a_chosen_output_reaches_the_engine_as_its_id_and_the_dialog_is_extended(
-    parts: Parts,
+    parts: AcuMat,
 ) -> None:
     start(parts)
     engine = FakeEngine.built[-1]
     parts.settings.set("sound.output_device", "hex:ff00")
     parts.settings.set("sound.output_device", "usb")
     assert [a for n, a in engine.calls if n == "set_device"] == [(b"\xff\x00",), (b"usb",)]
-    assert feature(parts).extend_dialog in parts.dialog_extensions
+    assert feature(parts).extend_dialog in parts.shell.dialog_extensions
 
 
 def test_prewarm_renders_the_default_soundscape_in_a_child_process(
-    parts: Parts, qtbot: QtBot
+    parts: AcuMat, qtbot: QtBot
 ) -> None:
     import os
 
@@ -248,7 +267,7 @@ def test_prewarm_renders_the_default_soundscape_in_a_child_process(
     assert sound.prewarm_process is None
 
 
-def test_shutdown_stops_a_running_prewarm(parts: Parts) -> None:
+def test_shutdown_stops_a_running_prewarm(parts: AcuMat) -> None:
     sound = feature(parts)
     sound._prewarm()
     process = sound.prewarm_process

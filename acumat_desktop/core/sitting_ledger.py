@@ -3,6 +3,7 @@ history database in small batches so a poll never means a database write."""
 
 from __future__ import annotations
 
+import enum
 import logging
 from datetime import date, datetime
 from typing import Protocol
@@ -12,6 +13,14 @@ from acumat_desktop.core.clock import Clock
 log = logging.getLogger(__name__)
 
 FLUSH_EVERY_S = 300.0  # write the day's sitting total at most this often (and at each reset)
+
+
+class ReminderEvent(enum.StrEnum):
+    """What became of a reminder, as the history stores it (the value is the stored text)."""
+
+    SHOWN = "shown"
+    SNOOZED = "snoozed"
+    FOLLOWED = "followed"
 
 
 class ReminderHistorySink(Protocol):
@@ -36,11 +45,11 @@ class SittingLedger:
     def pending(self) -> dict[date, float]:
         return dict(self._pending)
 
-    def event(self, kind: str) -> None:
+    def event(self, kind: ReminderEvent) -> None:
         if self._sink is None:
             return
         try:
-            self._sink.record_reminder_event(kind, self._clock.now())
+            self._sink.record_reminder_event(kind.value, self._clock.now())
         except Exception:  # history must never break a reminder
             log.exception("could not record the reminder event %s", kind)
 

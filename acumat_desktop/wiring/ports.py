@@ -1,0 +1,42 @@
+"""Ports: the small typed doors through which one feature uses another.
+
+A feature receives these in its constructor instead of the other feature itself, so each can be
+built alone in a test with a stand-in, and no feature module imports another.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+
+class RoutineStarter(Protocol):
+    """Something that can start a routine (the sessions feature)."""
+
+    def start(
+        self,
+        routine_id: str,
+        minutes: float | None = None,
+        breathing: str | None = None,
+        sound: str | None = None,
+    ) -> None:
+        """Start it, or raise ValueError naming the problem."""
+        ...
+
+
+class SoundLister(Protocol):
+    """Something that knows the sounds (the sound feature)."""
+
+    def sounds(self) -> list[dict[str, str]]:
+        """Every soundscape and imported sound: ``{"id", "name", "kind"}``."""
+        ...
+
+    def check_sound(self, spec: str) -> None:
+        """Accept a soundscape id, a mix such as ``rain:0.7,wind:0.3``, a saved mix's name or
+        ``none``; raise ValueError naming the bad part otherwise."""
+        ...
+
+
+class Notices(Protocol):
+    """Somewhere to tell the person something (the main window's notice line)."""
+
+    def show_notice(self, text: str) -> None: ...
