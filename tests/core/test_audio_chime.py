@@ -11,9 +11,12 @@ from acumat_desktop.core.audio.chime import CHIME_PEAK_DB, CHIME_S, render_chime
 def _best_match(signal: np.ndarray, template: np.ndarray) -> float:
     """The highest normalised correlation of ``template`` anywhere in ``signal`` (1 = same)."""
     sig, tpl = signal.astype(np.float64), template.astype(np.float64)
-    dots = np.correlate(sig, tpl, "valid")
-    energy = np.sqrt(np.convolve(sig**2, np.ones(tpl.shape[0]), "valid") * (tpl**2).sum())
-    return float((np.abs(dots) / np.maximum(energy, 1e-12)).max())
+    n, m = sig.shape[0], tpl.shape[0]
+    size = 1 << (n + m).bit_length()
+    dots = np.fft.irfft(np.fft.rfft(sig, size) * np.conj(np.fft.rfft(tpl, size)), size)[: n - m + 1]
+    power = np.concatenate(([0.0], np.cumsum(sig**2)))
+    energy = np.sqrt(np.maximum(power[m:] - power[:-m], 0.0) * (tpl**2).sum())
+    return float((np.abs(dots) / np.maximum(energy, 1e-9)).max())
 
 
 def test_the_chime_is_soft_stereo_and_starts_and_ends_in_silence() -> None:
