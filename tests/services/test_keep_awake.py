@@ -4,6 +4,7 @@ macOS calls through injected functions."""
 
 from __future__ import annotations
 
+import ctypes
 import shutil
 import subprocess
 import sys
@@ -17,7 +18,9 @@ import pytest
 from private_bus import _readline
 from PySide6.QtDBus import QDBus, QDBusConnection, QDBusMessage
 from pytestqt.qtbot import QtBot
+from xvfb_display import xvfb  # noqa: F401  (fixture)
 
+from acumat_desktop.services.idle._xlib import XDisplay
 from acumat_desktop.services.keep_awake import _dbus
 from acumat_desktop.services.keep_awake.base import KeepAwake
 from acumat_desktop.services.keep_awake.combined import CombinedKeepAwake
@@ -27,6 +30,8 @@ from acumat_desktop.services.keep_awake.logind import LogindKeepAwake
 from acumat_desktop.services.keep_awake.null import NullKeepAwake
 from acumat_desktop.services.keep_awake.portal import PortalKeepAwake
 from acumat_desktop.services.keep_awake.screensaver import ScreenSaverKeepAwake
+from acumat_desktop.services.keep_awake.session_guard import SessionKeepAwake
+from acumat_desktop.services.keep_awake.xss import XssKeepAwake, libxss
 
 FAKE = Path(__file__).with_name("fake_inhibit_services.py")
 PORTAL = "org.freedesktop.portal.Desktop"
@@ -277,3 +282,87 @@ def test_a_backend_that_fails_to_start_is_skipped() -> None:
         raise AssertionError(name)
 
     assert isinstance(create_keep_awake(platform="win32", build=build), NullKeepAwake)
+
+
+# --- X11 without D-Bus: XScreenSaverSuspend on a private Xvfb ------------------------------
+
+
+class _SaverInfo(ctypes.Structure):
+    _fields_ = [
+        ("window", ctypes.c_ulong), ("state", ctypes.c_int), ("kind", ctypes.c_int),
+        ("til_or_since", ctypes.c_ulong), ("idle", ctypes.c_ulong), ("event_mask", ctypes.c_ulong),
+    ]
+
+
+class XSaverProbe:
+    """Another X client that sets a 1 s screen saver and watches its state."""
+
+    OFF, ON = 0, 1
+
+    def __init__(self, display: str) -> None:
+        self.x = XDisplay(display)
+        lib, xss = self.x.lib, libxss()
+        assert lib is not None and xss is not None and self.x.is_open
+        self.lib, self.xss = lib, xss
+        lib.XSetScreenSaver.argtypes = [ctypes.c_void_p] + [ctypes.c_int] * 4
+        lib.XForceScreenSaver.argtypes = [ctypes.c_void_p, ctypes.c_int]
+        lib.XSync.argtypes = [ctypes.c_void_p, ctypes.c_int]
+        xss.XScreenSaverAllocInfo.restype = ctypes.POINTER(_SaverInfo)
+        xss.XScreenSaverQueryInfo.argtypes = [
+            ctypes.c_void_p, ctypes.c_ulong, ctypes.POINTER(_SaverInfo),
+        ]
+        self.info = xss.XScreenSaverAllocInfo()
+
+    def blank_after_one_second(self) -> None:
+        self.lib.XSetScreenSaver(self.x.ptr, 1, 0, 1, 1)  # timeout 1 s, blanking, exposures
+        self.lib.XForceScreenSaver(self.x.ptr, 0)  # ScreenSaverReset: idle counts from now
+        self.lib.XSync(self.x.ptr, 0)
+
+    def query(self) -> _SaverInfo:
+        assert self.xss.XScreenSaverQueryInfo(self.x.ptr, self.x.root(), self.info)
+        info: _SaverInfo = self.info.contents
+        return info
+
+    def close(self) -> None:
+        self.lib.XFree(self.info)
+        self.x.close()
+
+
+def test_xss_keeps_the_x_screen_saver_off_until_released(
+    xvfb: str, qtbot: QtBot  # noqa: F811
+) -> None:
+    probe = XSaverProbe(xvfb)
+    backend = XssKeepAwake(xvfb)
+    try:
+        assert backend.available()
+        assert backend.hold(REASON) and held(backend)
+        probe.blank_after_one_second()
+        qtbot.waitUntil(lambda: probe.query().idle >= 2000, timeout=5000)
+        assert probe.query().state == XSaverProbe.OFF  # unheld, it blanks at 1 s
+        backend.release()
+        assert not held(backend)
+        qtbot.waitUntil(lambda: probe.query().state == XSaverProbe.ON, timeout=5000)
+    finally:
+        backend.release()
+        probe.close()
+
+
+def test_xss_without_an_x_server_is_unavailable() -> None:
+    backend = XssKeepAwake(":4099")
+    assert not backend.available()
+    assert not backend.hold(REASON)
+    backend.release()
+
+
+def test_guard_over_real_dbus_inhibits_once_per_session(fake: Inhibitors) -> None:
+    fake.own(GNOME)
+    guard = SessionKeepAwake(GnomeSessionKeepAwake(fake.connect(), FAST_MS), reason=REASON)
+    for active in (True, True, False, True):  # run, pause, stop, a new session
+        guard.set_active(active)
+    guard.shutdown()
+    assert fake.calls() == [
+        f"Inhibit susu io.github.acumat.AcuMat|0|{REASON}|12",
+        f"Uninhibit u {FIRST_COOKIE}",
+        f"Inhibit susu io.github.acumat.AcuMat|0|{REASON}|12",
+        f"Uninhibit u {FIRST_COOKIE + 1}",
+    ]
