@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from acumat_desktop.services.keep_awake.base import KeepAwake
 from acumat_desktop.services.keep_awake.factory import Connections, create_keep_awake
 from acumat_desktop.services.keep_awake.macos import MacKeepAwake
-from acumat_desktop.services.keep_awake.session_guard import SessionKeepAwake
+from acumat_desktop.services.keep_awake.session_guard import NONE_LABEL, SessionKeepAwake, describe
 from acumat_desktop.services.keep_awake.windows import WindowsKeepAwake
 
 REASON = "Lying on the mat"
@@ -20,12 +20,11 @@ def held(backend: KeepAwake) -> bool:
     return backend.held
 
 
-
 # --- the session guard ---------------------------------------------------------------------
 
 
 class CountingBackend:
-    """A backend that counts what the guard asks of it (the real ones are tested above)."""
+    """A backend that counts what the guard asks of it (the real ones: test_keep_awake.py)."""
 
     method = "counting"
 
@@ -192,3 +191,9 @@ def test_windows_and_macos_are_chosen_on_their_platform(platform: str, expected:
         raise AssertionError(name)
 
     assert create_keep_awake(platform=platform, build=build).method == expected
+
+
+def test_the_settings_row_names_the_method_in_words() -> None:
+    assert describe("portal+logind") == "the desktop portal and logind (no suspend)"
+    assert describe("none") == NONE_LABEL
+    assert SessionKeepAwake(CountingBackend()).description == "counting"

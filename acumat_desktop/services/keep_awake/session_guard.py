@@ -12,6 +12,24 @@ from acumat_desktop.services.keep_awake.base import KeepAwake
 log = logging.getLogger(__name__)
 
 REASON = "An acupressure mat session is in progress"
+_LABELS = {
+    "portal": "the desktop portal",
+    "gnome-session": "the GNOME session manager",
+    "screensaver": "the desktop's screen saver service",
+    "logind": "logind (no suspend)",
+    "xss": "the X screen saver",
+    "windows": "Windows power requests",
+    "macos": "a macOS power assertion",
+}
+NONE_LABEL = "nothing found on this computer: the screen may lock during a session"
+
+
+def describe(method: str) -> str:
+    """Words for the settings row, e.g. "portal+logind" -> "the desktop portal and logind
+    (no suspend)"; "none" says what that means for the person on the mat."""
+    if method == "none":
+        return NONE_LABEL
+    return " and ".join(_LABELS.get(part, part) for part in method.split("+"))
 
 
 class SessionKeepAwake(QObject):
@@ -45,6 +63,11 @@ class SessionKeepAwake(QObject):
     def method(self) -> str:
         """The method this computer offers (for settings), "none" when there is none."""
         return self._backend.method
+
+    @property
+    def description(self) -> str:
+        """:attr:`method` in words, for the settings page."""
+        return describe(self.method)
 
     @property
     def method_in_use(self) -> str:
