@@ -1,280 +1,78 @@
-"""AudioEngine: one QAudioSink in push mode, fed from its own QThread by the numpy mixer.
+"""AudioEngine: the app's one sound output, the numpy mixer fed to the system on its own thread.
 
 The GUI thread talks to the engine; the engine changes the (thread-safe) mixer directly and
-asks the worker, through queued signals, to open, rebuild or close the sink. Sounds are
-loaded (rendered on first use, then cached) on a separate loader thread so the feeder never
-waits. With no output device the engine runs silently and says so once through ``noticed``.
+asks the sink thread to open, reopen or close the output. On Linux with PulseAudio (or
+pipewire-pulse) that is a native stream (``native_feeder``, ``pulse_simple``: why not Qt's
+backend is written there); elsewhere a QAudioSink on a QThread (``sink_thread``). Sounds are
+loaded (rendered on first use, then cached) on a loader thread so the feeder never waits.
+With no output the engine runs silently and says so once through ``noticed``.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import socket
-import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import partial
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QByteArray, QIODevice, QObject, QThread, QTimer, Signal, Slot
-from PySide6.QtMultimedia import QAudioDevice, QAudioFormat, QAudioSink, QMediaDevices, QtAudio
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtMultimedia import QMediaDevices
 
 from acumat_desktop.core.audio import CHANNELS, SAMPLE_RATE, synth
 from acumat_desktop.core.audio.dsp import F32
 from acumat_desktop.core.audio.mixer import Mixer, OneShot, seconds_to_position
-from acumat_desktop.core.clock import Clock, SystemClock
+from acumat_desktop.services.audio import pulse_simple
+from acumat_desktop.services.audio.native_feeder import PulseSinkThread
+from acumat_desktop.services.audio.sink_thread import (
+    BUFFER_SECONDS,
+    SERVER_CHECK_S,
+    SERVER_SETTLE_S,
+    STALL_S,
+    START_GRACE_S,
+    QtSinkThread,
+    StallWatch,
+    pulse_socket_paths,
+    unix_socket_answers,
+)
 from acumat_desktop.services.audio.soundscapes import SoundCatalogue
+
+__all__ = [
+    "NO_OUTPUT_NOTICE",
+    "SERVER_CHECK_S",
+    "SERVER_SETTLE_S",
+    "STALL_S",
+    "START_GRACE_S",
+    "AudioEngine",
+    "StallWatch",
+    "pulse_socket_paths",
+    "unix_socket_answers",
+    "use_native_pulse",
+]
 
 log = logging.getLogger(__name__)
 
-BUFFER_SECONDS = 0.2  # 200 ms between the mixer and the sound server
-FEED_INTERVAL_MS = 50  # 25 ms cost 2.8 % of a core, 50 ms 0.95 % (rain, Xvfb, 2026-11-24)
-IDLE_CLOSE_SECONDS = 3.0  # release the sink after this long with nothing to play
-REBUILD_DELAY_MS = 500
 OUTPUTS_SETTLE_MS = 150  # a server restart or a plug reports the outputs changing 2-3 times
 STOP_RAMP_S = 0.05  # what still rings when stop() comes is ramped out, not cut
-FRAME_BYTES = 4 * CHANNELS  # float32 samples
+# release the output once what was queued at the server has played out
+CLOSE_DELAY_MS = round(1000 * max(BUFFER_SECONDS, pulse_simple.TARGET_S)) + 100
 NO_OUTPUT_NOTICE = "No sound output found — AcuMat runs silently"
 CUE_KINDS = {"inhale", "hold", "exhale"}
 SPOKEN_CUE_S = 1.0  # how long the ambience stays dipped for a spoken cue
-STALL_S = 3.0  # a playing sink that has processed nothing for this long is stuck
-START_GRACE_S = 5.0  # a new PulseAudio stream takes ~2.5 s to start consuming (measured)
-SERVER_CHECK_S = 0.5  # while stuck, ask whether the server answers at most this often
-SERVER_SETTLE_S = 2.0  # and rebuild only once it has answered this long (see StallWatch)
+BACKEND_ENV = "ACUMAT_AUDIO_BACKEND"  # "qt" or "pulse" to override the choice
 
 
-class StallWatch:
-    """Decides when to rebuild a stuck sink. Stuck: its processed time has not moved for
-    ``STALL_S`` and it is past its first ``START_GRACE_S`` (a new stream starts slowly); only
-    once some sink has been seen to progress (a backend that never reports it is left alone;
-    a rebuilt sink that never starts is retried every ``START_GRACE_S``).
-    Rebuild only once the sound server has answered for ``SERVER_SETTLE_S``: a sink built
-    while the server is down, or while Qt is still reconnecting (its own retry comes ~3 s
-    after the loss), wedges the thread that builds it. Pure: the caller feeds it the sink's
-    ``processedUSecs()`` and the answers of the server."""
-
-    def __init__(self, clock: Clock) -> None:
-        self._clock = clock
-        self._opened_at = self._progress_at = clock.monotonic()
-        self._processed = -1
-        self._checked_at: float | None = None
-        self._answering_since: float | None = None
-        # a backend whose processed time never moves is not stuck: never rebuild on it
-        self._seen_progress = False
-
-    def restart(self) -> None:
-        """A new stream: start the grace period again."""
-        self._opened_at = self._progress_at = self._clock.monotonic()
-        self._processed = -1
-        self._checked_at = None
-        self._answering_since = None
-
-    def note(self, processed_us: int) -> None:
-        if self._processed >= 0 and processed_us > self._processed:
-            self._progress_at = self._clock.monotonic()
-            self._answering_since = None
-            self._seen_progress = True
-        self._processed = processed_us
-
-    def stuck(self) -> bool:
-        if not self._seen_progress:
-            return False
-        since = max(self._progress_at, self._opened_at + START_GRACE_S - STALL_S)
-        return self._clock.monotonic() - since > STALL_S
-
-    def wants_server_check(self) -> bool:
-        """Stuck, and the last check is ``SERVER_CHECK_S`` old (a check is a connect())."""
-        if not self.stuck():
-            return False
-        now = self._clock.monotonic()
-        if self._checked_at is not None and now - self._checked_at < SERVER_CHECK_S:
-            return False
-        self._checked_at = now
-        return True
-
-    def should_rebuild(self, server_answers: bool) -> bool:
-        """Given the server's answer to a check, whether to rebuild the sink now."""
-        now = self._clock.monotonic()
-        if not server_answers:
-            self._answering_since = None
-            return False
-        if self._answering_since is None:
-            self._answering_since = now
-        return now - self._answering_since >= SERVER_SETTLE_S
-
-
-def pulse_socket_paths(env: dict[str, str] | None = None) -> list[str]:
-    """Where a PulseAudio (or pipewire-pulse) client would connect on this machine:
-    the ``unix:`` entries of PULSE_SERVER, else the runtime folder's ``native`` socket.
-    Empty when the server is not reached through a local socket (tcp, other platforms)."""
+def use_native_pulse(env: dict[str, str] | None = None) -> bool:
+    """Play through our own PulseAudio stream: libpulse is there and a PulseAudio server is
+    configured (PULSE_SERVER) or its socket exists; ``ACUMAT_AUDIO_BACKEND`` overrides."""
     env = dict(os.environ) if env is None else env
-    server = env.get("PULSE_SERVER", "").strip()
-    if server:
-        paths = []
-        for entry in server.split():
-            entry = entry.split("}", 1)[-1]  # "{machine-id}unix:/path"
-            if entry.startswith("unix:"):
-                paths.append(entry[len("unix:") :])
-            elif entry.startswith("/"):
-                paths.append(entry)
-        return paths
-    if env.get("PULSE_RUNTIME_PATH"):
-        return [os.path.join(env["PULSE_RUNTIME_PATH"], "native")]
-    if env.get("XDG_RUNTIME_DIR"):
-        return [os.path.join(env["XDG_RUNTIME_DIR"], "pulse", "native")]
-    return []
-
-
-def unix_socket_answers(path: str, timeout: float = 0.2) -> bool:
-    """Whether something accepts connections on the unix socket ``path`` (a cheap check
-    that does not touch Qt's own, possibly dead, connection to the server)."""
-    if not hasattr(socket, "AF_UNIX"):
+    choice = env.get(BACKEND_ENV, "").strip().lower()
+    if choice == "qt" or not pulse_simple.available():
         return False
-    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
-        sock.settimeout(timeout)
-        try:
-            sock.connect(path)
-        except OSError:
-            return False
-    return True
-
-
-def sound_server_answers() -> bool:
-    """The sound server is reachable again: a PulseAudio socket accepts a connection, or,
-    where no such socket is known, Qt lists some output."""
-    paths = pulse_socket_paths()
-    if paths:
-        return any(unix_socket_answers(p) for p in paths)
-    return bool(QMediaDevices.audioOutputs())
-
-
-def audio_format() -> QAudioFormat:
-    fmt = QAudioFormat()
-    fmt.setSampleRate(SAMPLE_RATE)
-    fmt.setChannelCount(CHANNELS)
-    fmt.setSampleFormat(QAudioFormat.SampleFormat.Float)
-    return fmt
-
-
-class _SinkWorker(QObject):
-    """Owns the QAudioSink; lives in the audio thread."""
-
-    opened = Signal(str)  # device description
-    closed = Signal()
-    no_output = Signal()
-
-    def __init__(self, mixer: Mixer, clock: Clock | None = None) -> None:
-        super().__init__()
-        self._mixer = mixer
-        self._stall = StallWatch(clock or SystemClock())
-        self._sink: QAudioSink | None = None
-        self._io: QIODevice | None = None
-        self._timer: QTimer | None = None
-        self._device_id: bytes | None = None
-        self._silent_since: float | None = None
-        self.buffered_frames = 0  # read by the engine to place cues where they will be heard
-
-    @Slot(object)
-    def open(self, device_id: object) -> None:
-        """(Re)build the sink on ``device_id`` (bytes) or the default device (None)."""
-        self._device_id = device_id if isinstance(device_id, bytes) else None
-        self._teardown()
-        device = self._pick_device()
-        if device is None:
-            self.no_output.emit()
-            return
-        sink = QAudioSink(device, audio_format())
-        sink.setBufferSize(int(BUFFER_SECONDS * SAMPLE_RATE) * FRAME_BYTES)
-        sink.stateChanged.connect(self._on_state)
-        io = sink.start()
-        if io is None or sink.error() != QtAudio.Error.NoError:
-            log.warning(
-                "Could not start audio output on %s: %s", device.description(), sink.error()
-            )
-            sink.deleteLater()
-            self.no_output.emit()
-            return
-        self._sink, self._io = sink, io
-        if self._timer is None:
-            self._timer = QTimer(self)
-            self._timer.setInterval(FEED_INTERVAL_MS)
-            self._timer.timeout.connect(self._feed)
-        self._silent_since = None
-        self._stall.restart()
-        self._timer.start()
-        self._feed()
-        log.info("Audio output on %s (buffer %d bytes)", device.description(), sink.bufferSize())
-        self.opened.emit(device.description())
-
-    def _pick_device(self) -> QAudioDevice | None:
-        outputs = QMediaDevices.audioOutputs()
-        if self._device_id is not None:
-            for dev in outputs:
-                if bytes(dev.id().data()) == self._device_id:
-                    return dev
-            log.info("Chosen audio device is gone; using the default")
-        default = QMediaDevices.defaultAudioOutput()
-        if default.isNull():
-            return outputs[0] if outputs else None
-        return default
-
-    @Slot()
-    def close(self) -> None:
-        if self._sink is not None:
-            self._teardown()
-            self.closed.emit()
-
-    def _teardown(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-        if self._sink is not None:
-            self._sink.stateChanged.disconnect(self._on_state)
-            self._sink.stop()
-            self._sink.deleteLater()
-        self._sink, self._io = None, None
-        self.buffered_frames = 0
-
-    def _on_state(self) -> None:
-        sink = self._sink
-        if sink is None or sink.state() != QtAudio.State.StoppedState:
-            return
-        if sink.error() != QtAudio.Error.NoError:
-            log.warning("Audio output stopped (%s); rebuilding", sink.error())
-            self._teardown()
-            QTimer.singleShot(REBUILD_DELAY_MS, self, lambda: self.open(self._device_id))
-
-    def _feed(self) -> None:
-        sink, io = self._sink, self._io
-        if sink is None or io is None:
-            return
-        self._stall.note(sink.processedUSecs())
-        if self._stall.wants_server_check() and self._stall.should_rebuild(sound_server_answers()):
-            # Qt does not always notice a restarted server (under the e2e harness it never
-            # does); a sink rebuilt while the server is down wedges this thread, so only now
-            log.warning("Audio output stalled and the sound server answers; rebuilding")
-            self.open(self._device_id)
-            return
-        free = sink.bytesFree()
-        self.buffered_frames = max(0, (sink.bufferSize() - free) // FRAME_BYTES)
-        frames = free // FRAME_BYTES
-        if frames < SAMPLE_RATE // 200:  # less than 5 ms of room: wait
-            return
-        block = self._mixer.render(frames)
-        io.write(QByteArray(block.tobytes()))
-        self.buffered_frames += frames
-        self._note_idle()
-
-    def _note_idle(self) -> None:
-        if not self._mixer.is_silent():
-            self._silent_since = None
-            return
-        now = time.monotonic()
-        if self._silent_since is None:
-            self._silent_since = now
-        elif now - self._silent_since > IDLE_CLOSE_SECONDS:
-            log.debug("Nothing to play; releasing the audio output")
-            self.close()
+    if choice == "pulse" or env.get("PULSE_SERVER", "").strip():
+        return True
+    return any(os.path.exists(p) for p in pulse_socket_paths(env))
 
 
 class AudioEngine(QObject):
@@ -282,8 +80,6 @@ class AudioEngine(QObject):
 
     noticed = Signal(str)
     output_changed = Signal(object)  # str description, or None when silent/closed
-    _open_requested = Signal(object)
-    _close_requested = Signal()
 
     def __init__(
         self,
@@ -310,17 +106,13 @@ class AudioEngine(QObject):
         self._outputs_settle.setInterval(OUTPUTS_SETTLE_MS)
         self._outputs_settle.timeout.connect(self._on_outputs_changed)
         self._media.audioOutputsChanged.connect(self._outputs_settle.start)
-        self._thread = QThread(self)
-        self._thread.setObjectName("acumat-audio")
-        self._worker = _SinkWorker(self.mixer)
-        self._worker.moveToThread(self._thread)
-        self._thread.finished.connect(self._worker.deleteLater)
-        self._open_requested.connect(self._worker.open)
-        self._close_requested.connect(self._worker.close)
-        self._worker.opened.connect(self._on_opened)
-        self._worker.closed.connect(self._on_closed)
-        self._worker.no_output.connect(self._on_no_output)
-        self._thread.start()
+        self._native = use_native_pulse()
+        self._sink: PulseSinkThread | QtSinkThread = (
+            PulseSinkThread(self.mixer, self) if self._native else QtSinkThread(self.mixer, self)
+        )
+        self._sink.opened.connect(self._on_opened)
+        self._sink.closed.connect(self._on_closed)
+        self._sink.no_output.connect(self._on_no_output)
 
     # --- the integrator's API --------------------------------------------------------------
     def sounds(self) -> list[dict[str, str]]:
@@ -433,13 +225,13 @@ class AudioEngine(QObject):
             self.mixer.remove_layer(sid)
         self.mixer.clear(fade_s=STOP_RAMP_S)
         if self._open:
-            QTimer.singleShot(int(BUFFER_SECONDS * 1000) + 100, self, self._close_if_idle)
+            QTimer.singleShot(CLOSE_DELAY_MS, self, self._close_if_idle)
 
     def set_device(self, device_id: bytes | None) -> None:
         """Use a given output (QAudioDevice.id()), or follow the system default with None."""
         self._device_id = device_id
         if self._open:
-            self._open_requested.emit(device_id)
+            self._sink.open(device_id)
 
     def status(self) -> dict[str, object]:
         return {
@@ -451,9 +243,7 @@ class AudioEngine(QObject):
 
     def shutdown(self) -> None:
         """Stop the audio thread (call once at exit)."""
-        self._close_requested.emit()
-        self._thread.quit()
-        self._thread.wait(2000)
+        self._sink.shutdown()
         self._loader.shutdown(wait=False, cancel_futures=True)
 
     # --- internals -------------------------------------------------------------------------
@@ -465,24 +255,43 @@ class AudioEngine(QObject):
         return self._oneshots[key]
 
     def _heard_position(self) -> int:
-        return max(0, self.mixer.position - self._worker.buffered_frames)
+        return max(0, self.mixer.position - self._sink.buffered_frames)
 
     def _ensure_open(self) -> None:
         if not self._open:
             self._open = True
-            self._open_requested.emit(self._device_id)
+            self._sink.open(self._device_id)
 
     def _close_if_idle(self) -> None:
-        if not self._requested and self.mixer.is_silent():
-            self._close_requested.emit()
+        """After a stop: release the output once the ramp-out has been rendered (the sink
+        may not have consumed it yet: a new stream can take a moment to start)."""
+        if self._requested or not self._open:
+            return
+        if self.mixer.is_silent():
+            self._sink.close()
+        else:
+            QTimer.singleShot(CLOSE_DELAY_MS, self, self._close_if_idle)
 
     @Slot(str)
-    def _on_opened(self, description: str) -> None:
+    def _on_opened(self, name: str) -> None:
+        description = self._describe(name) if self._native else name
         self._open = True
         self._silent = False
         self._noticed = False
         self._output = description
         self.output_changed.emit(description)
+
+    @staticmethod
+    def _describe(sink_name: str) -> str:
+        """What the user calls the PulseAudio sink ``sink_name`` ("" = the default)."""
+        wanted = sink_name.encode()
+        default = QMediaDevices.defaultAudioOutput()
+        for dev in QMediaDevices.audioOutputs():
+            if bytes(dev.id().data()) == wanted:
+                return dev.description()
+        if not sink_name and not default.isNull():
+            return default.description()
+        return sink_name or "PulseAudio"
 
     @Slot()
     def _on_closed(self) -> None:
@@ -513,4 +322,4 @@ class AudioEngine(QObject):
         )
         if self._open or (self._silent and (self._requested or not self.mixer.is_silent())):
             self._open = True
-            self._open_requested.emit(self._device_id)
+            self._sink.open(self._device_id)

@@ -1,0 +1,216 @@
+"""The audio thread on PulseAudio: render a block ahead, write it (blocking), reconnect.
+
+A plain Python thread, not a QThread: it never touches Qt (see ``pulse_simple`` for why Qt's
+PulseAudio backend is avoided). Each write blocks until the server wants ``BLOCK_S`` more,
+so the thread sleeps in libpulse with the GIL released; the server holds 100-250 ms ahead of
+what is heard, which a busy GUI thread or a garbage collection cannot drain.
+
+When the server goes away the write fails; the thread drops the stream and reconnects every
+``RETRY_S`` (a refused connect costs microseconds and touches no shared state), so sound comes
+back within ``RETRY_S`` of the server's return, however long it was away.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from acumat_desktop.core.audio.mixer import Mixer
+from acumat_desktop.services.audio.pulse_simple import MINREQ_S, PulseError, PulseStream
+
+log = logging.getLogger(__name__)
+
+BLOCK_S = MINREQ_S  # render and write in the server's request size
+RETRY_S = 0.5  # reconnect attempts while the server is away
+SLOW_RETRY_S = 2.0  # ... after it has been away for LONG_OUTAGE_S
+LONG_OUTAGE_S = 20.0
+IDLE_CLOSE_S = 3.0  # release the stream after this much silence written
+NOTICE_AFTER_S = 5.0  # an outage this long is worth a notice (a first open that fails: at once)
+LOW_WATER_S = 0.04  # less than this still queued after a write: an underrun is near
+
+
+class NativeFeeder:
+    """Owns the PulseStream; every public method is thread-safe and returns at once."""
+
+    def __init__(
+        self,
+        mixer: Mixer,
+        on_opened: Callable[[str], None],
+        on_closed: Callable[[], None],
+        on_no_output: Callable[[], None],
+        connect: Callable[[bytes | None], PulseStream] | None = None,
+    ) -> None:
+        self._mixer = mixer
+        self._on_opened = on_opened
+        self._on_closed = on_closed
+        self._on_no_output = on_no_output
+        self._connect_fn = connect or (
+            lambda device: PulseStream.connect(device, mixer.rate, mixer.channels)
+        )
+        self._cond = threading.Condition()
+        self._wanted = False
+        self._device: bytes | None = None
+        self._reopen = False
+        self._stopping = False
+        self._stream: PulseStream | None = None
+        self._down_since: float | None = None
+        self._ever_opened = False
+        self._noticed = False
+        self._silent_frames = 0
+        self._low = False
+        self.buffered_frames = 0  # read by the engine to place cues where they will be heard
+        self.underruns = 0  # writes after which less than LOW_WATER_S was left queued
+        self._thread = threading.Thread(target=self._run, name="acumat-audio", daemon=True)
+        self._thread.start()
+
+    # --- commands (any thread) -------------------------------------------------------------
+    def open(self, device: bytes | None) -> None:
+        with self._cond:
+            self._reopen = self._reopen or (self._stream is not None and device != self._device)
+            self._device = device
+            self._wanted = True
+            self._cond.notify_all()
+
+    def close(self) -> None:
+        with self._cond:
+            self._wanted = False
+            self._cond.notify_all()
+
+    def shutdown(self, timeout: float = 2.0) -> None:
+        with self._cond:
+            self._stopping = True
+            self._wanted = False
+            self._cond.notify_all()
+        self._thread.join(timeout)
+
+    # --- the thread ------------------------------------------------------------------------
+    def _run(self) -> None:
+        block = max(1, round(BLOCK_S * self._mixer.rate))
+        while True:
+            with self._cond:
+                if not self._wanted and self._stream is None:
+                    if self._stopping:
+                        return
+                    self._cond.wait()
+                    continue
+                wanted, device, reopen = self._wanted, self._device, self._reopen
+                self._reopen = False
+            if not wanted:
+                self._release(drain=not self._stopping)
+                continue
+            if reopen:
+                self._release(drain=False, report=False)
+            if self._stream is None and not self._connect(device):
+                self._pause(self._retry_interval())
+                continue
+            self._feed(block)
+
+    def _connect(self, device: bytes | None) -> bool:
+        try:
+            self._stream = self._connect_fn(device)
+        except PulseError as exc:
+            if device is not None:  # the chosen sink may be gone: fall back to the default
+                return self._connect(None)
+            now = time.monotonic()
+            if self._down_since is None:
+                self._down_since = now
+                log.warning("No sound server to play on (%s); retrying", exc)
+            if not self._noticed and (
+                not self._ever_opened or now - self._down_since >= NOTICE_AFTER_S
+            ):
+                self._noticed = True
+                self._on_no_output()
+            return False
+        if self._down_since is not None:
+            log.info("Sound server back after %.1f s", time.monotonic() - self._down_since)
+        self._down_since = None
+        self._ever_opened = True
+        self._noticed = False
+        self._silent_frames = 0
+        self.buffered_frames = 0
+        name = device.decode(errors="replace") if device else ""
+        log.info("Audio output on PulseAudio %s", name or "default sink")
+        self._on_opened(name)
+        return True
+
+    def _feed(self, frames: int) -> None:
+        stream = self._stream
+        assert stream is not None
+        data = self._mixer.render(frames)
+        try:
+            stream.write(data)
+            queued = stream.latency_frames()
+        except PulseError as exc:
+            log.warning("Audio output lost (%s); reconnecting", exc)
+            self._release(drain=False)
+            with self._cond:
+                self._wanted = self._wanted and not self._stopping
+            return
+        self.buffered_frames = queued
+        self._note_level(queued)
+        self._note_idle(frames)
+
+    def _note_level(self, queued: int) -> None:
+        low = queued < LOW_WATER_S * self._mixer.rate
+        if low and not self._low:
+            self.underruns += 1
+            log.warning("Audio buffer ran low (%.0f ms queued)", 1000 * queued / self._mixer.rate)
+        self._low = low
+
+    def _note_idle(self, frames: int) -> None:
+        if not self._mixer.is_silent():
+            self._silent_frames = 0
+            return
+        self._silent_frames += frames
+        if self._silent_frames > IDLE_CLOSE_S * self._mixer.rate:
+            log.debug("Nothing to play; releasing the audio output")
+            with self._cond:
+                self._wanted = False
+
+    def _release(self, drain: bool, report: bool = True) -> None:
+        stream, self._stream = self._stream, None
+        self.buffered_frames = 0
+        if stream is None:
+            return
+        stream.close(drain=drain)
+        if report:
+            self._on_closed()
+
+    def _retry_interval(self) -> float:
+        down = 0.0 if self._down_since is None else time.monotonic() - self._down_since
+        return SLOW_RETRY_S if down > LONG_OUTAGE_S else RETRY_S
+
+    def _pause(self, seconds: float) -> None:
+        """Wait before the next attempt, but wake for a close, a device change or shutdown."""
+        with self._cond:
+            self._cond.wait_for(lambda: not self._wanted or self._reopen, timeout=seconds)
+
+
+class PulseSinkThread(QObject):
+    """The native path behind the engine's sink interface (see ``QtSinkThread``): the
+    feeder's reports, made on the audio thread, reach the GUI thread as queued signals."""
+
+    opened = Signal(str)  # the sink's name, "" for the server's default
+    closed = Signal()
+    no_output = Signal()
+
+    def __init__(self, mixer: Mixer, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._feeder = NativeFeeder(mixer, self.opened.emit, self.closed.emit, self.no_output.emit)
+
+    @property
+    def buffered_frames(self) -> int:
+        return self._feeder.buffered_frames
+
+    def open(self, device_id: bytes | None) -> None:
+        self._feeder.open(device_id)
+
+    def close(self) -> None:
+        self._feeder.close()
+
+    def shutdown(self) -> None:
+        self._feeder.shutdown()
