@@ -88,7 +88,8 @@ def with_value(settings: Settings, key: str, value: Any) -> Settings:
     try:
         return Settings.model_validate(raw)
     except ValidationError as exc:
-        reasons = "; ".join(e["msg"] for e in exc.errors(include_url=False, include_input=False))
+        errors = exc.errors(include_url=False, include_input=False)
+        reasons = "; ".join(e["msg"].removeprefix("Value error, ") for e in errors)
         allowed = allowed_range(key)
         hint = f" (allowed: {allowed})" if allowed else ""
         shown = repr(value) if len(repr(value)) <= 80 else repr(value)[:79] + "…"

@@ -88,7 +88,7 @@ def _validate(raw: dict[str, Any], problems: list[str]) -> Decoded:
             dropped = False
             for error in exc.errors(include_url=False, include_input=False):
                 key = ".".join(str(p) for p in error["loc"])
-                problems.append(_short(f"{key}: {error['msg']}"))
+                problems.append(_short(f"{key}: {error['msg'].removeprefix('Value error, ')}"))
                 dropped = _drop(raw, tuple(error["loc"])) or dropped
             if not dropped:
                 break
