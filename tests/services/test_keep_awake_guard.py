@@ -194,6 +194,34 @@ def test_windows_and_macos_are_chosen_on_their_platform(platform: str, expected:
 
 
 def test_the_settings_row_names_the_method_in_words() -> None:
-    assert describe("portal+logind") == "the desktop portal and logind (no suspend)"
+    assert describe("portal+logind") == "the desktop portal and logind (blocks suspend)"
     assert describe("none") == NONE_LABEL
     assert SessionKeepAwake(CountingBackend()).description == "counting"
+
+
+def test_a_backend_factory_is_called_only_when_first_needed() -> None:
+    made: list[CountingBackend] = []
+
+    def make() -> KeepAwake:
+        made.append(CountingBackend())
+        return made[-1]
+
+    guard = SessionKeepAwake(make)
+    guard.set_enabled(False)
+    guard.set_active(False)
+    guard.shutdown()
+    assert made == [] and not guard.held  # quitting never probes
+    guard = SessionKeepAwake(make)
+    guard.set_active(True)
+    assert len(made) == 1 and made[0].holds == 1
+    assert guard.method == "counting"
+    assert len(made) == 1
+
+
+def test_a_factory_that_fails_means_none() -> None:
+    def make() -> KeepAwake:
+        raise RuntimeError("no D-Bus library")
+
+    guard = SessionKeepAwake(make)
+    guard.set_active(True)
+    assert guard.method == "none" and not guard.held

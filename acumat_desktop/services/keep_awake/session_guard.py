@@ -4,10 +4,12 @@ pauses, to its end, stop or the app quitting, and only while the setting allows 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
 from acumat_desktop.services.keep_awake.base import KeepAwake
+from acumat_desktop.services.keep_awake.null import NullKeepAwake
 
 log = logging.getLogger(__name__)
 
@@ -16,7 +18,7 @@ _LABELS = {
     "portal": "the desktop portal",
     "gnome-session": "the GNOME session manager",
     "screensaver": "the desktop's screen saver service",
-    "logind": "logind (no suspend)",
+    "logind": "logind (blocks suspend)",
     "xss": "the X screen saver",
     "windows": "Windows power requests",
     "macos": "a macOS power assertion",
@@ -26,7 +28,7 @@ NONE_LABEL = "nothing found on this computer: the screen may lock during a sessi
 
 def describe(method: str) -> str:
     """Words for the settings row, e.g. "portal+logind" -> "the desktop portal and logind
-    (no suspend)"; "none" says what that means for the person on the mat."""
+    (blocks suspend)"; "none" says what that means for the person on the mat."""
     if method == "none":
         return NONE_LABEL
     return " and ".join(_LABELS.get(part, part) for part in method.split("+"))
@@ -34,6 +36,10 @@ def describe(method: str) -> str:
 
 class SessionKeepAwake(QObject):
     """Holds ``backend`` while a session is active (running or paused) and enabled.
+
+    ``backend`` may be a callable such as :func:`create_keep_awake`: it is then called the
+    first time a session starts or the method is asked for, so probing D-Bus (bounded, but
+    possibly starting the portal) never delays the app's start.
 
     ``held_changed(bool)`` follows the OS inhibition. A hold the OS refuses is not retried
     until the session becomes active again or the setting is turned back on, so a hung service
@@ -45,14 +51,15 @@ class SessionKeepAwake(QObject):
 
     def __init__(
         self,
-        backend: KeepAwake,
+        backend: KeepAwake | Callable[[], KeepAwake],
         *,
         enabled: bool = True,
         reason: str = REASON,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._backend = backend
+        self._backend: KeepAwake | None = backend if isinstance(backend, KeepAwake) else None
+        self._make = None if isinstance(backend, KeepAwake) else backend
         self._enabled = enabled
         self._reason = reason
         self._active = False
@@ -60,9 +67,21 @@ class SessionKeepAwake(QObject):
         self._wanted = False
 
     @property
+    def backend(self) -> KeepAwake:
+        """The backend, chosen now if it was not yet."""
+        if self._backend is None:
+            assert self._make is not None
+            try:
+                self._backend = self._make()
+            except Exception:  # choosing must never break the app
+                log.exception("could not choose a keep-awake method")
+                self._backend = NullKeepAwake()
+        return self._backend
+
+    @property
     def method(self) -> str:
         """The method this computer offers (for settings), "none" when there is none."""
-        return self._backend.method
+        return self.backend.method
 
     @property
     def description(self) -> str:
@@ -73,11 +92,11 @@ class SessionKeepAwake(QObject):
     def method_in_use(self) -> str:
         """The method sessions use (``status --json`` ``session.keep_awake``); "none" when
         there is none or the setting is off."""
-        return self._backend.method if self._enabled and not self._closed else "none"
+        return self.backend.method if self._enabled and not self._closed else "none"
 
     @property
     def held(self) -> bool:
-        return self._backend.held
+        return self._backend is not None and self._backend.held
 
     @property
     def enabled(self) -> bool:
@@ -108,14 +127,17 @@ class SessionKeepAwake(QObject):
         if want == self._wanted:
             return
         self._wanted = want
-        before = self._backend.held
+        if not want and self._backend is None:
+            return  # never chosen, so nothing to release
+        backend = self.backend
+        before = backend.held
         try:
             if want:
-                if not self._backend.hold(self._reason):
-                    log.warning("could not keep the computer awake (%s)", self._backend.method)
+                if not backend.hold(self._reason):
+                    log.warning("could not keep the computer awake (%s)", backend.method)
             else:
-                self._backend.release()
+                backend.release()
         except Exception:  # a broken backend must never break a session
-            log.exception("keep-awake %s failed", self._backend.method)
-        if self._backend.held != before:
-            self.held_changed.emit(self._backend.held)
+            log.exception("keep-awake %s failed", backend.method)
+        if backend.held != before:
+            self.held_changed.emit(backend.held)
