@@ -57,11 +57,19 @@ def describe_write_error(path: Path, exc: OSError) -> str:
         reason = f"the folder {path.parent} is read-only (permission denied)"
     elif code == errno.EISDIR or path.is_dir():
         reason = f"{path} is a folder, not a file"
-    elif code == errno.ENOTDIR:
-        reason = f"a file stands where the folder {path.parent} should be"
+    elif code in (errno.ENOTDIR, errno.EEXIST) and _file_in_the_way(path) is not None:
+        reason = f"a file stands where the folder {_file_in_the_way(path)} should be"
     else:
         reason = exc.strerror or str(exc)
     return f"the settings could not be saved to {path}: {reason}"
+
+
+def _file_in_the_way(path: Path) -> Path | None:
+    """The nearest parent folder of ``path`` that is in fact a file, if any."""
+    for folder in reversed(path.parents):
+        if folder.exists() and not folder.is_dir():
+            return folder
+    return None
 
 
 MAX_FILE_BYTES = 1024 * 1024  # a settings file is a few kB; more than this is not ours

@@ -226,3 +226,13 @@ def test_an_unexpected_error_is_one_line_with_the_traceback_in_the_log(
     )
     logged = log_file.read_text()
     assert "Traceback" in logged and "explode" in logged and "acumat settings path" in logged
+
+
+def test_a_file_where_the_config_folder_should_be_is_named(
+    capsys: pytest.CaptureFixture[str], settings_file: Path
+) -> None:
+    settings_file.parent.write_text("not a folder")
+    code, _, err = run(capsys, "settings", "set", "sound.muted", "on")
+    assert code == 1
+    assert f"a file stands where the folder {settings_file.parent} should be" in err
+    assert settings_file.parent.read_text() == "not a folder"
