@@ -141,6 +141,32 @@ def test_settings_set_on_a_full_disk_exits_1_and_keeps_the_old_file(acumat: AppR
         quit_and_wait(acumat)
 
 
+def test_settings_set_names_a_folder_in_the_files_place_and_a_read_only_folder(
+    acumat: AppRunner,
+) -> None:
+    folder = acumat.settings_file.parent
+    with small_disk(folder):
+        acumat.launch("--minimized")
+        acumat.wait_running()
+        assert acumat.run("settings", "set", "sound.master_volume", "0.5").returncode == 0
+        acumat.settings_file.unlink()
+        acumat.settings_file.mkdir()  # someone put a folder in the file's place
+        result = acumat.run("settings", "set", "sound.master_volume", "0.3")
+        assert result.returncode == 1
+        assert "is a folder, not a file" in result.stderr and "Traceback" not in result.stderr
+        assert acumat.settings_file.is_dir()
+        acumat.settings_file.rmdir()
+        remount = ["mount", "-o", "remount,ro", str(folder)]
+        assert subprocess.run(remount, check=False).returncode == 0
+        for _ in range(2):  # the running app, then the file written by the CLI itself
+            result = acumat.run("settings", "set", "sound.master_volume", "0.2")
+            assert result.returncode == 1
+            assert "read-only" in result.stderr and result.stderr.count("\n") == 1
+            if acumat.procs[0].poll() is None:
+                quit_and_wait(acumat)
+        assert not acumat.settings_file.exists()
+
+
 @pytest.mark.skipif(
     "begin_session" not in WIRING.read_text(encoding="utf-8"),
     reason="waits for the integrator's wiring: acumat_desktop/wiring/sessions.py must call "
