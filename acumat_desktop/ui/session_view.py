@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from acumat_desktop.core.session import (
-    ACTIVE_STATES,
     CueDue,
     Finished,
     OneMinuteLeft,
@@ -36,14 +34,11 @@ from acumat_desktop.core.session import (
     Stopped,
     Suspended,
 )
+from acumat_desktop.ui.session_actions import SessionActions
 from acumat_desktop.ui.widgets.breath_dial import BreathDial
 from acumat_desktop.ui.widgets.dial_frame import DialFrame
 
 log = logging.getLogger(__name__)
-
-ConfirmStop = Callable[[QWidget], bool]
-
-ADJUST_STEP_S = 60.0
 
 
 def ask_to_stop(parent: QWidget) -> bool:
@@ -65,21 +60,17 @@ class SessionView(QWidget):
     """The dial, the routine's name, a line for tips and cues, and the session controls.
 
     Keyboard: Space pauses or resumes, Escape stops (after confirming), + and − add or remove a
-    minute. The four commands are QActions (``pause_action``, ``stop_action``, ``less_action``,
-    ``more_action``) so menus and the tray can share them.
+    minute. The four commands are the shared :class:`SessionActions` (the tray uses the same
+    ones), which go through the session service.
     """
 
     def __init__(
-        self,
-        engine: SessionEngine,
-        parent: QWidget | None = None,
-        *,
-        confirm_stop: ConfirmStop = ask_to_stop,
+        self, engine: SessionEngine, actions: SessionActions, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("SessionView")
         self._engine = engine
-        self._confirm_stop = confirm_stop
+        self.session_actions = actions
         self._tip_text = ""
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(self.tr("Session"))
@@ -118,27 +109,14 @@ class SessionView(QWidget):
     # ----------------------------------------------------------------- building
 
     def _build_controls(self) -> QHBoxLayout:
-        """The four commands as actions (with their shortcuts) and buttons: −1, pause, +1, stop."""
-        self.pause_action = self._action(
-            self.tr("Pause"), [QKeySequence(Qt.Key.Key_Space)], self._toggle_pause
-        )
-        self.stop_action = self._action(
-            self.tr("Stop…"), [QKeySequence(Qt.Key.Key_Escape)], self.request_stop
-        )
-        self.less_action = self._action(
-            self.tr("−1 min"),
-            [QKeySequence(Qt.Key.Key_Minus), QKeySequence(Qt.Key.Key_Underscore)],
-            lambda: self._adjust(-ADJUST_STEP_S),
-        )
-        self.more_action = self._action(
-            self.tr("+1 min"),
-            [QKeySequence(Qt.Key.Key_Plus), QKeySequence(Qt.Key.Key_Equal)],
-            lambda: self._adjust(ADJUST_STEP_S),
-        )
-        self.less_button = self._button(self.less_action, self.tr("One minute less"))
-        self.pause_button = self._button(self.pause_action, self.tr("Pause session"))
-        self.more_button = self._button(self.more_action, self.tr("One minute more"))
-        self.stop_button = self._button(self.stop_action, self.tr("Stop session"))
+        """The four shared session actions as buttons, their keys active on this page."""
+        actions = self.session_actions
+        for action in actions.all():
+            self.addAction(action)
+        self.less_button = self._button(actions.less, self.tr("One minute less"))
+        self.pause_button = self._button(actions.pause, self.tr("Pause session"))
+        self.more_button = self._button(actions.more, self.tr("One minute more"))
+        self.stop_button = self._button(actions.stop, self.tr("Stop session"))
 
         controls = QHBoxLayout()
         controls.addStretch(1)
@@ -148,18 +126,6 @@ class SessionView(QWidget):
         controls.addWidget(self.stop_button)
         controls.addStretch(1)
         return controls
-
-    def _action(
-        self, text: str, keys: list[QKeySequence], slot: Callable[[], None]
-    ) -> QAction:
-        action = QAction(text, self)
-        action.setShortcuts(keys)
-        # Active while focus is on the view or any of its children, and only while it is shown.
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.setToolTip(f"{text} ({keys[0].toString(QKeySequence.SequenceFormat.NativeText)})")
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
 
     def _button(self, action: QAction, accessible_name: str) -> QToolButton:
         button = QToolButton(self)
@@ -182,26 +148,8 @@ class SessionView(QWidget):
         return self._tip_text
 
     def request_stop(self) -> None:
-        """Stop after the user confirms (nothing happens if no session is active)."""
-        if self._engine.state not in ACTIVE_STATES:
-            return
-        if self._confirm_stop(self):
-            self._engine.stop()
-        else:
-            log.debug("stop declined; the session goes on")
-
-    # ----------------------------------------------------------------- commands
-
-    def _toggle_pause(self) -> None:
-        if self._engine.state is SessionState.PAUSED:
-            self._engine.resume()
-        else:
-            self._engine.pause()
-
-    def _adjust(self, seconds: float) -> None:
-        applied = self._engine.adjust(seconds)
-        if applied == 0:
-            log.debug("adjust %+g s not applied in state %s", seconds, self._engine.state)
+        """Stop after the person confirms (nothing happens if no session is active)."""
+        self.session_actions.request_stop()
 
     # ----------------------------------------------------------------- reading the engine
 
@@ -258,14 +206,11 @@ class SessionView(QWidget):
 
     def _sync(self) -> None:
         state = self._engine.state
-        active = state in ACTIVE_STATES
         paused = state is SessionState.PAUSED
-        self.pause_action.setText(self.tr("Resume") if paused else self.tr("Pause"))
+        self.session_actions.sync()
         self.pause_button.setAccessibleName(
             self.tr("Resume session") if paused else self.tr("Pause session")
         )
-        for action in (self.pause_action, self.stop_action, self.less_action, self.more_action):
-            action.setEnabled(active)
         self.dial.set_animating(state in (SessionState.COUNTDOWN, SessionState.RUNNING))
 
     def showEvent(self, event: QShowEvent) -> None:

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QAction
 
 from acumat_desktop.core.breathing import describe
 from acumat_desktop.core.commands import CommandError, CommandRegistry
@@ -30,7 +29,8 @@ from acumat_desktop.services.session_service import SessionService
 from acumat_desktop.services.settings_service import SettingsService
 from acumat_desktop.settings.model import Settings
 from acumat_desktop.ui.main_window import MainWindow
-from acumat_desktop.ui.session_view import SessionView
+from acumat_desktop.ui.session_actions import SessionActions
+from acumat_desktop.ui.session_view import SessionView, ask_to_stop
 from acumat_desktop.ui.tray import Tray
 from acumat_desktop.wiring.history_commands import register_history_commands
 from acumat_desktop.wiring.ports import SoundLister
@@ -74,7 +74,9 @@ class SessionsFeature(QObject):
             log.warning("routine skipped: %s", problem)
         self.history = history  # shared with the reminders (build() shows its message)
         self._last_session_id: int | None = None
-        self.view = SessionView(session.engine, window)
+        # One set of session actions for the page's buttons and keys, the tray and the menus.
+        self.session_actions = SessionActions(session, self, confirm_stop=self._confirm_stop)
+        self.view = SessionView(session.engine, self.session_actions, window)
         window.pages.addWidget(self.view)
         self._tray_timer = QTimer(self)
         self._tray_timer.setObjectName("trayTick")
@@ -125,15 +127,13 @@ class SessionsFeature(QObject):
     # ------------------------------------------------------------------ events
 
     def _on_state(self, state: SessionState) -> None:
-        active = state in ACTIVE_STATES
-        self.pause_action.setEnabled(active)
-        self.stop_action.setEnabled(active)
-        self.pause_action.setText(
-            self.tr("Resume session")
-            if state is SessionState.PAUSED
-            else self.tr("Pause session")
-        )
         self._update_tray()
+
+    def _confirm_stop(self) -> bool:
+        """Ask only someone who is looking at the window; a stop from the tray is meant."""
+        if not self._window.isVisible() or self._window.isMinimized():
+            return True
+        return ask_to_stop(self._window)
 
     def _on_event(self, event: SessionEvent) -> None:
         if isinstance(event, Finished | Stopped):
@@ -162,32 +162,17 @@ class SessionsFeature(QObject):
         self.start_menu = StartMenu(
             self.library, self.history, self._settings, self._start_from_menu, self
         )
-        self.pause_action = QAction(self.tr("Pause session"), self)
-        self.pause_action.triggered.connect(self._toggle_pause)
-        self.stop_action = QAction(self.tr("Stop session"), self)
-        self.stop_action.triggered.connect(self._stop)
-        self.pause_action.setEnabled(False)
-        self.stop_action.setEnabled(False)
         tray = self._tray
         if tray is not None:
             tray.add_menu("session", self.start_menu.menu)
-            tray.add_action("session", self.pause_action)
-            tray.add_action("session", self.stop_action)
+            tray.add_action("session", self.session_actions.pause)
+            tray.add_action("session", self.session_actions.stop)
 
     def _start_from_menu(self, routine_id: str) -> None:
         try:
             self.start(routine_id)
         except ValueError as exc:
             self._window.show_notice(str(exc))
-
-    def _toggle_pause(self) -> None:
-        if self._session.state is SessionState.PAUSED:
-            self._session.resume()
-        else:
-            self._session.pause()
-
-    def _stop(self) -> None:
-        self._session.stop()
 
     def _update_tray(self) -> None:
         tray = self._tray

@@ -6,12 +6,13 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from acumat_desktop.core.breathing import BUILTIN_PATTERNS
 from acumat_desktop.core.clock import FakeClock
 from acumat_desktop.core.session import SessionEngine, SessionPlan, SessionState, TimedCue
+from acumat_desktop.services.session_service import SessionService
+from acumat_desktop.ui.session_actions import SessionActions
 from acumat_desktop.ui.session_view import SessionView
 
 # The offscreen platform warns when a top-level window with a layout is shown; not our message.
@@ -25,7 +26,7 @@ class Confirm:
         self.answer = answer
         self.asked = 0
 
-    def __call__(self, parent: QWidget) -> bool:
+    def __call__(self) -> bool:
         self.asked += 1
         return self.answer
 
@@ -56,7 +57,7 @@ def make_view(
 ) -> Callable[..., tuple[SessionView, Confirm]]:
     def make(answer: bool = True, shown: bool = True) -> tuple[SessionView, Confirm]:
         confirm = Confirm(answer)
-        view = SessionView(engine, confirm_stop=confirm)
+        view = SessionView(engine, actions_for(engine, confirm))
         qtbot.addWidget(view)
         view.resize(480, 560)
         if shown:
@@ -66,6 +67,11 @@ def make_view(
         return view, confirm
 
     return make
+
+
+def actions_for(engine: SessionEngine, confirm: Confirm) -> SessionActions:
+    """The shared session actions over the session service, as the app builds them."""
+    return SessionActions(SessionService(engine), confirm_stop=confirm)
 
 
 def state_of(engine: SessionEngine) -> SessionState:
@@ -85,11 +91,11 @@ def test_space_pauses_and_resumes(
     view, _ = make_view()
     press(qtbot, view, Qt.Key.Key_Space)
     assert state_of(engine) is SessionState.PAUSED
-    assert view.pause_action.text() == "Resume"
+    assert view.session_actions.pause.iconText() == "Resume"
     assert view.pause_button.accessibleName() == "Resume session"
     press(qtbot, view, Qt.Key.Key_Space)
     assert state_of(engine) is SessionState.RUNNING
-    assert view.pause_action.text() == "Pause"
+    assert view.session_actions.pause.iconText() == "Pause"
 
 
 def test_space_pauses_even_with_a_button_focused(
@@ -126,7 +132,7 @@ def test_escape_asks_and_stops_when_confirmed(
     press(qtbot, view, Qt.Key.Key_Escape)
     assert confirm.asked == 1
     assert state_of(engine) is SessionState.STOPPED
-    assert not view.pause_action.isEnabled()
+    assert not view.session_actions.pause.isEnabled()
     assert not view.dial.frame_timer().isActive()
 
 
@@ -234,7 +240,7 @@ def test_suspend_is_explained(
     engine.suspended(600)
     assert state_of(engine) is SessionState.PAUSED
     assert "asleep" in view.tip()
-    assert view.pause_action.text() == "Resume"
+    assert view.session_actions.pause.iconText() == "Resume"
     assert not view.dial.frame_timer().isActive()
 
 
@@ -256,16 +262,18 @@ def test_controls_are_disabled_without_a_session(
     qtbot: QtBot, engine: SessionEngine, make_view: Callable[..., tuple[SessionView, Confirm]]
 ) -> None:
     view, confirm = make_view()
-    for action in (view.pause_action, view.stop_action, view.less_action, view.more_action):
+    for action in view.session_actions.all():
         assert not action.isEnabled()
     press(qtbot, view, Qt.Key.Key_Escape)
     assert confirm.asked == 0
 
 
 def test_view_unsubscribes_when_deleted(qtbot: QtBot, engine: SessionEngine) -> None:
-    view = SessionView(engine, confirm_stop=Confirm(True))
-    assert engine._subscribers
+    actions = actions_for(engine, Confirm(True))  # the session service subscribes too
+    before = len(engine._subscribers)
+    view = SessionView(engine, actions)
+    assert len(engine._subscribers) == before + 1
     view.deleteLater()
-    qtbot.waitUntil(lambda: not engine._subscribers, timeout=2000)
+    qtbot.waitUntil(lambda: len(engine._subscribers) == before, timeout=2000)
     engine.start(plan())  # must not reach a deleted view
     assert state_of(engine) is SessionState.RUNNING
