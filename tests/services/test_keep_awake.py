@@ -20,6 +20,8 @@ from PySide6.QtDBus import QDBus, QDBusConnection, QDBusMessage
 from pytestqt.qtbot import QtBot
 from xvfb_display import xvfb  # noqa: F401  (fixture)
 
+from acumat_desktop.core.clock import SystemClock
+from acumat_desktop.core.session import ACTIVE_STATES, SessionEngine, SessionPlan, SessionState
 from acumat_desktop.services.idle._xlib import XDisplay
 from acumat_desktop.services.keep_awake import _dbus
 from acumat_desktop.services.keep_awake.base import KeepAwake
@@ -32,6 +34,7 @@ from acumat_desktop.services.keep_awake.portal import PortalKeepAwake
 from acumat_desktop.services.keep_awake.screensaver import ScreenSaverKeepAwake
 from acumat_desktop.services.keep_awake.session_guard import SessionKeepAwake
 from acumat_desktop.services.keep_awake.xss import XssKeepAwake, libxss
+from acumat_desktop.services.session_service import SessionService
 
 FAKE = Path(__file__).with_name("fake_inhibit_services.py")
 PORTAL = "org.freedesktop.portal.Desktop"
@@ -366,3 +369,19 @@ def test_guard_over_real_dbus_inhibits_once_per_session(fake: Inhibitors) -> Non
         f"Inhibit susu io.github.acumat.AcuMat|0|{REASON}|12",
         f"Uninhibit u {FIRST_COOKIE + 1}",
     ]
+
+
+def test_a_real_session_holds_through_its_pause_and_releases_when_it_finishes(
+    fake: Inhibitors, qtbot: QtBot
+) -> None:
+    """The wiring the app uses: the session's state drives the guard."""
+    fake.own(GNOME)
+    service = SessionService(SessionEngine(SystemClock()))
+    guard = SessionKeepAwake(GnomeSessionKeepAwake(fake.connect(), FAST_MS), reason=REASON)
+    service.state_changed.connect(lambda state: guard.set_active(state in ACTIVE_STATES))
+    service.start(SessionPlan("sleep", "Sleep", planned_s=0.5))
+    assert service.pause() and guard.held
+    assert service.resume() and guard.held
+    qtbot.waitUntil(lambda: service.state is SessionState.FINISHED, timeout=5000)
+    assert guard.status() == {"method": "gnome-session", "held": False}
+    assert [c.split()[0] for c in fake.calls()] == ["Inhibit", "Uninhibit"]
