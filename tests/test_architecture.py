@@ -10,39 +10,47 @@ PACKAGE = "acumat_desktop"
 ENTRY_POINTS = {"acumat_desktop.__main__", "acumat_desktop.cli.main", "acumat_desktop.selftest"}
 
 
+class _Tarjan:
+    """Strongly connected components of the import graph (Tarjan's algorithm)."""
+
+    def __init__(self, graph: grimp.ImportGraph) -> None:
+        self.graph = graph
+        self.index: dict[str, int] = {}
+        self.low: dict[str, int] = {}
+        self.stack: list[str] = []
+        self.on_stack: set[str] = set()
+        self.groups: list[list[str]] = []
+
+    def visit(self, module: str) -> None:
+        self.index[module] = self.low[module] = len(self.index)
+        self.stack.append(module)
+        self.on_stack.add(module)
+        for imported in self.graph.find_modules_directly_imported_by(module):
+            if imported not in self.index:
+                self.visit(imported)
+                self.low[module] = min(self.low[module], self.low[imported])
+            elif imported in self.on_stack:
+                self.low[module] = min(self.low[module], self.index[imported])
+        if self.low[module] == self.index[module]:
+            self.pop_group(module)
+
+    def pop_group(self, root: str) -> None:
+        group: list[str] = []
+        while not group or group[-1] != root:
+            member = self.stack.pop()
+            self.on_stack.discard(member)
+            group.append(member)
+        if len(group) > 1:
+            self.groups.append(sorted(group))
+
+
 def import_cycles(graph: grimp.ImportGraph) -> list[list[str]]:
-    """Strongly connected groups of more than one module (Tarjan), each sorted."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    groups: list[list[str]] = []
-
-    def visit(module: str) -> None:
-        index[module] = low[module] = len(index)
-        stack.append(module)
-        on_stack.add(module)
-        for imported in graph.find_modules_directly_imported_by(module):
-            if imported not in index:
-                visit(imported)
-                low[module] = min(low[module], low[imported])
-            elif imported in on_stack:
-                low[module] = min(low[module], index[imported])
-        if low[module] == index[module]:
-            group = []
-            while True:
-                member = stack.pop()
-                on_stack.discard(member)
-                group.append(member)
-                if member == module:
-                    break
-            if len(group) > 1:
-                groups.append(sorted(group))
-
+    """Groups of more than one module that import each other, directly or not, each sorted."""
+    finder = _Tarjan(graph)
     for module in sorted(graph.modules):
-        if module not in index:
-            visit(module)
-    return groups
+        if module not in finder.index:
+            finder.visit(module)
+    return finder.groups
 
 
 def test_the_cycle_finder_finds_a_cycle() -> None:

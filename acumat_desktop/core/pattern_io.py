@@ -133,42 +133,35 @@ def _phases(
     if not isinstance(raw, list):
         problems.append(("phases", "must be a list of {phase, seconds, cue} tables"))
         return []
-    out: list[tuple[str, float, str]] = []
-    for index, item in enumerate(raw):
-        where = f"phases[{index}]"
-        if not isinstance(item, Mapping):
-            problems.append((where, "must be a table with phase and seconds"))
-            continue
-        problems.extend(
-            (f"{where}.{key}", "unknown field") for key in item if key not in PHASE_FIELDS
-        )
-        phase = item.get("phase")
-        seconds = item.get("seconds")
-        cue = item.get("cue", "")
-        ok = True
-        if not isinstance(phase, str):
-            problems.append(
-                (f"{where}.phase", "required: one of inhale, hold, exhale, rest")
-                if phase is None
-                else (f"{where}.phase", "must be text: one of inhale, hold, exhale, rest")
-            )
-            ok = False
-        if seconds is None:
-            problems.append((f"{where}.seconds", "required field is missing"))
-            ok = False
-        elif isinstance(seconds, bool) or not isinstance(seconds, int | float):
-            problems.append((f"{where}.seconds", "must be a number"))
-            ok = False
-        if not isinstance(cue, str):
-            problems.append((f"{where}.cue", "must be text"))
-            ok = False
-        elif len(cue) > MAX_CUE:
-            problems.append((f"{where}.cue", f"at most {MAX_CUE} characters"))
-        if ok and isinstance(phase, str) and isinstance(seconds, int | float):
-            out.append((phase, float(seconds), str(cue)))
-        else:
-            out.append(("inhale", 1.0, ""))  # a stand-in keeps later indexes right; never used
-    return out
+    return [_phase(f"phases[{index}]", item, problems) for index, item in enumerate(raw)]
+
+
+def _phase(where: str, item: object, problems: list[tuple[str, str]]) -> tuple[str, float, str]:
+    """One phase table; a broken one gives a stand-in that keeps later indexes right."""
+    stand_in = ("inhale", 1.0, "")  # never used: the problems refuse the pattern
+    if not isinstance(item, Mapping):
+        problems.append((where, "must be a table with phase and seconds"))
+        return stand_in
+    problems.extend((f"{where}.{key}", "unknown field") for key in item if key not in PHASE_FIELDS)
+    phase = item.get("phase")
+    seconds = item.get("seconds")
+    cue = item.get("cue", "")
+    before = len(problems)
+    if not isinstance(phase, str):
+        kind = "required" if phase is None else "must be text"
+        problems.append((f"{where}.phase", f"{kind}: one of inhale, hold, exhale, rest"))
+    if seconds is None:
+        problems.append((f"{where}.seconds", "required field is missing"))
+    elif isinstance(seconds, bool) or not isinstance(seconds, int | float):
+        problems.append((f"{where}.seconds", "must be a number"))
+    if not isinstance(cue, str):
+        problems.append((f"{where}.cue", "must be text"))
+    ok = len(problems) == before
+    if isinstance(cue, str) and len(cue) > MAX_CUE:
+        problems.append((f"{where}.cue", f"at most {MAX_CUE} characters"))
+    if ok and isinstance(phase, str) and isinstance(seconds, int | float):
+        return (phase, float(seconds), str(cue))
+    return stand_in
 
 
 def _locate(message: str) -> tuple[str, str]:
