@@ -16,13 +16,13 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from acumat_desktop import APP_DISPLAY_NAME, APP_NAME, DESKTOP_FILE_ID, __version__
 from acumat_desktop.app_handlers import register_app_commands, register_settings_commands
 from acumat_desktop.core.clock import Clock, SystemClock
 from acumat_desktop.core.commands import CommandRegistry
-from acumat_desktop.core.session import SessionEngine
+from acumat_desktop.core.session import ACTIVE_STATES, SessionEngine
 from acumat_desktop.core.status import StatusBoard
 from acumat_desktop.services.assets import icon_path
 from acumat_desktop.services.autostart import create_autostart
@@ -30,6 +30,7 @@ from acumat_desktop.services.errors import install_excepthooks
 from acumat_desktop.services.history_store import HistoryStore, open_history
 from acumat_desktop.services.ipc import ControlServer
 from acumat_desktop.services.ipc_client import ControlClient, NotRunningError
+from acumat_desktop.services.keep_awake import SessionKeepAwake, create_keep_awake
 from acumat_desktop.services.logging_setup import setup_logging
 from acumat_desktop.services.notices import OnceNotices
 from acumat_desktop.services.paths import AppPaths, instance_lock_path, server_name
@@ -69,6 +70,7 @@ class Services:
     settings: SettingsService
     history: HistoryStore  # the one history database: sessions, sitting totals, reminder events
     session: SessionService  # the one command path into the session engine
+    keep_awake: SessionKeepAwake
     actions: AppActions
     window: MainWindow
     tray: Tray | None
@@ -171,7 +173,15 @@ def build_services(
     board.provide("tray", lambda: {"available": tray is not None and tray.visible})
     commands = CommandRegistry()
     session = SessionService(SessionEngine(clock), app)
-    board.provide("session", session.engine.snapshot)
+    # A person lying on the mat is still: keep the screen awake while a session runs or pauses.
+    keep_awake = SessionKeepAwake(
+        create_keep_awake, enabled=loaded.settings.session.keep_awake, parent=app
+    )
+    session.state_changed.connect(lambda state: keep_awake.set_active(state in ACTIVE_STATES))
+    settings.changed.connect(lambda new: keep_awake.set_enabled(new.session.keep_awake))
+    board.provide(
+        "session", lambda: {**session.engine.snapshot(), "keep_awake": keep_awake.method_in_use}
+    )
     history = open_history(paths.data / "history.sqlite3", clock)
     services = Services(
         app=app,
@@ -180,6 +190,7 @@ def build_services(
         settings=settings,
         history=history,
         session=session,
+        keep_awake=keep_awake,
         actions=actions,
         window=window,
         tray=tray,
@@ -193,6 +204,7 @@ def build_services(
     services.shutdown.register("history", history.close)
     services.shutdown.register("settings", settings.flush)
     services.shutdown.register("control server", services.server.close)
+    services.shutdown.register("keep awake", keep_awake.shutdown)
     return services
 
 
@@ -208,6 +220,11 @@ def build_features(s: Services) -> AcuMat:
         parent=s.app, data_dir=s.paths.data, cache_dir=s.paths.cache, settings=s.settings,
         session=s.session, window=s.window, tray=s.tray, commands=s.commands, board=s.board,
         shutdown=s.shutdown,
+    )
+    shell.add_dialog_extension(
+        lambda dialog: dialog.add_row(
+            "session", dialog.tr("Keeps the screen awake with"), QLabel(s.keep_awake.description)
+        )
     )
     shell.add_dialog_extension(sound.extend_dialog)
     sessions = SessionsFeature(

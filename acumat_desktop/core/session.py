@@ -107,12 +107,12 @@ class SessionState(StrEnum):
 
 ACTIVE_STATES = frozenset({SessionState.COUNTDOWN, SessionState.RUNNING, SessionState.PAUSED})
 
-# How states appear in the status contract ("idle"|"running"|"paused"|"finished"): a countdown
-# is a session that has begun but whose clock has not, so it reports "running" with elapsed 0 and
-# no breathing phase; a stopped session is over and reports "idle".
+# How states appear in the status contract ("idle"|"countdown"|"running"|"paused"|"finished"):
+# a countdown says so, with the seconds left before the session's clock starts; a stopped
+# session is over and reports "idle".
 SNAPSHOT_STATE: dict[SessionState, str] = {
     SessionState.IDLE: "idle",
-    SessionState.COUNTDOWN: "running",
+    SessionState.COUNTDOWN: "countdown",
     SessionState.RUNNING: "running",
     SessionState.PAUSED: "paused",
     SessionState.FINISHED: "finished",
@@ -251,6 +251,7 @@ class SessionEngine:
             "planned_s": float(plan.planned_s),
             "elapsed_s": round(self.elapsed_s, 3),
             "remaining_s": round(self.remaining_s, 3),
+            "countdown_remaining_s": round(self.countdown_remaining_s, 3),
             "breathing": {
                 "pattern": plan.pattern.id if plan.pattern is not None else None,
                 "phase": str(breath.phase) if breath is not None else None,

@@ -19,12 +19,14 @@ class BreathingStatus(_Strict):
 
 
 class SessionStatus(_Strict):
-    state: Literal["idle", "running", "paused", "finished"] = "idle"
+    state: Literal["idle", "countdown", "running", "paused", "finished"] = "idle"
     routine: str | None = None
     planned_s: float = 0.0
     elapsed_s: float = 0.0
     remaining_s: float = 0.0
+    countdown_remaining_s: float = 0.0  # > 0 only while state is "countdown"
     breathing: BreathingStatus = BreathingStatus()
+    keep_awake: str = "none"  # how the screen is kept awake during sessions, "none" if it isn't
 
 
 class SittingStatus(_Strict):

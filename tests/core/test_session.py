@@ -323,13 +323,16 @@ def test_snapshot_matches_the_status_contract() -> None:
     assert SessionStatus.model_validate(idle).state == "idle"
     engine.start(plan)
     counting = engine.snapshot()
-    assert counting["state"] == "running"
+    SessionStatus.model_validate(counting)
+    assert counting["state"] == "countdown", "a status bar can tell a countdown from a session"
+    assert counting["countdown_remaining_s"] == 3
     assert counting["elapsed_s"] == 0
     assert counting["breathing"] == {"pattern": "box", "phase": None, "phase_remaining_s": None}
     clock.advance(3 + 5)
     engine.poll()
     snap = engine.snapshot()
     SessionStatus.model_validate(snap)
+    assert snap["state"] == "running" and snap["countdown_remaining_s"] == 0
     assert snap["routine"] == "back-neck"
     assert snap["planned_s"] == 600
     assert snap["elapsed_s"] == pytest.approx(5)

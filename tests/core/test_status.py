@@ -15,7 +15,9 @@ def test_unprovided_parts_hold_their_idle_values() -> None:
         "planned_s": 0.0,
         "elapsed_s": 0.0,
         "remaining_s": 0.0,
+        "countdown_remaining_s": 0.0,
         "breathing": {"pattern": None, "phase": None, "phase_remaining_s": None},
+        "keep_awake": "none",
     }
     assert snapshot["sitting"] == {"active_s": 0.0, "idle_s": 0.0, "source": "none"}
     assert snapshot["reminders"]["snoozed_until"] is None
