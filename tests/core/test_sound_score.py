@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TypeVar
@@ -33,7 +34,13 @@ from acumat_desktop.core.audio.score import (
 )
 from acumat_desktop.core.breathing import BUILTIN_PATTERNS, Phase
 from acumat_desktop.core.clock import FakeClock
-from acumat_desktop.core.session import SessionEngine, SessionEvent, SessionPlan, TimedCue
+from acumat_desktop.core.session import (
+    SessionEngine,
+    SessionEvent,
+    SessionPlan,
+    Started,
+    TimedCue,
+)
 
 A = TypeVar("A", bound=Action)
 BOX = BUILTIN_PATTERNS["box"]  # 4-4-4-4
@@ -140,7 +147,7 @@ def test_one_cue_kind_enum_matches_the_breathing_phases_and_the_engines_keys() -
 def test_start_fades_the_mix_in_then_cues_from_zero_then_rings_the_start_bell(rig: Rig) -> None:
     rig.start()
     kinds = [type(a) for a in rig.actions]
-    assert kinds == [ClearCues, SetLayers, FadeIn, ClearCues, PlayCues, RingBell]
+    assert kinds == [ClearCues, SetLayers, FadeIn, PlayCues, RingBell]
     assert rig.of(SetLayers) == [SetLayers((("rain", 1.0),))]
     assert rig.of(FadeIn) == [FadeIn(sc.START_FADE_S)]
     assert rig.of(RingBell) == [RingBell(BellKind.START)], "after the cues: it never delays them"
@@ -164,23 +171,66 @@ def test_every_boundary_from_the_first_inhale_once_on_a_clock_that_moves(
     assert len(rig.of(PlayCues)) >= 9, "the schedule was refilled many times"
 
 
-def test_the_first_inhale_is_placed_at_zero_even_when_scheduling_runs_late() -> None:
+def slow_subscriber(clock: FakeClock, seconds: float) -> Callable[[SessionEvent], None]:
+    """A subscriber ahead of the score that takes ``seconds`` over the session's start (the
+    window redrawing, a first bell rendered on the GUI thread)."""
+
+    def on_event(event: SessionEvent) -> None:
+        if isinstance(event, Started):
+            clock.advance(seconds)
+
+    return on_event
+
+
+def make_late_rig(seconds: float) -> Rig:
     clock = FakeClock(monotonic=1000.0)
-    rig = make_rig(clock)
-    rig.start(countdown=3)
-    clock.advance(3.4)  # the countdown's end is noticed 0.4 s late (a busy GUI thread)
-    rig.session.poll()
-    assert rig.session.elapsed_s == pytest.approx(0.4)
+    session = SessionEngine(clock)
+    session.subscribe(slow_subscriber(clock, seconds))
+    score = SessionScore(session, clock, ScoreOptions, parse_mix)
+    rig = Rig(clock, session, score, [ScoreOptions()])
+    session.subscribe(rig.on_event)
+    return rig
+
+
+def test_the_first_inhale_is_placed_at_zero_even_when_scheduling_runs_late() -> None:
+    rig = make_late_rig(0.4)
+    rig.start()
+    assert rig.session.elapsed_s == pytest.approx(0.4), "the score saw the start 0.4 s late"
     assert rig.cues()[0] == (0.0, CueKind.INHALE), "a little late: still sounds, at once"
+    assert rig.cues() == box_boundaries(sc.CUE_WINDOW_S + 0.4)
 
 
-def test_only_long_past_boundaries_are_skipped(rig: Rig) -> None:
-    rig.start(countdown=3)
-    rig.clock.advance(3 + 4.5)  # the app stalled through the first two boundaries
-    rig.session.poll()
+def test_only_long_past_boundaries_are_skipped() -> None:
+    rig = make_late_rig(4.5)  # the app stalled through the first two boundaries
+    rig.start()
     assert rig.cues()[:2] == [(4.0, CueKind.HOLD), (8.0, CueKind.EXHALE)], (
         "0 s is 4.5 s past (skipped); 4 s is 0.5 s past, under LATE_CUE_S (kept)"
     )
+
+
+def test_with_a_countdown_the_cues_are_placed_ahead_of_its_end(rig: Rig) -> None:
+    rig.start(countdown=5)
+    assert rig.score.session_time_s == pytest.approx(-5.0)
+    assert rig.cues() == box_boundaries(sc.CUE_WINDOW_S), "placed ahead: on time from t = 0"
+    assert rig.of(RingBell) == []
+    rig.advance(5.0)
+    assert rig.score.session_time_s == pytest.approx(0.0)
+    assert rig.of(RingBell) == [RingBell(BellKind.START)], "the bell rings as the clock starts"
+    assert rig.cues() == box_boundaries(sc.CUE_WINDOW_S), "and nothing is placed twice"
+
+
+def test_a_pause_in_the_countdown_takes_the_cues_back_and_resume_places_them_again(
+    rig: Rig,
+) -> None:
+    rig.start(countdown=5)
+    rig.clock.advance(2.0)
+    rig.session.pause()
+    assert rig.actions[-2:] == [ClearCues(), FadeOut(sc.PAUSE_FADE_S)]
+    rig.actions.clear()
+    rig.clock.advance(60.0)
+    rig.session.resume()
+    assert rig.score.session_time_s == pytest.approx(-3.0)
+    assert rig.cues() == box_boundaries(sc.CUE_WINDOW_S)
 
 
 def test_refills_are_due_on_time_and_the_last_stops_at_the_session_end(rig: Rig) -> None:

@@ -6,12 +6,13 @@ import math
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+import numpy as np
 import pytest
 from pytestqt.qtbot import QtBot
 
 from acumat_desktop.core.audio import score as sound_session
 from acumat_desktop.core.audio.mix import parse_mix
-from acumat_desktop.core.audio.mixer import Mixer
+from acumat_desktop.core.audio.mixer import Mixer, OneShot, seconds_to_position
 from acumat_desktop.core.audio.score import Cue, CueKind
 from acumat_desktop.core.breathing import BUILTIN_PATTERNS
 from acumat_desktop.core.clock import FakeClock
@@ -21,6 +22,7 @@ from acumat_desktop.wiring.sound_session import SessionSound
 from tests.core.test_sound_score import MovingClock
 
 BOX = BUILTIN_PATTERNS["box"]  # 4-4-4-4
+CUE_KINDS = ("inhale", "hold", "exhale")
 
 
 class RecordingMixer(Mixer):
@@ -279,14 +281,15 @@ def test_stop_fades_out_then_stops_but_never_stops_a_new_session(rig: Rig) -> No
     assert rig.out.named("layers")[-1] == [("wind", 1.0)]
 
 
-def test_countdown_plays_ambience_and_starts_bell_and_cues_when_it_ends(rig: Rig) -> None:
+def test_countdown_plays_ambience_places_the_cues_ahead_and_rings_when_it_ends(rig: Rig) -> None:
     rig.start(countdown=5)
     assert rig.out.named("layers") == [[("rain", 1.0)]]
-    assert rig.out.named("bell") == [] and rig.out.cues == []
+    assert rig.out.named("bell") == []
+    assert min(rig.out.cues) == (1005.0, "inhale"), "the first inhale lands when it ends"
+    placed = list(rig.out.cues)
     rig.advance(5)
     assert rig.out.named("bell") == ["start"]
-    first = min(rig.out.cues)
-    assert first == (1005.0, "inhale"), "the first inhale lands when the countdown ends"
+    assert rig.out.cues == placed, "nothing placed twice"
 
 
 def test_layers_change_only_during_a_session(rig: Rig) -> None:
@@ -390,10 +393,9 @@ def test_stop_fades_a_ringing_bell_with_the_ambience(rig: Rig) -> None:
 
 def test_a_slow_start_bell_never_delays_or_drops_the_first_inhale(rig: Rig) -> None:
     rig.out.bell_cost = 0.16  # the first session's bell is rendered on the GUI thread
-    rig.start(countdown=5)
-    rig.advance(5)
+    rig.start()
     assert rig.out.named("bell") == ["start"]
-    assert min(rig.out.cues) == (1005.0, "inhale"), "on the session's t = 0, not 160 ms later"
+    assert min(rig.out.cues) == (1000.0, "inhale"), "on the session's t = 0, not 160 ms later"
     assert [k for _, k in sorted(rig.out.cues)[:4]] == ["inhale", "hold", "exhale", "hold"]
 
 
@@ -440,3 +442,43 @@ def test_without_a_speech_engine_a_routine_prompt_rings_a_soft_chime(rig: Rig) -
     chimes = [s for s in rig.out.mixer.pending_oneshots() if s.kind == "prompt"]
     assert len(chimes) == 1 and chimes[0].position == rig.out.mixer.position, "at once"
     assert (1012.0, "prompt") in rig.out.ducks, "the ambience dips under it"
+
+
+@dataclass
+class PlacingOutput(FakeOutput):
+    """Places cues in its mixer as the audio engine does: counted from what is heard now,
+    which the engine knows only to within one 50 ms block (``stale`` frames behind)."""
+
+    stale: int = 0
+    sounds: dict[str, np.ndarray] = field(
+        default_factory=lambda: {k: np.ones((10, 2), np.float32) for k in CUE_KINDS}
+    )
+
+    def schedule_cues(self, cues: list[tuple[float, str]]) -> None:
+        super().schedule_cues(cues)
+        heard = round((self.clock.monotonic() - 1000.0) * self.mixer.rate) - self.stale
+        for seconds, kind in cues:
+            position = seconds_to_position(heard, seconds, self.mixer.rate)
+            self.mixer.schedule(OneShot(position, self.sounds[kind], kind, ducks=True))
+
+
+def test_refills_keep_the_beat_to_the_sample_whatever_the_engine_thinks_is_heard(
+    qtbot: QtBot,
+) -> None:
+    clock = FakeClock(monotonic=1000.0)
+    rig = make_rig(clock)
+    out = PlacingOutput(clock)
+    rig.sound = SessionSound(
+        lambda: out, rig.session, lambda: SoundSettings(), parse_mix, clock=clock
+    )
+    rig.session.subscribe(rig.sound.on_event)
+    rig.start(minutes=5)
+    out.stale = 2000  # from now on the engine's idea of "now" is 42 ms behind
+    for _ in range(9):
+        rig.advance(sound_session.CUE_REFRESH_S)
+    shots = [s for s in out.mixer.pending_oneshots() if s.kind in CUE_KINDS]
+    expected = box_boundaries(180.0 + sound_session.CUE_WINDOW_S)
+    assert [s.kind for s in shots] == [k for _, k in expected], "each boundary once"
+    rate = out.mixer.rate
+    assert [s.position for s in shots] == [round(t * rate) for t, _ in expected]
+    assert all(s.samples is out.sounds[s.kind] for s in shots), "the engine's own sounds"

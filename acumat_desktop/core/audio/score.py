@@ -117,23 +117,17 @@ class SetLayers:
 
 
 @dataclass(frozen=True)
-class FadeIn:
-    """The ambience up from silence."""
-
+class FadeIn:  # the ambience up from silence
     seconds: float
 
 
 @dataclass(frozen=True)
-class FadeOut:
-    """The ambience down to silence (bells and cues still sound)."""
-
+class FadeOut:  # the ambience down to silence (bells and cues still sound)
     seconds: float
 
 
 @dataclass(frozen=True)
-class FadeTo:
-    """The ambience from wherever it is to ``level`` (0..1)."""
-
+class FadeTo:  # the ambience from wherever it is to ``level`` (0..1)
     level: float
     seconds: float
 
@@ -144,48 +138,38 @@ class RingBell:
 
 
 @dataclass(frozen=True)
-class PlayCues:
-    """Cue tones, each at its session time (one in the past sounds at once)."""
-
+class PlayCues:  # cue tones, each at its session time (one in the past sounds at once)
     cues: tuple[Cue, ...]
 
 
 @dataclass(frozen=True)
-class DuckUnder:
-    """Dip the ambience at each cue's session time, as under a tone, for spoken words."""
-
+class DuckUnder:  # dip the ambience at each cue's time, as under a tone, for spoken words
     cues: tuple[Cue, ...]
 
 
 @dataclass(frozen=True)
-class ClearCues:
-    """Drop every cue still to come (tones, ducks) and hush words being said."""
+class ClearCues:  # drop every cue still to come (tones, ducks) and hush words being said
+    pass
 
 
 @dataclass(frozen=True)
-class Say:
-    """Say a breathing cue's words now."""
-
+class Say:  # say a breathing cue's words now
     cue: Cue
 
 
 @dataclass(frozen=True)
-class Prompt:
-    """Sound a routine prompt now: its words where a speech engine exists, else a soft chime."""
-
+class Prompt:  # a routine prompt now: its words where a speech engine can, else a soft chime
     cue: Cue
 
 
 @dataclass(frozen=True)
-class FadeOutOneshots:
-    """Fade bells and cues already sounding, over ``seconds``."""
-
+class FadeOutOneshots:  # fade bells and cues already sounding, over ``seconds``
     seconds: float
 
 
 @dataclass(frozen=True)
-class Release:
-    """Silence everything and release the output."""
+class Release:  # silence everything and release the output
+    pass
 
 
 Action = (
@@ -204,6 +188,7 @@ Action = (
 )
 
 _LIVE = (SessionState.COUNTDOWN, SessionState.RUNNING, SessionState.PAUSED)
+_TICKING = (SessionState.COUNTDOWN, SessionState.RUNNING)
 
 
 class SessionScore:
@@ -251,9 +236,13 @@ class SessionScore:
         return list(self._prompts)
 
     @property
-    def elapsed_s(self) -> float:
-        """The session's time now (what cue times are relative to)."""
-        return self._session.elapsed_s
+    def session_time_s(self) -> float:
+        """The session's time now, what cue times are relative to: negative during the
+        countdown (t = 0 is when it ends), elapsed session seconds after it."""
+        session = self._session
+        if session.state is SessionState.COUNTDOWN:
+            return -session.countdown_remaining_s
+        return session.elapsed_s
 
     def end_fade_s(self) -> float:
         """The end fade of this session: the setting, at most half the session."""
@@ -271,7 +260,7 @@ class SessionScore:
     def options_changed(self) -> list[Action]:
         """Settings changed: cues may have been switched on, off or to speech, the end fade
         changed."""
-        if self._session.state is not SessionState.RUNNING:
+        if self._session.state not in _TICKING:
             return []
         actions: list[Action] = []
         mode = self._options().cue_mode
@@ -312,9 +301,13 @@ class SessionScore:
         )
         actions: list[Action] = [*self._clear_cues(), SetLayers(tuple(self._mix))]
         actions.append(FadeIn(START_FADE_S))
+        self._cued_until = 0.0
+        self._cue_mode = self._options().cue_mode
         if event.countdown_s <= 0:
-            actions += self._begin_breathing()
-        return actions
+            return actions + self._begin_breathing()
+        # Cues are placed now, ahead of the session's t = 0 (the countdown's end is a
+        # deadline): sound cannot start sooner than the output's latency after it is placed.
+        return actions + self._place_cues(self.session_time_s)
 
     def _layers_for(self, sound: str | None) -> Layers:
         if sound is None or sound.strip().lower() == NO_SOUND:
@@ -326,12 +319,9 @@ class SessionScore:
             return []
 
     def _begin_breathing(self) -> list[Action]:
-        """The session's clock starts: cue from t = 0, then ring the start bell (after the cues,
-        so that rendering the bell never delays them)."""
-        actions = self._clear_cues()
-        self._cued_until = 0.0
-        self._cue_mode = self._options().cue_mode
-        actions += self.poll()
+        """The session's clock starts: cue from t = 0 (if the countdown has not already), then
+        ring the start bell (after the cues, so that rendering the bell never delays them)."""
+        actions = self.poll()
         if self._options().bells:
             actions.append(RingBell(BellKind.START))
         return actions
@@ -377,6 +367,8 @@ class SessionScore:
         if self._release_at is not None and self._clock.monotonic() >= self._release_at - _TOL:
             self._release_at = None
             return [Release()]
+        if self._session.state is SessionState.COUNTDOWN:
+            return self._place_cues(self.session_time_s)
         if self._session.state is not SessionState.RUNNING:
             return []
         elapsed = self._session.elapsed_s
@@ -420,7 +412,8 @@ class SessionScore:
 
     def _place_cues(self, elapsed: float) -> list[Action]:
         """Top up the breathing cues when due: every boundary from where the last batch ended
-        (t = 0 for the first) up to the window's end, each at its own session time."""
+        (t = 0 for the first) up to the window's end, each at its own session time. ``elapsed``
+        is the session's time now (negative during the countdown)."""
         plan = self._session.plan
         if plan is None or plan.pattern is None or not plan.guided:
             return []
@@ -433,7 +426,7 @@ class SessionScore:
             self._cue_mode = mode
         if elapsed < self._cued_until - CUE_LEAD_S - _TOL:
             return actions  # enough are placed
-        horizon = min(elapsed + CUE_WINDOW_S, self._session.total_s)
+        horizon = min(max(elapsed, 0.0) + CUE_WINDOW_S, self._session.total_s)
         if horizon <= self._cued_until:
             return actions
         boundaries = phase_boundaries(plan.pattern, self._cued_until, horizon, plan.ramp)

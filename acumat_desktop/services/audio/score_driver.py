@@ -9,9 +9,11 @@ cue (one already past sounds at once).
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import math
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -37,7 +39,7 @@ from acumat_desktop.core.audio.score import (
 
 if TYPE_CHECKING:  # numpy stays out of start-up
     from acumat_desktop.core.audio.dsp import F32
-    from acumat_desktop.core.audio.mixer import Mixer
+    from acumat_desktop.core.audio.mixer import Mixer, OneShot
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +87,48 @@ class TextSpeaker(Protocol):
     def say_text(self, text: str) -> None: ...
 
 
+@dataclass(frozen=True)
+class Placement:
+    """Where one run of cues (from a clear to the next) sits in the mix: session time ``at_s``
+    is sample ``position``. Learnt from a batch the engine placed itself, read back from the
+    mixer; ``shots`` are the one-shots it made, by kind, so later batches sound the same."""
+
+    family: str  # "tone" or "duck"
+    at_s: float
+    position: int
+    shots: dict[str, OneShot]
+
+    @staticmethod
+    def learn(
+        mixer: Mixer, family: str, cues: tuple[Cue, ...], delays: list[tuple[float, str]]
+    ) -> Placement | None:
+        """From the batch just placed (``cues`` at ``delays`` from now): its last cue, still
+        to come, is the newest pending one-shot of its kind. None when it cannot be told (the
+        batch was late, or the output does not place into this mixer)."""
+        if not cues or delays[-1][0] <= 0:
+            return None
+        newest: dict[str, OneShot] = {}
+        for shot in mixer.pending_oneshots():
+            if shot.position >= newest.get(shot.kind, shot).position:
+                newest[shot.kind] = shot
+        last = newest.get(cues[-1].kind.value)
+        if last is None or last.position < mixer.position:
+            return None
+        return Placement(family, cues[-1].at_s, last.position, newest)
+
+    def put(self, output: SoundOutput, action: PlayCues | DuckUnder) -> bool:
+        """Place every cue of ``action`` by this rule; False (nothing placed) if one of its
+        kinds has no sound learnt yet."""
+        kinds = {cue.kind.value for cue in action.cues}
+        if not kinds <= self.shots.keys():
+            return False
+        mixer = output.mixer
+        for cue in action.cues:
+            position = self.position + round((cue.at_s - self.at_s) * mixer.rate)
+            mixer.schedule(dataclasses.replace(self.shots[cue.kind.value], position=position))
+        return True
+
+
 class ScoreDriver(QObject):
     """Runs ``score``: performs what it asks on ``output()`` (the audio engine, built on first
     use) and ``speaker()`` (the speech engine, or None), and polls it when it is due."""
@@ -102,6 +146,7 @@ class ScoreDriver(QObject):
         self._speaker = speaker
         self._spoke = False  # the speaker has been used: a clear hushes it
         self._chime: F32 | None = None
+        self._placement: Placement | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)  # wakes rarely; the fade is on time
@@ -133,10 +178,8 @@ class ScoreDriver(QObject):
 
     def _perform(self, action: Action) -> None:
         out = self._output
-        if isinstance(action, PlayCues):
-            out().schedule_cues(self._from_now(action.cues))
-        elif isinstance(action, DuckUnder):
-            out().schedule_ducks(self._from_now(action.cues))
+        if isinstance(action, PlayCues | DuckUnder):
+            self._place(action)
         elif isinstance(action, Say):
             self._say(action.cue)
         elif isinstance(action, Prompt):
@@ -164,13 +207,32 @@ class ScoreDriver(QObject):
         elif isinstance(action, Release):
             out().stop()
 
+    def _place(self, action: PlayCues | DuckUnder) -> None:
+        """Place cue tones (or dips under spoken cues). The first batch after a clear goes
+        through the engine, which counts from what is heard now; every later one is put at
+        the same distance in samples from it as in session time, so a refill never shifts the
+        beat by the engine's staleness (its heard position moves in 50 ms blocks)."""
+        output = self._output()
+        family = "tone" if isinstance(action, PlayCues) else "duck"
+        placement = self._placement
+        if placement is not None and placement.family == family and placement.put(output, action):
+            return
+        delays = self._from_now(action.cues)
+        if family == "tone":
+            output.schedule_cues(delays)
+        else:
+            output.schedule_ducks(delays)
+        if placement is None or placement.family != family:
+            self._placement = Placement.learn(output.mixer, family, action.cues, delays)
+
     def _from_now(self, cues: tuple[Cue, ...]) -> list[tuple[float, str]]:
         """Session times -> delays from now, read from the session's clock at the last moment
         (a negative delay, a cue a little late, sounds at once)."""
-        now = self._score.elapsed_s
+        now = self._score.session_time_s
         return [(cue.at_s - now, cue.kind.value) for cue in cues]
 
     def _clear(self) -> None:
+        self._placement = None
         self._output().clear_cues()
         if self._spoke:
             speaker = self._speaker()
