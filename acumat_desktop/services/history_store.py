@@ -215,6 +215,11 @@ class HistoryStore:
         return int(self._db.execute("PRAGMA user_version").fetchone()[0])
 
     @property
+    def in_trouble(self) -> bool:
+        """The file cannot be opened or written right now; call ``retry()`` from time to time."""
+        return self._trouble is not None
+
+    @property
     def pending(self) -> int:
         """How many writes wait in memory for the store to work again."""
         return len(self._pending) + len(self._ops)

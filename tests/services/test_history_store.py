@@ -306,6 +306,7 @@ def test_a_database_locked_at_start_up_is_left_alone_and_written_once_free(
     assert store.kept_aside is None
     assert not list(path.parent.glob("*.corrupt-*"))
     assert store.message is not None and "another program" in store.message
+    assert store.in_trouble
     kept = store.save_session(record())  # never raises; waits in memory
     assert store.pending == 1
     assert [r.routine_id for r in store.sessions()] == ["back-neck"]
@@ -313,7 +314,7 @@ def test_a_database_locked_at_start_up_is_left_alone_and_written_once_free(
     holder.execute("ROLLBACK")
     holder.close()
     assert store.retry()
-    assert store.message is None and store.pending == 0
+    assert store.message is None and store.pending == 0 and not store.in_trouble
     assert [r.routine_id for r in store.sessions()] == ["back-neck", "sleep"]
     store.set_feeling(kept, 4)  # the id handed out while waiting still works
     store.close()
