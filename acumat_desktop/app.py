@@ -33,6 +33,7 @@ from acumat_desktop.services.ipc_client import ControlClient, NotRunningError
 from acumat_desktop.services.keep_awake import SessionKeepAwake, create_keep_awake
 from acumat_desktop.services.logging_setup import setup_logging
 from acumat_desktop.services.notices import OnceNotices
+from acumat_desktop.services.notifications import DesktopNotifications
 from acumat_desktop.services.paths import AppPaths, instance_lock_path, server_name
 from acumat_desktop.services.session_service import SessionService
 from acumat_desktop.services.settings_service import SettingsService
@@ -45,6 +46,7 @@ from acumat_desktop.ui.main_window import MainWindow
 from acumat_desktop.ui.theme import apply_theme
 from acumat_desktop.ui.tray import Tray
 from acumat_desktop.wiring.reminders import RemindersFeature, create_sitting_monitor
+from acumat_desktop.wiring.session_end import SessionEndNotice
 from acumat_desktop.wiring.session_pages import SessionPages
 from acumat_desktop.wiring.sessions import SessionsFeature
 from acumat_desktop.wiring.shell import ShellFeature
@@ -235,6 +237,12 @@ def build_features(s: Services) -> AcuMat:
         parent=s.app, settings=s.settings, session=s.session, clock=s.clock, window=s.window,
         library=sessions.library, patterns=sessions.patterns.all(), history=s.history,
         session_view=sessions.view, starter=sessions, sounds=sound,
+    )
+    SessionEndNotice(
+        parent=s.app, session=s.session, window=s.window, tray=s.tray,
+        notifier=DesktopNotifications(
+            desktop_entry=DESKTOP_FILE_ID, category=None, resident=False, parent=s.app
+        ),
     )
     monitor = create_sitting_monitor(s.app, s.clock, s.settings.settings, s.window)
     reminders = RemindersFeature(

@@ -65,10 +65,19 @@ class DesktopNotifications(QObject):
         address: str | None = None,
         app_name: str = "AcuMat",
         icon: str = "acumat-desktop",
+        desktop_entry: str | None = None,
+        category: str | None = "presence",
+        resident: bool = True,
         gdbus: str | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        hints = [f"'resident': <{'true' if resident else 'false'}>"]
+        if category:
+            hints.append(f"'category': <{gvariant_string(category)}>")
+        if desktop_entry:  # lets the desktop show the app's name and icon and group its notices
+            hints.append(f"'desktop-entry': <{gvariant_string(desktop_entry)}>")
+        self._hints = "@a{sv} {" + ", ".join(hints) + "}"
         self._bus = bus if bus is not None else QDBusConnection.sessionBus()
         self._address = address  # None: gdbus uses --session
         self._app_name = app_name
@@ -112,7 +121,7 @@ class DesktopNotifications(QObject):
         False when the call could not even start (then fall back to something else)."""
         self._subscribe()
         flat = [part for pair in actions for part in pair]
-        hints = "@a{sv} {'resident': <true>, 'category': <'presence'>}"
+        hints = self._hints
         return self._gdbus_call(
             "Notify",
             [gvariant_string(self._app_name), f"uint32 {self.current_id}",

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QWidget
 
+from acumat_desktop import DESKTOP_FILE_ID
 from acumat_desktop.core.clock import Clock
 from acumat_desktop.core.commands import CommandRegistry
 from acumat_desktop.core.reminders import ReminderPolicy
@@ -80,7 +81,7 @@ class RemindersFeature(QObject):
         self.monitor = monitor
         self._starter = starter
         self.ledger = SittingLedger(clock, history)
-        self.notifier = DesktopNotifications(parent=self)
+        self.notifier = DesktopNotifications(desktop_entry=DESKTOP_FILE_ID, parent=self)
         self.prompter = ReminderPrompter(
             monitor, self.ledger,
             style=lambda: settings.settings.reminders.style,

@@ -133,6 +133,18 @@ def test_notify_is_accepted_by_a_strict_server_and_replaced_in_place(
     assert calls[0]["timeout"] == 0, "stays until answered"
 
 
+def test_the_desktop_entry_hint_names_the_app(qtbot: QtBot, server: Server) -> None:
+    n = DesktopNotifications(
+        connect(server.address), address=server.address,
+        desktop_entry="io.github.acumat.AcuMat", category=None, resident=False,
+    )
+    with qtbot.waitSignal(n.sent, timeout=10_000):
+        assert n.show("Back and neck: 20 minutes done", "", [])
+    call = server.calls()[-1]
+    assert call["hints"] == ["desktop-entry", "resident"]
+    assert call["summary"] == "Back and neck: 20 minutes done"
+
+
 def test_actions_and_dismissal_come_back_as_signals(qtbot: QtBot, server: Server) -> None:
     n = notifier(server.address)
     with qtbot.waitSignal(n.sent, timeout=10_000):
