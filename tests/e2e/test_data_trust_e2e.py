@@ -20,7 +20,12 @@ from acumat_desktop.services.history_schema import _v1, _v2
 from tests.e2e.conftest import AppRunner
 from tests.harness.desktop import wait_for
 
-WIRING = Path(__file__).parents[2] / "acumat_desktop" / "wiring" / "sessions.py"
+WIRING = Path(__file__).parents[2] / "acumat_desktop" / "wiring"
+
+
+def sessions_are_checkpointed() -> bool:
+    """Whether a feature calls HistoryStore.begin_session (the integrator's wiring)."""
+    return any("begin_session" in f.read_text(encoding="utf-8") for f in WIRING.glob("*.py"))
 
 
 def history_file(runner: AppRunner) -> Path:
@@ -168,7 +173,7 @@ def test_settings_set_names_a_folder_in_the_files_place_and_a_read_only_folder(
 
 
 @pytest.mark.skipif(
-    "begin_session" not in WIRING.read_text(encoding="utf-8"),
+    not sessions_are_checkpointed(),
     reason="waits for the integrator's wiring: acumat_desktop/wiring/sessions.py must call "
     "HistoryStore.begin_session / checkpoint / finish_session from the session events",
 )
