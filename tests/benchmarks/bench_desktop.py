@@ -1,0 +1,197 @@
+"""The figures that need a desktop: start-up, idle cost, sessions, timer fidelity, the CLI.
+
+Each measures AcuMat and, where there is one, its bare baseline side by side in the same run;
+``Plan`` sets how long and how often (``--quick`` shortens everything for the smoke test).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import time
+from dataclasses import dataclass
+
+from tests.benchmarks.apps import ACUMAT, ACUMAT_CLASS, BARE_CLASS, HERE, PYTHON, Apps, timed_start
+from tests.benchmarks.figures import Figure, Window, smaps_mb
+
+FOUR_LAYERS = "rain:0.8,ocean:0.6,wind:0.5,singing-bowls:0.4"
+ROUTINE = "first-time"  # 5-10 minutes
+
+
+@dataclass(frozen=True)
+class Plan:
+    runs: int = 5
+    idle_runs: int = 3
+    settle_s: float = 15.0  # after start-up, before an idle window (start-up work ends first)
+    idle_s: float = 60.0
+    session_s: float = 20.0
+    status_pairs: int = 20
+    timer_minutes: int = 5  # 0: sample a short stretch only (quick)
+    quick: bool = False
+
+
+QUICK = Plan(runs=1, idle_runs=1, settle_s=1.5, idle_s=2.0, session_s=2.0, status_pairs=3,
+             timer_minutes=0, quick=True)
+
+
+# -- start-up ------------------------------------------------------------------------------------
+def startup(apps: Apps, plan: Plan) -> list[Figure]:
+    tray: tuple[list[float], list[float]] = ([], [])
+    shown: tuple[list[float], list[float]] = ([], [])
+    if not plan.quick:  # a cold pass fills the page cache and renders the default sound once
+        _acumat_to(apps, "--minimized")
+        _bare_to(apps, tray=True)
+    for _ in range(plan.runs):
+        tray[0].append(_acumat_to(apps, "--minimized"))
+        tray[1].append(_bare_to(apps, tray=True))
+        shown[0].append(_acumat_to(apps))
+        shown[1].append(_bare_to(apps, tray=False))
+    return [
+        Figure("Start-up", "start to tray icon (warm)", "ms", tray[0], tray[1],
+               "bare PySide6 tray", ("ratio", 1.3)),
+        Figure("Start-up", "start to window shown (warm)", "ms", shown[0], shown[1],
+               "bare PySide6 tray, window shown", ("ratio", 1.3)),
+    ]
+
+
+def _acumat_to(apps: Apps, *args: str) -> float:
+    start = time.monotonic()
+    proc = apps.launch_acumat(*args)
+    if args:
+        apps.wait_icon(ACUMAT_CLASS)
+    else:
+        apps.wait_window("AcuMat")
+    elapsed = timed_start(start)
+    apps.wait_running()
+    apps.quit_acumat(proc)
+    return elapsed
+
+
+def _bare_to(apps: Apps, *, tray: bool) -> float:
+    start = time.monotonic()
+    proc = apps.launch_script("bare_tray.py", *(() if tray else ("--show",)))
+    if tray:
+        apps.wait_icon(BARE_CLASS)
+    else:
+        apps.wait_window("bare-window")
+    elapsed = timed_start(start)
+    apps.stop(proc)
+    return elapsed
+
+
+# -- idle ----------------------------------------------------------------------------------------
+def idle(apps: Apps, plan: Plan) -> list[Figure]:
+    """AcuMat in the tray with reminders on, then the bare tray app, each alone (PSS splits the
+    pages two processes share, so they never run at the same time)."""
+    cpu: tuple[list[float], list[float]] = ([], [])
+    wake: tuple[list[float], list[float]] = ([], [])
+    pss: tuple[list[float], list[float]] = ([], [])
+    for _ in range(plan.idle_runs):
+        app = apps.launch_acumat("--minimized")
+        apps.wait_running()
+        apps.cli("reminders", "on")
+        for index, figure in enumerate(_quiet(app.pid, plan)):
+            (cpu, wake, pss)[index][0].append(figure)
+        apps.quit_acumat(app)
+        bare = apps.launch_script("bare_tray.py")
+        apps.wait_icon(BARE_CLASS)
+        for index, figure in enumerate(_quiet(bare.pid, plan)):
+            (cpu, wake, pss)[index][1].append(figure)
+        apps.stop(bare)
+    span = f"over {plan.idle_s:g} s, reminders on, nothing happening"
+    return [
+        Figure("Idle in the tray", "CPU", "% of a core", cpu[0], cpu[1], "bare PySide6 tray",
+               ("ratio", 1.0), span),
+        Figure("Idle in the tray", "wakeups (voluntary context switches, all threads)", "/s",
+               wake[0], wake[1], "bare PySide6 tray", ("max", 0.2), span),
+        Figure("Idle in the tray", "PSS", "MB", pss[0], pss[1], "bare PySide6 tray",
+               ("ratio", 1.25), "at the end of the idle span"),
+    ]
+
+
+def _quiet(pid: int, plan: Plan) -> tuple[float, float, float]:
+    """(CPU %, wakeups/s, PSS MB) over the idle span, after the start-up work settled."""
+    time.sleep(plan.settle_s)  # the measured quiet begins after start-up work
+    window = Window(pid)
+    window.start(time.monotonic())
+    time.sleep(plan.idle_s)  # the span measured
+    cpu, wakeups = window.stop(time.monotonic())
+    return cpu, wakeups, smaps_mb(pid)
+
+
+# -- sessions ------------------------------------------------------------------------------------
+def session_shown(apps: Apps, plan: Plan) -> list[Figure]:
+    """The session page animating in a shown window against a 60 fps circle."""
+    app_cpu: list[float] = []
+    bare_cpu: list[float] = []
+    for _ in range(plan.runs if plan.quick else max(3, plan.runs // 2)):
+        app = apps.launch_acumat()
+        apps.wait_window("AcuMat")
+        apps.wait_running()
+        apps.request("start", routine=ROUTINE, minutes=10, sound="none")
+        app_cpu.append(_cpu_over(app.pid, plan))
+        apps.request("stop")
+        apps.quit_acumat(app)
+        bare = apps.launch_script("bare_circle.py")
+        apps.wait_window("bare-circle")
+        bare_cpu.append(_cpu_over(bare.pid, plan))
+        apps.stop(bare)
+    return [Figure("Sessions", "session animating, window shown, no sound", "% of a core",
+                   app_cpu, bare_cpu, "bare 400×400 circle at 60 fps", ("ratio", 1.5))]
+
+
+def session_hidden(apps: Apps, plan: Plan) -> list[Figure]:
+    """A session in the tray, without sound and with four layers + cues."""
+    silent: list[float] = []
+    layers: list[float] = []
+    app = apps.launch_acumat("--minimized")
+    apps.wait_running()
+    warm_sounds(apps, plan)
+    for _ in range(plan.idle_runs):
+        for sound, out in (("none", silent), (FOUR_LAYERS, layers)):
+            apps.request("start", routine=ROUTINE, minutes=10, sound=sound)
+            out.append(_cpu_over(app.pid, plan))
+            apps.request("stop")
+    apps.quit_acumat(app)
+    return [
+        Figure("Sessions", "session, window hidden, no sound", "% of a core", silent,
+               goal=("max", 2.0)),
+        Figure("Sessions", "session, window hidden, 4 layers + cues (whole app)", "% of a core",
+               layers, goal=("max", 2.0), note="PulseAudio null sink"),
+    ]
+
+
+def warm_sounds(apps: Apps, plan: Plan) -> None:
+    """The first use of a soundscape renders it into the cache; a user's every day does not."""
+    apps.request("start", routine=ROUTINE, minutes=10, sound=FOUR_LAYERS)
+    time.sleep(plan.settle_s)  # long enough for the four renders to land in the cache
+    apps.request("stop")
+
+
+def _cpu_over(pid: int, plan: Plan) -> float:
+    time.sleep(min(3.0, plan.settle_s))  # the page, the sound render and the fade-in settle
+    window = Window(pid)
+    window.start(time.monotonic())
+    time.sleep(plan.session_s)  # the span measured
+    return window.stop(time.monotonic())[0]
+
+
+# -- status --------------------------------------------------------------------------------------
+def status_round_trip(apps: Apps, plan: Plan) -> list[Figure]:
+    app = apps.launch_acumat("--minimized")
+    apps.wait_running()
+    path = apps.socket_path()
+    ours: list[float] = []
+    bare: list[float] = []
+    for _ in range(plan.status_pairs):
+        ours.append(_timed([ACUMAT, "status", "--json"],
+                           apps))
+        bare.append(_timed([PYTHON, str(HERE / "bare_status_client.py"), path], apps))
+    apps.quit_acumat(app)
+    return [Figure("Command line", "`acumat status --json` round trip", "ms", ours, bare,
+                   "python3 connecting to the socket, reading one line", ("ratio", 2.0))]
+
+
+def _timed(args: list[str], apps: Apps) -> float:
+    start = time.perf_counter()
+    subprocess.run(args, env=apps.env, capture_output=True, check=True, timeout=30)
+    return (time.perf_counter() - start) * 1000
