@@ -1,25 +1,37 @@
-"""Soundscape, bell and cue synthesis from filtered noise, modulation and additive partials.
+"""Soundscapes as seamless loops, and the bells and breathing cues.
 
-Every soundscape is rendered periodic (noise shaped in the frequency domain, events added
-circularly), then its tail is crossfaded into its head and it is normalised to -27 LUFS with
-true peak <= -6 dBTP. Seeds are fixed so a render is reproducible; the material is long
-(45 s by default) and built from random events, so there is no short repetition.
+Soundscapes are generated endlessly by ``core/audio/scapes`` (one module each, seeded random
+events); the mixer should play them through :class:`~acumat_desktop.core.audio.sequencer.
+SoundscapeSource`, which never repeats. :func:`render_soundscape` turns the same material into
+a loop for players that can only loop a buffer: its textures are crossfaded tail into head, its
+events (drops, waves, strikes) ring out past the end and are wrapped onto the head, so nothing
+is cut. Bells and cues are short one-shots from additive partials.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import math
 
 import numpy as np
 import numpy.typing as npt
 
 from acumat_desktop.core.audio import SAMPLE_RATE
-from acumat_desktop.core.audio.dsp import F32, apply_fade, db_to_gain, loop_crossfade, normalise
+from acumat_desktop.core.audio.dsp import (
+    F32,
+    TARGET_LUFS,
+    apply_fade,
+    db_to_gain,
+    integrated_loudness,
+)
 from acumat_desktop.core.audio.names import DEFAULT_SECONDS, SOUNDSCAPES, SYNTH_VERSION
+from acumat_desktop.core.audio.scapes import KINDS, make_scape
+from acumat_desktop.core.audio.sequencer import SoundscapeSource, finish
 
-__all__ = ["DEFAULT_SECONDS", "SOUNDSCAPES", "SYNTH_VERSION"]
+__all__ = ["DEFAULT_SECONDS", "SOUNDSCAPES", "SYNTH_VERSION", "SoundscapeSource"]
 
 CROSSFADE_SECONDS = 1.5
+RING_OUT_SECONDS = 120.0  # the longest an event may ring after the last one starts
+RING_OUT_FLOOR = 1e-4  # -80 dB re the loudest event: rung out
 
 F64 = npt.NDArray[np.float64]
 Rng = np.random.Generator
@@ -28,59 +40,78 @@ BELLS = ("start", "end", "minute")
 CUES = ("inhale", "hold", "exhale")
 
 
-# --- building blocks ---------------------------------------------------------------------------
+def _stable_seed(text: str) -> int:
+    return sum((i + 1) * ord(c) for i, c in enumerate(text)) * 7919 + SYNTH_VERSION
 
 
-def _freqs(n: int, rate: int) -> F64:
-    f = np.asarray(np.fft.rfftfreq(n, 1.0 / rate), dtype=np.float64)
-    f[0] = f[1] if n > 1 else 1.0
-    return f
+# --- soundscapes as loops ----------------------------------------------------------------------
 
 
-def _shape(rng: Rng, n: int, rate: int, gain: Callable[[F64], F64]) -> F64:
-    """Periodic noise of length n whose amplitude spectrum follows ``gain(f)``, unit RMS."""
-    spectrum = np.fft.rfft(rng.standard_normal(n)) * gain(_freqs(n, rate))
-    spectrum[0] = 0.0
-    x = np.fft.irfft(spectrum, n=n)
-    rms = float(np.sqrt(np.mean(x * x))) or 1.0
-    return x / rms
+def render_soundscape(
+    sound_id: str,
+    seconds: float = DEFAULT_SECONDS,
+    rate: int = SAMPLE_RATE,
+    seed: int | None = None,
+) -> F32:
+    """A seamless stereo loop of ``seconds`` of a soundscape at -27 LUFS, <= -6 dBTP.
+
+    Memory stays at one float32 loop (plus a crossfade): blocks are added in as they come."""
+    scape = make_scape(sound_id, seed if seed is not None else _stable_seed(sound_id), rate)
+    n = int(seconds * rate)
+    fade = int(min(CROSSFADE_SECONDS, seconds / 4) * rate)
+    gain = db_to_gain(scape.GAIN_DB)
+    loop = np.zeros((n, 2), dtype=np.float32)
+    bed_head = np.zeros((fade, 2))
+    bed_tail = np.zeros((fade, 2))
+    position, loudest, quiet_for = 0, 0.0, 0
+    while True:
+        if position >= n + fade:
+            scape.events_on = False
+        bed, events = scape.block()
+        hop = bed.shape[0]
+        if position < n + fade:
+            _place(bed, position, n, fade, loop, bed_head, bed_tail)
+        _wrap_add(loop, position, events)
+        loudest = max(loudest, float(np.max(np.abs(events))))
+        position += hop
+        if not scape.events_on:
+            rung_out = float(np.max(np.abs(events))) <= RING_OUT_FLOOR * loudest
+            quiet_for = quiet_for + hop if rung_out else 0
+            if quiet_for >= rate or position >= n + fade + RING_OUT_SECONDS * rate:
+                break
+    t = (np.arange(fade) + 0.5) / max(fade, 1)
+    fade_in = np.sin(0.5 * np.pi * t)[:, None]
+    loop[:fade] += bed_head * (fade_in - 1.0) + bed_tail * np.cos(0.5 * np.pi * t)[:, None]
+    loop *= gain
+    loudness = integrated_loudness(loop, rate)  # a short loop may stray from the calibration
+    if math.isfinite(loudness):
+        loop *= db_to_gain(TARGET_LUFS - loudness)
+    return finish(loop)
 
 
-def _filter(x: F64, rate: int, gain: Callable[[F64], F64]) -> F64:
-    """Circular zero-phase filtering by an amplitude response."""
-    n = x.shape[0]
-    return np.fft.irfft(np.fft.rfft(x) * gain(_freqs(n, rate)), n=n)
+def _place(bed: F64, position: int, n: int, fade: int, loop: F64, head: F64, tail: F64) -> None:
+    """Put a bed block into the loop body, keeping its first ``fade`` frames and the ``fade``
+    frames after the end aside for the tail-to-head crossfade."""
+    a, b = position, position + bed.shape[0]
+    if a < n:
+        e = min(b, n)
+        loop[a:e] += bed[: e - a]
+        if a < fade:
+            k = min(e, fade)
+            head[a:k] = bed[: k - a]
+    s0, e0 = max(a, n), min(b, n + fade)
+    if e0 > s0:
+        tail[s0 - n : e0 - n] = bed[s0 - a : e0 - a]
 
 
-def _band(lo: float, hi: float, order: float = 2.0) -> Callable[[F64], F64]:
-    def gain(f: F64) -> F64:
-        return 1 / np.sqrt(1 + (lo / f) ** (2 * order)) / np.sqrt(1 + (f / hi) ** (2 * order))
-
-    return gain
-
-
-def _peak(centre: float, width_octaves: float) -> Callable[[F64], F64]:
-    def gain(f: F64) -> F64:
-        return np.exp(-0.5 * (np.log2(f / centre) / width_octaves) ** 2)
-
-    return gain
-
-
-def _tilt(power: float, lo: float = 20.0, hi: float = 16_000.0) -> Callable[[F64], F64]:
-    """1/f**power noise colour, band-limited to lo..hi."""
-    band = _band(lo, hi, 2.0)
-
-    def gain(f: F64) -> F64:
-        return band(f) / f**power
-
-    return gain
-
-
-def _slow(rng: Rng, n: int, rate: int, cutoff_hz: float) -> F64:
-    """A smooth periodic random curve in 0..1 with variations slower than ``cutoff_hz``."""
-    x = _shape(rng, n, rate, lambda f: np.exp(-0.5 * (f / cutoff_hz) ** 2))
-    lo, hi = float(x.min()), float(x.max())
-    return (x - lo) / ((hi - lo) or 1.0)
+def _wrap_add(loop: F64, position: int, block: F64) -> None:
+    n = loop.shape[0]
+    done = 0
+    while done < block.shape[0]:
+        p = (position + done) % n
+        take = min(n - p, block.shape[0] - done)
+        loop[p : p + take] += block[done : done + take]
+        done += take
 
 
 def _add_wrapped(buf: F64, start: int, sig: F64) -> None:
@@ -93,86 +124,6 @@ def _add_wrapped(buf: F64, start: int, sig: F64) -> None:
         buf[pos : pos + take] += remaining[:take]
         remaining = remaining[take:]
         pos = 0
-
-
-def _event_times(rng: Rng, n: int, rate: int, per_second: float) -> npt.NDArray[np.int64]:
-    count = rng.poisson(per_second * n / rate)
-    return rng.integers(0, n, size=count)
-
-
-def _stereo(left: F64, right: F64) -> F64:
-    return np.stack([left, right], axis=1)
-
-
-# --- soundscapes -----------------------------------------------------------------------------
-
-
-def _noise_colour(power: float) -> Callable[[Rng, int, int], F64]:
-    def make(rng: Rng, n: int, rate: int) -> F64:
-        channels = [_shape(rng, n, rate, _tilt(power, 20.0, 15_000.0)) for _ in range(2)]
-        mid = _shape(rng, n, rate, _tilt(power, 20.0, 15_000.0))
-        return _stereo(*(0.6 * mid + 0.8 * c for c in channels))
-
-    return make
-
-
-def _rain(rng: Rng, n: int, rate: int) -> F64:
-    intensity = 0.75 + 0.25 * _slow(rng, n, rate, 0.04)
-    out = []
-    for _ in range(2):
-        hiss = _shape(rng, n, rate, lambda f: _band(600, 9_000, 1.5)(f) / f**0.3) * intensity
-        drops = np.zeros(n)
-        for centre, per_second, level in ((3_200, 90.0, 1.0), (1_800, 25.0, 1.4), (900, 4.0, 1.8)):
-            impulses = np.zeros(n)
-            times = _event_times(rng, n, rate, per_second)
-            np.add.at(impulses, times, rng.lognormal(0.0, 0.6, times.size))
-            kernel_len = int(0.03 * rate)
-            t = np.arange(kernel_len) / rate
-            kernel = np.sin(2 * np.pi * centre * t * (1 + 0.4 * t / 0.03)) * np.exp(-t / 0.004)
-            padded = np.zeros(n)
-            padded[:kernel_len] = kernel
-            spectrum = np.fft.rfft(impulses) * np.fft.rfft(padded)
-            drops += level * np.fft.irfft(spectrum, n=n) * intensity
-        drop_rms = float(np.sqrt(np.mean(drops * drops))) or 1.0
-        out.append(hiss + 0.45 * drops / drop_rms)
-    return _stereo(*out)
-
-
-def _ocean(rng: Rng, n: int, rate: int) -> F64:
-    envs = [np.zeros(n), np.zeros(n)]
-    t = 0.0
-    while t < n / rate:
-        rise, fall = rng.uniform(2.0, 3.5), rng.uniform(4.0, 7.0)
-        length = int((rise + fall) * rate)
-        x = np.arange(length) / rate
-        shape = np.where(
-            x < rise, 0.5 - 0.5 * np.cos(np.pi * x / rise), np.exp(-(x - rise) / (fall / 3))
-        )
-        height = rng.uniform(0.5, 1.0)
-        pan = rng.uniform(0.3, 0.7)
-        _add_wrapped(envs[0], int(t * rate), shape * height * (1 - pan) * 2)
-        _add_wrapped(envs[1], int(t * rate), shape * height * pan * 2)
-        t += rng.uniform(6.0, 11.0)
-    out = []
-    for env in envs:
-        rumble = _shape(rng, n, rate, _tilt(1.0, 30.0, 500.0))
-        wash = _shape(rng, n, rate, lambda f: _band(500, 7_000, 1.5)(f) / f**0.5)
-        out.append(rumble * (0.35 + 0.5 * env) + 0.7 * wash * env**1.5)
-    return _stereo(*out)
-
-
-def _wind(rng: Rng, n: int, rate: int) -> F64:
-    out = []
-    for _ in range(2):
-        bed = _shape(rng, n, rate, _tilt(1.0, 40.0, 2_000.0)) * (
-            0.4 + 0.6 * _slow(rng, n, rate, 0.05)
-        )
-        whistle = np.zeros(n)
-        for centre in (260.0, 480.0, 820.0, 1_400.0):
-            gust = _slow(rng, n, rate, rng.uniform(0.08, 0.25)) ** 2.5
-            whistle += _shape(rng, n, rate, _peak(centre * rng.uniform(0.9, 1.1), 0.18)) * gust
-        out.append(bed + 0.6 * whistle)
-    return _stereo(*out)
 
 
 _BOWL_RATIOS = (1.0, 2.71, 5.15, 8.21)
@@ -194,73 +145,6 @@ def _strike(rate: int, f0: float, seconds: float, rng: Rng, decay: float) -> F64
         )
     attack = np.minimum(1.0, t / 0.006)
     return sig * attack
-
-
-def _singing_bowls(rng: Rng, n: int, rate: int) -> F64:
-    bowls = (174.6, 220.0, 261.6, 329.6)
-    out = [np.zeros(n), np.zeros(n)]
-    t = rng.uniform(0.0, 2.0)
-    while t < n / rate:
-        f0 = bowls[int(rng.integers(0, len(bowls)))] * rng.uniform(0.997, 1.003)
-        strike = _strike(rate, f0, min(24.0, n / rate), rng, decay=rng.uniform(6.0, 10.0))
-        strike *= rng.uniform(0.5, 1.0)
-        pan = rng.uniform(0.25, 0.75)
-        _add_wrapped(out[0], int(t * rate), strike * (1 - pan))
-        _add_wrapped(out[1], int(t * rate), strike * pan)
-        t += rng.uniform(5.0, 11.0)
-    drone = _shape(rng, n, rate, _peak(bowls[1], 0.05))
-    return _stereo(out[0] + 0.02 * drone, out[1] + 0.02 * drone)
-
-
-def _stream(rng: Rng, n: int, rate: int) -> F64:
-    out = []
-    for _ in range(2):
-        babble = _shape(rng, n, rate, _band(250, 4_000, 1.5)) * (0.3 + _slow(rng, n, rate, 6.0))
-        bubbles = np.zeros(n)
-        for start in _event_times(rng, n, rate, 28.0):
-            dur = rng.uniform(0.02, 0.06)
-            t = np.arange(int(dur * rate)) / rate
-            f0 = rng.uniform(500, 1_800)
-            freq = f0 * (1 + 1.5 * t / dur)
-            phase = 2 * np.pi * np.cumsum(freq) / rate
-            bubble = np.sin(phase) * np.exp(-t / (dur / 4)) * np.minimum(1.0, t / 0.002)
-            _add_wrapped(bubbles, int(start), bubble * rng.uniform(0.2, 1.0))
-        bubble_rms = float(np.sqrt(np.mean(bubbles * bubbles))) or 1.0
-        out.append(babble + 0.5 * bubbles / bubble_rms)
-    return _stereo(*out)
-
-
-_GENERATORS: dict[str, Callable[[Rng, int, int], F64]] = {
-    "rain": _rain,
-    "ocean": _ocean,
-    "brown-noise": _noise_colour(1.0),
-    "pink-noise": _noise_colour(0.5),
-    "wind": _wind,
-    "singing-bowls": _singing_bowls,
-    "stream": _stream,
-}
-
-
-def render_soundscape(
-    sound_id: str,
-    seconds: float = DEFAULT_SECONDS,
-    rate: int = SAMPLE_RATE,
-    seed: int | None = None,
-) -> F32:
-    """A seamless stereo loop of ``seconds`` of a soundscape at -27 LUFS, <= -6 dBTP."""
-    try:
-        generator = _GENERATORS[sound_id]
-    except KeyError:
-        raise KeyError(f"unknown soundscape {sound_id!r}") from None
-    crossfade = int(min(CROSSFADE_SECONDS, seconds / 4) * rate)
-    n = int(seconds * rate) + crossfade
-    rng = np.random.default_rng(seed if seed is not None else _stable_seed(sound_id))
-    raw = generator(rng, n, rate)
-    return normalise(loop_crossfade(raw, crossfade), rate)
-
-
-def _stable_seed(text: str) -> int:
-    return sum((i + 1) * ord(c) for i, c in enumerate(text)) * 7919 + SYNTH_VERSION
 
 
 # --- one-shots: bells and cues ---------------------------------------------------------------
@@ -329,4 +213,4 @@ def describe() -> list[tuple[str, str]]:
     return list(SOUNDSCAPES.items())
 
 
-assert set(SOUNDSCAPES) == set(_GENERATORS), "catalogue and generators disagree"
+assert set(SOUNDSCAPES) == set(KINDS), "catalogue and generators disagree"

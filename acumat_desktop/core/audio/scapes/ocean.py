@@ -1,0 +1,121 @@
+"""Ocean: breaking waves at irregular intervals that rise fast (the crash) and fall slowly (the
+foam fizzing out, then the wash running back), over a surf bed that never goes silent.
+
+Each wave is a handful of numbers (start, height, pan, timings); its envelopes are evaluated
+analytically on each block and drive four continuous noise beds (rumble, crash, foam, wash),
+so waves cost no memory and no CPU spikes however long they ring.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from acumat_desktop.core.audio.scapes.base import (
+    F64,
+    NoiseBed,
+    Scape,
+    SlowCurve,
+    band,
+    pan_gains,
+    tilt,
+)
+
+WAVE_SECONDS = 30.0  # how long after its start a wave still contributes
+
+
+@dataclass(frozen=True)
+class Wave:
+    start: float  # seconds
+    height: float
+    pan: float
+    rise: float  # seconds from the first swell to the crash
+    crash_tau: float
+    foam_tau: float
+    wash_delay: float
+
+    def envelopes(self, t: F64) -> tuple[F64, F64, F64]:
+        """Crash, foam and wash envelopes (0..~1) at seconds ``t`` since the wave began."""
+        x = t - self.start
+        rising = np.clip(x / self.rise, 0.0, 1.0) ** 2.5
+        after = np.maximum(x - self.rise, 0.0)
+        crash = np.where(x < self.rise, rising, np.exp(-after / self.crash_tau))
+        foam_in = np.clip(after / 0.35, 0.0, 1.0)
+        foam = np.where(x < self.rise, 0.3 * rising, foam_in * np.exp(-after / self.foam_tau))
+        wash_x = np.maximum(after - self.wash_delay, 0.0)
+        wash = np.where(after > self.wash_delay, np.sin(np.clip(wash_x / 5.0, 0, 1) * np.pi), 0.0)
+        live = (x >= 0) & (x < WAVE_SECONDS)
+        h = self.height
+        return crash * live * h, foam * live * h, wash * live * h
+
+
+class Ocean(Scape):
+    GAIN_DB = -12.6
+
+    def __init__(self, seed: int, rate: int) -> None:
+        super().__init__(seed, rate)
+        rng = self.rng
+        self.swell = SlowCurve(rng, rate, 50.0, lambda r: float(r.uniform(0.7, 1.0)))
+        self.noise = NoiseBed(rng, rate, self.hop, channels=8)
+        shapes = (
+            tilt(1.0, 25.0, 600.0),  # rumble
+            tilt(0.35, 150.0, 9_000.0, 1.5),  # crash
+            tilt(0.1, 1_800.0, 14_000.0, 1.5),  # foam
+            tilt(0.6, 180.0, 3_500.0, 1.5),  # wash
+        )
+        self.gains = np.stack([self.noise.unit(s) for s in shapes for _ in range(2)], axis=1)
+        self.fizz = NoiseBed(rng, rate, self.hop, channels=2)
+        self.fizz_shape = self.fizz.unit(band(20.0, 180.0, 1.0))
+        self.waves: list[Wave] = []
+        self._next_wave = float(rng.uniform(0.5, 3.0))
+        self._swell = 1.0
+        self._waves = np.zeros((self.hop, 2))
+
+    def _schedule(self, until: float) -> None:
+        rng = self.rng
+        while self.events_on and self._next_wave < until:
+            big = rng.random() < 0.25  # now and then a bigger wave, now and then a small one
+            small = not big and rng.random() < 0.25
+            size = 0.45 if small else 1.0
+            self.waves.append(
+                Wave(
+                    start=self._next_wave,
+                    height=self._swell * float(rng.uniform(0.5, 0.85)) * (1.4 if big else size),
+                    pan=float(rng.uniform(0.2, 0.8)),
+                    rise=float(rng.uniform(0.4, 1.3)),
+                    crash_tau=float(rng.uniform(1.0, 3.0)),
+                    foam_tau=float(rng.uniform(2.5, 6.0)),
+                    wash_delay=float(rng.uniform(1.5, 3.0)),
+                )
+            )
+            gap = rng.uniform(2.5, 4.5) if small else rng.gamma(2.0, 4.0) + 4.0  # 5-25 s, irregular
+            self._next_wave += float(gap)
+
+    def bed(self) -> F64:
+        t0 = self.block_start / self.rate
+        t = t0 + np.arange(self.hop) / self.rate
+        self._swell = float(self.swell.next(self.hop).mean())
+        self._schedule(t[-1])
+        self.waves = [w for w in self.waves if w.start + WAVE_SECONDS > t0]
+        env = np.zeros((self.hop, 8))
+        waves = np.zeros((self.hop, 8))
+        env[:, 0:2] = 0.16  # distant surf: the beds never fall silent
+        env[:, 4:6] = 0.05
+        env[:, 6:8] = 0.12
+        for w in self.waves:
+            crash, foam, wash = w.envelopes(t)
+            left, right = pan_gains(w.pan)
+            parts = ((crash, 0.55), (crash, 1.0), (foam, 0.8), (wash, 0.45))
+            for k, (e, weight) in enumerate(parts):
+                waves[:, 2 * k] += weight * left * e
+                waves[:, 2 * k + 1] += weight * right * e
+        noise = self.noise.next(self.gains)
+        fizz = 0.6 + 0.7 * np.tanh(np.abs(self.fizz.next(self.fizz_shape)))  # foam crackle
+        noise[:, 4:6] *= fizz
+        self._waves = 0.3 * (noise * waves).reshape(self.hop, 4, 2).sum(axis=1)
+        return 0.3 * (noise * env).reshape(self.hop, 4, 2).sum(axis=1)
+
+    def events(self) -> F64:
+        """The waves themselves (computed with the bed, from the same noise)."""
+        return self._waves
