@@ -170,6 +170,7 @@ def build_services(
     apply_theme(app, loaded.settings.appearance.theme)
     actions = AppActions(app)
     window = MainWindow(actions, icon)
+    settings.save_failed.connect(window.show_notice)  # said once per problem, never silent
     tray = Tray(actions, icon, app) if Tray.available() else None
     board = StatusBoard(__version__)
     board.provide("tray", lambda: {"available": tray is not None and tray.visible})

@@ -465,6 +465,12 @@ class SessionEngine:
             return planned_s
         return end_on_full_exhale(plan.pattern, planned_s, plan.ramp)
 
+    def running_record(self) -> SessionRecord | None:
+        """The active session as it stands (not completed), for the history's checkpoints."""
+        if self._state not in ACTIVE_STATES or self._plan is None or self._started_at is None:
+            return None
+        return self._make_record(self.elapsed_s, completed=False)
+
     def _make_record(self, elapsed: float, completed: bool) -> SessionRecord:
         plan = self._plan
         if plan is None or self._started_at is None:

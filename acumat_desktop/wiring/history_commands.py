@@ -32,6 +32,7 @@ def session_row(record: SessionRecord) -> dict[str, Any]:
         "feeling": record.feeling,
         "breaths": record.breaths,
         "sound": record.sound,
+        "interrupted": record.interrupted,
     }
 
 

@@ -11,13 +11,19 @@ from PySide6.QtCore import QObject, QTimer
 
 from acumat_desktop.core.breathing import describe
 from acumat_desktop.core.commands import CommandError, CommandRegistry
+from acumat_desktop.core.history import SessionRecord
 from acumat_desktop.core.session import (
     ACTIVE_STATES,
+    Adjusted,
+    CountdownOver,
     FeelingNoted,
     Finished,
+    Paused,
+    Resumed,
     SessionEvent,
     SessionState,
     SessionStateError,
+    Started,
     Stopped,
     Suspended,
     plan_from_routine,
@@ -39,6 +45,8 @@ from acumat_desktop.wiring.start_menu import StartMenu
 log = logging.getLogger(__name__)
 
 TRAY_TICK_MAX_S = 30.0  # the tray's ring and tooltip need no finer updates than this
+CHECKPOINT_MS = 30_000  # a running session is written at least this often (and at each pause)
+HISTORY_RETRY_MS = 30_000  # a history that cannot be written is tried again this often
 
 
 class SessionsFeature(QObject):
@@ -74,6 +82,18 @@ class SessionsFeature(QObject):
             log.warning("routine skipped: %s", problem)
         self.history = history  # shared with the reminders (build() shows its message)
         self._last_session_id: int | None = None
+        self._running_id: int | None = None  # the history row of the session that runs
+        self._checkpoints = QTimer(self)
+        self._checkpoints.setObjectName("historyCheckpoint")
+        self._checkpoints.setInterval(CHECKPOINT_MS)
+        self._checkpoints.timeout.connect(self._checkpoint)
+        self._history_retry = QTimer(self)
+        self._history_retry.setObjectName("historyRetry")
+        self._history_retry.setInterval(HISTORY_RETRY_MS)
+        self._history_retry.timeout.connect(self._retry_history)
+        history.on_message = self._on_history_message
+        if history.in_trouble:  # could not be opened at start-up
+            self._history_retry.start()
         # One set of session actions for the page's buttons and keys, the tray and the menus.
         self.session_actions = SessionActions(session, self, confirm_stop=self._confirm_stop)
         self.view = SessionView(session.engine, self.session_actions, window)
@@ -136,21 +156,60 @@ class SessionsFeature(QObject):
         return ask_to_stop(self._window)
 
     def _on_event(self, event: SessionEvent) -> None:
-        if isinstance(event, Finished | Stopped):
-            record = event.record
-            if record.actual_s > 0:
-                try:
-                    self._last_session_id = self.history.save_session(record)
-                except Exception:
-                    log.exception("could not save the session to the history")
-                self.start_menu.refresh()  # the routine is now among the recent ones
-        elif isinstance(event, FeelingNoted) and self._last_session_id is not None:
-            if event.record.feeling is not None:
-                self.history.set_feeling(self._last_session_id, event.record.feeling)
-        elif isinstance(event, Suspended) and self._tray is not None:
+        self._keep_history(event)
+        if isinstance(event, Suspended) and self._tray is not None:
             self._tray.message(
                 "AcuMat", self.tr("Your session was paused while the computer was asleep.")
             )
+
+    # ------------------------------------------------------------------ history
+
+    def _keep_history(self, event: SessionEvent) -> None:
+        """Written at the start, at least every CHECKPOINT_MS and at each pause, so a session
+        cut short by a kill or a crash is in the history as interrupted with its minutes."""
+        if isinstance(event, Started):
+            record = self._session.engine.running_record()
+            if record is not None:
+                self._running_id = self.history.begin_session(record)
+                self._checkpoints.start()
+        elif isinstance(event, CountdownOver | Paused | Resumed | Adjusted):
+            self._checkpoint()
+            if isinstance(event, Paused):
+                self._checkpoints.stop()
+            elif isinstance(event, Resumed):
+                self._checkpoints.start()
+        elif isinstance(event, Finished | Stopped):
+            self._finish(event.record)
+        elif isinstance(event, FeelingNoted) and self._last_session_id is not None:
+            feeling = event.record.feeling
+            if feeling is not None:
+                self.history.set_feeling(self._last_session_id, feeling)
+
+    def _finish(self, record: SessionRecord) -> None:
+        self._checkpoints.stop()
+        if self._running_id is not None:
+            self._last_session_id = self.history.finish_session(self._running_id, record)
+            self._running_id = None
+        elif record.actual_s > 0:
+            self._last_session_id = self.history.save_session(record)
+        if record.actual_s > 0:
+            self.start_menu.refresh()  # the routine is now among the recent ones
+
+    def _checkpoint(self) -> None:
+        record = self._session.engine.running_record()
+        if self._running_id is not None and record is not None:
+            self.history.checkpoint(self._running_id, record)
+
+    def _on_history_message(self, text: str | None) -> None:
+        if text is None:
+            self._history_retry.stop()
+            return
+        self._window.show_notice(text)
+        self._history_retry.start()
+
+    def _retry_history(self) -> None:
+        if self.history.retry():
+            self._history_retry.stop()
 
     def _apply_settings(self, settings: Settings) -> None:
         self.view.set_reduced_motion(settings.appearance.reduced_motion)

@@ -20,13 +20,6 @@ from acumat_desktop.services.history_schema import _v1, _v2
 from tests.e2e.conftest import AppRunner
 from tests.harness.desktop import wait_for
 
-WIRING = Path(__file__).parents[2] / "acumat_desktop" / "wiring"
-
-
-def sessions_are_checkpointed() -> bool:
-    """Whether a feature calls HistoryStore.begin_session (the integrator's wiring)."""
-    return any("begin_session" in f.read_text(encoding="utf-8") for f in WIRING.glob("*.py"))
-
 
 def history_file(runner: AppRunner) -> Path:
     return Path(runner.env["XDG_DATA_HOME"]) / "acumat-desktop" / "history.sqlite3"
@@ -172,11 +165,6 @@ def test_settings_set_names_a_folder_in_the_files_place_and_a_read_only_folder(
         assert not acumat.settings_file.exists()
 
 
-@pytest.mark.skipif(
-    not sessions_are_checkpointed(),
-    reason="waits for the integrator's wiring: acumat_desktop/wiring/sessions.py must call "
-    "HistoryStore.begin_session / checkpoint / finish_session from the session events",
-)
 def test_a_session_running_when_the_app_is_killed_comes_back_interrupted(
     acumat: AppRunner,
 ) -> None:
@@ -202,6 +190,5 @@ def test_a_session_running_when_the_app_is_killed_comes_back_interrupted(
     (row,) = history_rows(acumat)
     assert row["routine"] == "sleep" and row["completed"] is False
     assert abs(float(str(row["actual_s"])) - elapsed) < 1.5
-    if "interrupted" in row:  # once the history command's rows carry it
-        assert row["interrupted"] is True
-        assert acumat.run("history").stdout.splitlines()[0].endswith("interrupted")
+    assert row["interrupted"] is True
+    assert acumat.run("history").stdout.splitlines()[0].endswith("interrupted")
