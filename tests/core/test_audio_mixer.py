@@ -5,8 +5,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from acumat_desktop.core.audio import dsp
-from acumat_desktop.core.audio.mixer import DUCK_GAIN, Mixer, OneShot, seconds_to_position
+from acumat_desktop.core.audio import cues, dsp, synth
+from acumat_desktop.core.audio.mixer import (
+    DUCK_DB,
+    DUCK_GAIN,
+    Mixer,
+    OneShot,
+    seconds_to_position,
+)
 
 RATE = 48_000
 
@@ -91,7 +97,8 @@ def test_layers_loop_across_their_end() -> None:
     mixer.set_layer("saw", np.stack([ramp, ramp], axis=1), 1.0)
     _render(mixer, 2000)  # past the gain ramp
     out = _render(mixer, 2500, block=333)
-    assert np.allclose(out[:, 0], np.tile(ramp, 3)[:2500], atol=1e-6)
+    # int16 storage: within half a step of 0.3/32767
+    assert np.allclose(out[:, 0], np.tile(ramp, 3)[:2500], atol=0.3 / 32767)
 
 
 def test_master_volume_and_mute_scale_everything() -> None:
@@ -178,3 +185,53 @@ def test_without_a_fade_a_clear_lets_sounding_shots_ring_out() -> None:
     mixer.clear()
     out = _render(mixer, RATE // 2)
     assert np.all(out[:, 0] == pytest.approx(0.3, rel=1e-3))
+
+
+def test_a_duck_is_a_gentle_dip_of_at_most_3_db() -> None:
+    assert -3.0 <= DUCK_DB < 0
+    assert dsp.gain_to_db(DUCK_GAIN) == pytest.approx(DUCK_DB)
+
+
+def test_a_cue_that_does_not_duck_leaves_the_ambience_untouched() -> None:
+    noise = np.random.default_rng(1).uniform(-0.2, 0.2, (RATE, 2)).astype(np.float32)
+    plain, cued = Mixer(RATE), Mixer(RATE)
+    for mixer in (plain, cued):
+        mixer.set_layer("noise", noise, 1.0)
+        _render(mixer, RATE // 10)
+    cue = cues.render_cue("hold", RATE)
+    cued.schedule(OneShot(cued.position + 100, cue, "hold"))
+    difference = _render(cued, RATE) - _render(plain, RATE)
+    assert np.allclose(difference[100 : 100 + cue.shape[0]], cue, atol=1e-6)
+
+
+def test_a_layer_is_stored_in_half_the_memory_of_float32() -> None:
+    material = synth.render_soundscape("rain", 4.0)
+    mixer = Mixer(RATE)
+    mixer.set_layer("rain", material, 1.0)
+    stored = mixer._layers["rain"].samples
+    assert stored.nbytes == material.nbytes // 2
+    error = stored * mixer._layers["rain"].scale - material
+    noise_db = 10 * np.log10(np.mean(error**2) / np.mean(material**2))
+    # peak-scaled int16: ~98 dB under the peak, ~78 dB under rain's RMS (-27 LUFS): ~-105 dBFS
+    assert noise_db < -72, noise_db
+
+
+@pytest.fixture(scope="module")
+def beds() -> dict[str, np.ndarray]:
+    return {sid: synth.render_soundscape(sid, 4.0) for sid in synth.SOUNDSCAPES}
+
+
+@pytest.mark.parametrize("kind", cues.CUES)
+def test_every_cue_stands_out_over_every_soundscape_at_full_volume(
+    kind: str, beds: dict[str, np.ndarray]
+) -> None:
+    """Heard without a dip: each cue rises >= 15 dB over each bed in its best third-octave
+    band, and its momentary loudness is 2-8 LU over the bed's (-27 LUFS): plain, not a jolt."""
+    cue = cues.render_cue(kind, RATE)
+    padded = np.concatenate([np.zeros((RATE // 2, 2)), cue, np.zeros((RATE // 2, 2))])
+    power = dsp.k_weighted_power(padded, RATE)
+    window = int(0.4 * RATE)
+    momentary = -0.691 + 10 * np.log10(np.convolve(power, np.ones(window) / window).max())
+    assert dsp.TARGET_LUFS + 2 <= momentary <= dsp.TARGET_LUFS + 8, momentary
+    for sid, bed in beds.items():
+        assert cues.prominence_db(cue, bed, RATE) >= 15, (kind, sid)
