@@ -1,12 +1,35 @@
-"""The main window: menus, the central area for the routine picker and the timer dial."""
+"""The main window: menus, the central area for the routine picker and the timer dial, and a
+quiet notice line at the bottom.
+
+Notices come in two kinds. ``show_notice`` is a passing remark ("Saved Evening unwind"): it
+clears itself after a few seconds (longer for longer text). ``show_warning`` is something the
+person must read ("No system tray was found…"): it stays, with a close button, until they close
+it. ``clear_notices`` clears both; the app calls it when a session starts, so nothing from the
+picker follows the person onto the mat.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QIcon
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from acumat_desktop.ui.actions import AppActions
+
+NOTICE_MS = 6000
+"""How long a passing notice stays, at least."""
+MS_PER_CHARACTER = 60
+"""Longer notices stay longer: about the time it takes to read them twice."""
+MINIMUM_SIZE = QSize(800, 600)
+"""The window fits half a 1600-wide screen and a 1024×600 netbook."""
 
 
 class MainWindow(QMainWindow):
@@ -17,17 +40,15 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.setWindowTitle("AcuMat")
         self.setWindowIcon(icon)
-        self.resize(720, 560)
+        self.setMinimumSize(MINIMUM_SIZE)
+        self.resize(1024, 680)
         self._build_menus(actions)
         self.pages = QStackedWidget(self)
         self.pages.setObjectName("pages")
         self.setCentralWidget(self.pages)
         self.placeholder: QWidget | None = self._placeholder()
         self.pages.addWidget(self.placeholder)
-        self.notice = QLabel(self)
-        self.notice.setObjectName("notice")
-        self.notice.setWordWrap(True)
-        self.statusBar().addWidget(self.notice, 1)
+        self._build_notices()
 
     def _build_menus(self, actions: AppActions) -> None:
         self.app_menu = self.menuBar().addMenu(self.tr("&AcuMat"))
@@ -39,11 +60,42 @@ class MainWindow(QMainWindow):
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.help_menu.addAction(actions.about)
 
+    def _build_notices(self) -> None:
+        self.notice = QLabel(self)
+        self.notice.setObjectName("notice")
+        self.notice.setWordWrap(True)
+        self.notice_timer = QTimer(self)
+        self.notice_timer.setSingleShot(True)
+        self.notice_timer.timeout.connect(self._clear_notice)
+
+        self.warning_bar = QWidget(self)
+        self.warning_bar.setObjectName("warningBar")
+        self.warning = QLabel(self.warning_bar)
+        self.warning.setObjectName("warning")
+        self.warning.setWordWrap(True)
+        self.warning.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.warning_close = QToolButton(self.warning_bar)
+        self.warning_close.setObjectName("warningClose")
+        self.warning_close.setText(self.tr("Close"))
+        self.warning_close.setAccessibleName(self.tr("Close this message"))
+        self.warning_close.clicked.connect(self._clear_warning)
+        row = QHBoxLayout(self.warning_bar)
+        row.setContentsMargins(6, 2, 2, 2)
+        row.addWidget(self.warning, 1)
+        row.addWidget(self.warning_close, 0, Qt.AlignmentFlag.AlignTop)
+        self.warning_bar.hide()
+
+        bar = self.statusBar()
+        bar.setSizeGripEnabled(False)
+        bar.addWidget(self.warning_bar, 1)
+        bar.addWidget(self.notice, 1)
+
     def _placeholder(self) -> QWidget:
         page = QWidget(self)
         layout = QVBoxLayout(page)
         label = QLabel(self.tr("Routines and the session timer will live here."), page)
         label.setObjectName("placeholder")
+        label.setWordWrap(True)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setAccessibleName(self.tr("Routines and timer"))
         layout.addWidget(label)
@@ -58,9 +110,52 @@ class MainWindow(QMainWindow):
             self.placeholder = None
         self.pages.setCurrentWidget(page)
 
-    def show_notice(self, text: str) -> None:
+    # ----------------------------------------------------------------- notices
+
+    def show_notice(self, text: str, timeout_ms: int = NOTICE_MS) -> None:
+        """A passing remark that clears itself after ``timeout_ms`` (or the time it takes to read
+        it, if longer); ``timeout_ms=0`` keeps it until the next notice or ``clear_notices``."""
         self.notice.setText(text)
         self.notice.setAccessibleName(text)
+        self.notice.setVisible(bool(text))
+        self.notice_timer.stop()
+        if text and timeout_ms > 0:
+            self.notice_timer.start(max(timeout_ms, len(text) * MS_PER_CHARACTER))
+
+    def show_warning(self, text: str) -> None:
+        """Something the person must read: it stays, with a close button, until closed (or until
+        ``clear_notices``). A second warning joins the first rather than hiding it."""
+        current = self.warning.text() if self.warning_bar.isVisible() else ""
+        if text in current:
+            return
+        joined = "\n".join(part for part in (current, text) if part)
+        self.warning.setText(joined)
+        self.warning.setAccessibleName(joined)
+        self.warning_close.setAccessibleDescription(joined)
+        self.warning_bar.show()
+
+    def clear_notices(self) -> None:
+        """Clear every notice and warning (a session is starting: the mat is a quiet place)."""
+        self._clear_notice()
+        self._clear_warning()
+
+    def notices_text(self) -> str:
+        """What the notice line says now, warnings first (for tests and the status command)."""
+        parts = [self.warning.text() if self.warning_bar.isVisible() else "", self.notice.text()]
+        return "\n".join(part for part in parts if part)
+
+    def _clear_notice(self) -> None:
+        self.notice_timer.stop()
+        self.notice.clear()
+        self.notice.setAccessibleName("")
+        self.notice.hide()
+
+    def _clear_warning(self) -> None:
+        self.warning.clear()
+        self.warning.setAccessibleName("")
+        self.warning_bar.hide()
+
+    # ----------------------------------------------------------------- window
 
     def bring_forward(self) -> None:
         if self.isMinimized():

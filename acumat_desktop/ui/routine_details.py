@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QToolButton,
     QVBoxLayout,
@@ -90,16 +91,26 @@ class RoutineDetails(QWidget):
         self.minutes_spin.setMinimumWidth(90)
         self.range_label = QLabel(self)
         self.range_label.setObjectName("minutesRange")
-        minutes_row = QHBoxLayout()
-        minutes_row.addWidget(self.minutes_spin)
-        minutes_row.addWidget(self.range_label, 1)
+        self.range_label.setWordWrap(True)
+        minutes_row = QVBoxLayout()
+        minutes_row.setSpacing(2)
+        minutes_row.addWidget(self.minutes_spin, 0, Qt.AlignmentFlag.AlignLeft)
+        minutes_row.addWidget(self.range_label)
 
         self.breathing_combo = QComboBox(self)
         self.breathing_combo.setAccessibleName(self.tr("Breathing pattern"))
         self.sound_combo = QComboBox(self)
         self.sound_combo.setAccessibleName(self.tr("Soundscape"))
+        for combo in (self.breathing_combo, self.sound_combo):
+            # Long names elide in the closed box (the open list shows them whole) rather than
+            # widening the window.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(10)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         form.addRow(self._buddy(self.tr("&Minutes:"), self.minutes_spin), minutes_row)
         form.addRow(self._buddy(self.tr("&Breathing:"), self.breathing_combo), self.breathing_combo)
         form.addRow(self._buddy(self.tr("S&ound:"), self.sound_combo), self.sound_combo)
@@ -110,7 +121,7 @@ class RoutineDetails(QWidget):
         label.setBuddy(field)
         return label
 
-    def _build_actions(self) -> QHBoxLayout:
+    def _build_actions(self) -> QVBoxLayout:
         self.edit_button = QPushButton(self.tr("Edit…"), self)
         self.edit_button.setAutoDefault(False)
         self._build_more_menu()
@@ -119,16 +130,25 @@ class RoutineDetails(QWidget):
         self.start_button.setAutoDefault(False)
         self.start_button.setMinimumHeight(44)
         self.start_button.setMinimumWidth(150)
+        self.start_button.setMaximumWidth(360)
+        self.start_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         font = self.start_button.font()
         font.setPointSizeF(font.pointSizeF() * 1.2)
         font.setBold(True)
         self.start_button.setFont(font)
 
-        actions = QHBoxLayout()
-        actions.addWidget(self.edit_button)
-        actions.addWidget(self.more_button)
-        actions.addStretch(1)
-        actions.addWidget(self.start_button)
+        secondary = QHBoxLayout()
+        secondary.addWidget(self.edit_button)
+        secondary.addWidget(self.more_button)
+        secondary.addStretch(1)
+        actions = QVBoxLayout()
+        actions.setSpacing(10)
+        actions.addLayout(secondary)
+        # One obvious next step, wide in a narrow panel, never wider than a calm maximum.
+        start_row = QHBoxLayout()
+        start_row.addStretch(1)
+        start_row.addWidget(self.start_button, 3)
+        actions.addLayout(start_row)
         return actions
 
     def _build_more_menu(self) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Signal,
     SignalInstance,
 )
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QSizePolicy,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -45,7 +46,10 @@ from acumat_desktop.ui.routine_choices import (
     sound_choices,
 )
 from acumat_desktop.ui.routine_details import RoutineDetails
+from acumat_desktop.ui.widgets.flow_layout import FlowLayout
 from acumat_desktop.ui.widgets.routine_cards import (
+    CARD_WIDTH,
+    COMPACT_CARD_WIDTH,
     ID_ROLE,
     ROUTINE_ROLE,
     RoutineCardDelegate,
@@ -55,6 +59,10 @@ from acumat_desktop.ui.widgets.routine_cards import (
 log = logging.getLogger(__name__)
 
 SuggestMinutes = Callable[[Routine], int]
+
+COMPACT_BELOW = 760
+DETAILS_MAX_WIDTH = 760
+"""Below this width the picker uses narrower cards, so the details keep room beside them."""
 
 # Local touches only (colours come from the palette, so light and dark both work).
 _STYLE = """
@@ -107,6 +115,7 @@ class RoutinePicker(QWidget):
         self._sounds = sound_choices(sounds)
         self._suggest = suggest_minutes
         self._goal: Goal | None = None
+        self._shown = False
 
         self._build_header()
         self._build_list()
@@ -115,13 +124,15 @@ class RoutinePicker(QWidget):
 
         body = QHBoxLayout()
         body.setSpacing(16)
-        body.addWidget(self.list_view, 5)
-        body.addWidget(self._details, 6)
+        body.addWidget(self.list_view)
+        body.addWidget(self._details, 1)
+        self._details.setMaximumWidth(DETAILS_MAX_WIDTH)  # readable lines on a wide screen
+        body.addStretch(0)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 14, 20, 16)
+        layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(10)
         layout.addLayout(self._header)
-        layout.addLayout(self._filter_row)
+        layout.addWidget(self.filter_bar)
         layout.addLayout(body, 1)
         self._set_tab_order()
         self.setStyleSheet(_STYLE)
@@ -162,14 +173,15 @@ class RoutinePicker(QWidget):
         self.goal_group = QButtonGroup(self)
         self.goal_group.setExclusive(True)
         self.goal_buttons: dict[Goal | None, QPushButton] = {}
-        self._filter_row = QHBoxLayout()
-        self._filter_row.setSpacing(4)
-        label = QLabel(self.tr("Goal:"), self)
+        self.filter_bar = QWidget(self)
+        self.filter_bar.setObjectName("goalFilter")
+        self._filter_row = FlowLayout(self.filter_bar, spacing=4)
+        label = QLabel(self.tr("Goal:"), self.filter_bar)
         self._filter_row.addWidget(label)
         entries: list[tuple[Goal | None, str]] = [(None, self.tr("All"))]
         entries += [(goal, self.tr(GOAL_LABELS[goal])) for goal in Goal]
         for goal, text in entries:
-            button = QPushButton(text, self)
+            button = QPushButton(text, self.filter_bar)
             button.setObjectName("goalChip")
             button.setCheckable(True)
             button.setAutoDefault(False)
@@ -183,7 +195,6 @@ class RoutinePicker(QWidget):
             self.goal_group.addButton(button)
             self.goal_buttons[goal] = button
             self._filter_row.addWidget(button)
-        self._filter_row.addStretch(1)
         self.goal_buttons[None].setChecked(True)
 
     def _build_list(self) -> None:
@@ -192,13 +203,16 @@ class RoutinePicker(QWidget):
         self.list_view.setObjectName("routineList")
         self.list_view.setAccessibleName(self.tr("Routines"))
         self.list_view.setModel(self.model)
-        self.list_view.setItemDelegate(RoutineCardDelegate(self.list_view))
-        self.list_view.setUniformItemSizes(True)
+        self.card_delegate = RoutineCardDelegate(self.list_view)
+        self.list_view.setItemDelegate(self.card_delegate)
+        self.list_view.setUniformItemSizes(False)  # a long name wraps onto a second line
+        self.list_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list_view.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         self.list_view.setMouseTracking(True)
         self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list_view.setFrameShape(QFrame.Shape.NoFrame)
-        self.list_view.setMinimumWidth(260)
+        self._set_card_width(CARD_WIDTH)
         self.list_view.selectionModel().currentChanged.connect(self._current_changed)
         self.list_view.doubleClicked.connect(lambda _index: self.start())
 
@@ -223,6 +237,30 @@ class RoutinePicker(QWidget):
         self.export_action.triggered.connect(lambda: self._emit_for(self.export_requested))
         self.delete_action.triggered.connect(lambda: self._emit_for(self.delete_requested))
         self.start_button.clicked.connect(self.start)
+
+    def _set_card_width(self, width: int) -> None:
+        """The list is exactly as wide as a card and its scroll bar, whatever it shows: only the
+        window's width class (roomy or compact) ever changes it."""
+        self.card_delegate.card_width = width
+        scrollbar = self.list_view.style().pixelMetric(
+            QStyle.PixelMetric.PM_ScrollBarExtent, None, self.list_view
+        )
+        frame = 2 * self.list_view.frameWidth()
+        self.list_view.setFixedWidth(width + scrollbar + frame + 2)
+        self.list_view.doItemsLayout()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown:  # laid out at its real size now: show the list from the top
+            self._shown = True
+            self.list_view.scrollToTop()
+            self.list_view.scrollTo(self.list_view.currentIndex())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        width = COMPACT_CARD_WIDTH if event.size().width() < COMPACT_BELOW else CARD_WIDTH
+        if width != self.card_delegate.card_width:
+            self._set_card_width(width)
+        super().resizeEvent(event)
 
     def _set_tab_order(self) -> None:
         chain: list[QWidget] = [

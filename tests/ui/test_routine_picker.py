@@ -289,3 +289,70 @@ def test_favourite_cards_carry_a_star_and_say_so(picker: RoutinePicker, qtbot: Q
     other = picker.model.index(picker.model.row_of("sleep"), 0)
     assert other.data(FAVOURITE_ROLE) is False
     assert not other.data(Qt.ItemDataRole.AccessibleTextRole).endswith("favourite")
+
+
+# ----------------------------------------------------------------- layout: nothing moves or clips
+
+
+def _geometry(picker: RoutinePicker) -> tuple[int, int, int, int]:
+    """Where the list and the details sit (x and width of each), in the picker."""
+    details = picker.name_label.parentWidget()
+    assert details is not None
+    return (picker.list_view.x(), picker.list_view.width(), details.x(), details.width())
+
+
+def _assert_cards_fit(picker: RoutinePicker) -> None:
+    view = picker.list_view
+    assert not view.horizontalScrollBar().isVisible(), "no sideways scrolling"
+    assert view.horizontalScrollBar().maximum() == 0
+    viewport = view.viewport().rect()
+    card_width = picker.card_delegate.card_width
+    font = view.font()
+    for row in range(picker.model.rowCount()):
+        index = picker.model.index(row, 0)
+        rect = view.visualRect(index)
+        assert rect.left() >= 0 and rect.left() + card_width <= viewport.width(), row
+        routine = index.data(ROUTINE_ROLE)
+        lines = picker.card_delegate.name_lines(font, routine, picker.is_favourite(routine.id))
+        assert " ".join(lines) == routine.name, "the whole name, wrapped, never cut"
+
+
+@pytest.mark.parametrize("size", [(500, 480), (760, 560), (1600, 1000)])
+def test_list_and_details_never_move_when_filtering_or_selecting(
+    qtbot: QtBot, library: RoutineLibrary, size: tuple[int, int]
+) -> None:
+    picker = RoutinePicker(library)
+    qtbot.addWidget(picker)
+    picker.resize(*size)
+    picker.show()
+    qtbot.waitExposed(picker)
+    before = _geometry(picker)
+    _assert_cards_fit(picker)
+    for goal, button in picker.goal_buttons.items():
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        assert picker.goal() == goal
+        assert _geometry(picker) == before, f"moved after filtering by {goal}"
+        _assert_cards_fit(picker)
+    qtbot.mouseClick(picker.goal_buttons[None], Qt.MouseButton.LeftButton)
+    for routine in library.all():
+        picker.select(routine.id)
+        assert _geometry(picker) == before, f"moved after selecting {routine.id}"
+    picker.set_favourites(["first-time", "headache"])
+    _assert_cards_fit(picker)
+    assert _geometry(picker) == before
+
+
+def test_long_names_wrap_onto_a_second_line_in_a_narrow_window(
+    qtbot: QtBot, library: RoutineLibrary
+) -> None:
+    picker = RoutinePicker(library)
+    qtbot.addWidget(picker)
+    picker.resize(500, 480)
+    picker.show()
+    qtbot.waitExposed(picker)
+    font = picker.list_view.font()
+    wrapped = [r.name for r in library.all() if len(picker.card_delegate.name_lines(font, r)) > 1]
+    assert all(" ".join(picker.card_delegate.name_lines(font, r)) == r.name for r in library.all())
+    assert wrapped, "at the compact width some names take two lines rather than an ellipsis"
+    rows = [picker.list_view.visualRect(picker.model.index(i, 0)) for i in range(3)]
+    assert rows[0].bottom() < rows[1].top() and rows[1].bottom() < rows[2].top(), "no overlap"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -32,6 +33,11 @@ FAVOURITE_ROLE = Qt.ItemDataRole.UserRole + 3
 _PAD = 12
 _GAP = 4
 _CHIP_PAD = 7
+CARD_WIDTH = 300
+"""The cards' width in a roomy window; COMPACT_CARD_WIDTH below ~760 px of picker."""
+COMPACT_CARD_WIDTH = 232
+SELECTED_TINT = 0.14
+"""How much of the accent colour tints a selected card (the contrast test uses it too)."""
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -112,13 +118,31 @@ class RoutineListModel(QAbstractListModel):
 
 
 class RoutineCardDelegate(QStyledItemDelegate):
-    """Name (with a small star for a favourite) and goal chips, the one-line purpose, then
-    minutes and position."""
+    """A card of a fixed width: the full name, wrapped when long (a small star first for a
+    favourite; goal chips beside its first line), up to two lines of purpose, then minutes and
+    position. The card keeps its width whatever the list shows, so nothing moves when the
+    filter or the selection changes; the list sets it when the window's width class changes."""
+
+    def __init__(self, parent: QObject | None = None, card_width: int = CARD_WIDTH) -> None:
+        super().__init__(parent)
+        self.card_width = card_width
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
-        fm = option.fontMetrics
-        height = 2 * _PAD + _bold_metrics(option).height() + 2 * (fm.height() + _GAP) + 6
-        return QSize(260, height)
+        routine = index.data(ROUTINE_ROLE)
+        if not isinstance(routine, Routine):
+            return QSize(self.card_width, 60)
+        layout = _CardLayout.of(
+            _CardFonts.of(option.font),
+            routine,
+            index.data(FAVOURITE_ROLE) is True,
+            QRect(0, 0, self.card_width, 0),
+        )
+        return QSize(self.card_width, layout.height)
+
+    def name_lines(self, font: QFont, routine: Routine, favourite: bool = False) -> list[str]:
+        """The lines the card's name is painted on (the whole name, wrapped; tests read it)."""
+        fonts = _CardFonts.of(font)
+        return _CardLayout.of(fonts, routine, favourite, QRect(0, 0, self.card_width, 0)).name
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         routine = index.data(ROUTINE_ROLE)
@@ -126,30 +150,31 @@ class RoutineCardDelegate(QStyledItemDelegate):
             super().paint(painter, option, index)
             return
         palette: QPalette = option.palette
+        rect = QRect(option.rect)
+        rect.setWidth(min(rect.width(), self.card_width))
+        fonts = _CardFonts.of(option.font)
+        favourite = index.data(FAVOURITE_ROLE) is True
+        layout = _CardLayout.of(fonts, routine, favourite, rect)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        card, fill = _paint_frame(painter, option)
-        inner = card.toRect().adjusted(_PAD, _PAD - 2, -_PAD, -_PAD)
-        fonts = _CardFonts.of(option.font)
-        chips = [GOAL_LABELS[g] for g in routine.goals]
-        if not routine.builtin:
-            chips.append("Yours")
-        chips_width = sum(fonts.chip_fm.horizontalAdvance(c) + 2 * _CHIP_PAD + _GAP for c in chips)
-        name_rect = QRect(inner.left(), inner.top(), inner.width(), fonts.bold_fm.height())
-        if index.data(FAVOURITE_ROLE) is True:
-            _paint_star(painter, palette, name_rect, fonts.bold_fm)
-        name_width = max(40, name_rect.width() - chips_width - _GAP)
+        fill = _paint_frame(painter, option, QRectF(rect).adjusted(4, 3, -4, -3))
+        if favourite:
+            _paint_star(painter, palette, layout.star)
         painter.setFont(fonts.bold)
         painter.setPen(palette.color(QPalette.ColorRole.Text))
-        painter.drawText(
-            name_rect.adjusted(0, 0, name_width - name_rect.width(), 0),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            fonts.bold_fm.elidedText(routine.name, Qt.TextElideMode.ElideRight, name_width),
-        )
+        for line, text in zip(layout.name_lines, layout.name, strict=True):
+            painter.drawText(line, _LEFT, text)
         tint = _mix(fill, palette.color(QPalette.ColorRole.Highlight), 0.22)
-        _paint_chips(painter, palette, tint, fonts, chips, inner.right(), name_rect, name_width)
-        _paint_lines(painter, palette, fonts, routine, inner, name_rect.bottom() + _GAP + 2)
+        _paint_chips(painter, palette, tint, fonts, layout.chips)
+        painter.setFont(fonts.base)
+        for line, text in zip(layout.purpose_lines, layout.purpose, strict=True):
+            painter.drawText(line, _LEFT, text)
+        painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+        painter.drawText(layout.meta_line, _LEFT, layout.meta)
         painter.restore()
+
+
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
 @dataclass(frozen=True)
@@ -172,19 +197,88 @@ class _CardFonts:
         return cls(base, QFontMetrics(base), bold, QFontMetrics(bold), chip, QFontMetrics(chip))
 
 
-def _paint_frame(painter: QPainter, option: QStyleOptionViewItem) -> tuple[QRectF, QColor]:
+@dataclass(frozen=True)
+class _CardLayout:
+    """Where everything on one card goes, for a card in ``rect`` (its height is computed):
+    measured once for ``sizeHint`` and again, identically, for painting."""
+
+    star: QRectF
+    name: list[str]
+    name_lines: list[QRect]
+    chips: list[tuple[QRectF, str]]
+    purpose: list[str]
+    purpose_lines: list[QRect]
+    meta: str
+    meta_line: QRect
+    height: int
+
+    @classmethod
+    def of(cls, fonts: _CardFonts, routine: Routine, favourite: bool, rect: QRect) -> _CardLayout:
+        left, top = rect.left() + 4 + _PAD, rect.top() + 3 + _PAD - 2
+        width = rect.width() - 8 - 2 * _PAD
+        names = [GOAL_LABELS[g] for g in routine.goals]
+        if not routine.builtin:
+            names.append(QCoreApplication.translate("RoutineCards", "Yours"))
+        line_h = fonts.bold_fm.height()
+        chips: list[tuple[QRectF, str]] = []
+        chip_h = fonts.chip_fm.height() + 2
+        x = left + width
+        for chip in reversed(names):
+            chip_w = fonts.chip_fm.horizontalAdvance(chip) + 2 * _CHIP_PAD
+            if x - chip_w < left + width // 2:  # chips never take more than half the line
+                break
+            chips.insert(0, (QRectF(x - chip_w, top + (line_h - chip_h) / 2, chip_w, chip_h), chip))
+            x -= chip_w + _GAP
+        size = fonts.bold_fm.ascent() * 0.8
+        star = QRectF(left, top + (line_h - size) / 2, size, size)
+        name_left = round(star.right() + _GAP + 2) if favourite else left
+        name_width = (round(chips[0][0].left()) - _GAP if chips else left + width) - name_left
+        name = wrap_text(routine.name, fonts.bold_fm, name_width, max_lines=3)
+        name_lines = _rows(name_left, top, name_width, line_h, len(name))
+        y = top + len(name) * line_h + _GAP + 2
+        fm = fonts.fm
+        purpose = wrap_text(routine.purpose, fm, width, max_lines=2)
+        purpose_lines = _rows(left, y, width, fm.height(), len(purpose))
+        y += len(purpose) * fm.height() + _GAP
+        meta = f"{minutes_range(routine)}  ·  {POSITION_LABELS[routine.position]}"
+        meta_line = QRect(left, y, width, fm.height())
+        height = y + fm.height() + _PAD + 3 - rect.top()
+        meta = fm.elidedText(meta, Qt.TextElideMode.ElideRight, width)
+        return cls(star, name, name_lines, chips, purpose, purpose_lines, meta, meta_line, height)
+
+
+def _rows(left: int, top: int, width: int, height: int, count: int) -> list[QRect]:
+    return [QRect(left, top + i * height, width, height) for i in range(count)]
+
+
+def wrap_text(text: str, fm: QFontMetrics, width: int, max_lines: int) -> list[str]:
+    """``text`` broken at spaces into lines no wider than ``width``; the last allowed line is
+    elided if the text goes on (a single word wider than a line is elided too)."""
+    lines: list[str] = []
+    words = text.split()
+    while words and len(lines) < max_lines:
+        line = words.pop(0)
+        while words and fm.horizontalAdvance(f"{line} {words[0]}") <= width:
+            line = f"{line} {words.pop(0)}"
+        if len(lines) == max_lines - 1 and words:
+            line = f"{line} {' '.join(words)}"
+            words = []
+        lines.append(fm.elidedText(line, Qt.TextElideMode.ElideRight, width))
+    return lines or [""]
+
+
+def _paint_frame(painter: QPainter, option: QStyleOptionViewItem, card: QRectF) -> QColor:
     """The rounded card, tinted when hovered or selected, ringed when it has focus. Returns the
-    card's rectangle and fill."""
+    card's fill."""
     palette: QPalette = option.palette
     state = option.state
     selected = bool(state & QStyle.StateFlag.State_Selected)
     focused = bool(state & QStyle.StateFlag.State_HasFocus)
     hovered = bool(state & QStyle.StateFlag.State_MouseOver)
-    card = QRectF(option.rect).adjusted(4, 3, -4, -3)
     highlight = palette.color(QPalette.ColorRole.Highlight)
     fill = palette.color(QPalette.ColorRole.Base)
     if selected:
-        fill = _mix(fill, highlight, 0.14)
+        fill = _mix(fill, highlight, SELECTED_TINT)
     elif hovered:
         fill = _mix(fill, highlight, 0.06)
     border = highlight if selected else palette.color(QPalette.ColorRole.Mid)
@@ -197,17 +291,14 @@ def _paint_frame(painter: QPainter, option: QStyleOptionViewItem) -> tuple[QRect
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(card.adjusted(1, 1, -1, -1), 7, 7)
-    return card, fill
+    return fill
 
 
-def _paint_star(painter: QPainter, palette: QPalette, name_rect: QRect, fm: QFontMetrics) -> None:
-    """The favourite's star at the start of the name row, which then starts after it."""
-    size = fm.ascent() * 0.8
-    star = QRectF(name_rect.left(), name_rect.center().y() - size / 2, size, size)
+def _paint_star(painter: QPainter, palette: QPalette, star: QRectF) -> None:
+    """The favourite's star at the start of the name row."""
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(_star_colour(palette))
     painter.drawPath(star_path(star))
-    name_rect.setLeft(round(star.right() + _GAP + 2))
 
 
 def _paint_chips(
@@ -215,50 +306,17 @@ def _paint_chips(
     palette: QPalette,
     chip_fill: QColor,
     fonts: _CardFonts,
-    chips: Sequence[str],
-    right: int,
-    name_rect: QRect,
-    name_width: int,
+    chips: Sequence[tuple[QRectF, str]],
 ) -> None:
-    """Goal chips from the right edge leftwards, as many as fit beside the name."""
+    """The goal chips beside the name's first line."""
     painter.setFont(fonts.chip)
-    x = right
-    chip_h = fonts.chip_fm.height() + 2
-    chip_y = name_rect.top() + (name_rect.height() - chip_h) / 2
-    for chip in reversed(chips):
-        width = fonts.chip_fm.horizontalAdvance(chip) + 2 * _CHIP_PAD
-        chip_rect = QRectF(x - width, chip_y, width, chip_h)
-        if chip_rect.left() < name_rect.left() + name_width:
-            break
+    for chip_rect, chip in chips:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(chip_fill)
-        painter.drawRoundedRect(chip_rect, chip_h / 2, chip_h / 2)
+        radius = chip_rect.height() / 2
+        painter.drawRoundedRect(chip_rect, radius, radius)
         painter.setPen(palette.color(QPalette.ColorRole.Text))
         painter.drawText(chip_rect, int(Qt.AlignmentFlag.AlignCenter), chip)
-        x -= width + _GAP
-
-
-def _paint_lines(
-    painter: QPainter,
-    palette: QPalette,
-    fonts: _CardFonts,
-    routine: Routine,
-    inner: QRect,
-    top: int,
-) -> None:
-    """The purpose, then minutes and position in the muted colour, each elided to one line."""
-    fm = fonts.fm
-    align = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    painter.setFont(fonts.base)
-    line = QRect(inner.left(), top, inner.width(), fm.height())
-    painter.setPen(palette.color(QPalette.ColorRole.Text))
-    painter.drawText(
-        line, align, fm.elidedText(routine.purpose, Qt.TextElideMode.ElideRight, inner.width())
-    )
-    line.translate(0, fm.height() + _GAP)
-    painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-    meta = f"{minutes_range(routine)}  ·  {POSITION_LABELS[routine.position]}"
-    painter.drawText(line, align, fm.elidedText(meta, Qt.TextElideMode.ElideRight, inner.width()))
 
 
 def star_path(rect: QRectF) -> QPainterPath:
@@ -306,6 +364,8 @@ def _mix(a: QColor, b: QColor, amount: float) -> QColor:
 
 
 __all__ = [
+    "CARD_WIDTH",
+    "COMPACT_CARD_WIDTH",
     "FAVOURITE_ROLE",
     "ID_ROLE",
     "ROUTINE_ROLE",
@@ -314,4 +374,5 @@ __all__ = [
     "card_text",
     "minutes_range",
     "star_path",
+    "wrap_text",
 ]
