@@ -1,15 +1,26 @@
-"""The Settings dialog: one tab per section, generated from the model, validated as you type."""
+"""The Settings dialog: four well-filled pages of plain controls (Reminders, Sessions, Sound,
+General) and "About this computer" for what AcuMat found (idle source, keep-awake method, sound
+output, speech engine). Every value is a proper control; a value that cannot be used is said in
+plain words and OK waits until it is fixed.
+
+Pages, groups, labels and the words for choices live in ``ui/settings/labels.py``; which editor
+each setting gets in ``ui/settings/factory.py``. Other features add their rows with ``add_row``
+(a setting's page) and ``add_diagnostic_row`` (About this computer).
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QLabel,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -18,55 +29,35 @@ from PySide6.QtWidgets import (
 from acumat_desktop.services.settings_service import SettingsService
 from acumat_desktop.settings import access
 from acumat_desktop.settings.model import SECTIONS, Settings
-from acumat_desktop.ui.settings_fields import BoolEditor, FieldEditor, editor_for
+from acumat_desktop.ui.settings import labels
+from acumat_desktop.ui.settings.editors import BoolEditor, FieldEditor, HiddenTextEditor
+from acumat_desktop.ui.settings.factory import SettingsChoices, bounds, editor_for
 
-_TITLES = {
-    "reminders": "Reminders",
-    "session": "Sessions",
-    "sound": "Sound",
-    "appearance": "Appearance",
-    "startup": "Startup",
-}
-_HIDDEN = {"session.safety_note_seen", "session.favourites"}  # managed where they are used
+__all__ = ["SettingsChoices", "SettingsDialog"]
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, service: SettingsService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        service: SettingsService,
+        parent: QWidget | None = None,
+        *,
+        choices: SettingsChoices | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("SettingsDialog")
         self.setWindowTitle(self.tr("AcuMat Settings"))
         self._service = service
+        self._choices = choices or SettingsChoices()
         self.editors: dict[str, FieldEditor] = {}
         self.errors: dict[str, QLabel] = {}
+        self._forms: dict[str, QFormLayout] = {}  # key -> the form its row is in
+        self.section_forms: dict[str, QFormLayout] = {}  # section -> where add_row adds
         self.tabs = QTabWidget(self)
-        self.section_forms: dict[str, QFormLayout] = {}
-        for section, model in SECTIONS.items():
-            page = QWidget()
-            form = QFormLayout(page)
-            self.section_forms[section] = form
-            for name, info in model.model_fields.items():
-                key = f"{section}.{name}"
-                if key in _HIDDEN:
-                    continue
-                editor = editor_for(name, info)
-                editor.setParent(self)
-                editor.widget.setObjectName(key)
-                editor.widget.setToolTip(info.description or "")
-                editor.widget.setAccessibleName(info.description or name)
-                editor.edited.connect(self._validate)
-                error = QLabel(page)
-                error.setObjectName(f"{key}.error")
-                error.setProperty("role", "error")
-                error.setWordWrap(True)
-                error.hide()
-                if isinstance(editor, BoolEditor):
-                    form.addRow(editor.widget)
-                else:
-                    form.addRow(info.description or name, editor.widget)
-                form.addRow(error)
-                self.editors[key] = editor
-                self.errors[key] = error
-            self.tabs.addTab(page, self.tr(_TITLES.get(section, section.title())))
+        self.tabs.setDocumentMode(True)
+        for page in labels.PAGES:
+            self.tabs.addTab(self._build_page(page), labels.tr(page.title))
+        self._build_diagnostics()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok
             | QDialogButtonBox.StandardButton.Cancel
@@ -80,8 +71,82 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.buttons)
+        self.resize(640, 560)
         self.draft: Settings = service.settings
         self.load(service.settings)
+
+    # ----------------------------------------------------------------- building
+
+    def _scrolled(self, content: QWidget) -> QScrollArea:
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(content)
+        return scroll
+
+    def _build_page(self, page: labels.Page) -> QScrollArea:
+        """One form per page, so every label and control lines up; group headings span it."""
+        content = QWidget()
+        form = _form(content)
+        for number, group in enumerate(page.groups):
+            heading = QLabel(labels.tr(group.title), content)
+            heading.setProperty("role", "heading")
+            if number:
+                heading.setContentsMargins(0, 12, 0, 0)
+            form.addRow(heading)
+            for key in group.keys:
+                self._add_setting(key, form, content)
+                self.section_forms[key.partition(".")[0]] = form
+        return self._scrolled(content)
+
+    def _add_setting(self, key: str, form: QFormLayout, page: QWidget) -> None:
+        section, _, name = key.partition(".")
+        info = SECTIONS[section].model_fields[name]
+        text = labels.label(key, info.description or name)
+        editor = editor_for(key, info, self._choices)
+        editor.setParent(self)
+        editor.widget.setObjectName(key)
+        editor.widget.setAccessibleName(text)
+        editor.edited.connect(self._validate)
+        error = QLabel(page)
+        error.setObjectName(f"{key}.error")
+        error.setProperty("role", "error")
+        error.setWordWrap(True)
+        if isinstance(editor, BoolEditor):
+            form.addRow(editor.widget)
+        else:
+            label = QLabel(text, page)
+            label.setBuddy(editor.widget)
+            form.addRow(label, editor.widget)
+        form.addRow(error)
+        form.setRowVisible(error, False)
+        if isinstance(editor, HiddenTextEditor):
+            form.setRowVisible(editor.widget, False)  # a feature offers a list instead
+        self.editors[key] = editor
+        self.errors[key] = error
+        self._forms[key] = form
+
+    def _build_diagnostics(self) -> None:
+        content = QWidget()
+        form = _form(content)
+        intro = QLabel(
+            self.tr(
+                "What AcuMat found on this computer. Nothing here needs changing; it helps "
+                "when something does not work as expected."
+            ),
+            content,
+        )
+        intro.setWordWrap(True)
+        form.addRow(intro)
+        self.diagnostics_form = form
+        self.diagnostics_page = self._scrolled(content)
+        self.tabs.addTab(self.diagnostics_page, self.tr("About this computer"))
+        platform = QGuiApplication.platformName()
+        shown = _PLATFORMS.get(platform, platform)
+        self.add_diagnostic_row(self.tr("Display system"), QLabel(shown))
+
+    # ----------------------------------------------------------------- values
 
     def load(self, settings: Settings) -> None:
         for key, editor in self.editors.items():
@@ -98,35 +163,70 @@ class SettingsDialog(QDialog):
             value: Any = editor.value()
             try:
                 draft = access.with_value(draft, key, value)
-            except access.SettingsValueError as exc:
+            except access.SettingsValueError:
                 bad += 1
-                self.errors[key].setText(str(exc))
-                self.errors[key].show()
-                editor.widget.setProperty("invalid", True)
+                self._show_error(key, self._plain_error(key))
             else:
-                self.errors[key].hide()
-                editor.widget.setProperty("invalid", False)
-            editor.widget.style().unpolish(editor.widget)
-            editor.widget.style().polish(editor.widget)
+                self._show_error(key, "")
         self.draft = draft
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(bad == 0)
+
+    def _plain_error(self, key: str) -> str:
+        section, _, name = key.partition(".")
+        return labels.plain_error(key, bounds(SECTIONS[section].model_fields[name]))
+
+    def _show_error(self, key: str, text: str) -> None:
+        error, widget = self.errors[key], self.editors[key].widget
+        error.setText(text)
+        widget.setAccessibleDescription(text)
+        if self._forms[key].isRowVisible(widget):
+            self._forms[key].setRowVisible(error, bool(text))
+        if widget.property("invalid") != bool(text):
+            widget.setProperty("invalid", bool(text))
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
 
     def accept(self) -> None:
         self._service.replace(self.draft)
         super().accept()
 
+    # ----------------------------------------------------------------- extensions
+
     def hide_row(self, key: str) -> None:
         """Hide a field's row where a feature offers a better editor for it; the field's value
         still counts (the feature sets it through ``editors[key]``)."""
-        section = key.partition(".")[0]
-        form = self.section_forms[section]
+        form = self._forms[key]
         form.setRowVisible(self.editors[key].widget, False)
         form.setRowVisible(self.errors[key], False)
 
     def add_row(self, section: str, label: str, widget: QWidget) -> None:
-        """Later parts add read-only information rows (e.g. the active idle source)."""
-        self.section_forms[section].addRow(label, widget)
+        """A feature's own row on a section's page (e.g. the sound output list)."""
+        self._add_to(self.section_forms[section], label, widget)
+
+    def add_diagnostic_row(self, label: str, widget: QWidget) -> None:
+        """A read-only fact on "About this computer" (idle source, last input, keep-awake
+        method, speech engine)."""
+        self._add_to(self.diagnostics_form, label, widget)
+
+    def _add_to(self, form: QFormLayout, label: str, widget: QWidget) -> None:
+        caption = QLabel(label, self)
+        caption.setBuddy(widget)
+        form.addRow(caption, widget)
         widget.setAccessibleName(label)
         if isinstance(widget, QLabel):
+            widget.setWordWrap(True)
             widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+
+def _form(content: QWidget) -> QFormLayout:
+    form = QFormLayout(content)
+    form.setContentsMargins(16, 12, 16, 12)
+    form.setVerticalSpacing(8)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+    return form
+
+
+_PLATFORMS = {"xcb": "X11", "wayland": "Wayland", "windows": "Windows", "cocoa": "macOS"}

@@ -1,10 +1,26 @@
-"""Fusion style with a light or dark palette, following the system unless the user chooses."""
+"""Fusion style with a light or dark palette and one style sheet with semantic tokens, following
+the system's colour scheme live unless the person chooses light or dark.
+
+Every colour pair a person must read or find meets WCAG AA in both themes: text 4.5:1 (window,
+base, buttons, the accent's own text, placeholders, links, errors), and 3:1 for what is not text
+(the accent as focus ring, ring and selection border; borders; check boxes; the breathing shape).
+``tests/ui/test_contrast.py`` computes the ratios from these tables.
+
+The style sheet (``ui/styles/app.qss``) names colours as tokens (``@accent``, ``@border``,
+``@error``…); :func:`style_sheet` fills them in for the theme. The breathing dial takes its
+colours from the palette and from ``qproperty-…Color`` rules in that sheet.
+
+Reduced motion: Qt 6.11 exposes no system motion preference (``QStyleHints`` has
+``colorScheme`` and ``QAccessibilityHints`` only ``contrastPreference``), so the in-app switch
+(Settings → General) is the one that counts.
+"""
 
 from __future__ import annotations
 
 import logging
+import re
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory, QToolTip
 
@@ -12,38 +28,76 @@ from acumat_desktop.services.assets import ui_path
 
 log = logging.getLogger(__name__)
 
+Role = QPalette.ColorRole
+
 _LIGHT = {
-    QPalette.ColorRole.Window: "#f4f6f5",
-    QPalette.ColorRole.WindowText: "#1e2a2a",
-    QPalette.ColorRole.Base: "#ffffff",
-    QPalette.ColorRole.AlternateBase: "#e9eeec",
-    QPalette.ColorRole.Text: "#1e2a2a",
-    QPalette.ColorRole.Button: "#e7ecea",
-    QPalette.ColorRole.ButtonText: "#1e2a2a",
-    QPalette.ColorRole.Highlight: "#2f8f83",
-    QPalette.ColorRole.HighlightedText: "#ffffff",
-    QPalette.ColorRole.ToolTipBase: "#ffffff",
-    QPalette.ColorRole.ToolTipText: "#1e2a2a",
-    QPalette.ColorRole.PlaceholderText: "#6b7a78",
-    QPalette.ColorRole.Link: "#23756b",
-    QPalette.ColorRole.Mid: "#c5cfcc",
+    Role.Window: "#f4f6f5",
+    Role.WindowText: "#1e2a2a",
+    Role.Base: "#ffffff",
+    Role.AlternateBase: "#e9eeec",
+    Role.Text: "#1e2a2a",
+    Role.Button: "#e7ecea",
+    Role.ButtonText: "#1e2a2a",
+    Role.Highlight: "#23756b",
+    Role.HighlightedText: "#ffffff",
+    Role.ToolTipBase: "#ffffff",
+    Role.ToolTipText: "#1e2a2a",
+    Role.PlaceholderText: "#5b6a68",
+    Role.Link: "#1f6f65",
+    Role.Mid: "#7d8a87",
+    Role.Accent: "#23756b",
 }
 _DARK = {
-    QPalette.ColorRole.Window: "#17201f",
-    QPalette.ColorRole.WindowText: "#e3ebe9",
-    QPalette.ColorRole.Base: "#101716",
-    QPalette.ColorRole.AlternateBase: "#1f2a29",
-    QPalette.ColorRole.Text: "#e3ebe9",
-    QPalette.ColorRole.Button: "#243130",
-    QPalette.ColorRole.ButtonText: "#e3ebe9",
-    QPalette.ColorRole.Highlight: "#5cc2b4",
-    QPalette.ColorRole.HighlightedText: "#0d1413",
-    QPalette.ColorRole.ToolTipBase: "#243130",
-    QPalette.ColorRole.ToolTipText: "#e3ebe9",
-    QPalette.ColorRole.PlaceholderText: "#8a9a97",
-    QPalette.ColorRole.Link: "#7fd6ca",
-    QPalette.ColorRole.Mid: "#3a4847",
+    Role.Window: "#17201f",
+    Role.WindowText: "#e3ebe9",
+    Role.Base: "#101716",
+    Role.AlternateBase: "#1f2a29",
+    Role.Text: "#e3ebe9",
+    Role.Button: "#243130",
+    Role.ButtonText: "#e3ebe9",
+    Role.Highlight: "#5cc2b4",
+    Role.HighlightedText: "#0d1413",
+    Role.ToolTipBase: "#243130",
+    Role.ToolTipText: "#e3ebe9",
+    Role.PlaceholderText: "#8a9a97",
+    Role.Link: "#7fd6ca",
+    Role.Mid: "#6f7f7c",
+    Role.Accent: "#5cc2b4",
 }
+
+TOKENS: dict[bool, dict[str, str]] = {
+    False: {
+        "accent": _LIGHT[Role.Highlight],
+        "on-accent": _LIGHT[Role.HighlightedText],
+        "border": _LIGHT[Role.Mid],
+        "muted": _LIGHT[Role.PlaceholderText],
+        "base": _LIGHT[Role.Base],
+        "window": _LIGHT[Role.Window],
+        "text": _LIGHT[Role.Text],
+        "error": "#b3261e",
+        "warning-bg": "#fff4d6",
+        "warning-text": "#4a3800",
+        "breath": _LIGHT[Role.Highlight],
+        "check": "check-white.svg",
+    },
+    True: {
+        "accent": _DARK[Role.Highlight],
+        "on-accent": _DARK[Role.HighlightedText],
+        "border": _DARK[Role.Mid],
+        "muted": _DARK[Role.PlaceholderText],
+        "base": _DARK[Role.Base],
+        "window": _DARK[Role.Window],
+        "text": _DARK[Role.Text],
+        "error": "#f28b82",
+        "warning-bg": "#3b3420",
+        "warning-text": "#f3e3b0",
+        "breath": _DARK[Role.Highlight],
+        "check": "check-black.svg",
+    },
+}
+"""The style sheet's colours per theme (False: light, True: dark)."""
+
+_TOKEN = re.compile(r"@([a-z][a-z-]*)")
 
 
 def palette_for(dark: bool) -> QPalette:
@@ -51,31 +105,74 @@ def palette_for(dark: bool) -> QPalette:
     for role, colour in (_DARK if dark else _LIGHT).items():
         palette.setColor(role, QColor(colour))
     disabled = QColor("#6b7a78" if not dark else "#5f6d6b")
-    for role in (
-        QPalette.ColorRole.Text,
-        QPalette.ColorRole.ButtonText,
-        QPalette.ColorRole.WindowText,
-    ):
+    for role in (Role.Text, Role.ButtonText, Role.WindowText):
         palette.setColor(QPalette.ColorGroup.Disabled, role, disabled)
     return palette
+
+
+def style_sheet(dark: bool) -> str:
+    """The app's style sheet with the theme's colours (and image paths) filled in."""
+    qss = ui_path("styles", "app.qss")
+    try:
+        text = qss.read_text(encoding="utf-8")
+    except OSError as exc:
+        log.warning("style sheet %s not loaded: %s", qss, exc)
+        return ""
+    tokens = dict(TOKENS[dark])
+    tokens["check"] = ui_path("styles", tokens["check"]).as_posix()
+
+    def fill(match: re.Match[str]) -> str:
+        return tokens.get(match.group(1), match.group(0))
+
+    return _TOKEN.sub(fill, text)
 
 
 def system_is_dark() -> bool:
     return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
 
-def apply_theme(app: QApplication, theme: str) -> bool:
-    """Apply 'system', 'light' or 'dark'; returns whether the result is dark."""
-    style = QStyleFactory.create("Fusion")
-    if style is not None:
-        app.setStyle(style)
-    dark = system_is_dark() if theme == "system" else theme == "dark"
+class _Follower(QObject):
+    """Re-applies the theme when the system's colour scheme changes while the choice is
+    'system'. One per application, kept as its child."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.setObjectName("acumatThemeFollower")
+        self.app = app
+        self.choice = "system"
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._scheme_changed)
+
+    def _scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
+        if self.choice == "system":
+            _apply(self.app, system_is_dark())
+
+
+def _follower(app: QApplication) -> _Follower:
+    found = app.findChild(_Follower, "acumatThemeFollower")
+    return found if isinstance(found, _Follower) else _Follower(app)
+
+
+def _apply(app: QApplication, dark: bool) -> None:
     palette = palette_for(dark)
     app.setPalette(palette)
     QToolTip.setPalette(palette)  # tooltips and the tray's balloons keep their own palette
-    qss = ui_path("styles", "app.qss")
-    try:
-        app.setStyleSheet(qss.read_text(encoding="utf-8"))
-    except OSError as exc:
-        log.warning("style sheet %s not loaded: %s", qss, exc)
+    app.setStyleSheet(style_sheet(dark))
+    app.setProperty("acumatDark", dark)
+
+
+def apply_theme(app: QApplication, theme: str) -> bool:
+    """Apply 'system', 'light' or 'dark'; returns whether the result is dark. With 'system',
+    later changes of the system's scheme are followed until another choice is applied."""
+    style = QStyleFactory.create("Fusion")
+    if style is not None and app.style().name().lower() != "fusion":
+        app.setStyle(style)
+    _follower(app).choice = theme
+    dark = system_is_dark() if theme == "system" else theme == "dark"
+    if app.property("acumatDark") != dark or not app.styleSheet():
+        _apply(app, dark)
     return dark
+
+
+def current_is_dark(app: QApplication) -> bool:
+    """Whether the theme applied last is dark."""
+    return bool(app.property("acumatDark"))

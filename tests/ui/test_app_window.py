@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QCheckBox, QDialogButtonBox, QLineEdit, QMenu
+from PySide6.QtWidgets import QApplication, QCheckBox, QDialogButtonBox, QMenu, QSpinBox
 from pytestqt.qtbot import QtBot
 
 from acumat_desktop.app import AcuMat, build, create_application
@@ -106,16 +106,20 @@ def test_settings_dialog_validates_as_you_type_and_saves(parts: AcuMat, qtbot: Q
     qtbot.addWidget(dialog)
     dialog.show()
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
-    sit_limit = dialog.findChild(QLineEdit, "reminders.sit_limit")
-    assert sit_limit is not None and sit_limit.text() == "50m"
-    sit_limit.clear()
-    qtbot.keyClicks(sit_limit, "soon")
+    sit_limit = dialog.findChild(QSpinBox, "reminders.sit_limit")
+    assert sit_limit is not None and sit_limit.value() == 50
+    assert sit_limit.suffix().strip() == "min"
+    # A value the minute stepper cannot show (beyond its range) is kept, and said plainly.
+    dialog.editors["reminders.sit_limit"].set_value(timedelta(hours=9))
+    dialog.editors["reminders.sit_limit"].edited.emit()
     assert not ok.isEnabled()
-    assert "not a duration" in dialog.errors["reminders.sit_limit"].text()
-    assert dialog.errors["reminders.sit_limit"].isVisibleTo(dialog)
-    sit_limit.clear()
-    qtbot.keyClicks(sit_limit, "25m")
+    error = dialog.errors["reminders.sit_limit"]
+    assert error.text() == "Choose between 10 seconds and 4 hours."
+    assert error.isVisibleTo(dialog)
+    sit_limit.selectAll()
+    qtbot.keyClicks(sit_limit, "25")
     assert ok.isEnabled()
+    assert not error.isVisibleTo(dialog)
     muted = dialog.findChild(QCheckBox, "sound.muted")
     assert muted is not None
     muted.setChecked(True)
@@ -135,8 +139,8 @@ def test_every_settings_field_has_an_accessible_editor(parts: AcuMat) -> None:
         "Reminders",
         "Sessions",
         "Sound",
-        "Appearance",
-        "Startup",
+        "General",
+        "About this computer",
     ]
     dialog.deleteLater()
 
