@@ -22,6 +22,7 @@ from acumat_desktop.core.audio.dsp import (
     apply_fade,
     db_to_gain,
     integrated_loudness,
+    k_weighted_power,
 )
 from acumat_desktop.core.audio.names import DEFAULT_SECONDS, SOUNDSCAPES, SYNTH_VERSION
 from acumat_desktop.core.audio.scapes import KINDS, make_scape
@@ -83,10 +84,33 @@ def render_soundscape(
     fade_in = np.sin(0.5 * np.pi * t)[:, None]
     loop[:fade] += bed_head * (fade_in - 1.0) + bed_tail * np.cos(0.5 * np.pi * t)[:, None]
     loop *= gain
-    loudness = integrated_loudness(loop, rate)  # a short loop may stray from the calibration
+    loudness = _loudness(loop, rate)  # a short loop may stray from the calibration
     if math.isfinite(loudness):
         loop *= db_to_gain(TARGET_LUFS - loudness)
     return finish(loop)
+
+
+def _loudness(x: F32, rate: int) -> float:
+    """BS.1770 integrated loudness, K-weighted 10 s at a time so memory stays at one chunk
+    (the whole-loop helper in dsp needs ~5 float64 copies of a 90 s loop: 400 MB)."""
+    hop = rate // 10
+    usable = x.shape[0] - x.shape[0] % hop
+    if usable < 4 * hop:
+        return integrated_loudness(x, rate)
+    means = [
+        k_weighted_power(x[a : min(a + 100 * hop, usable)], rate).reshape(-1, hop).mean(axis=1)
+        for a in range(0, usable, 100 * hop)
+    ]
+    sub = np.concatenate(means)
+    blocks = (sub[:-3] + sub[1:-2] + sub[2:-1] + sub[3:]) / 4  # 400 ms, 75 % overlap
+    with np.errstate(divide="ignore"):
+        lufs = -0.691 + 10 * np.log10(blocks)
+    kept = blocks[lufs > -70.0]
+    if kept.size == 0:
+        return -math.inf
+    gate = -0.691 + 10 * math.log10(float(kept.mean())) - 10.0
+    final = kept[-0.691 + 10 * np.log10(kept) > gate]
+    return -0.691 + 10 * math.log10(float(final.mean()))
 
 
 def _place(bed: F64, position: int, n: int, fade: int, loop: F64, head: F64, tail: F64) -> None:

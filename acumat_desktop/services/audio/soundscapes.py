@@ -1,9 +1,11 @@
-"""Catalogue of sounds: built-in synthesised soundscapes (rendered once, cached) and user sounds.
+"""Catalogue of sounds: built-in synthesised soundscapes and user sounds.
 
-Rendering a 45 s built-in takes 1.5-4.6 s on one core (measured), so built-ins are rendered
-lazily off the GUI thread the first time they are played and cached as ``.npy`` in
-``<cache>/sounds``; a cached load takes a few milliseconds. ``load`` blocks: call it from a
-worker thread (the engine does).
+Built-ins are generated endlessly: :meth:`SoundCatalogue.stream` gives a
+:class:`~acumat_desktop.core.audio.sequencer.SoundscapeSource` that never repeats (no render,
+no cache, ~1 MB). For players that can only loop a buffer, :meth:`SoundCatalogue.load` renders
+a ``LOOP_SECONDS`` loop of the same material once (2-10 s on one core, measured), off the GUI
+thread, and caches it as ``.npy`` in ``<cache>/sounds``; a cached load takes a few
+milliseconds. ``load`` blocks: call it from a worker thread (the engine does).
 """
 
 from __future__ import annotations
@@ -22,10 +24,14 @@ from acumat_desktop.core.audio import SAMPLE_RATE, names
 
 if TYPE_CHECKING:  # numpy and the synthesiser load only when a sound is loaded
     from acumat_desktop.core.audio.dsp import F32
+    from acumat_desktop.core.audio.sequencer import SoundscapeSource
 
 log = logging.getLogger(__name__)
 
 USER_PREFIX = "user-"
+STREAM_PREFETCH_SECONDS = 1.0  # generated ahead on a daemon thread: the audio thread copies
+LOOP_SECONDS = 90.0  # built-in loops: 35 MB float32 each; streams need no loop at all
+CACHE_VERSION = 2  # bump when loops change for a reason SYNTH_VERSION does not cover
 
 
 @dataclass(frozen=True)
@@ -45,7 +51,7 @@ class SoundCatalogue:
         self,
         cache_dir: Path,
         user_dir: Path | None = None,
-        seconds: float = names.DEFAULT_SECONDS,
+        seconds: float = LOOP_SECONDS,
     ) -> None:
         self.cache_dir = cache_dir
         self.user_dir = user_dir
@@ -68,8 +74,20 @@ class SoundCatalogue:
         return any(s.id == sound_id for s in self.sounds())
 
     def cache_path(self, sound_id: str) -> Path:
-        tag = f"v{names.SYNTH_VERSION}-{SAMPLE_RATE}-{int(self.seconds * 1000)}"
+        version = f"v{names.SYNTH_VERSION}.{CACHE_VERSION}"
+        tag = f"{version}-{SAMPLE_RATE}-{int(self.seconds * 1000)}"
         return self.cache_dir / f"{sound_id}-{tag}.npy"
+
+    def stream(self, sound_id: str, seed: int | None = None) -> SoundscapeSource | None:
+        """An endless, never-repeating source of a built-in (a fresh seed each time unless
+        given); None for user sounds, which only loop (use :meth:`load`)."""
+        if sound_id not in names.SOUNDSCAPES:
+            if sound_id.startswith(USER_PREFIX):
+                return None
+            raise KeyError(f"unknown sound {sound_id!r}")
+        from acumat_desktop.core.audio.sequencer import SoundscapeSource
+
+        return SoundscapeSource(sound_id, seed=seed, prefetch_seconds=STREAM_PREFETCH_SECONDS)
 
     def is_cached(self, sound_id: str) -> bool:
         return self.cache_path(sound_id).is_file()
@@ -96,7 +114,17 @@ class SoundCatalogue:
                 save_npy_atomic(path, data)
             except OSError as exc:
                 log.warning("Could not cache %s: %s", path, exc)
+            self._prune(sound_id, keep=path)
             return data
+
+    def _prune(self, sound_id: str, keep: Path) -> None:
+        """Delete older loops of ``sound_id`` (other versions or lengths) from the cache."""
+        for old in self.cache_dir.glob(f"{sound_id}-v*.npy"):
+            if old != keep:
+                try:
+                    old.unlink()
+                except OSError as exc:
+                    log.warning("Could not remove stale %s: %s", old, exc)
 
 
 def _read(path: Path) -> F32:

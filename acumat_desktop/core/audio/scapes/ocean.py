@@ -77,20 +77,26 @@ class Ocean(Scape):
         while self.events_on and self._next_wave < until:
             big = rng.random() < 0.25  # now and then a bigger wave, now and then a small one
             small = not big and rng.random() < 0.25
-            size = 0.45 if small else 1.0
-            self.waves.append(
-                Wave(
-                    start=self._next_wave,
-                    height=self._swell * float(rng.uniform(0.5, 0.85)) * (1.4 if big else size),
-                    pan=float(rng.uniform(0.2, 0.8)),
-                    rise=float(rng.uniform(0.4, 1.3)),
-                    crash_tau=float(rng.uniform(1.0, 3.0)),
-                    foam_tau=float(rng.uniform(2.5, 6.0)),
-                    wash_delay=float(rng.uniform(1.5, 3.0)),
-                )
-            )
-            gap = rng.uniform(2.5, 4.5) if small else rng.gamma(2.0, 4.0) + 4.0  # 5-25 s, irregular
+            height = self._swell * float(rng.uniform(0.5, 0.85)) * (1.4 if big else 1.0)
+            self._add_wave(self._next_wave, height * (0.45 if small else 1.0))
+            if not small and rng.random() < 0.3:  # the wave breaks again further along
+                self._add_wave(self._next_wave + float(rng.uniform(1.2, 2.8)), 0.6 * height)
+            gap = rng.uniform(2.5, 4.5) if small else rng.gamma(2.0, 4.0) + 4.0  # 5-25 s
             self._next_wave += float(gap)
+
+    def _add_wave(self, start: float, height: float) -> None:
+        rng = self.rng
+        self.waves.append(
+            Wave(
+                start=start,
+                height=height,
+                pan=float(rng.uniform(0.2, 0.8)),
+                rise=float(rng.uniform(0.4, 1.3)),
+                crash_tau=float(rng.uniform(1.0, 3.0)),
+                foam_tau=float(rng.uniform(2.5, 6.0)),
+                wash_delay=float(rng.uniform(1.5, 3.0)),
+            )
+        )
 
     def bed(self) -> F64:
         t0 = self.block_start / self.rate

@@ -23,7 +23,7 @@ BAND_LEVELS = (0.8, 1.0, 0.45)
 
 
 class Stream(Scape):
-    GAIN_DB = -29.0
+    GAIN_DB = -26.7
 
     def __init__(self, seed: int, rate: int) -> None:
         super().__init__(seed, rate)
@@ -45,7 +45,7 @@ class Stream(Scape):
         noise = self.noise.next(self.shapes)
         for k, swell in enumerate(self.swells):
             noise[:, k] *= swell.next(self.hop) * BAND_LEVELS[k // 2]
-        out: F64 = 0.5 * noise.reshape(self.hop, len(BANDS), 2).sum(axis=1)
+        out: F64 = 0.3 * noise.reshape(self.hop, len(BANDS), 2).sum(axis=1)
         return out
 
     def events(self) -> F64:
@@ -59,6 +59,6 @@ class Stream(Scape):
         rng = self.rng
         freq = float(np.clip(rng.lognormal(np.log(950.0), 0.55), 250.0, 4_000.0))
         cycles = rng.uniform(8.0, 30.0)  # bigger, lower bubbles ring for longer
-        sig = decaying_sine(self.rate, freq, cycles / freq / 2, glide=rng.uniform(0.2, 0.9))
-        level = 0.25 * rng.lognormal(0.0, 0.5) * (freq / 950.0) ** -0.3
+        sig = decaying_sine(self.rate, freq, cycles / freq / 2, glide=rng.uniform(0.1, 0.45))
+        level = 1.6 * rng.lognormal(0.0, 0.5) * (freq / 950.0) ** -0.3
         self.bus.add(offset, level * sig, pan_gains(float(rng.uniform(0.1, 0.9))))
