@@ -173,6 +173,15 @@ def test_a_finished_session_leaves_the_bus_and_the_next_is_a_new_track(parts: Pa
     assert "'mpris:length': <int64 600000000>" in props
 
 
+def test_one_minute_less_shortens_the_track(parts: Parts) -> None:
+    parts.session.start(PLAN)
+    parts.clock.advance(30)
+    assert parts.session.adjust(-60) == -60
+    props = parts.player()
+    assert "'mpris:length': <int64 240000000>" in props
+    assert "'Position': <int64 30000000>" in props
+
+
 def test_shutdown_gives_the_name_back(parts: Parts) -> None:
     parts.session.start(PLAN)
     assert parts.on_bus()
