@@ -15,6 +15,7 @@ import time
 from dataclasses import dataclass
 
 from PySide6.QtCore import QTimer
+from PySide6.QtDBus import QDBusConnection
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QLabel
 
@@ -45,6 +46,7 @@ from acumat_desktop.ui.actions import AppActions
 from acumat_desktop.ui.main_window import MainWindow
 from acumat_desktop.ui.theme import apply_theme
 from acumat_desktop.ui.tray import Tray
+from acumat_desktop.wiring.media import MediaKeysFeature
 from acumat_desktop.wiring.reminders import RemindersFeature, create_sitting_monitor
 from acumat_desktop.wiring.session_end import SessionEndNotice
 from acumat_desktop.wiring.session_pages import SessionPages
@@ -93,6 +95,7 @@ class AcuMat:
     sessions: SessionsFeature
     pages: SessionPages
     reminders: RemindersFeature
+    media: MediaKeysFeature
 
     # Shortcuts to the services most often reached for.
     @property
@@ -252,13 +255,19 @@ def build_features(s: Services) -> AcuMat:
         shutdown=s.shutdown,
     )
     shell.add_dialog_extension(reminders.extend_dialog)
+    # Media keys and headset buttons, through MPRIS on the session bus (Linux desktops).
+    media = MediaKeysFeature(
+        parent=s.app, session=s.session, window=s.window,
+        bus=QDBusConnection.sessionBus() if sys.platform.startswith("linux") else None,
+        shutdown=s.shutdown, sounds=sound,
+    )
     register_app_commands(
         s.commands, s.board, show=s.window.bring_forward,
         quit_app=lambda: QTimer.singleShot(0, shell.quit),
     )
     register_settings_commands(s.commands, s.settings)
     s.app.aboutToQuit.connect(s.shutdown.run)
-    return AcuMat(s, shell, sound, sessions, pages, reminders)
+    return AcuMat(s, shell, sound, sessions, pages, reminders, media)
 
 
 def build(
