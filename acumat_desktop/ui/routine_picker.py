@@ -260,6 +260,9 @@ class RoutinePicker(QWidget):
         width = COMPACT_CARD_WIDTH if event.size().width() < COMPACT_BELOW else CARD_WIDTH
         if width != self.card_delegate.card_width:
             self._set_card_width(width)
+            layout = self.layout()
+            if layout is not None:
+                layout.activate()  # place the list at its new width now, not after this event
         super().resizeEvent(event)
 
     def _set_tab_order(self) -> None:

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import ValidationError
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,16 +22,21 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from acumat_desktop.services.settings_service import SettingsService
-from acumat_desktop.settings import access
 from acumat_desktop.settings.model import SECTIONS, Settings
 from acumat_desktop.ui.settings import labels
-from acumat_desktop.ui.settings.editors import BoolEditor, FieldEditor, HiddenTextEditor
+from acumat_desktop.ui.settings.editors import (
+    BoolEditor,
+    FieldEditor,
+    HiddenTextEditor,
+    NamedChoiceEditor,
+)
 from acumat_desktop.ui.settings.factory import SettingsChoices, bounds, editor_for
 
 __all__ = ["SettingsChoices", "SettingsDialog"]
@@ -145,6 +151,34 @@ class SettingsDialog(QDialog):
         platform = QGuiApplication.platformName()
         shown = _PLATFORMS.get(platform, platform)
         self.add_diagnostic_row(self.tr("Display system"), QLabel(shown))
+        self.system_colours = QLabel()
+        self.system_colours.setObjectName("diagnostics.system_colours")
+        self.add_diagnostic_row(self.tr("System colours"), self.system_colours)
+        self._show_system_colours()
+
+    def _show_system_colours(self) -> None:
+        scheme = QGuiApplication.styleHints().colorScheme()
+        if scheme == Qt.ColorScheme.Dark:
+            text = self.tr("Dark")
+        elif scheme == Qt.ColorScheme.Light:
+            text = self.tr("Light")
+        else:
+            text = self.tr("Not reported (Follow the system uses light)")
+        self.system_colours.setText(text)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._show_system_colours()
+        super().showEvent(event)
+
+    def set_choices(self, choices: SettingsChoices) -> None:
+        """Fresh lists of routines, patterns and sounds (call before showing a reused dialog)."""
+        self._choices = choices
+        for key, editor in self.editors.items():
+            named = choices.for_key(key)
+            if named is not None and isinstance(editor, NamedChoiceEditor):
+                editor.blockSignals(True)
+                editor.set_choices(named)
+                editor.blockSignals(False)
 
     # ----------------------------------------------------------------- values
 
@@ -162,8 +196,8 @@ class SettingsDialog(QDialog):
         for key, editor in self.editors.items():
             value: Any = editor.value()
             try:
-                draft = access.with_value(draft, key, value)
-            except access.SettingsValueError:
+                draft = _with_value(draft, key, value)
+            except ValidationError:
                 bad += 1
                 self._show_error(key, self._plain_error(key))
             else:
@@ -216,7 +250,19 @@ class SettingsDialog(QDialog):
         widget.setAccessibleName(label)
         if isinstance(widget, QLabel):
             widget.setWordWrap(True)
+            policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            policy.setHeightForWidth(True)
+            widget.setSizePolicy(policy)
             widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+
+def _with_value(settings: Settings, key: str, value: Any) -> Settings:
+    """``settings`` with ``key`` set to an editor's typed value (not ``access.with_value``, which
+    reads command-line text: it would turn the id "none", Silence, into None)."""
+    section, _, name = key.partition(".")
+    raw = settings.model_dump()
+    raw[section][name] = value
+    return Settings.model_validate(raw)
 
 
 def _form(content: QWidget) -> QFormLayout:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QRadioButton,
+    QSizePolicy,
     QSlider,
     QSpinBox,
     QTimeEdit,
@@ -105,11 +106,22 @@ class NamedChoiceEditor(FieldEditor):
         combo = QComboBox()
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(16)
+        combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         super().__init__(combo)
         self.combo = combo
         self._choices = list(choices)
+        self._known = bool(self._choices)  # without a list, a value is shown, not "not found"
         self._fill(None)
         combo.currentIndexChanged.connect(self.edited)
+
+    def set_choices(self, choices: Sequence[Choice]) -> None:
+        """A fresh list (routines added or deleted since); the chosen value stays chosen."""
+        current = self.value()
+        self._choices = list(choices)
+        self._known = bool(self._choices)
+        self._fill(None)
+        if current is not None:
+            self.set_value(current)
 
     def _fill(self, missing: str | None) -> None:
         self.combo.blockSignals(True)
@@ -117,7 +129,10 @@ class NamedChoiceEditor(FieldEditor):
         for choice_id, name in self._choices:
             self.combo.addItem(name, choice_id)
         if missing is not None:
-            self.combo.addItem(tr("%1 (not found)").replace("%1", humane(missing)), missing)
+            name = humane(missing)
+            self.combo.addItem(
+                tr("%1 (not found)").replace("%1", name) if self._known else name, missing
+            )
         self.combo.blockSignals(False)
 
     def value(self) -> Any:
