@@ -10,8 +10,10 @@ VENV=${ACUMAT_VENV:-$ROOT/.venv}
 RUNTIME_PKGS="libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxss1 libegl1
 libgl1 libfontconfig1 libdbus-1-3 libpulse0 fonts-dejavu-core"
+# appstream and desktop-file-utils: the validators tests/packaging runs on the desktop files.
 TEST_PKGS="xvfb xdotool x11-utils imagemagick trayer pulseaudio pulseaudio-utils sox
-libsox-fmt-pulse dbus-x11 dbus-daemon at-spi2-core python3-pyatspi python3-gi libglib2.0-bin"
+libsox-fmt-pulse dbus-x11 dbus-daemon at-spi2-core python3-pyatspi python3-gi libglib2.0-bin
+appstream desktop-file-utils"
 
 say() { printf 'acumat-setup: %s\n' "$*" >&2; }
 

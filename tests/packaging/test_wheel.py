@@ -102,3 +102,32 @@ def test_every_resource_and_ui_file_is_in_the_wheel(installed: Path, tmp_path: P
             copy = installed_root / file.relative_to(source_root)
             assert copy.is_file(), f"{copy} missing from the wheel"
             assert copy.read_bytes() == file.read_bytes()
+
+
+def test_desktop_file_metainfo_and_icons_install_under_share(installed: Path) -> None:
+    from acumat_desktop import DESKTOP_FILE_ID
+
+    share = installed / "share"
+    wanted = [
+        share / "applications" / f"{DESKTOP_FILE_ID}.desktop",
+        share / "metainfo" / f"{DESKTOP_FILE_ID}.metainfo.xml",
+        share / "icons" / "hicolor" / "scalable" / "apps" / f"{DESKTOP_FILE_ID}.svg",
+        *(
+            share / "icons" / "hicolor" / f"{n}x{n}" / "apps" / f"{DESKTOP_FILE_ID}.png"
+            for n in (16, 22, 24, 32, 48, 64, 128, 256)
+        ),
+    ]
+    assert [path for path in wanted if not path.is_file()] == []
+    desktop = (ROOT / "packaging" / "linux" / f"{DESKTOP_FILE_ID}.desktop").read_bytes()
+    assert wanted[0].read_bytes() == desktop
+
+
+def test_installed_wheel_passes_its_selftest(installed: Path, tmp_path: Path) -> None:
+    script = (
+        "from acumat_desktop.cli import selftest_command\n"  # until cli/main.py imports it
+        "from acumat_desktop.cli.main import main\n"
+        "raise SystemExit(main(['selftest']))\n"
+    )
+    result = run(installed, "python", "-c", script, cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert str(installed) in result.stdout  # resources came from the installed wheel
