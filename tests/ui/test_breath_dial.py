@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 
 import pytest
@@ -367,3 +368,103 @@ def test_slow_layers_are_cached_across_frames(qtbot: QtBot, dial: BreathDial) ->
     assert after["ring"] == builds["ring"]
     assert after["text"] - builds["text"] <= 2, "text is re-rendered only when a string changes"
     assert after["arc"] - builds["arc"] <= 2, "the arc is re-stroked only when its end moves"
+
+
+# ----------------------------------------------------------------------------- pacing
+
+
+def _radius_px(dial: BreathDial, frame: DialFrame) -> float:
+    from acumat_desktop.ui.widgets.dial_painting import CANVAS, breath_geometry
+
+    k = min(dial.width(), dial.height()) / CANVAS
+    return breath_geometry(frame, False)[0] * k * dial.devicePixelRatioF()
+
+
+def _play(qtbot: QtBot, dial: BreathDial, pattern_id: str, start: float, seconds: float
+          ) -> list[DialFrame]:
+    """Drive the dial at 60 frames a second of a fake clock; return the frames it painted."""
+    from PySide6.QtWidgets import QApplication
+
+    pattern = BUILTIN_PATTERNS[pattern_id]
+    source = Holder(DialFrame(600.0, 1200.0, phase_at(pattern, start), False, "Focus"))
+    dial.set_source(source)
+    show(qtbot, dial)
+    QApplication.processEvents()
+    painted: list[DialFrame] = []
+
+    class Recorder(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and dial.current_frame() is not None:
+                painted.append(dial.current_frame())  # type: ignore[arg-type]
+            return False
+
+    recorder = Recorder()
+    dial.installEventFilter(recorder)
+    for i in range(1, round(seconds * 60) + 1):
+        t = start + i / 60
+        source.frame = DialFrame(600.0 - i / 60, 1200.0, phase_at(pattern, t), False, "Focus")
+        dial.refresh()
+        QApplication.processEvents()
+    dial.removeEventFilter(recorder)
+    return painted
+
+
+def _changes(dial: BreathDial, a: DialFrame, b: DialFrame) -> tuple[bool, bool]:
+    """(the text changed, the arc moved) between two painted frames."""
+    from acumat_desktop.ui.widgets.dial_painting import DialOptions, _arc_span, _text_lines
+
+    size, dpr, options = dial.size(), dial.devicePixelRatioF(), DialOptions()
+    return (_text_lines(a, options) != _text_lines(b, options),
+            _arc_span(size, dpr, a) != _arc_span(size, dpr, b))
+
+
+def test_a_hold_costs_nearly_nothing(qtbot: QtBot, dial: BreathDial) -> None:
+    painted = _play(qtbot, dial, "box", 4.05, 3.9)  # box: 4 in, 4 hold, 4 out, 4 hold
+    assert all(f.breath is not None and f.breath.phase is Phase.HOLD for f in painted)
+    assert len(painted) <= 12, "only the seconds ticking and the arc's half-pixel steps"
+    assert all(any(_changes(dial, a, b)) for a, b in itertools.pairwise(painted))
+
+
+def test_an_inhale_repaints_only_when_the_edge_moves_half_a_pixel(
+    qtbot: QtBot, dial: BreathDial
+) -> None:
+    painted = _play(qtbot, dial, "box", 0.0, 3.9)
+    radii = [_radius_px(dial, f) for f in painted]
+    steps = [b - a for a, b in itertools.pairwise(radii)]
+    assert len(steps) >= 20, "the shape still moves smoothly"
+    moved = [s for s, a, b in zip(steps, painted, painted[1:], strict=False)
+             if not any(_changes(dial, a, b))]  # repainted for the shape alone
+    assert all(s >= 0.5 for s in moved), min(moved)
+    assert len(painted) < 3.9 * 60 * 0.8, "fewer paints than frames"
+
+
+def test_a_hold_sleeps_the_timer_until_something_changes(qtbot: QtBot, dial: BreathDial) -> None:
+    box = BUILTIN_PATTERNS["box"]
+    source = Holder(DialFrame(600.6, 1200.0, phase_at(box, 4.2), False, "Focus"))
+    dial.set_source(source)
+    show(qtbot, dial)
+    dial.set_animating(True)
+    timer = dial.frame_timer()
+    assert timer.isActive()
+    assert 100 < timer.interval() <= 601, "asleep until the seconds tick or the arc steps"
+    source.frame = DialFrame(599.0, 1200.0, phase_at(box, 1.0), False, "Focus")  # inhaling
+    dial.refresh()
+    assert timer.interval() <= 34, "back to the frame rate while the shape moves"
+
+
+def test_an_arc_step_repaints_only_the_arc_end(dial: BreathDial) -> None:
+    from PySide6.QtCore import QSize
+
+    from acumat_desktop.ui.widgets.dial_painting import DialOptions, DialPainter
+
+    box = BUILTIN_PATTERNS["box"]
+    size, painter, options = QSize(300, 300), DialPainter(), DialOptions()
+    before = DialFrame(1000.9, 1200.0, phase_at(box, 4.5), False, "Focus")
+    for i in range(1, 90):
+        after = replace(before, remaining_s=1000.9 - i / 100)
+        region = painter.damage(size, 1.0, before, after, options)
+        if region is not None:
+            break
+    assert region is not None, "the arc stepped within 0.9 s"
+    box_area = region.boundingRect().width() * region.boundingRect().height()
+    assert box_area < 0.02 * 300 * 300, "a few pixels around the arc's end, not the dial"

@@ -8,7 +8,10 @@ widget's life: the frame timer, visibility, colours, accessibility.
 
 The dial only reads: each frame it calls its source for a :class:`DialFrame`. Its frame timer
 runs only while the dial is visible (and its window not minimised), animating is on and the
-frame is not paused; a frame repaints only the part of the dial that visibly changed.
+frame is not paused; a frame repaints only the part of the dial that visibly changed (the shape
+once its edge moved half a device pixel, the arc once its end did, the text when a string
+changed). While nothing can change (a breath hold, a rest) the timer sleeps until the next thing
+that will: the hold's end, a number's tick, the arc's next step.
 """
 
 from __future__ import annotations
@@ -35,7 +38,12 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from acumat_desktop.ui.widgets.dial_frame import DialFrame
-from acumat_desktop.ui.widgets.dial_painting import DialColors, DialOptions, DialPainter
+from acumat_desktop.ui.widgets.dial_painting import (
+    DialColors,
+    DialOptions,
+    DialPainter,
+    quiet_for,
+)
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +102,7 @@ class BreathDial(QWidget):
     def set_reduced_motion(self, on: bool) -> None:
         """No scaling: the breathing shape keeps one size and only its opacity changes."""
         self._reduced_motion = on
-        self._apply_interval()
+        self._sync_timer()
         self.update()
 
     def reduced_motion(self) -> bool:
@@ -210,22 +218,27 @@ class BreathDial(QWidget):
         return not (self._frame is not None and self._frame.paused)
 
     def _sync_timer(self) -> None:
-        if self._should_run():
-            if not self._timer.isActive():
-                self._apply_interval()
-                self._timer.start()
-        elif self._timer.isActive():
-            self._timer.stop()
-
-    def _apply_interval(self) -> None:
-        if self._reduced_motion:
-            self._timer.setInterval(_REDUCED_MOTION_INTERVAL_MS)
+        """Run the timer at the frame rate while something moves; in a hold, sleep until the
+        next visible change."""
+        if not self._should_run():
+            if self._timer.isActive():
+                self._timer.stop()
             return
+        frame_ms = self._frame_interval_ms()
+        quiet_ms = quiet_for(self.size(), self.devicePixelRatioF(), self._frame,
+                             self._options()) * 1000.0
+        wait_ms = math.ceil(quiet_ms) + 1 if quiet_ms > 2 * frame_ms else frame_ms
+        if not self._timer.isActive() or self._timer.interval() != wait_ms:
+            self._timer.start(wait_ms)
+
+    def _frame_interval_ms(self) -> int:
+        if self._reduced_motion:
+            return _REDUCED_MOTION_INTERVAL_MS
         screen = self.screen()
         hz = screen.refreshRate() if screen is not None else 0.0
         if not hz or hz < 20.0:
             hz = _FALLBACK_REFRESH_HZ
-        self._timer.setInterval(max(4, round(1000.0 / hz)))
+        return max(4, round(1000.0 / hz))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

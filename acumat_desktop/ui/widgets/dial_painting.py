@@ -21,8 +21,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap, QRadialGradient
+from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap, QRadialGradient, QRegion
 
+from acumat_desktop.core.breathing import Phase
 from acumat_desktop.ui.widgets.dial_frame import DialFrame, format_remaining
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,10 @@ STILL_MAX_OPACITY = 0.80
 PAUSED_DIM = 0.6
 _TEXT_AREA = QRectF(-76.0, -48.0, 152.0, 96.0)  # logical; holds every line of text
 _ARC_STEP_PX = 0.5  # re-stroke the arc once its end has moved this far (device pixels)
+_BREATH_STEP_PX = 0.5  # repaint the shape once its edge has moved this far (device pixels)
+_OPACITY_STEP = 0.5 / 255  # ... or its opacity by half a level of 8-bit colour
+_STILL_PHASES = frozenset({Phase.HOLD, Phase.REST})
+MAX_QUIET_S = 1.0  # look at least once a second: labels the frame cannot predict may change
 
 
 @dataclass(frozen=True)
@@ -239,42 +244,114 @@ class DialPainter:
         before: DialFrame | None,
         after: DialFrame | None,
         options: DialOptions,
-    ) -> QRect | None:
+    ) -> QRegion | None:
         """The part of the widget that must be repainted to go from ``before`` to ``after``:
-        None when nothing visible changed (a breath hold, a sub-pixel step), the breathing
-        shape's square (and the text area) while only they change, the whole dial otherwise."""
+        None when nothing visible changed (a breath hold, a sub-pixel step); else the squares
+        around the arc's moving end, the breathing shape and the text, as far as each changed;
+        the whole dial when the frame appears, goes, pauses or resumes."""
         full = QRect(QPoint(0, 0), size)
         if before is None or after is None:
-            return None if before is after else full
-        if before.paused != after.paused or _arc_span(size, dpr, before) != _arc_span(
-            size, dpr, after
-        ):
-            return full
-        k = _scale(size)
+            return None if before is after else QRegion(full)
+        if before.paused != after.paused:
+            return QRegion(full)
+        areas: list[QRectF] = []
+        span_before, span_after = _arc_span(size, dpr, before), _arc_span(size, dpr, after)
+        if span_before != span_after:
+            arc = _arc_ends(span_before, span_after)
+            if arc is None:
+                return QRegion(full)
+            areas.append(arc)
         r_before, o_before = breath_geometry(before, options.reduced_motion)
         r_after, o_after = breath_geometry(after, options.reduced_motion)
-        breath_moved = abs(r_before - r_after) * k * dpr >= 0.05 or abs(o_before - o_after) >= 0.002
-        text_changed = _text_lines(before, options) != _text_lines(after, options)
-        if not (breath_moved or text_changed):
+        if (
+            abs(r_before - r_after) * _scale(size) * dpr >= _BREATH_STEP_PX
+            or abs(o_before - o_after) >= _OPACITY_STEP
+        ):
+            reach = max(r_before, r_after) * (1.0 + GLOW / BREATH_MAX_RADIUS) + 1.0
+            areas.append(QRectF(-reach, -reach, 2 * reach, 2 * reach))
+        if _text_lines(before, options) != _text_lines(after, options):
+            areas.append(_TEXT_AREA.adjusted(-1, -1, 1, 1))
+        if not areas:
             return None
-        reach = max(r_before, r_after) * (1.0 + GLOW / BREATH_MAX_RADIUS) + 1.0
-        area = QRectF(-reach, -reach, 2 * reach, 2 * reach)
-        if text_changed:
-            area = area.united(_TEXT_AREA.adjusted(-1, -1, 1, 1))
-        centre = QPointF(size.width() / 2.0, size.height() / 2.0)
-        device = QRectF(centre + area.topLeft() * k, centre + area.bottomRight() * k)
-        return device.toAlignedRect().adjusted(-1, -1, 1, 1).intersected(full)
+        region = QRegion()
+        for area in areas:
+            region = region.united(_to_device(size, area).intersected(full))
+        return region
+
+
+# ----------------------------------------------------------------- pacing
+
+
+def quiet_for(size: QSize, dpr: float, frame: DialFrame | None, options: DialOptions) -> float:
+    """Seconds during which nothing on the dial can change, so no frame need be read: 0 while
+    the breathing shape moves; in a hold, until the hold ends, a number ticks or the arc steps;
+    never more than :data:`MAX_QUIET_S`."""
+    if frame is None:
+        return MAX_QUIET_S
+    breath = frame.breath
+    if breath is not None and not frame.paused and breath.phase not in _STILL_PHASES:
+        return 0.0
+    waits = [MAX_QUIET_S, _to_next_whole(frame.remaining_s), _to_next_arc_step(size, dpr, frame)]
+    if breath is not None:
+        waits += [breath.phase_remaining, _to_next_whole(breath.phase_remaining)]
+    return max(0.0, min(waits))
+
+
+def _to_next_whole(seconds: float) -> float:
+    """Time until a countdown of ``seconds`` crosses its next whole second."""
+    if seconds <= 0:
+        return MAX_QUIET_S
+    part = seconds - math.floor(seconds)
+    return part if part > 1e-6 else 1.0
+
+
+def _to_next_arc_step(size: QSize, dpr: float, frame: DialFrame) -> float:
+    """Time until the quantised arc moves one step (the session counts down meanwhile)."""
+    if frame.total_s <= 0 or frame.fraction_left <= 0:
+        return MAX_QUIET_S
+    step = _arc_step(size, dpr)
+    x = frame.fraction_left * 360 * 16 / step  # the span rounds to the nearest whole x
+    boundary = math.floor(x - 0.5) + 0.5
+    dx = x - boundary if x - boundary > 1e-9 else 1.0
+    return dx * step / (360 * 16) * frame.total_s
 
 
 # ----------------------------------------------------------------- geometry helpers
 
 
+def _arc_ends(span_a: int, span_b: int) -> QRectF | None:
+    """The logical square holding the arc's end at both spans (a step is a fraction of a
+    degree); None for a jump too long for one small square."""
+    if abs(span_a - span_b) > 5 * 16:
+        return None
+    half = RING_WIDTH / 2 + 1.0
+    area = QRectF()
+    for span in (span_a, span_b):
+        angle = math.radians(90.0 - span / 16.0)  # Qt: from 12 o'clock, clockwise for -span
+        x, y = RING_RADIUS * math.cos(angle), -RING_RADIUS * math.sin(angle)
+        area = area.united(QRectF(x - half, y - half, 2 * half, 2 * half))
+    return area
+
+
+def _to_device(size: QSize, area: QRectF) -> QRect:
+    """A logical rectangle as the widget's pixels, rounded outwards with a pixel to spare."""
+    k = _scale(size)
+    centre = QPointF(size.width() / 2.0, size.height() / 2.0)
+    device = QRectF(centre + area.topLeft() * k, centre + area.bottomRight() * k)
+    return device.toAlignedRect().adjusted(-1, -1, 1, 1)
+
+
 def _arc_span(size: QSize, dpr: float, frame: DialFrame) -> int:
     """The arc's span in 1/16 degree, quantised so its end moves by about half a device pixel
     per step (a 20-minute session on a 450-pixel dial re-strokes it about twice a second)."""
-    radius_px = RING_RADIUS * _scale(size) * dpr
-    step = max(1, math.floor(math.degrees(_ARC_STEP_PX / max(radius_px, 1.0)) * 16))
+    step = _arc_step(size, dpr)
     return round(frame.fraction_left * 360 * 16 / step) * step
+
+
+def _arc_step(size: QSize, dpr: float) -> int:
+    """The arc's quantum in 1/16 degree: about half a device pixel along the ring."""
+    radius_px = RING_RADIUS * _scale(size) * dpr
+    return max(1, math.floor(math.degrees(_ARC_STEP_PX / max(radius_px, 1.0)) * 16))
 
 
 def _scale(size: QSize) -> float:
