@@ -168,3 +168,30 @@ def test_unpacked_tree_validates_as_a_whole(unpacked: Path) -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert _appstream.issues(result.stdout) == [], result.stdout
+
+
+def test_unpacked_app_runs_its_helper_modules(unpacked: Path, tmp_path: Path) -> None:
+    """The app starts helpers as ``sys.executable -m acumat_desktop.…`` (the soundscape
+    pre-render); in the bundle sys.executable is ``acumat``, whose entry point runs them."""
+    app = unpacked / LIB / "acumat"
+    cache = tmp_path / "cache"
+    module = "acumat_desktop.services.audio.prerender"
+    result = subprocess.run(
+        [str(app), "-m", module, str(cache), "brown-noise"],
+        env=clean_env(tmp_path),
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert [p.name.split("-v")[0] for p in cache.glob("*.npy")] == ["brown-noise"]
+    refused = subprocess.run(
+        [str(app), "-m", "os"],
+        env=clean_env(tmp_path),
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert refused.returncode == 2
