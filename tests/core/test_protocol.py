@@ -86,3 +86,74 @@ def test_a_command_cannot_be_registered_twice() -> None:
 def test_any_bytes_get_a_reply_and_never_raise(line: bytes) -> None:
     reply = decode_reply(registry().handle_line(line))
     assert isinstance(reply.ok, bool)
+
+
+@pytest.mark.parametrize(
+    ("line", "fragment"),
+    [
+        (b'{"v": true, "cmd": "echo"}', "protocol version true"),
+        (b'{"v": 1.0, "cmd": "echo"}', "protocol version 1.0"),
+        (b'{"v": "1", "cmd": "echo"}', 'protocol version "1"'),
+        (b'{"v": 1, "cmd": "echo", "id": true}', "'id'"),
+        (b'{"v": 1, "cmd": "echo", "id": 1.5}', "'id'"),
+        (b'{"v": 1, "cmd": "echo", "id": "' + b"x" * 500 + b'"}', "'id'"),
+        (b'{"v": 1, "cmd": ["echo"]}', "'cmd'"),
+        (b'{"v": 1, "cmd": "echo", "args": null}', "'args'"),
+        (b'{"v": 1, "cmd": "echo", "args": {"x": NaN}}', "NaN"),
+        (b'{"v": 1, "cmd": "echo", "args": {"x": -Infinity}}', "Infinity"),
+        (b'{"v": 1, "cmd": "echo", "args": {"x": ' + b"9" * 5000 + b"}}", "not a JSON"),
+        (b"[" * 30_000 + b"]" * 30_000, "nested too deeply"),
+        (b'{"v": 1, "cmd": "echo", "args": {"x": ' + b"[" * 40 + b"]" * 40 + b"}}", "nested"),
+        (b'{"v": 1, "cmd": "echo"}\xc3\x28', "not UTF-8"),
+        (b"\x00\x01\x02", "not a JSON message"),
+        (b"", "not a JSON message"),
+    ],
+)
+def test_odd_requests_are_bad_requests_never_internal_errors(line: bytes, fragment: str) -> None:
+    """Before: {"v": true} and {"v": 1.0} passed as version 1, and deep JSON was answered with
+    'internal error' and a logged traceback."""
+    reply = decode_reply(registry().handle_line(line))
+    assert (reply.ok, reply.code) == (False, "bad-request"), reply
+    assert fragment in reply.message
+    assert len(reply.message) < 300, "the message quotes too much of the request"
+
+
+JSON_LEAVES = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20)
+JSON_VALUES = st.recursive(
+    JSON_LEAVES,
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=30,
+)
+
+
+def _deep(depth: int, opener: bytes) -> bytes:
+    closer = b"]" if opener == b"[" else b"}"
+    inner = b'{"a":' if opener == b"{" else b"["
+    return inner * depth + b"1" + closer * depth
+
+
+@st.composite
+def hostile_lines(draw: st.DrawFn) -> bytes:
+    kind = draw(st.sampled_from(["fields", "binary", "deep", "oversized", "text"]))
+    if kind == "fields":
+        body = draw(st.dictionaries(st.sampled_from(["v", "id", "cmd", "args", "x"]), JSON_VALUES))
+        return json.dumps(body).encode()
+    if kind == "binary":
+        return draw(st.binary(max_size=256))
+    if kind == "deep":
+        depth = draw(st.integers(min_value=1, max_value=60_000))
+        body = _deep(depth, draw(st.sampled_from([b"[", b"{"])))
+        return b'{"v":1,"cmd":"echo","args":{"x":' + body + b"}}"
+    if kind == "oversized":
+        return b'{"v":1,"cmd":"echo","args":{"x":"' + b"a" * MAX_MESSAGE_BYTES + b'"}}'
+    return draw(st.text(max_size=200)).encode("utf-8", "surrogatepass")
+
+
+@given(hostile_lines())
+def test_fuzzed_requests_get_a_reply_and_never_an_internal_error(line: bytes) -> None:
+    reply = decode_reply(registry().handle_line(line))
+    if reply.ok:  # a well-formed echo is fine
+        return
+    assert reply.code in {"bad-request", "unknown-command"}, reply
