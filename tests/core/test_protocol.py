@@ -144,8 +144,8 @@ def hostile_lines(draw: st.DrawFn) -> bytes:
         return draw(st.binary(max_size=256))
     if kind == "deep":
         depth = draw(st.integers(min_value=1, max_value=60_000))
-        body = _deep(depth, draw(st.sampled_from([b"[", b"{"])))
-        return b'{"v":1,"cmd":"echo","args":{"x":' + body + b"}}"
+        nested = _deep(depth, draw(st.sampled_from([b"[", b"{"])))
+        return b'{"v":1,"cmd":"echo","args":{"x":' + nested + b"}}"
     if kind == "oversized":
         return b'{"v":1,"cmd":"echo","args":{"x":"' + b"a" * MAX_MESSAGE_BYTES + b'"}}'
     return draw(st.text(max_size=200)).encode("utf-8", "surrogatepass")

@@ -7,6 +7,7 @@ import os
 import signal
 import socket
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -50,7 +51,7 @@ class RawClient(threading.Thread):
 
 
 @pytest.fixture
-def server(qtbot: QtBot) -> ControlServer:
+def server(qtbot: QtBot) -> Iterator[ControlServer]:
     registry = CommandRegistry()
     registry.register("echo", lambda args: args)
     srv = ControlServer(server_name(), registry.handle_line)
