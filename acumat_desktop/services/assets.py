@@ -10,12 +10,16 @@ from pathlib import Path
 
 @cache
 def _roots() -> tuple[Path, Path]:
-    packaged = Path(str(files("acumat_desktop"))) / "_data"
-    if (packaged / "resources").is_dir():
-        return packaged / "resources", packaged / "ui"
+    # A wheel and a PyInstaller bundle both hold them in acumat_desktop/_data/ (hatch's
+    # force-include; packaging/pyinstaller/acumat.spec); a bundle is also asked directly, in
+    # case its importer gives no file system path for the package.
+    candidates = [Path(str(files("acumat_desktop"))) / "_data"]
     frozen = getattr(sys, "_MEIPASS", None)
-    if frozen and (Path(frozen) / "resources").is_dir():
-        return Path(frozen) / "resources", Path(frozen) / "ui"
+    if frozen:
+        candidates.append(Path(frozen) / "acumat_desktop" / "_data")
+    for base in candidates:
+        if (base / "resources").is_dir():
+            return base / "resources", base / "ui"
     source = Path(__file__).resolve().parents[2]
     return source / "resources", source / "ui"
 
