@@ -12,6 +12,8 @@ back within ``RETRY_S`` of the server's return, however long it was away.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import logging
 import threading
 import time
@@ -89,6 +91,7 @@ class NativeFeeder:
 
     # --- the thread ------------------------------------------------------------------------
     def _run(self) -> None:
+        _name_os_thread(b"acumat-audio")
         block = max(1, round(BLOCK_S * self._mixer.rate))
         while True:
             with self._cond:
@@ -188,6 +191,12 @@ class NativeFeeder:
         """Wait before the next attempt, but wake for a close, a device change or shutdown."""
         with self._cond:
             self._cond.wait_for(lambda: not self._wanted or self._reopen, timeout=seconds)
+
+
+def _name_os_thread(name: bytes) -> None:
+    """Show the thread by name in top -H and /proc (Python names only its own object)."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None).prctl(15, ctypes.c_char_p(name[:15]), 0, 0, 0)  # PR_SET_NAME
 
 
 class PulseSinkThread(QObject):
