@@ -11,11 +11,12 @@ picker follows the person onto the mat.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QIcon
+from PySide6.QtGui import QCloseEvent, QIcon, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QSizePolicy,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -32,6 +33,39 @@ MINIMUM_SIZE = QSize(800, 600)
 """The window fits half a 1600-wide screen and a 1024×600 netbook."""
 
 
+class NoticeLabel(QLabel):
+    """One calm line: a notice too long for the window is elided, whole in its tooltip and its
+    accessible name. ``text()`` is always the whole notice."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def setText(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def text(self) -> str:
+        return self._full
+
+    def clear(self) -> None:
+        self.setText("")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        metrics, mode = self.fontMetrics(), Qt.TextElideMode.ElideRight
+        width = max(0, self.contentsRect().width())
+        super().setText(metrics.elidedText(self._full, mode, width))
+        excess = super().sizeHint().width() - self.width()  # padding from the style sheet
+        if excess > 0 and self._full:
+            super().setText(metrics.elidedText(self._full, mode, max(0, width - excess)))
+
+
 class MainWindow(QMainWindow):
     close_requested = Signal()  # the user closed the window; the app decides: hide or quit
 
@@ -43,12 +77,19 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(MINIMUM_SIZE)
         self.resize(1024, 680)
         self._build_menus(actions)
-        self.pages = QStackedWidget(self)
+        central = QWidget(self)
+        central.setObjectName("central")
+        self.pages = QStackedWidget(central)
         self.pages.setObjectName("pages")
-        self.setCentralWidget(self.pages)
         self.placeholder: QWidget | None = self._placeholder()
         self.pages.addWidget(self.placeholder)
-        self._build_notices()
+        self._build_notices(central)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.pages, 1)
+        column.addWidget(self.warning_bar)
+        self.setCentralWidget(central)
 
     def _build_menus(self, actions: AppActions) -> None:
         self.app_menu = self.menuBar().addMenu(self.tr("&AcuMat"))
@@ -60,15 +101,16 @@ class MainWindow(QMainWindow):
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.help_menu.addAction(actions.about)
 
-    def _build_notices(self) -> None:
-        self.notice = QLabel(self)
+    def _build_notices(self, central: QWidget) -> None:
+        """The notice in the status bar; a warning as a banner across the window's foot, above
+        it, where it has the whole width to wrap in."""
+        self.notice = NoticeLabel(self)
         self.notice.setObjectName("notice")
-        self.notice.setWordWrap(True)
         self.notice_timer = QTimer(self)
         self.notice_timer.setSingleShot(True)
         self.notice_timer.timeout.connect(self._clear_notice)
 
-        self.warning_bar = QWidget(self)
+        self.warning_bar = QWidget(central)
         self.warning_bar.setObjectName("warningBar")
         self.warning = QLabel(self.warning_bar)
         self.warning.setObjectName("warning")
@@ -80,14 +122,13 @@ class MainWindow(QMainWindow):
         self.warning_close.setAccessibleName(self.tr("Close this message"))
         self.warning_close.clicked.connect(self._clear_warning)
         row = QHBoxLayout(self.warning_bar)
-        row.setContentsMargins(6, 2, 2, 2)
+        row.setContentsMargins(16, 6, 12, 6)
         row.addWidget(self.warning, 1)
         row.addWidget(self.warning_close, 0, Qt.AlignmentFlag.AlignTop)
         self.warning_bar.hide()
 
         bar = self.statusBar()
         bar.setSizeGripEnabled(False)
-        bar.addWidget(self.warning_bar, 1)
         bar.addWidget(self.notice, 1)
 
     def _placeholder(self) -> QWidget:

@@ -114,3 +114,17 @@ def test_longer_notices_stay_longer(qtbot: QtBot) -> None:
 
 def window_icon() -> QIcon:
     return QIcon(str(icon_path()))
+
+
+def test_a_long_notice_keeps_one_line_and_its_whole_text(qtbot: QtBot) -> None:
+    window = MainWindow(AppActions(), window_icon())
+    qtbot.addWidget(window)
+    window.resize(800, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    text = "The sound file creek.ogg could not be imported: it is not a sound AcuMat can read. " * 3
+    window.show_notice(text)
+    assert window.notice.text() == text and window.notice.toolTip() == text
+    assert window.notice.accessibleName() == text
+    assert window.statusBar().height() < 2 * window.notice.fontMetrics().height() + 12
+    assert clipped_words(window.statusBar()) == []
