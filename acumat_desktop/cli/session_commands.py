@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import subprocess
 import sys
 import time
@@ -44,13 +45,51 @@ def _library(patterns: PatternLibrary | None = None) -> Any:
 
 
 def _minutes(text: str) -> float:
+    """A number; whether it fits is the routine's to say (see ``_check_minutes``)."""
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"minutes must be a number, not {text!r}") from None
-    if not 0 < value <= 24 * 60:
-        raise argparse.ArgumentTypeError(f"minutes must be more than 0, not {text}")
+        value = math.nan
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"minutes must be a number, not {text!r}")
     return value
+
+
+def _check_minutes(routine: Any, minutes: float) -> None:
+    low, high = routine.min_minutes, routine.max_minutes
+    if not low <= minutes <= high:
+        raise CliError(f"{routine.id} takes {low} to {high} minutes, not {minutes:g}", EXIT_USAGE)
+
+
+def _known_sounds() -> set[str] | None:
+    """The soundscapes and the user's imported sounds on disk (the app has the same), or None
+    if they cannot be read: then the app judges the ids."""
+    from acumat_desktop.cli.sound_commands import catalogue_sounds
+
+    try:
+        return {sound["id"] for sound in catalogue_sounds()}
+    except (OSError, ValueError):
+        return None
+
+
+def _check_sound(spec: str) -> None:
+    """``--sound`` at the door: a mix of sound ids (never paths) with volumes from 0 to 1, and
+    ids that exist; exit 2 naming the bad part."""
+    from acumat_desktop.core.audio.mix import NO_SOUND, SOUND_ID, check_mix, parse_mix
+
+    try:
+        if spec.strip() != NO_SOUND:
+            layers = parse_mix(spec)
+            if not layers:
+                raise ValueError("the sound is empty; name a soundscape, a mix or none")
+            for sound_id, _volume in layers:
+                if not SOUND_ID.fullmatch(sound_id):
+                    raise ValueError(f"{sound_id!r} is not a sound id (see 'acumat sounds')")
+            known = _known_sounds()
+            if known is not None:
+                check_mix(spec, known)
+    except ValueError as exc:
+        raise CliError(f"--sound: {exc}", EXIT_USAGE) from None
 
 
 class Routines(Command):
@@ -182,15 +221,14 @@ class Start(Command):
             raise CliError(f"unknown routine {args.routine!r}; known routines: {known}", EXIT_USAGE)
         routine = library.get(args.routine)
         if args.minutes is not None:
-            try:
-                routine.check_minutes(args.minutes)
-            except ValueError as exc:
-                raise CliError(str(exc), EXIT_USAGE) from None
+            _check_minutes(routine, args.minutes)
         if args.breathing not in (None, "none") and args.breathing not in patterns:
             known = ", ".join(sorted(patterns.all()))
             raise CliError(
                 f"unknown breathing pattern {args.breathing!r}; use one of {known}", EXIT_USAGE
             )
+        if args.sound is not None:
+            _check_sound(args.sound)
         if not app_running():
             _launch_app()
         request: dict[str, Any] = {"routine": args.routine}

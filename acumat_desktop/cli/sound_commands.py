@@ -32,7 +32,7 @@ def _percent(text: str) -> int:
     return value
 
 
-def _catalogue_sounds() -> list[dict[str, str]]:
+def catalogue_sounds() -> list[dict[str, str]]:
     from acumat_desktop.services.audio.soundscapes import SoundCatalogue
     from acumat_desktop.services.paths import AppPaths
 
@@ -55,7 +55,7 @@ class Sounds(Command):
         except CliError as exc:  # not running: the catalogue on disk holds the same sounds
             if exc.exit_code != EXIT_NOT_RUNNING:
                 raise
-            sounds = _catalogue_sounds()
+            sounds = catalogue_sounds()
         if args.json:
             print_json(sounds)
             return EXIT_OK

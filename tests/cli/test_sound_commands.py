@@ -1,14 +1,20 @@
-"""``acumat sounds|volume|mute|unmute`` without a running app."""
+"""``acumat sounds|volume|mute|unmute`` without a running app; ``start --sound`` at the door."""
 
 from __future__ import annotations
 
 import json
+import threading
 
 import pytest
+from pytestqt.qtbot import QtBot
 
+from acumat_desktop.cli import session_commands
 from acumat_desktop.cli.main import main
 from acumat_desktop.core.audio import synth
-from acumat_desktop.services.paths import AppPaths
+from acumat_desktop.core.commands import CommandError, CommandRegistry
+from acumat_desktop.core.protocol import BAD_ARGS, BAD_REQUEST
+from acumat_desktop.services.ipc import ControlServer
+from acumat_desktop.services.paths import AppPaths, server_name
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -60,3 +66,67 @@ def test_control_commands_without_the_app_exit_3(
     code, _, err = run(capsys, *argv)
     assert code == 3
     assert "AcuMat is not running" in err
+
+
+@pytest.mark.parametrize(
+    ("sound", "named"),
+    [
+        ("../../etc/passwd:0.5", "'../../etc/passwd' is not a sound id"),
+        ("/tmp/x.wav", "'/tmp/x.wav' is not a sound id"),
+        ("rain:5", "'rain:5': the volume must be a number from 0 to 1"),
+        ("rain:nan", "'rain:nan'"),
+        ("nosuch:0.5", "unknown sound 'nosuch'"),
+        ("rain:0.5,..", "'..' is not a sound id"),
+        (",", "the sound is empty"),
+    ],
+)
+def test_start_refuses_a_bad_sound_before_anything_starts(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, sound: str, named: str
+) -> None:
+    """Before: each of these printed 'Started…' and exited 0."""
+    launched: list[bool] = []
+    monkeypatch.setattr(session_commands, "_launch_app", lambda: launched.append(True))
+    code, out, err = run(capsys, "start", "sleep", "--sound", sound)
+    assert (code, out) == (2, "")
+    assert named in err and "--sound" in err
+    assert not launched, "the app was started for a command that was refused"
+
+
+class FakeApp:
+    """A control server in this process whose 'start' refuses like the real app does."""
+
+    def __init__(self, qtbot: QtBot) -> None:
+        self.registry = CommandRegistry()
+        self.server = ControlServer(server_name(), self.registry.handle_line)
+        assert self.server.listen()
+        self.qtbot = qtbot
+
+    def run_cli(self, capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+        result: list[tuple[int, str, str]] = []
+        thread = threading.Thread(target=lambda: result.append(run(capsys, *argv)), daemon=True)
+        thread.start()
+        self.qtbot.waitUntil(lambda: not thread.is_alive(), timeout=20000)
+        return result[0]
+
+
+@pytest.mark.parametrize("code", [BAD_ARGS, BAD_REQUEST])
+def test_the_apps_refusal_of_a_sound_exits_2_with_its_message(
+    qtbot: QtBot, capsys: pytest.CaptureFixture[str], code: str
+) -> None:
+    """A sound the CLI cannot judge (deleted in the app meanwhile) is refused by the app; that
+    refusal must read as bad input (exit 2), not as a failure."""
+    user_dir = AppPaths.for_user().data / "sounds"
+    user_dir.mkdir(parents=True)
+    (user_dir / "user-gone.json").write_text(json.dumps({"name": "Gone"}))
+    app = FakeApp(qtbot)
+
+    def refuse(args: dict[str, object]) -> object:
+        raise CommandError("unknown sound 'user-gone'; known sounds: rain", code)
+
+    app.registry.register("start", refuse)
+    try:
+        exit_code, out, err = app.run_cli(capsys, "start", "sleep", "--sound", "user-gone:0.4")
+    finally:
+        app.server.close()
+    assert (exit_code, out) == (2, "")
+    assert err == "acumat: unknown sound 'user-gone'; known sounds: rain\n"
