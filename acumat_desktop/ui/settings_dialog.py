@@ -205,6 +205,17 @@ class SettingsDialog(QDialog):
         self.draft = draft
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(bad == 0)
+        self._follow_switches()
+
+    def _follow_switches(self) -> None:
+        """Grey out what only matters while its check box is on (quiet hours' times, …)."""
+        for key, switch in labels.DEPENDS.items():
+            on = bool(self.editors[switch].value()) and self.editors[switch].widget.isEnabled()
+            widget = self.editors[key].widget
+            widget.setEnabled(on)
+            label = self._forms[key].labelForField(widget)
+            if label is not None:
+                label.setEnabled(on)
 
     def _plain_error(self, key: str) -> str:
         section, _, name = key.partition(".")

@@ -288,3 +288,21 @@ def test_every_page_fits_a_small_screen(
         current = dialog.tabs.currentWidget()
         assert clipped_words(current) == [], dialog.tabs.tabText(page)
         assert overlaps(current) == [], dialog.tabs.tabText(page)
+
+
+def test_what_only_matters_while_switched_on_is_greyed_out(qtbot: QtBot, tmp_path: Path) -> None:
+    _, dialog = make(qtbot, tmp_path)
+    quiet = dialog.editors["reminders.quiet_hours"].widget
+    start = dialog.editors["reminders.quiet_start"].widget
+    enabled = dialog.editors["reminders.enabled"].widget
+    sit_limit = dialog.editors["reminders.sit_limit"].widget
+    assert isinstance(quiet, QAbstractButton) and isinstance(enabled, QAbstractButton)
+    assert start.isEnabled() and sit_limit.isEnabled()
+    quiet.click()
+    assert not start.isEnabled() and sit_limit.isEnabled()
+    quiet.click()
+    enabled.click()
+    assert not sit_limit.isEnabled() and not quiet.isEnabled() and not start.isEnabled()
+    enabled.click()
+    assert sit_limit.isEnabled() and start.isEnabled()
+    assert ok(dialog).isEnabled()

@@ -169,6 +169,25 @@ PAGES: tuple[Page, ...] = (
     ),
 )
 
+DEPENDS: dict[str, str] = {
+    **{
+        key: "reminders.enabled"
+        for key in (
+            "reminders.sit_limit",
+            "reminders.natural_break",
+            "reminders.work_days",
+            "reminders.quiet_hours",
+            "reminders.style",
+            "reminders.snooze",
+            "reminders.max_snoozes",
+            "reminders.after_unlock",
+        )
+    },
+    "reminders.quiet_start": "reminders.quiet_hours",
+    "reminders.quiet_end": "reminders.quiet_hours",
+}
+"""Controls that only matter while a check box is on (they are greyed out, never hidden)."""
+
 HIDDEN = frozenset({"session.safety_note_seen", "session.favourites"})
 """Settings managed where they are used (the safety note, the picker's stars)."""
 
