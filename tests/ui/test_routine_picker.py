@@ -356,3 +356,23 @@ def test_long_names_wrap_onto_a_second_line_in_a_narrow_window(
     assert wrapped, "at the compact width some names take two lines rather than an ellipsis"
     rows = [picker.list_view.visualRect(picker.model.index(i, 0)) for i in range(3)]
     assert rows[0].bottom() < rows[1].top() and rows[1].bottom() < rows[2].top(), "no overlap"
+
+
+def test_goal_chips_wrap_rather_than_clip_when_the_words_are_long(
+    qtbot: QtBot, library: RoutineLibrary
+) -> None:
+    from tests.ui.layout_checks import clipped_words, overlaps
+
+    picker = RoutinePicker(library)
+    qtbot.addWidget(picker)
+    picker.resize(500, 520)
+    picker.show()
+    qtbot.waitExposed(picker)
+    one_line = picker.filter_bar.height()
+    for goal, button in picker.goal_buttons.items():  # a long translation, say
+        if goal is not None:
+            button.setText(f"{button.text()} und Entspannung")
+    qtbot.waitUntil(lambda: picker.filter_bar.height() > 2 * one_line)
+    assert clipped_words(picker.filter_bar) == []
+    assert overlaps(picker.filter_bar) == []
+    assert overlaps(picker) == []

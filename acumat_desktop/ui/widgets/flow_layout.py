@@ -52,19 +52,29 @@ class FlowLayout(QLayout):
         return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
 
     def _place(self, rect: QRect, move: bool) -> int:
-        """Lay the items out in ``rect`` (or only measure); returns the height they take."""
+        """Lay the items out in ``rect`` (or only measure), each line's items centred on the
+        line; returns the height they take."""
         margins = self.contentsMargins()
         area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
-        x, y, line_height = area.x(), area.y(), 0
+        lines: list[list[QLayoutItem]] = [[]]
+        x = area.x()
         for item in self._items:
             if item.isEmpty():
                 continue
-            hint = item.sizeHint()
-            if x + hint.width() > area.right() + 1 and line_height > 0:
-                x, y = area.x(), y + line_height + self._spacing
-                line_height = 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), hint))
-            x += hint.width() + self._spacing
-            line_height = max(line_height, hint.height())
-        return y + line_height - rect.y() + margins.bottom()
+            width = item.sizeHint().width()
+            if x + width > area.right() + 1 and lines[-1]:
+                lines.append([])
+                x = area.x()
+            lines[-1].append(item)
+            x += width + self._spacing
+        y = area.y()
+        for line in lines:
+            height = max((item.sizeHint().height() for item in line), default=0)
+            x = area.x()
+            for item in line:
+                hint = item.sizeHint()
+                if move:
+                    item.setGeometry(QRect(QPoint(x, y + (height - hint.height()) // 2), hint))
+                x += hint.width() + self._spacing
+            y += height + self._spacing
+        return max(0, y - self._spacing - rect.y() + margins.bottom())
