@@ -7,8 +7,10 @@ import os
 import signal
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -19,7 +21,7 @@ from acumat_desktop.core.commands import CommandRegistry
 from acumat_desktop.core.protocol import MAX_MESSAGE_BYTES
 from acumat_desktop.services.ipc import ControlServer, instance_answers
 from acumat_desktop.services.paths import server_name
-from acumat_desktop.services.single_instance import InstanceLock
+from acumat_desktop.services.single_instance import InstanceLock, Reach, reach_running_instance
 
 
 class RawClient(threading.Thread):
@@ -172,3 +174,63 @@ def test_fuzzed_lines_get_bad_request_answers_from_a_live_server(
     assert reply["error"]["code"] == "bad-request", reply  # type: ignore[index]
     assert "Traceback" not in caplog.text
     assert talk(qtbot, b'{"v":1,"cmd":"echo","args":{}}\n').lines[0]["ok"] is True
+
+
+def _hold_until_told(path: str, done: Any) -> None:
+    lock = InstanceLock(Path(path))
+    assert lock.acquire()
+    done.wait(60)
+
+
+def test_a_second_launch_names_the_instance_that_holds_the_lock_without_answering(
+    tmp_path: Path,
+) -> None:
+    """Before: 'another AcuMat holds the instance lock but does not answer', with no way to
+    tell which process, and no way out but to guess."""
+    ctx = multiprocessing.get_context("spawn")
+    done = ctx.Event()
+    path = tmp_path / "instance.lock"
+    child = ctx.Process(target=_hold_until_told, args=(str(path), done), daemon=True)
+    child.start()
+    try:
+        lock = InstanceLock(path)
+        deadline = time.monotonic() + 30
+        while lock.owner_pid() != child.pid:
+            assert time.monotonic() < deadline, "the child never took the lock"
+        outcome = reach_running_instance(server_name(), lock, wait_s=0.3)
+        assert not outcome.reached and not outcome.lock_taken
+        assert f"process {child.pid}" in outcome.message
+        assert f"kill {child.pid}" in outcome.message
+    finally:
+        done.set()
+        child.join(30)
+
+
+def test_a_second_launch_takes_over_when_the_first_is_gone(tmp_path: Path) -> None:
+    path = tmp_path / "instance.lock"
+    child = multiprocessing.get_context("spawn").Process(target=_hold_and_die, args=(str(path),))
+    child.start()
+    child.join(30)
+    lock = InstanceLock(path)
+    outcome = reach_running_instance(server_name(), lock, wait_s=5)
+    assert outcome.lock_taken and lock.held
+
+
+def test_a_second_launch_reaches_the_first(qtbot: QtBot, tmp_path: Path) -> None:
+    first = InstanceLock(tmp_path / "instance.lock")
+    assert first.acquire()
+    shown: list[bool] = []
+    registry = CommandRegistry()
+    registry.register("show", lambda args: shown.append(True))
+    srv = ControlServer(server_name(), registry.handle_line)
+    assert srv.listen()
+    result: list[Reach] = []
+    second = InstanceLock(tmp_path / "instance.lock")
+    thread = threading.Thread(
+        target=lambda: result.append(reach_running_instance(server_name(), second, 5)),
+        daemon=True,
+    )
+    thread.start()
+    qtbot.waitUntil(lambda: not thread.is_alive(), timeout=10000)
+    srv.close()
+    assert result[0].reached and shown == [True]

@@ -11,14 +11,16 @@ import multiprocessing
 import os
 import socket
 import sys
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtNetwork import QLocalSocket
 from pytestqt.qtbot import QtBot
 
+from acumat_desktop.cli.base import CliError, call_app
 from acumat_desktop.core.commands import CommandRegistry
 from acumat_desktop.services.ipc import ControlServer, ServerLimits
 from acumat_desktop.services.paths import server_name
@@ -254,3 +256,37 @@ def test_connections_leave_nothing_behind(qtbot: QtBot, quick_server: ControlSer
         qtbot.waitUntil(lambda: quick_server.connection_count == 0, timeout=5000)
     gc.collect()
     assert wrappers() - before < 5
+
+
+def _in_thread(qtbot: QtBot, work: Callable[[], object]) -> object:
+    """Run a blocking client while this thread's event loop serves it."""
+    result: list[object] = []
+
+    def target() -> None:
+        try:
+            result.append(work())
+        except Exception as exc:  # handed to the test below
+            result.append(exc)
+
+    thread = threading.Thread(target=target, daemon=True)
+    thread.start()
+    qtbot.waitUntil(lambda: not thread.is_alive(), timeout=20000)
+    return result[0]
+
+
+def test_a_busy_app_is_reported_as_busy_not_as_not_running(qtbot: QtBot) -> None:
+    registry = CommandRegistry()
+    registry.register("show", lambda args: None)
+    srv = ControlServer(server_name(), registry.handle_line, limits=ServerLimits(max_connections=1))
+    assert srv.listen()
+    try:
+        with socket.socket(socket.AF_UNIX) as holder:
+            holder.connect(server_name())
+            qtbot.waitUntil(lambda: srv.connection_count == 1)
+            refused = _in_thread(qtbot, lambda: call_app("show"))
+            assert isinstance(refused, CliError)
+            assert refused.exit_code == 1 and "busy" in str(refused)
+        qtbot.waitUntil(lambda: srv.connection_count == 0)
+        assert _in_thread(qtbot, lambda: call_app("show")) is None
+    finally:
+        srv.close()
