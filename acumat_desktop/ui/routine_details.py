@@ -215,11 +215,14 @@ class RoutineDetails(QWidget):
         self.minutes_spin.setRange(routine.min_minutes, routine.max_minutes)
         self.minutes_spin.setValue(suggested)
         self.minutes_spin.blockSignals(False)
-        text = self.tr("%1–%2 minutes").replace("%1", str(routine.min_minutes))
-        text = text.replace("%2", str(routine.max_minutes))
-        if suggested < routine.minutes:
-            text += self.tr("; shorter while you get used to the mat")
-        self.range_label.setText(text)
+        text = (
+            self.tr("%1–%2 minutes; shorter while you get used to the mat")
+            if suggested < routine.minutes
+            else self.tr("%1–%2 minutes")
+        )
+        self.range_label.setText(
+            text.replace("%1", str(routine.min_minutes)).replace("%2", str(routine.max_minutes))
+        )
 
     def _show_choices(self, routine: Routine) -> None:
         default_pattern = label_for(self._patterns, routine.breathing)

@@ -283,7 +283,7 @@ def test_favourite_cards_carry_a_star_and_say_so(picker: RoutinePicker, qtbot: Q
     picker.set_favourites(["tired-feet", "not-a-routine"])
     assert index.data(FAVOURITE_ROLE) is True
     text = index.data(Qt.ItemDataRole.AccessibleTextRole)
-    assert text.endswith("favourite") and text == card_text(index.data(ROUTINE_ROLE), True)
+    assert text.endswith("Favourite") and text == card_text(index.data(ROUTINE_ROLE), True)
     starred = picker.list_view.viewport().grab(rect).toImage()
     assert starred != plain, "the favourite's card is painted differently (the star)"
     other = picker.model.index(picker.model.row_of("sleep"), 0)

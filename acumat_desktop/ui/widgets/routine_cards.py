@@ -42,28 +42,35 @@ SELECTED_TINT = 0.14
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-def minutes_range(routine: Routine) -> str:
+def _tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("RoutineCards", text, None, n)
+
+
+def minutes_range(routine: Routine, long: bool = False) -> str:
+    """``15–40 min`` (``15–40 minutes`` when ``long``, for screen readers)."""
     if routine.min_minutes == routine.max_minutes:
-        return f"{routine.minutes} min"
-    return f"{routine.min_minutes}–{routine.max_minutes} min"
+        text = _tr("%1 minutes") if long else _tr("%1 min")
+        return text.replace("%1", str(routine.minutes))
+    text = _tr("%1–%2 minutes") if long else _tr("%1–%2 min")
+    return text.replace("%1", str(routine.min_minutes)).replace("%2", str(routine.max_minutes))
 
 
 def card_text(routine: Routine, favourite: bool = False) -> str:
-    """What a screen reader says for a card (the painted text, in one sentence)."""
-    goals = ", ".join(GOAL_LABELS[g] for g in routine.goals)
+    """What a screen reader says for a card (the painted text, in short sentences)."""
+    goals = ", ".join(_tr(GOAL_LABELS[g]) for g in routine.goals)
     parts = [
         routine.name,
         routine.purpose,
-        minutes_range(routine).replace("min", "minutes"),
-        POSITION_LABELS[routine.position],
+        minutes_range(routine, long=True),
+        _tr(POSITION_LABELS[routine.position]),
     ]
     if goals:
-        parts.append(f"for {goals.lower()}")
+        parts.append(_tr("For %1").replace("%1", goals.lower()))
     if not routine.builtin:
-        parts.append("your routine")
+        parts.append(_tr("Your routine"))
     if favourite:
-        parts.append("favourite")
-    return ". ".join(parts)
+        parts.append(_tr("Favourite"))
+    return ". ".join(part.rstrip(".") for part in parts)
 
 
 class RoutineListModel(QAbstractListModel):
