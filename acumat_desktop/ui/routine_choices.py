@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QComboBox
 
 from acumat_desktop.core.breathing import BUILTIN_PATTERNS, BreathingPattern
@@ -15,8 +16,13 @@ from acumat_desktop.core.routines import SOUNDSCAPES
 
 Choice = tuple[str, str]
 
-NO_PATTERN_LABEL = "No breathing guidance"
-NO_SOUND_LABEL = "Silence"
+_CONTEXT = "RoutineChoices"
+NO_PATTERN_LABEL = str(QT_TRANSLATE_NOOP(_CONTEXT, "No breathing guidance"))
+NO_SOUND_LABEL = str(QT_TRANSLATE_NOOP(_CONTEXT, "Silence"))
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
 
 
 def pattern_choices(
@@ -24,7 +30,7 @@ def pattern_choices(
 ) -> list[Choice]:
     found = BUILTIN_PATTERNS if patterns is None else patterns
     rows = [(pid, _pattern_label(p)) for pid, p in found.items() if pid != "none"]
-    return [*rows, ("none", NO_PATTERN_LABEL)]
+    return [*rows, ("none", _tr(NO_PATTERN_LABEL))]
 
 
 def sound_choices(sounds: Iterable[Choice] | None = None) -> list[Choice]:
@@ -33,7 +39,7 @@ def sound_choices(sounds: Iterable[Choice] | None = None) -> list[Choice]:
         if sounds is None
         else [(sid, name) for sid, name in sounds if sid != "none"]
     )
-    return [*rows, ("none", NO_SOUND_LABEL)]
+    return [*rows, ("none", _tr(NO_SOUND_LABEL))]
 
 
 def label_for(choices: Sequence[Choice], choice_id: str) -> str:
@@ -63,4 +69,4 @@ def _pattern_label(pattern: BreathingPattern) -> str:
     bpm = pattern.breaths_per_minute
     if bpm is None or pattern.timing in pattern.name:
         return pattern.name
-    return f"{pattern.name} ({pattern.timing} s)"
+    return _tr("%1 (%2 s)").replace("%1", pattern.name).replace("%2", pattern.timing)
