@@ -310,6 +310,15 @@ def test_routine_prompts_sound_at_their_time_in_order(rig: Rig) -> None:
     assert rig.score.prompts_due == []
 
 
+def test_a_prompt_is_to_be_spoken_only_while_the_cues_are(rig: Rig) -> None:
+    rig.options[0] = ScoreOptions(cue_mode=CueMode.SPEECH)
+    rig.start(minutes=3, cues=PROMPTS)
+    rig.advance(30.0)
+    rig.options[0] = ScoreOptions(cue_mode=CueMode.TONES)
+    rig.advance(60.0)
+    assert [(p.cue.at_s, p.spoken) for p in rig.of(Prompt)] == [(30.0, True), (90.0, False)]
+
+
 def test_the_timer_wakes_for_a_prompt(rig: Rig) -> None:
     rig.options[0] = ScoreOptions(cue_mode=CueMode.TONES, end_fade_s=0)
     rig.start(minutes=3, cues=(TimedCue(7.5, "Settle"),))

@@ -92,6 +92,7 @@ class FakeSpeaker:
     available: bool = True
     said: list[tuple[float, str]] = field(default_factory=list)
     stops: int = 0
+    asked: int = 0  # how often the app asked for the speech engine (the first use builds it)
 
     def say(self, kind: str) -> None:
         self.said.append((round(self.clock.monotonic() - 1000.0, 6), kind))
@@ -129,25 +130,30 @@ class Rig:
         return [(round(t - 1000.0, 6), k) for t, k in self.out.cues]
 
 
-def make_rig(clock: FakeClock) -> Rig:
+def make_rig(clock: FakeClock, out: FakeOutput | None = None) -> Rig:
     session = SessionEngine(clock)
-    out = FakeOutput(clock)
+    output = out or FakeOutput(clock)
     settings = [SoundSettings()]
     eyes_closed = [False]
     speaker = FakeSpeaker(clock)
+
+    def ask_speaker() -> FakeSpeaker:
+        speaker.asked += 1
+        return speaker
+
     sound = SessionSound(
-        lambda: out,
+        lambda: output,
         session,
         lambda: settings[0],
         parse_mix,
         eyes_closed=lambda: eyes_closed[0],
-        speaker=lambda: speaker,
+        speaker=ask_speaker,
         clock=clock,
     )
     notices: list[str] = []
     sound.noticed.connect(notices.append)
     session.subscribe(sound.on_event)
-    return Rig(clock, session, out, sound, settings, eyes_closed, speaker, notices)
+    return Rig(clock, session, output, sound, settings, eyes_closed, speaker, notices)
 
 
 @pytest.fixture
@@ -421,16 +427,27 @@ def test_every_cue_lands_on_its_boundary_on_a_clock_that_moves(qtbot: QtBot, ste
 
 
 def test_a_routine_prompt_is_said_where_a_speech_engine_can(rig: Rig) -> None:
+    rig.settings[0] = SoundSettings(spoken_cues=True)
     plan = SessionPlan(
         "lying", "Lying down", 180, BOX, "rain", 0, (TimedCue(30.0, "Relax your jaw"),)
     )
     rig.session.start(plan)
     rig.advance(29.0)
-    assert rig.speaker.said == []
+    assert all(words != "Relax your jaw" for _, words in rig.speaker.said)
     assert rig.sound.timer_remaining_ms == pytest.approx(1000, abs=2)
     rig.advance(1.0)
-    assert rig.speaker.said == [(30.0, "Relax your jaw")]
+    assert rig.speaker.said[-1] == (30.0, "Relax your jaw")
     assert not [s for s in rig.out.mixer.pending_oneshots() if s.kind == "prompt"]
+
+
+def test_with_cue_tones_a_prompt_chimes_and_never_wakes_the_speech_engine(rig: Rig) -> None:
+    """Building the speech engine blocks the GUI thread and the GIL for seconds: the audio
+    thread starves and every later cue slips. Only spoken cues (probed at the start) use it."""
+    plan = SessionPlan("lying", "Lying down", 180, BOX, "rain", 0, (TimedCue(12.0, "Turn"),))
+    rig.session.start(plan)
+    rig.advance(12.0)
+    assert [s.kind for s in rig.out.mixer.pending_oneshots()] == ["prompt"]
+    assert rig.speaker.asked == 0 and rig.speaker.said == []
 
 
 def test_without_a_speech_engine_a_routine_prompt_rings_a_soft_chime(rig: Rig) -> None:
@@ -466,12 +483,8 @@ def test_refills_keep_the_beat_to_the_sample_whatever_the_engine_thinks_is_heard
     qtbot: QtBot,
 ) -> None:
     clock = FakeClock(monotonic=1000.0)
-    rig = make_rig(clock)
     out = PlacingOutput(clock)
-    rig.sound = SessionSound(
-        lambda: out, rig.session, lambda: SoundSettings(), parse_mix, clock=clock
-    )
-    rig.session.subscribe(rig.sound.on_event)
+    rig = make_rig(clock, out)
     rig.start(minutes=5)
     out.stale = 2000  # from now on the engine's idea of "now" is 42 ms behind
     for _ in range(9):

@@ -158,8 +158,9 @@ class Say:  # say a breathing cue's words now
 
 
 @dataclass(frozen=True)
-class Prompt:  # a routine prompt now: its words where a speech engine can, else a soft chime
+class Prompt:  # a routine prompt now: its words if ``spoken`` and they can be, else a chime
     cue: Cue
+    spoken: bool = False
 
 
 @dataclass(frozen=True)
@@ -460,15 +461,19 @@ class SessionScore:
 
     def _prompt_due(self, elapsed: float) -> list[Action]:
         """Sound the routine prompt whose time has come (the latest, if several came at once),
-        when cues sound at all."""
+        when cues sound at all: spoken while cues are (the speech engine is known to work
+        then), else as a chime. Never the first use of the speech engine mid-session: building
+        it blocks the GUI thread and the GIL for seconds (5.5 s measured), which starves the
+        audio thread and shifts every later cue."""
         due = [p for p in self._prompts if p.at_s <= elapsed + _TOL]
         if not due:
             return []
         self._prompts = self._prompts[len(due) :]
         cue = due[-1]
-        if self._options().cue_mode is CueMode.OFF:
+        mode = self._options().cue_mode
+        if mode is CueMode.OFF:
             return []
         if elapsed - cue.at_s > LATE_PROMPT_S:
             log.debug("Prompt %r skipped: %.2f s late", cue.text, elapsed - cue.at_s)
             return []
-        return [Prompt(cue)]
+        return [Prompt(cue, spoken=mode is CueMode.SPEECH)]

@@ -183,7 +183,7 @@ class ScoreDriver(QObject):
         elif isinstance(action, Say):
             self._say(action.cue)
         elif isinstance(action, Prompt):
-            self._prompt(action.cue)
+            self._prompt(action)
         elif isinstance(action, ClearCues):
             self._clear()
         elif isinstance(action, SetLayers):
@@ -245,13 +245,13 @@ class ScoreDriver(QObject):
             self._spoke = True
             speaker.say(cue.kind.value)
 
-    def _prompt(self, cue: Cue) -> None:
-        """A routine prompt: its words where a speech engine can say them, else a soft chime
-        (the ambience dips under it as under a cue)."""
-        speaker = self._speaker()
+    def _prompt(self, prompt: Prompt) -> None:
+        """A routine prompt: its words when it is to be spoken and the speech engine can say
+        any words, else a soft chime (the ambience dips under it as under a cue)."""
+        speaker = self._speaker() if prompt.spoken else None
         if speaker is not None and speaker.available and isinstance(speaker, TextSpeaker):
             self._spoke = True
-            speaker.say_text(cue.text)
+            speaker.say_text(prompt.cue.text)
             return
         self.play_chime()
 
