@@ -28,7 +28,7 @@ from acumat_desktop.core.audio.mixer import Mixer
 from acumat_desktop.core.clock import FakeClock
 from acumat_desktop.services.audio import native_feeder
 from acumat_desktop.services.audio.devices import OutputDevices
-from acumat_desktop.services.audio.native_feeder import NativeFeeder
+from acumat_desktop.services.audio.native_feeder import NativeFeeder, PulseSinkThread
 from acumat_desktop.services.audio.player import (
     NO_OUTPUT_NOTICE,
     SERVER_CHECK_S,
@@ -564,3 +564,21 @@ def test_tone_cues_leave_the_ambience_level_and_a_spoken_cue_dips_it_3_db(
     assert abs(float(np.mean(tone))) < 1.0, tone
     assert all(abs(d) < 1.5 for d in tone), tone
     assert -3.6 < float(np.mean(spoken)) < -2.0, spoken
+
+
+def test_a_stop_while_no_server_answers_ends_the_reconnect_attempts(
+    tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PULSE_SERVER", f"unix:{tmp_path}/no-server.sock")
+    sounds = tmp_path / "sounds"
+    engine = AudioEngine(sounds, catalogue=SoundCatalogue(sounds, seconds=4.0))
+    try:
+        sink = engine._sink
+        assert isinstance(sink, PulseSinkThread)
+        with qtbot.waitSignal(engine.noticed, timeout=5000):
+            engine.set_layers([("pink-noise", 1.0)])
+        assert sink.wanted, "it keeps trying while a session wants sound"
+        engine.stop()
+        assert not sink.wanted
+    finally:
+        engine.shutdown()

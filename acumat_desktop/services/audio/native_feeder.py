@@ -69,6 +69,12 @@ class NativeFeeder:
         self._thread = threading.Thread(target=self._run, name="acumat-audio", daemon=True)
         self._thread.start()
 
+    @property
+    def wanted(self) -> bool:
+        """Whether it plays, or tries to (an output was asked for and not released)."""
+        with self._cond:
+            return self._wanted
+
     # --- commands (any thread) -------------------------------------------------------------
     def open(self, device: bytes | None) -> None:
         with self._cond:
@@ -214,6 +220,10 @@ class PulseSinkThread(QObject):
     @property
     def buffered_frames(self) -> int:
         return self._feeder.buffered_frames
+
+    @property
+    def wanted(self) -> bool:
+        return self._feeder.wanted
 
     def open(self, device_id: bytes | None) -> None:
         self._feeder.open(device_id)

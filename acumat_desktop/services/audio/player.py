@@ -245,6 +245,8 @@ class AudioEngine(QObject):
         self.mixer.clear(fade_s=STOP_RAMP_S)
         if self._open:
             QTimer.singleShot(CLOSE_DELAY_MS, self, self._close_if_idle)
+        else:  # silent (no server): stop waiting for one
+            self._sink.close()
 
     def set_device(self, device_id: bytes | None) -> None:
         """Use a given output (QAudioDevice.id()), or follow the system default with None."""
