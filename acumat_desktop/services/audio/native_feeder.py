@@ -33,6 +33,7 @@ LONG_OUTAGE_S = 20.0
 IDLE_CLOSE_S = 3.0  # release the stream after this much silence written
 NOTICE_AFTER_S = 5.0  # an outage this long is worth a notice (a first open that fails: at once)
 LOW_WATER_S = 0.04  # less than this still queued after a write: an underrun is near
+REPORT_AFTER_S = 3.0  # log what the server really holds once the stream has settled
 
 
 class NativeFeeder:
@@ -64,6 +65,7 @@ class NativeFeeder:
         self._noticed = False
         self._silent_frames = 0
         self._low = False
+        self._written = 0  # frames written since the stream opened
         self.buffered_frames = 0  # read by the engine to place cues where they will be heard
         self.underruns = 0  # writes after which less than LOW_WATER_S was left queued
         self._thread = threading.Thread(target=self._run, name="acumat-audio", daemon=True)
@@ -140,6 +142,7 @@ class NativeFeeder:
         self._ever_opened = True
         self._noticed = False
         self._silent_frames = 0
+        self._written = 0
         self.buffered_frames = 0
         name = device.decode(errors="replace") if device else ""
         log.info("Audio output on PulseAudio %s", name or "default sink")
@@ -160,11 +163,15 @@ class NativeFeeder:
                 self._wanted = self._wanted and not self._stopping
             return
         self.buffered_frames = queued
-        self._note_level(queued)
+        self._note_level(queued, frames)
         self._note_idle(frames)
 
-    def _note_level(self, queued: int) -> None:
-        low = queued < LOW_WATER_S * self._mixer.rate
+    def _note_level(self, queued: int, frames: int) -> None:
+        rate = self._mixer.rate
+        before, self._written = self._written, self._written + frames
+        if before < REPORT_AFTER_S * rate <= self._written:
+            log.info("The sound server holds %.0f ms of audio ahead", 1000 * queued / rate)
+        low = queued < LOW_WATER_S * rate
         if low and not self._low:
             self.underruns += 1
             log.warning("Audio buffer ran low (%.0f ms queued)", 1000 * queued / self._mixer.rate)
