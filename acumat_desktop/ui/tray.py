@@ -1,21 +1,63 @@
-"""The system-tray icon and its menu, in sections that each feature fills."""
+"""The system-tray icon and its menu, in sections that each feature fills.
+
+The tray can come and go while AcuMat runs (a panel restarts, one is started later). The icon is
+always created; Qt embeds it whenever a tray exists. ``available`` says whether one exists now
+and ``available_changed`` when that changes. On X11 the change is seen from X events (the tray
+manager's announcement, the tray window's destruction), so nothing polls; elsewhere a coarse
+timer looks for a tray only while there is none.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QIcon
+import ctypes
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QAbstractNativeEventFilter, QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from acumat_desktop.ui.actions import AppActions
 from acumat_desktop.ui.tray_icon import ProgressIcon
 
+log = logging.getLogger(__name__)
+
 SECTIONS = ("session", "sound", "reminders", "app")
+POLL_MS = 5000  # looking for a tray while there is none, where X events cannot tell
+XCB_DESTROY_NOTIFY = 17
+XCB_CLIENT_MESSAGE = 33
+
+Probe = Callable[[], bool]
+
+
+class XcbTrayEvents(QAbstractNativeEventFilter):
+    """Calls ``on_event`` for the X events that can mean a tray came or went: the manager's
+    ClientMessage announcing itself, and a DestroyNotify (Qt watches the tray window)."""
+
+    def __init__(self, on_event: Callable[[], None]) -> None:
+        super().__init__()
+        self._on_event = on_event
+
+    def nativeEventFilter(self, event_type: object, message: int) -> tuple[bool, int]:
+        if message and bytes(event_type) == b"xcb_generic_event_t":  # type: ignore[call-overload]
+            kind = ctypes.c_uint8.from_address(int(message)).value & 0x7F
+            if kind in (XCB_DESTROY_NOTIFY, XCB_CLIENT_MESSAGE):
+                self._on_event()
+        return False, 0
 
 
 class Tray(QObject):
     activated = Signal()  # a plain click on the icon
+    available_changed = Signal(bool)  # a system tray appeared (True) or went away (False)
 
-    def __init__(self, actions: AppActions, icon: QIcon, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        actions: AppActions,
+        icon: QIcon,
+        parent: QObject | None = None,
+        probe: Probe = QSystemTrayIcon.isSystemTrayAvailable,
+        poll_ms: int = POLL_MS,
+    ) -> None:
         super().__init__(parent)
         self.menu = QMenu()
         self.menu.setObjectName("trayMenu")
@@ -33,10 +75,52 @@ class Tray(QObject):
         self.icon.setToolTip("AcuMat")
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._on_activated)
+        self._probe = probe
+        self._available = probe()
+        self._recheck = QTimer(self)  # coalesces bursts of X events into one look
+        self._recheck.setSingleShot(True)
+        self._recheck.setInterval(0)
+        self._recheck.timeout.connect(self.check)
+        self._poll = QTimer(self)
+        self._poll.setInterval(poll_ms)
+        self._poll.timeout.connect(self.check)
+        self._x_events: XcbTrayEvents | None = None
+        app = QCoreApplication.instance()
+        if app is not None and QGuiApplication.platformName() == "xcb":
+            events = self._x_events = XcbTrayEvents(self._recheck.start)
+            app.installNativeEventFilter(events)
+            self.destroyed.connect(lambda *_: app.removeNativeEventFilter(events))
+        else:
+            self._poll_while_missing()
 
     @staticmethod
     def available() -> bool:
+        """Whether a system tray exists now (a static check, for start-up; an instance says
+        the same through ``is_available`` and tells changes with ``available_changed``)."""
         return QSystemTrayIcon.isSystemTrayAvailable()
+
+    @property
+    def is_available(self) -> bool:
+        return self._available
+
+    @property
+    def polling(self) -> bool:
+        return self._poll.isActive()
+
+    def check(self) -> None:
+        """Look again whether a tray exists; emit ``available_changed`` if that changed."""
+        now = bool(self._probe())
+        if now != self._available:
+            self._available = now
+            log.info("system tray %s", "available" if now else "gone")
+            self.available_changed.emit(now)
+        self._poll_while_missing()
+
+    def _poll_while_missing(self) -> None:
+        if self._x_events is not None or self._available:
+            self._poll.stop()
+        elif not self._poll.isActive():
+            self._poll.start()
 
     def add_action(self, section: str, action: QAction) -> None:
         """Put ``action`` at the end of ``section`` (session, sound, reminders, app)."""
@@ -81,7 +165,8 @@ class Tray(QObject):
 
     @property
     def visible(self) -> bool:
-        return self.icon.isVisible()
+        """Shown in a tray right now (Qt's isVisible() stays true while no tray exists)."""
+        return self.icon.isVisible() and self._available
 
     def message(self, title: str, text: str) -> None:
         self.icon.showMessage(title, text, self.icon.icon(), 8000)

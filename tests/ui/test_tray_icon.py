@@ -1,6 +1,13 @@
 from __future__ import annotations
 
+import ctypes
+
+import pytest
+from pytestqt.qtbot import QtBot
+
 from acumat_desktop.app import app_icon
+from acumat_desktop.ui.actions import AppActions
+from acumat_desktop.ui.tray import XCB_CLIENT_MESSAGE, XCB_DESTROY_NOTIFY, Tray, XcbTrayEvents
 from acumat_desktop.ui.tray_icon import STEPS, ProgressIcon
 
 
@@ -24,3 +31,57 @@ def test_ring_paints_on_the_icon(qapp: object) -> None:
     after = icon.icon.pixmap(32, 32).toImage()
     changed = sum(before.pixel(x, y) != after.pixel(x, y) for x in range(32) for y in range(32))
     assert changed > 30
+
+
+class FakeTray:
+    """What the system says about a tray, switchable by the test."""
+
+    def __init__(self, present: bool) -> None:
+        self.present = present
+        self.asked = 0
+
+    def __call__(self) -> bool:
+        self.asked += 1
+        return self.present
+
+
+@pytest.mark.qt_log_ignore("systemTrayWindowChanged")  # offscreen has no tray to embed in
+def test_a_tray_that_appears_after_start_up_is_used(qtbot: QtBot) -> None:
+    """Before: without a tray at start-up AcuMat never looked again."""
+    system = FakeTray(present=False)
+    tray = Tray(AppActions(), app_icon(), probe=system, poll_ms=10)
+    tray.show()
+    assert (tray.is_available, tray.visible, tray.polling) == (False, False, True)
+    with qtbot.waitSignal(tray.available_changed, timeout=5000) as appeared:
+        system.present = True
+    assert appeared.args == [True]
+    assert (tray.is_available, tray.visible) == (True, True)
+    assert not tray.polling, "no timer runs while a tray exists"
+
+
+@pytest.mark.qt_log_ignore("systemTrayWindowChanged")
+def test_a_tray_that_goes_away_is_told_and_looked_for_again(qtbot: QtBot) -> None:
+    """Before: 'visible' stayed true with no tray, so status said tray.available: true."""
+    system = FakeTray(present=True)
+    tray = Tray(AppActions(), app_icon(), probe=system, poll_ms=10)
+    tray.show()
+    assert tray.visible and not tray.polling
+    system.present = False
+    with qtbot.waitSignal(tray.available_changed, timeout=5000) as gone:
+        tray.check()  # what an X event about the tray (or the poll) leads to
+    assert gone.args == [False]
+    assert (tray.visible, tray.polling) == (False, True)
+
+
+def test_x_events_that_can_mean_a_tray_change_wake_the_check() -> None:
+    woken: list[bool] = []
+    events = XcbTrayEvents(lambda: woken.append(True))
+    for kind, wakes in [(XCB_DESTROY_NOTIFY, True), (XCB_CLIENT_MESSAGE, True), (6, False)]:
+        event = (ctypes.c_uint8 * 32)(kind)  # xcb_generic_event_t starts with response_type
+        woken.clear()
+        assert events.nativeEventFilter(b"xcb_generic_event_t", ctypes.addressof(event)) == (
+            False,
+            0,
+        ), "the event goes on to Qt"
+        assert bool(woken) is wakes, kind
+    assert events.nativeEventFilter(b"windows_generic_MSG", 0) == (False, 0)
