@@ -68,6 +68,30 @@ def test_picker_page_neither_clips_nor_overlaps(
     assert picker.geometry().right() < window.width(), "the picker is inside the window"
 
 
+@pytest.mark.parametrize("size", [(800, 600), (1920, 1080)])
+def test_every_page_and_the_docks_fit_the_window(
+    parts: AcuMat, qtbot: QtBot, size: tuple[int, int]
+) -> None:
+    """The session, summary and history pages too (built by other features), and the docks."""
+    window = parts.window
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.size() == QSize(*size))
+    for index in range(window.pages.count()):
+        window.pages.setCurrentIndex(index)
+        page = window.pages.currentWidget()
+        assert page is not None
+        qtbot.waitUntil(page.isVisible)
+        name = page.objectName()
+        assert page.minimumSizeHint().width() <= window.pages.width(), name
+        assert page.minimumSizeHint().height() <= window.pages.height(), name
+        assert clipped_words(page) == [], name
+        assert overlaps(page) == [], name
+    for dock in _docks(window):
+        assert clipped_words(dock) == [] and overlaps(dock) == [], dock.objectName()
+
+
 def test_a_notice_clears_itself_and_a_warning_waits_to_be_closed(qtbot: QtBot) -> None:
     window = MainWindow(AppActions(), window_icon())
     qtbot.addWidget(window)
