@@ -1,0 +1,169 @@
+"""The native PulseAudio feeder against a fake stream (no server, no sleeps: every wait is
+on a condition the fake signals), and where the native stream is chosen over Qt's backend."""
+
+from __future__ import annotations
+
+import socket
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from acumat_desktop.core.audio.mixer import Mixer
+from acumat_desktop.services.audio import native_feeder
+from acumat_desktop.services.audio.native_feeder import NativeFeeder
+from acumat_desktop.services.audio.player import use_native_pulse
+from acumat_desktop.services.audio.pulse_simple import PulseError, PulseStream
+
+
+class _FakeStream:
+    """Stands in for PulseStream: counts writes; ``fail`` makes the next write fail."""
+
+    def __init__(self, device: bytes | None, server: _FakeServer) -> None:
+        self.device = device
+        self.server = server
+        self.fail = False
+        self.closed = False
+
+    def write(self, block: np.ndarray) -> None:
+        if self.fail:
+            raise PulseError("Connection terminated")
+        self.server.note("write")
+
+    def latency_frames(self) -> int:
+        return 9600
+
+    def close(self, drain: bool = False) -> None:
+        self.closed = True
+        self.server.note(f"close drain={drain}")
+
+
+class _FakeServer:
+    """Decides which connects succeed; every call is recorded and signalled."""
+
+    def __init__(self) -> None:
+        self.up = True
+        self.devices = {b"usb"}
+        self.log: list[str] = []
+        self.streams: list[_FakeStream] = []
+        self.changed = threading.Condition()
+
+    def note(self, event: str) -> None:
+        with self.changed:
+            self.log.append(event)
+            self.changed.notify_all()
+
+    def connect(self, device: bytes | None) -> PulseStream:
+        self.note(f"connect {device!r}")
+        with self.changed:
+            if not self.up or (device is not None and device not in self.devices):
+                raise PulseError("Connection refused")
+            stream = _FakeStream(device, self)
+            self.streams.append(stream)
+            return stream  # type: ignore[return-value]
+
+    def wait(self, predicate: Callable[[], bool], timeout: float = 5.0) -> None:
+        with self.changed:
+            assert self.changed.wait_for(predicate, timeout), self.log[-10:]
+
+
+class _Reports:
+    def __init__(self) -> None:
+        self.events: list[str] = []
+
+    def opened(self, name: str) -> None:
+        self.events.append(f"opened {name}")
+
+    def closed(self) -> None:
+        self.events.append("closed")
+
+    def no_output(self) -> None:
+        self.events.append("no output")
+
+
+def _feeder(server: _FakeServer) -> tuple[NativeFeeder, _Reports, Mixer]:
+    mixer = Mixer()
+    mixer.set_layer("hum", np.full((4800, 2), 0.1, dtype=np.float32), 1.0)
+    reports = _Reports()
+    feeder = NativeFeeder(
+        mixer, reports.opened, reports.closed, reports.no_output, connect=server.connect
+    )
+    return feeder, reports, mixer
+
+
+def test_the_feeder_reconnects_after_the_server_goes_away_and_says_so_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(native_feeder, "RETRY_S", 0.01)
+    monkeypatch.setattr(native_feeder, "NOTICE_AFTER_S", 0.0)
+    server = _FakeServer()
+    feeder, reports, _ = _feeder(server)
+    try:
+        feeder.open(None)
+        server.wait(lambda: server.log.count("write") >= 3)
+        server.up = False
+        server.streams[-1].fail = True
+        server.wait(lambda: server.log.count("connect None") >= 5)  # retrying, not giving up
+        server.up = True
+        server.wait(lambda: len(server.streams) == 2 and server.log[-1] == "write")
+    finally:
+        feeder.shutdown()
+    assert server.streams[0].closed
+    assert reports.events[:4] == ["opened ", "closed", "no output", "opened "]
+    assert reports.events.count("no output") == 1
+
+
+def test_the_feeder_falls_back_to_the_default_sink_when_the_chosen_one_is_gone() -> None:
+    server = _FakeServer()
+    feeder, reports, _ = _feeder(server)
+    try:
+        feeder.open(b"usb")
+        server.wait(lambda: "write" in server.log)
+        server.devices.clear()  # unplugged: its stream dies, and it cannot be reopened
+        server.streams[-1].fail = True
+        server.wait(lambda: len(server.streams) == 2 and server.log[-1] == "write")
+    finally:
+        feeder.shutdown()
+    assert [s.device for s in server.streams] == [b"usb", None]
+    assert reports.events[:3] == ["opened usb", "closed", "opened "]
+
+
+def test_the_feeder_releases_the_stream_after_silence_and_drains_it() -> None:
+    server = _FakeServer()
+    feeder, reports, mixer = _feeder(server)
+    try:
+        feeder.open(None)
+        server.wait(lambda: "write" in server.log)
+        mixer.remove_layer("hum")
+        server.wait(lambda: any(e.startswith("close") for e in server.log))
+    finally:
+        feeder.shutdown()
+    writes = server.log.count("write")
+    # 3 s of silence in 50 ms blocks, plus the ramp-out, then a drained close
+    assert writes >= native_feeder.IDLE_CLOSE_S / native_feeder.BLOCK_S
+    assert server.log[-1] == "close drain=True"
+    assert reports.events == ["opened ", "closed"]
+
+
+@pytest.mark.parametrize(
+    ("env", "native"),
+    [
+        ({"PULSE_SERVER": "unix:/nowhere/native"}, True),  # configured: ours, even if down
+        ({"XDG_RUNTIME_DIR": "/nowhere"}, False),  # no PulseAudio socket: Qt's backends
+        ({"PULSE_SERVER": "unix:/x", "ACUMAT_AUDIO_BACKEND": "qt"}, False),
+        ({"ACUMAT_AUDIO_BACKEND": "pulse"}, True),
+    ],
+)
+def test_the_native_stream_is_used_where_a_pulseaudio_server_is(
+    env: dict[str, str], native: bool
+) -> None:
+    assert use_native_pulse(env) is native
+
+
+def test_the_running_socket_selects_the_native_stream(tmp_path: Path) -> None:
+    (tmp_path / "pulse").mkdir()
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
+        server.bind(str(tmp_path / "pulse" / "native"))
+        assert use_native_pulse({"XDG_RUNTIME_DIR": str(tmp_path)})
