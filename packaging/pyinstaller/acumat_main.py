@@ -3,15 +3,32 @@
 A frozen app has no Python interpreter to run ``sys.executable -m module``, yet the app starts
 helpers that way (the soundscape pre-render child). Here ``-m`` runs one of AcuMat's own bundled
 modules as ``__main__``, exactly as ``python -m`` would; any other module is refused.
+
+On Linux the bootloader points ``LD_LIBRARY_PATH`` at the bundle so this process finds its own
+Qt; the loader reads it once at start-up, so it is put back as it was for the programs the app
+starts (``gdbus``, a file manager or browser opened for a link), which must use the system's
+libraries, not the bundle's Qt.
 """
 
 from __future__ import annotations
 
+import os
 import runpy
 import sys
 
 
+def restore_library_path() -> None:
+    if not getattr(sys, "frozen", False) or not sys.platform.startswith("linux"):
+        return
+    original = os.environ.pop("LD_LIBRARY_PATH_ORIG", None)
+    if original is None:
+        os.environ.pop("LD_LIBRARY_PATH", None)
+    else:
+        os.environ["LD_LIBRARY_PATH"] = original
+
+
 def main() -> int:
+    restore_library_path()
     argv = sys.argv
     if len(argv) >= 3 and argv[1] == "-m" and getattr(sys, "frozen", False):
         module = argv[2]

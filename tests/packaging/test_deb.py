@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -195,3 +196,48 @@ def test_unpacked_app_runs_its_helper_modules(unpacked: Path, tmp_path: Path) ->
         timeout=60,
     )
     assert refused.returncode == 2
+
+
+def test_unpacked_app_prerenders_and_gives_children_the_system_libraries(
+    unpacked: Path, tmp_path: Path
+) -> None:
+    """The running app starts its pre-render child through the bundle (``acumat -m …``) and
+    hands it, like every program it starts, the environment without the bootloader's
+    LD_LIBRARY_PATH (which would make a KDE program it opens load the bundle's Qt)."""
+    env = clean_env(tmp_path) | {
+        "ACUMAT_PREWARM_DELAY_MS": "0",
+        "XDG_RUNTIME_DIR": os.environ["XDG_RUNTIME_DIR"],
+    }
+    app = subprocess.Popen(
+        [str(unpacked / LIB / "acumat")],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        child_env = _first_child_environment(app.pid, timeout_s=60)
+        cache = Path(env["XDG_CACHE_HOME"]) / "acumat-desktop"
+        deadline = time.monotonic() + 120
+        while not list(cache.rglob("*.npy")) and time.monotonic() < deadline:
+            time.sleep(0.2)
+    finally:
+        app.terminate()
+        app.wait(timeout=30)
+    assert "LD_LIBRARY_PATH" not in child_env
+    assert "LD_LIBRARY_PATH_ORIG" not in child_env
+    assert list(cache.rglob("*.npy")), "the pre-render child wrote no sound"
+
+
+def _first_child_environment(pid: int, timeout_s: float) -> dict[str, str]:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        for child in children:
+            try:
+                raw = Path(f"/proc/{child}/environ").read_bytes()
+            except OSError:
+                continue  # already gone
+            pairs = (item.partition("=") for item in raw.decode(errors="replace").split("\0"))
+            return {key: value for key, _, value in pairs if key}
+        time.sleep(0.05)
+    raise AssertionError("the app started no child process")
