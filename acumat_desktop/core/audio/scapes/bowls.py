@@ -8,6 +8,7 @@ so strikes ring out naturally and are never cut.
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass
 
 import numpy as np
@@ -112,6 +113,7 @@ class SingingBowls(Scape):
         self.room_shape = self.room.unit(peak(400.0, 1.5))
         self._next = int(rng.uniform(0.3, 2.0) * rate)
         self._last_bowl = -1
+        self.strikes: deque[tuple[int, int]] = deque(maxlen=256)  # (frame, bowl), recent
 
     def bed(self) -> F64:
         return 0.004 * self.room.next(self.room_shape)  # the faint air of a quiet room
@@ -133,6 +135,7 @@ class SingingBowls(Scape):
         choices = [i for i in range(len(self.bowls)) if i != self._last_bowl]
         index = int(rng.choice(choices))
         self._last_bowl = index
+        self.strikes.append((at, index))
         velocity = float(rng.uniform(0.35, 1.0))
         voice = Voice(rng, self.bowls[index], at, velocity, self.rate)
         self.voices.append(voice)

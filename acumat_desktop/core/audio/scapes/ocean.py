@@ -23,6 +23,8 @@ from acumat_desktop.core.audio.scapes.base import (
 )
 
 WAVE_SECONDS = 30.0  # how long after its start a wave still contributes
+ENERGY_SECONDS = 45.0  # the sea's memory: after a run of big waves come smaller ones...
+ENERGY_RATE = 0.04  # ...so the sum of height² per second stays near this (the mean schedule)
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,7 @@ class Wave:
 
 
 class Ocean(Scape):
-    GAIN_DB = -12.6
+    GAIN_DB = -13.3
 
     def __init__(self, seed: int, rate: int) -> None:
         super().__init__(seed, rate)
@@ -70,6 +72,7 @@ class Ocean(Scape):
         self.waves: list[Wave] = []
         self._next_wave = float(rng.uniform(0.5, 3.0))
         self._swell = 1.0
+        self._energy, self._energy_at = ENERGY_RATE * ENERGY_SECONDS, 0.0
         self._waves = np.zeros((self.hop, 2))
 
     def _schedule(self, until: float) -> None:
@@ -84,8 +87,17 @@ class Ocean(Scape):
             gap = rng.uniform(2.5, 4.5) if small else rng.gamma(2.0, 4.0) + 4.0  # 5-25 s
             self._next_wave += float(gap)
 
+    def _balance(self, start: float) -> float:
+        """Scale for a new wave's height: keeps two minutes of sea near the calibrated
+        loudness whatever the dice did, while single waves still differ a lot."""
+        self._energy *= np.exp(-(start - self._energy_at) / ENERGY_SECONDS)
+        self._energy_at = start
+        return float(np.clip(np.sqrt(ENERGY_RATE * ENERGY_SECONDS / self._energy), 0.6, 1.5))
+
     def _add_wave(self, start: float, height: float) -> None:
         rng = self.rng
+        height *= self._balance(start)
+        self._energy += height**2
         self.waves.append(
             Wave(
                 start=start,
