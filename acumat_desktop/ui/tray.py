@@ -13,6 +13,7 @@ import ctypes
 import logging
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QAbstractNativeEventFilter, QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
@@ -38,12 +39,18 @@ class XcbTrayEvents(QAbstractNativeEventFilter):
         super().__init__()
         self._on_event = on_event
 
-    def nativeEventFilter(self, event_type: object, message: int) -> tuple[bool, int]:
-        if message and bytes(event_type) == b"xcb_generic_event_t":  # type: ignore[call-overload]
-            kind = ctypes.c_uint8.from_address(int(message)).value & 0x7F
+    def nativeEventFilter(self, event_type: object, message: object) -> tuple[bool, int]:
+        address = int(message)  # type: ignore[call-overload]  # a VoidPtr, falsy (size 0)
+        if address and bytes(event_type) == b"xcb_generic_event_t":  # type: ignore[call-overload]
+            kind = ctypes.c_uint8.from_address(address).value & 0x7F
             if kind in (XCB_DESTROY_NOTIFY, XCB_CLIENT_MESSAGE):
                 self._on_event()
         return False, 0
+
+
+def _remove_filter(app: QCoreApplication, events: XcbTrayEvents) -> None:
+    if shiboken6.isValid(app):  # at exit the application may be gone first
+        app.removeNativeEventFilter(events)
 
 
 class Tray(QObject):
@@ -89,7 +96,7 @@ class Tray(QObject):
         if app is not None and QGuiApplication.platformName() == "xcb":
             events = self._x_events = XcbTrayEvents(self._recheck.start)
             app.installNativeEventFilter(events)
-            self.destroyed.connect(lambda *_: app.removeNativeEventFilter(events))
+            self.destroyed.connect(lambda *_: _remove_filter(app, events))
         else:
             self._poll_while_missing()
 

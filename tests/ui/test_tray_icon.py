@@ -3,6 +3,8 @@ from __future__ import annotations
 import ctypes
 
 import pytest
+import shiboken6
+from PySide6.QtCore import QByteArray
 from pytestqt.qtbot import QtBot
 
 from acumat_desktop.app import app_icon
@@ -78,10 +80,10 @@ def test_x_events_that_can_mean_a_tray_change_wake_the_check() -> None:
     events = XcbTrayEvents(lambda: woken.append(True))
     for kind, wakes in [(XCB_DESTROY_NOTIFY, True), (XCB_CLIENT_MESSAGE, True), (6, False)]:
         event = (ctypes.c_uint8 * 32)(kind)  # xcb_generic_event_t starts with response_type
+        # What Qt hands over: a VoidPtr of size 0, which is falsy although it points somewhere.
+        message = shiboken6.VoidPtr(ctypes.addressof(event), 0)  # type: ignore[call-arg]
         woken.clear()
-        assert events.nativeEventFilter(b"xcb_generic_event_t", ctypes.addressof(event)) == (
-            False,
-            0,
-        ), "the event goes on to Qt"
+        handled = events.nativeEventFilter(QByteArray(b"xcb_generic_event_t"), message)
+        assert handled == (False, 0), "the event goes on to Qt"
         assert bool(woken) is wakes, kind
-    assert events.nativeEventFilter(b"windows_generic_MSG", 0) == (False, 0)
+    assert events.nativeEventFilter(QByteArray(b"windows_generic_MSG"), 0) == (False, 0)
