@@ -135,6 +135,47 @@ class ReminderPolicy:
             return Decision(Action.DEFER, blocker)
         return Decision(Action.SHOW, "due")
 
+    def next_decision_in(self, sitting_s: float, *, growing: bool) -> float | None:
+        """Seconds until :meth:`decide` could answer differently with no event in between
+        (input, a command, a lock or session change), or None when only an event can change
+        it. ``growing``: a streak runs, so ``sitting_s`` grows with time. Pure: it reads the
+        clock and changes nothing. A presentation is not an event (it is polled): the caller
+        looks again soon while a reminder is deferred by one."""
+        values = self.values
+        now = self._clock.now()
+        if not values.enabled:
+            return None
+        if self.paused_until is not None and now < self.paused_until:
+            return (self.paused_until - now).total_seconds()
+        limit = values.sit_limit.total_seconds()
+        if sitting_s < limit:
+            return limit - sitting_s if growing else None
+        if self.showing:
+            return None
+        waits = [
+            (self.snoozed_until - now).total_seconds()
+            if self.snoozed_until is not None and now < self.snoozed_until
+            else None,
+            self._calendar_wait(now),
+        ]
+        if self._settle_until is not None and self._clock.monotonic() < self._settle_until:
+            waits.append(self._settle_until - self._clock.monotonic())
+        found = [w for w in waits if w is not None]
+        return max(0.0, min(found)) if found else None
+
+    def _calendar_wait(self, now: datetime) -> float | None:
+        """Seconds until a day off or quiet hours end, when one holds now."""
+        values = self.values
+        midnight = datetime.combine(now.date() + timedelta(days=1), time(0), tzinfo=now.tzinfo)
+        if WEEKDAYS[now.weekday()] not in values.work_days:
+            return (midnight - now).total_seconds()
+        if values.quiet_hours and in_quiet_hours(now.time(), values.quiet_start, values.quiet_end):
+            end = datetime.combine(now.date(), values.quiet_end, tzinfo=now.tzinfo)
+            if end <= now:
+                end += timedelta(days=1)
+            return (end - now).total_seconds()
+        return None
+
     # -- events ------------------------------------------------------------------------------
     def shown(self) -> None:
         """The reminder was shown (the UI calls this, or the monitor on SHOW)."""

@@ -94,6 +94,23 @@ class SittingTracker:
             "source": self.source,
         }
 
+    def next_check_in(self) -> float | None:
+        """Seconds until a sample could tell something new without new input: the natural break
+        completing (while a streak runs) or pending input expiring as stray (on a break). None:
+        only the user's next input can change anything, so nobody needs to look before it."""
+        now = self._clock.monotonic()
+        due: list[float] = []
+        if self._streak_start is not None and self._last_active is not None:
+            due.append(self._last_active + self.natural_break_s - now)
+        if self._pending_last is not None:
+            due.append(self._pending_last + self.stray_filter_s - now)
+        return max(0.0, min(due)) if due else None
+
+    @property
+    def input_pending(self) -> bool:
+        """Input after a break that has not yet persisted long enough to end it."""
+        return self._pending_last is not None
+
     # -- feeding -----------------------------------------------------------------------------
     def reset(self, reason: str) -> None:
         """The user stood up (``idle``, ``lock``, ``suspend``, ``session``, ``moved``...).

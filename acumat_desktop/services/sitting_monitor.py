@@ -1,13 +1,21 @@
-"""The sitting loop: poll the idle source, feed the tracker, ask the policy, say when to remind.
+"""The sitting loop: sample the idle source, feed the tracker, ask the policy, say when to remind.
 
-Polling is coarse (5 s by default) and runs ONLY while reminders are enabled; with reminders
-off the timer is stopped and the app sleeps. Presenting checks (D-Bus, X11 properties) run only
-when a reminder would otherwise be due.
+It sleeps like a stone. Nothing runs with reminders off. With them on, the loop looks at the idle
+source only when the next decision is due: the sitting limit reached, a snooze, pause, quiet
+hours or settling grace over, the natural break complete. A source that can watch
+(:class:`~acumat_desktop.services.idle.base.IdleWatcher`: X11 SYNC alarms, Mutter's watches,
+ext-idle-notify) is not polled at all: it wakes the loop when the user has been idle for the
+natural break, or at their next input after one. Other sources are sampled as seldom as the
+next decision allows. Short steps (``interval_ms``) remain only where they are needed: while
+input after a break waits to prove it is not stray, and while a presentation defers a reminder
+(presenting is polled, and only then). While a streak runs the loop also wakes once a minute
+for the tray's ring and tooltip.
 """
 
 from __future__ import annotations
 
 import logging
+import math
 from datetime import timedelta
 from typing import Any, Protocol
 
@@ -16,11 +24,14 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from acumat_desktop.core.clock import Clock
 from acumat_desktop.core.reminders import Action, Decision, ReminderPolicy, ReminderValues
 from acumat_desktop.core.sitting import SittingTracker
-from acumat_desktop.services.idle.base import IdleSource
+from acumat_desktop.services.idle.base import IdleSource, IdleWatcher
 from acumat_desktop.services.presenting import PresentingDetector
 from acumat_desktop.services.session_lock import SessionLockMonitor
 
 log = logging.getLogger(__name__)
+
+MAX_SLEEP_STEPS = 60  # never sleep longer than this many intervals: a net for a missed event
+WATCH_MARGIN_S = 0.05  # an idle watch fires this much after the natural break completes
 
 
 class MonitorValues(ReminderValues, Protocol):
@@ -33,7 +44,10 @@ class MonitorValues(ReminderValues, Protocol):
 class SittingMonitor(QObject):
     """Signals: ``reminder_due(sitting_seconds)`` when the reminder should show now,
     ``reminder_withdrawn()`` when a shown reminder went stale (the user left, locked the
-    screen, started a session), ``changed()`` after every poll or command."""
+    screen, started a session), ``changed()`` after every look or command.
+
+    ``interval_ms`` is the shortest step (see the module's doc); the loop never sleeps longer
+    than ``MAX_SLEEP_STEPS`` steps, nor longer than ``display_step_s`` while a streak runs."""
 
     reminder_due = Signal(int)
     reminder_withdrawn = Signal()
@@ -50,6 +64,7 @@ class SittingMonitor(QObject):
         presenting: PresentingDetector | None = None,
         interval_ms: int = 5000,
         stray_filter_s: float = 5.0,
+        display_step_s: float = 60.0,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -60,20 +75,29 @@ class SittingMonitor(QObject):
         self._presenting = presenting
         self._lock = lock
         self._session_running = False
+        self._on = False
+        self._in_poll = False
+        self._interval_s = interval_ms / 1000.0
+        self._display_step_s = display_step_s
+        self._base_gap_s = max(30.0, 3 * self._interval_s)
+        self._expected_gap_s: float | None = None  # the sleep of the timer that woke us
+        self._planned_s = 0.0
+        self._last_sample: float | None = None
+        self.watching = False  # the source watches for us (no polling)
+        self.wakeups = 0  # looks at the source so far (for tests and benchmarks)
         self.last_decision: Decision | None = None
         self.tracker = SittingTracker(
             clock,
             values.natural_break.total_seconds(),
             stray_filter_s,
-            max_gap_s=max(30.0, 3 * interval_ms / 1000.0),
+            max_gap_s=self._base_gap_s,
             carry_on=values.after_unlock == "carry-on",
             source=source.name,
         )
         self._resets_seen = self.tracker.resets
         self._timer = QTimer(self)
-        self._timer.setInterval(interval_ms)
-        self._timer.setTimerType(Qt.TimerType.VeryCoarseTimer)
-        self._timer.timeout.connect(self.poll)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._on_timer)
         if lock is not None:
             lock.locked.connect(self._on_locked)
             lock.sleeping.connect(self._on_sleeping)
@@ -82,7 +106,13 @@ class SittingMonitor(QObject):
     # -- state -------------------------------------------------------------------------------
     @property
     def polling(self) -> bool:
-        return self._timer.isActive()
+        """The loop runs (reminders are on): a timer or a watch will wake it."""
+        return self._on
+
+    @property
+    def next_look_in(self) -> float | None:
+        """The sleep planned at the last look (seconds), or None when no timer is armed."""
+        return self._planned_s if self._timer.isActive() else None
 
     def snapshot(self) -> dict[str, Any]:
         """The ``sitting`` and ``reminders`` parts of ``status --json``."""
@@ -91,16 +121,25 @@ class SittingMonitor(QObject):
         reminders["can_snooze"] = self.policy.can_snooze
         return {"sitting": dict(self.tracker.snapshot()), "reminders": reminders}
 
+    def sitting_snapshot(self) -> dict[str, Any]:
+        """The ``sitting`` part, from a fresh look at the source (samples are sparse)."""
+        if self._on and not self._in_poll:
+            self.poll()
+        return dict(self.tracker.snapshot())
+
     def apply_settings(self) -> None:
         """Re-read the values (call after a settings change): natural break, unlock mode, and
-        start or stop polling with ``enabled``."""
+        start or stop the loop with ``enabled``."""
         self.tracker.natural_break_s = self.values.natural_break.total_seconds()
         self.tracker.carry_on = self.values.after_unlock == "carry-on"
-        if self.values.enabled and not self._timer.isActive():
-            self._timer.start()
+        if self.values.enabled and not self._on:
+            self._on = True
             self.poll()
-        elif not self.values.enabled and self._timer.isActive():
-            self._timer.stop()
+        elif self.values.enabled:
+            self._plan()  # the limit or the break may have changed
+        elif self._on:
+            self._on = False
+            self._stop()
             self._withdraw()
             self.changed.emit()
 
@@ -111,10 +150,12 @@ class SittingMonitor(QObject):
         self._resets_seen = self.tracker.resets
         self._withdraw()
         self.policy.moved()
+        self._plan()
         self.changed.emit()
 
     def snooze(self, minutes: float | None = None) -> bool:
         ok = self.policy.snooze(minutes)
+        self._plan()
         self.changed.emit()
         return ok
 
@@ -125,6 +166,7 @@ class SittingMonitor(QObject):
         else:
             self.policy.pause_for(seconds)
         self._withdraw()
+        self._plan()
         self.changed.emit()
 
     def set_session_running(self, running: bool) -> None:
@@ -141,6 +183,26 @@ class SittingMonitor(QObject):
 
     # -- the loop ----------------------------------------------------------------------------
     def poll(self) -> None:
+        """Look at the source now, decide, and plan the next look."""
+        self._in_poll = True
+        try:
+            self._sample()
+            self._decide()
+            self._plan()
+        finally:
+            self._in_poll = False
+        self.changed.emit()
+
+    def _sample(self) -> None:
+        now = self._clock.monotonic()
+        since = 0.0 if self._last_sample is None else max(0.0, now - self._last_sample)
+        # Samples are sparse by design: a long gap is a suspend only when the wall clock ran
+        # ahead of the monotonic one, or when the timer that woke us came far too late.
+        expected = self._expected_gap_s if self._expected_gap_s is not None else since
+        self.tracker.max_gap_s = expected + self._base_gap_s
+        self._expected_gap_s = None
+        self._last_sample = now
+        self.wakeups += 1
         self.tracker.feed(self.source.idle_seconds())
         if self.tracker.resets != self._resets_seen:
             self._resets_seen = self.tracker.resets
@@ -148,6 +210,8 @@ class SittingMonitor(QObject):
             self.policy.new_streak()
             if self.tracker.last_reset_reason == "suspend":
                 self.policy.resumed()
+
+    def _decide(self) -> None:
         sitting = self.tracker.active_s
         due = self.values.enabled and sitting >= self.values.sit_limit.total_seconds()
         presenting = bool(due and self._presenting is not None and self._presenting.is_presenting())
@@ -166,7 +230,61 @@ class SittingMonitor(QObject):
         if decision.action is Action.SHOW:
             self.policy.shown()
             self.reminder_due.emit(int(sitting))
-        self.changed.emit()
+
+    def _plan(self) -> None:
+        """Arm the watch and the timer for the next look, as late as the decisions allow."""
+        if not self._on:
+            return
+        tracker = self.tracker
+        self.watching = self._watch()
+        waits = [self.policy.next_decision_in(tracker.active_s, growing=tracker.sitting)]
+        if tracker.sitting:
+            waits.append(self._display_step_s - math.fmod(tracker.active_s, self._display_step_s))
+        if not self.watching:
+            waits.append(tracker.next_check_in())
+        if tracker.input_pending or self._deferred_by_presenting():
+            waits.append(self._interval_s)
+        found = [w for w in waits if w is not None]
+        limit = self._interval_s * MAX_SLEEP_STEPS
+        sleep = min(limit, max(self._interval_s, min(found))) if found else limit
+        self._expected_gap_s = self._planned_s = sleep
+        self._timer.setTimerType(
+            Qt.TimerType.VeryCoarseTimer if sleep >= 10 else Qt.TimerType.CoarseTimer
+        )
+        self._timer.start(max(1, round(sleep * 1000)))
+
+    def _watch(self) -> bool:
+        """Let a watching source wake us: at the natural break while a streak runs, at the
+        next input while on a break. False when the source cannot (then it is polled)."""
+        if not isinstance(self.source, IdleWatcher):
+            return False
+        if self.tracker.input_pending:  # input must persist: looked at in short steps
+            self.source.unwatch()
+            return False
+        if self.tracker.sitting:
+            return self.source.watch(
+                self.tracker.natural_break_s + WATCH_MARGIN_S, False, self._on_watch
+            )
+        return self.source.watch(None, True, self._on_watch)
+
+    def _deferred_by_presenting(self) -> bool:
+        decision = self.last_decision
+        return decision is not None and decision.reason == "presenting"
+
+    def _on_watch(self) -> None:
+        if self._on:
+            self.poll()
+
+    def _on_timer(self) -> None:
+        if self._on:
+            self.poll()
+
+    def _stop(self) -> None:
+        self._timer.stop()
+        self._expected_gap_s = None
+        if self.watching and isinstance(self.source, IdleWatcher):
+            self.source.unwatch()
+        self.watching = False
 
     def _withdraw(self) -> None:
         if self.policy.showing:

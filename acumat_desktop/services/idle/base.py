@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol, runtime_checkable
 
 
@@ -21,3 +22,21 @@ class IdleSource(Protocol):
     def idle_seconds(self) -> float | None: ...
 
     def close(self) -> None: ...
+
+
+@runtime_checkable
+class IdleWatcher(Protocol):
+    """A source that can tell, without being polled, when the user has been idle for a while
+    and when they come back (XSync alarms, Mutter's watches, ext-idle-notify).
+
+    ``watch`` replaces any armed watch with: ``callback`` once idle reaches ``idle_after_s``
+    (at once if it already has), and/or once at the next input (``on_input``). It returns False
+    when this source cannot watch right now; the caller then polls. The callback runs on the
+    Qt event loop, once; the caller looks at the source and arms again.
+    """
+
+    def watch(
+        self, idle_after_s: float | None, on_input: bool, callback: Callable[[], None]
+    ) -> bool: ...
+
+    def unwatch(self) -> None: ...

@@ -1,0 +1,89 @@
+"""X11 idle watches without polling: SYNC IDLETIME alarms against a real Xvfb, input by XTest."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from pytestqt.qtbot import QtBot
+from xvfb_display import run_on, wait_until, xvfb  # noqa: F401  (fixture)
+
+from acumat_desktop.services.idle._xsync import XSyncValue
+from acumat_desktop.services.idle.base import IdleWatcher
+from acumat_desktop.services.idle.x11 import X11IdleSource
+
+needs_xdotool = pytest.mark.skipif(shutil.which("xdotool") is None, reason="needs xdotool")
+
+
+class Calls:
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self) -> None:
+        self.count += 1
+
+
+@pytest.fixture
+def source(xvfb: str, qtbot: QtBot) -> X11IdleSource:  # noqa: F811
+    src = X11IdleSource(xvfb)
+    assert src.available()
+    return src
+
+
+def test_the_x11_source_is_a_watcher(source: X11IdleSource) -> None:
+    assert isinstance(source, IdleWatcher)
+    assert int(XSyncValue.of(5_000_000_000)) == 5_000_000_000
+
+
+@needs_xdotool
+def test_an_idle_alarm_fires_once_idle_reaches_the_threshold(
+    source: X11IdleSource, xvfb: str, qtbot: QtBot  # noqa: F811
+) -> None:
+    run_on(xvfb, "xdotool", "mousemove", "--sync", "10", "10")
+    calls = Calls()
+    assert source.watch(0.4, False, calls)
+    assert calls.count == 0
+    qtbot.waitUntil(lambda: calls.count == 1, timeout=5000)
+    idle = source.idle_seconds()
+    assert idle is not None and idle >= 0.4
+
+
+def test_an_idle_alarm_fires_at_once_when_already_idle(
+    source: X11IdleSource, qtbot: QtBot
+) -> None:
+    wait_until(lambda: (source.idle_seconds() or 0) >= 0.2, timeout=5)
+    calls = Calls()
+    assert source.watch(0.05, False, calls)
+    qtbot.waitUntil(lambda: calls.count == 1, timeout=2000)
+
+
+@needs_xdotool
+def test_an_input_alarm_fires_at_the_next_input_only(
+    source: X11IdleSource, xvfb: str, qtbot: QtBot  # noqa: F811
+) -> None:
+    wait_until(lambda: (source.idle_seconds() or 0) >= 0.2, timeout=5)
+    calls = Calls()
+    assert source.watch(None, True, calls)
+    qtbot.wait(300)  # the absence of a wakeup is the point: nothing fires while nobody moves
+    assert calls.count == 0
+    run_on(xvfb, "xdotool", "mousemove", "--sync", "200", "150")
+    qtbot.waitUntil(lambda: calls.count == 1, timeout=5000)
+    assert (source.idle_seconds() or 0) < 1.0
+
+
+@needs_xdotool
+def test_unwatch_and_close_disarm(
+    source: X11IdleSource, xvfb: str, qtbot: QtBot  # noqa: F811
+) -> None:
+    calls = Calls()
+    assert source.watch(None, True, calls)
+    source.unwatch()
+    run_on(xvfb, "xdotool", "mousemove", "--sync", "30", "40")
+    qtbot.wait(300)  # an alarm that would still fire has had ten times its delivery time
+    assert calls.count == 0
+    source.close()
+    assert not source.watch(1.0, True, calls)
+
+
+def test_no_server_means_no_watch() -> None:
+    assert not X11IdleSource(":199").watch(1.0, True, Calls())
