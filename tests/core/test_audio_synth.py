@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
 from acumat_desktop.core.audio import dsp, synth
+from acumat_desktop.core.audio.sequencer import SoundscapeSource
+from acumat_desktop.services.audio.soundscapes import SoundCatalogue
 
 RATE = 48_000
 SECONDS = 6.0  # short renders keep the suite fast; the generators work the same at 45 s
@@ -109,3 +113,61 @@ def _centroid(x: np.ndarray) -> float:
     spectrum = np.abs(np.fft.rfft(x))
     f = np.fft.rfftfreq(x.size, 1 / RATE)
     return float(np.sum(f * spectrum) / np.sum(spectrum))
+
+
+# --- endless sources (issue 10) -----------------------------------------------------------
+
+
+def test_a_source_gives_the_same_material_whatever_the_block_sizes() -> None:
+    whole = SoundscapeSource("stream", seed=5).next_block(3 * RATE)
+    source = SoundscapeSource("stream", seed=5)
+    sizes = [1, 511, 12_000, 4_800, 33_333, 2]
+    parts = [source.next_block(n) for n in sizes]
+    parts.append(source.next_block(3 * RATE - sum(sizes)))
+    assert np.array_equal(np.concatenate(parts), whole)
+    assert whole.dtype == np.float32 and whole.shape == (3 * RATE, 2)
+
+
+def test_prefetching_changes_nothing_but_where_the_work_is_done() -> None:
+    plain = SoundscapeSource("rain", seed=9).next_block(2 * RATE)
+    with SoundscapeSource("rain", seed=9, prefetch_seconds=0.5) as ahead:
+        blocks = [ahead.next_block(1_024) for _ in range(2 * RATE // 1_024 + 1)]
+    assert np.array_equal(np.concatenate(blocks)[: 2 * RATE], plain)
+
+
+def test_each_new_source_plays_different_material() -> None:
+    a = SoundscapeSource("ocean").next_block(RATE)
+    b = SoundscapeSource("ocean").next_block(RATE)
+    assert not np.allclose(a, b)
+
+
+def test_a_bowls_loop_wraps_its_ringing_onto_its_head_instead_of_cutting_it() -> None:
+    x = synth.render_soundscape("singing-bowls", 20.0, seed=4).astype(np.float64)
+    steps = np.abs(np.diff(np.concatenate([x[-RATE:], x[:RATE]]), axis=0))
+    assert np.max(steps) <= np.max(np.abs(np.diff(x, axis=0)))
+    head = np.sqrt(np.mean(x[: RATE // 2] ** 2))
+    assert head > 0.1 * np.sqrt(np.mean(x**2))  # the strikes before the seam still ring
+
+
+def test_catalogue_streams_built_ins_and_loops_the_rest(tmp_path: Path) -> None:
+    catalogue = SoundCatalogue(tmp_path, seconds=2.0)
+    source = catalogue.stream("wind", seed=1)
+    assert source is not None
+    assert source.next_block(100).shape == (100, 2)
+    source.close()
+    assert catalogue.stream("user-abc") is None
+    with pytest.raises(KeyError):
+        catalogue.stream("thunder")
+
+
+def test_catalogue_renders_loops_under_a_new_version_and_drops_stale_ones(
+    tmp_path: Path,
+) -> None:
+    stale = tmp_path / "pink-noise-v1-48000-45000.npy"
+    np.save(stale, np.zeros((10, 2), dtype=np.float32))
+    catalogue = SoundCatalogue(tmp_path, seconds=2.0)
+    assert catalogue.cache_path("pink-noise") != stale
+    loop = catalogue.load("pink-noise")
+    assert loop.shape == (2 * RATE, 2)
+    assert catalogue.is_cached("pink-noise")
+    assert not stale.exists()

@@ -50,7 +50,7 @@ class SoundscapeSource:
         self._ready: deque[F32] = deque()
         self._ready_frames = 0
         self._pending = np.zeros((0, 2), dtype=np.float32)
-        self._lock = threading.Lock()  # guards the scape: one generator at a time
+        self._lock = threading.Lock()  # one generator at a time; held while a block is queued
         self._wake = threading.Condition()
         self._closed = False
         self._thread: threading.Thread | None = None
@@ -61,8 +61,7 @@ class SoundscapeSource:
             self._thread.start()
 
     def _generate(self) -> F32:
-        with self._lock:
-            return finish(self.scape.render(self.scape.hop))
+        return finish(self.scape.render(self.scape.hop))
 
     def _prefetch(self) -> None:
         while True:
@@ -71,19 +70,31 @@ class SoundscapeSource:
                     self._wake.wait()
                 if self._closed:
                     return
-            block = self._generate()
-            with self._wake:
-                self._ready.append(block)
-                self._ready_frames += block.shape[0]
+            with self._lock:  # generate and queue as one step, so blocks stay in order
+                block = self._generate()
+                self._push(block)
+
+    def _push(self, block: F32) -> None:
+        with self._wake:
+            self._ready.append(block)
+            self._ready_frames += block.shape[0]
+
+    def _pop(self) -> F32 | None:
+        with self._wake:
+            if not self._ready:
+                return None
+            block = self._ready.popleft()
+            self._ready_frames -= block.shape[0]
+            self._wake.notify()
+            return block
 
     def _take(self) -> F32:
-        with self._wake:
-            if self._ready:
-                block = self._ready.popleft()
-                self._ready_frames -= block.shape[0]
-                self._wake.notify()
-                return block
-        return self._generate()  # prefetch behind (or off): generate here
+        block = self._pop()
+        if block is not None:
+            return block
+        with self._lock:  # prefetch behind (or off): wait for its block or make one here
+            block = self._pop()
+            return block if block is not None else self._generate()
 
     def next_block(self, frames: int) -> F32:
         """The next ``frames`` frames, float32 ``(frames, 2)``."""
