@@ -33,7 +33,8 @@ class _FakeStream:
         self.server.note("write")
 
     def latency_frames(self) -> int:
-        return 9600
+        """What the server holds after each write: ``server.levels`` in turn, then 200 ms."""
+        return self.server.levels.pop(0) if self.server.levels else 9600
 
     def close(self, drain: bool = False) -> None:
         self.closed = True
@@ -48,6 +49,7 @@ class _FakeServer:
         self.devices = {b"usb"}
         self.log: list[str] = []
         self.streams: list[_FakeStream] = []
+        self.levels: list[int] = []  # frames queued after the first writes
         self.changed = threading.Condition()
 
     def note(self, event: str) -> None:
@@ -167,3 +169,22 @@ def test_the_running_socket_selects_the_native_stream(tmp_path: Path) -> None:
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
         server.bind(str(tmp_path / "pulse" / "native"))
         assert use_native_pulse({"XDG_RUNTIME_DIR": str(tmp_path)})
+
+
+def test_a_buffer_running_low_is_logged_once_per_episode_but_not_as_a_stream_fills(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    server = _FakeServer()
+    server.levels = [1200, 3600, 9600, 960, 480, 9600, 960]  # 25 ms at the first write
+    feeder, _, _ = _feeder(server)
+    try:
+        feeder.open(None)
+        server.wait(lambda: server.log.count("write") >= 10)
+    finally:
+        feeder.shutdown()
+    lows = [r for r in caplog.records if "ran low" in r.getMessage()]
+    assert [r.getMessage() for r in lows] == [
+        "Audio buffer ran low (20 ms queued)",
+        "Audio buffer ran low (20 ms queued)",
+    ]
+    assert feeder.underruns == 2

@@ -171,6 +171,8 @@ class NativeFeeder:
         before, self._written = self._written, self._written + frames
         if before < REPORT_AFTER_S * rate <= self._written:
             log.info("The sound server holds %.0f ms of audio ahead", 1000 * queued / rate)
+        if before == 0:  # a new stream fills up from nothing: judge it once it has
+            self._low = True
         low = queued < LOW_WATER_S * rate
         if low and not self._low:
             self.underruns += 1
