@@ -19,7 +19,7 @@ from PySide6.QtDBus import QDBusConnection
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QLabel
 
-from acumat_desktop import APP_DISPLAY_NAME, APP_NAME, DESKTOP_FILE_ID, __version__
+from acumat_desktop import APP_DISPLAY_NAME, APP_NAME, DESKTOP_FILE_ID, WM_CLASS, __version__
 from acumat_desktop.app_handlers import register_app_commands, register_settings_commands
 from acumat_desktop.core.clock import Clock, SystemClock
 from acumat_desktop.core.commands import CommandRegistry
@@ -44,6 +44,8 @@ from acumat_desktop.services.single_instance import InstanceLock
 from acumat_desktop.settings.migrations import NewerSchemaError
 from acumat_desktop.ui.actions import AppActions
 from acumat_desktop.ui.main_window import MainWindow
+from acumat_desktop.ui.routine_choices import pattern_choices, sound_choices
+from acumat_desktop.ui.settings_dialog import SettingsChoices
 from acumat_desktop.ui.theme import apply_theme
 from acumat_desktop.ui.tray import Tray
 from acumat_desktop.wiring.media import MediaKeysFeature
@@ -154,7 +156,8 @@ def forward_to_running_instance(name: str, wait_s: float = 0.0) -> bool:
 
 def create_application() -> QApplication:
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    # argv[0] names the window class (WM_CLASS), which the desktop file's StartupWMClass matches.
+    app = existing if isinstance(existing, QApplication) else QApplication([WM_CLASS])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
     app.setApplicationVersion(__version__)
@@ -173,7 +176,7 @@ def build_services(
     apply_theme(app, loaded.settings.appearance.theme)
     actions = AppActions(app)
     window = MainWindow(actions, icon)
-    settings.save_failed.connect(window.show_notice)  # said once per problem, never silent
+    settings.save_failed.connect(window.show_warning)  # said once per problem, never silent
     tray = Tray(actions, icon, app) if Tray.available() else None
     board = StatusBoard(__version__)
     board.provide("tray", lambda: {"available": tray is not None and tray.visible})
@@ -228,14 +231,21 @@ def build_features(s: Services) -> AcuMat:
         shutdown=s.shutdown,
     )
     shell.add_dialog_extension(
-        lambda dialog: dialog.add_row(
-            "session", dialog.tr("Keeps the screen awake with"), QLabel(s.keep_awake.description)
+        lambda dialog: dialog.add_diagnostic_row(
+            dialog.tr("Keeps the screen awake with"), QLabel(s.keep_awake.description)
         )
     )
     shell.add_dialog_extension(sound.extend_dialog)
     sessions = SessionsFeature(
         parent=s.app, data_dir=s.paths.data, settings=s.settings, session=s.session,
         history=s.history, window=s.window, tray=s.tray, commands=s.commands, sounds=sound,
+    )
+    shell.set_settings_choices(
+        lambda: SettingsChoices(
+            routines=[(r.id, r.name) for r in sessions.library.all()],
+            patterns=pattern_choices(sessions.patterns.all()),
+            sounds=sound_choices((row["id"], row["name"]) for row in sound.sounds()),
+        )
     )
     pages = SessionPages(
         parent=s.app, settings=s.settings, session=s.session, clock=s.clock, window=s.window,
@@ -289,7 +299,7 @@ def show_first_screen(acumat: AcuMat, loaded: LoadResult, minimized: bool) -> No
     if tray is not None:
         tray.show()
     else:
-        window.show_notice(
+        window.show_warning(
             window.tr(
                 "No system tray was found, so AcuMat stays in this window; closing it quits. "
                 "On GNOME, the AppIndicator extension adds a tray."
@@ -300,12 +310,12 @@ def show_first_screen(acumat: AcuMat, loaded: LoadResult, minimized: bool) -> No
         window.show()
     message = loaded.message()
     if message:
-        window.show_notice(message)
+        window.show_warning(message)
         if tray is not None and window.isHidden():
             tray.message(window.tr("AcuMat settings"), message)
     history_message = acumat.history.message
-    if history_message:  # after the other notices, so none of them hides it
-        window.show_notice(" ".join(filter(None, (window.notice.text(), history_message))))
+    if history_message:  # warnings join: none of them hides another
+        window.show_warning(history_message)
         if tray is not None and window.isHidden():
             tray.message(window.tr("AcuMat history"), history_message)
 
@@ -330,7 +340,7 @@ def run_app(minimized: bool = False) -> int:
     app = create_application()
     acumat = build(app, paths, loaded, minimized)
     if not acumat.services.server.listen():
-        acumat.window.show_notice(
+        acumat.window.show_warning(
             acumat.window.tr("Command-line control is unavailable (see the log).")
         )
     log.info("AcuMat %s started (tray: %s)", __version__, acumat.tray is not None)

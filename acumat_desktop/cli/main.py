@@ -11,6 +11,7 @@ from acumat_desktop.cli import (  # noqa: F401  (each module registers its comma
     app_commands,
     history_commands,
     reminder_commands,
+    selftest_command,
     session_commands,
     settings_commands,
     sound_commands,

@@ -24,10 +24,13 @@ log = logging.getLogger(__name__)
 
 
 def launch_command() -> list[str]:
-    """How to start this installation of AcuMat in the tray."""
-    script = Path(sys.executable).with_name("acumat.exe" if os.name == "nt" else "acumat")
-    if script.exists():
-        return [str(script), "--minimized"]
+    """How to start this installation of AcuMat in the tray. On Windows the windowed program
+    (``acumatw.exe``) comes first, so no console window flashes at login."""
+    names = ["acumatw.exe", "acumat.exe"] if os.name == "nt" else ["acumat"]
+    for name in names:
+        script = Path(sys.executable).with_name(name)
+        if script.exists():
+            return [str(script), "--minimized"]
     return [sys.executable, "-m", "acumat_desktop", "--minimized"]
 
 
@@ -77,7 +80,7 @@ class XdgAutostart:
 
 
 class MacLaunchAgent:
-    LABEL = "io.github.acumat.AcuMat"
+    LABEL = DESKTOP_FILE_ID
 
     def __init__(self, home: Path | None = None, command: Sequence[str] | None = None) -> None:
         self.path = (home or Path.home()) / "Library" / "LaunchAgents" / f"{self.LABEL}.plist"

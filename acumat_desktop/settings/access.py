@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import ValidationError
 
@@ -67,22 +67,31 @@ def as_dict(settings: Settings) -> dict[str, Any]:
     return settings.model_dump(mode="json")
 
 
-def _coerce_text(text: str) -> Any:
+def _coerce_text(text: str, annotation: Any = None) -> Any:
+    """Words people type for a switch (on/off, yes/no) or for "nothing" (none, null, empty),
+    read that way only where the setting takes them: "none" stays a word for a sound or a
+    breathing pattern, whose "none" means silence or no guidance."""
     lowered = text.strip().lower()
-    if lowered in {"on", "yes"}:
+    if annotation is bool and lowered in {"on", "yes"}:
         return True
-    if lowered in {"off", "no"}:
+    if annotation is bool and lowered in {"off", "no"}:
         return False
-    if lowered in {"null", "none", ""}:
+    if type(None) in get_args(annotation) and lowered in {"null", "none", ""}:
         return None
     return text
+
+
+def _annotation(section: str, name: str) -> Any:
+    model = SECTIONS.get(section)
+    field = model.model_fields.get(name) if model is not None else None
+    return field.annotation if field is not None else None
 
 
 def with_value(settings: Settings, key: str, value: Any) -> Settings:
     """A copy of ``settings`` with ``key`` set; raises SettingsKeyError or SettingsValueError."""
     section, name = _split(key)
     if isinstance(value, str):
-        value = _coerce_text(value)
+        value = _coerce_text(value, _annotation(section, name))
     raw = settings.model_dump(mode="json")
     raw[section][name] = value
     try:

@@ -86,16 +86,30 @@ class SoundPanel(QDockWidget):
         super().__init__(self.tr("Sound"), parent)
         self.setObjectName("soundPanel")
         self.setAccessibleName(self.tr("Sound"))
-        self.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-        )
+        # Movable but never floating: a stray click must not tear the panel off the window.
+        self.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self._names: dict[str, str] = {}
         self._rows: list[_LayerRow] = []
         self._active = False
         body = QWidget(self)
         outer = QVBoxLayout(body)
+        outer.addWidget(self._build_layers(body))
+        outer.addLayout(self._build_master(body))
+        outer.addLayout(self._build_mixes(body))
+        self.import_button = QPushButton(self.tr("&Import sound…"), body)
+        self.import_button.setAccessibleName(self.tr("Import sound"))
+        self.import_button.clicked.connect(self._import)
+        outer.addWidget(self.import_button)
+        self.message = QLabel(body)
+        self.message.setObjectName("soundMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        outer.addWidget(self.message)
+        outer.addStretch(1)
+        self.setWidget(body)
+        self._refresh_enabled()
 
+    def _build_layers(self, body: QWidget) -> QGroupBox:
         self.layers_box = QGroupBox(self.tr("Layers"), body)
         self.layers_box.setAccessibleName(self.tr("Layers of this session"))
         self._layers_layout = QVBoxLayout(self.layers_box)
@@ -113,8 +127,9 @@ class SoundPanel(QDockWidget):
         self.hint = QLabel(self.tr("Start a session to change its layers."), self.layers_box)
         self.hint.setWordWrap(True)
         self._layers_layout.addWidget(self.hint)
-        outer.addWidget(self.layers_box)
+        return self.layers_box
 
+    def _build_master(self, body: QWidget) -> QFormLayout:
         master = QFormLayout()
         self.master = _slider(body, self.tr("Master volume"))
         self.master.valueChanged.connect(lambda v: self.master_volume_changed.emit(v / 100.0))
@@ -125,11 +140,15 @@ class SoundPanel(QDockWidget):
         self.mute.setAccessibleName(self.tr("Mute"))
         self.mute.toggled.connect(self.mute_toggled)
         master.addRow(self.mute)
-        outer.addLayout(master)
+        return master
 
+    def _build_mixes(self, body: QWidget) -> QVBoxLayout:
+        column = QVBoxLayout()
+        label = QLabel(self.tr("Saved &mixes"), body)
         mixes = QHBoxLayout()
         self.mix_choice = QComboBox(body)
         self.mix_choice.setAccessibleName(self.tr("Saved mixes"))
+        label.setBuddy(self.mix_choice)
         self.use_mix = QPushButton(self.tr("&Use mix"), body)
         self.use_mix.setAccessibleName(self.tr("Use the chosen saved mix"))
         self.use_mix.clicked.connect(self._use_mix)
@@ -139,20 +158,9 @@ class SoundPanel(QDockWidget):
         mixes.addWidget(self.mix_choice, 1)
         mixes.addWidget(self.use_mix)
         mixes.addWidget(self.save_mix)
-        outer.addLayout(mixes)
-
-        self.import_button = QPushButton(self.tr("&Import sound…"), body)
-        self.import_button.setAccessibleName(self.tr("Import sound"))
-        self.import_button.clicked.connect(self._import)
-        outer.addWidget(self.import_button)
-        self.message = QLabel(body)
-        self.message.setObjectName("soundMessage")
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        outer.addWidget(self.message)
-        outer.addStretch(1)
-        self.setWidget(body)
-        self._refresh_enabled()
+        column.addWidget(label)
+        column.addLayout(mixes)
+        return column
 
     # --- what is true (never echoed back as signals) --------------------------------------------
     def set_sounds(self, sounds: list[dict[str, str]]) -> None:

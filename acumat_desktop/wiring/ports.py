@@ -39,4 +39,12 @@ class SoundLister(Protocol):
 class Notices(Protocol):
     """Somewhere to tell the person something (the main window's notice line)."""
 
-    def show_notice(self, text: str) -> None: ...
+    def show_notice(self, text: str, timeout_ms: int = ...) -> None:
+        """A passing remark that clears itself."""
+        ...
+
+    def show_warning(self, text: str) -> None:
+        """Something that must be read: it stays until closed."""
+        ...
+
+    def clear_notices(self) -> None: ...

@@ -83,7 +83,7 @@ class RemindersTray(QObject):
 
 
 class IdleSourceRows(QObject):
-    """Adds two rows to the Reminders tab; the "last input" row ticks only while visible."""
+    """Adds two rows to "About this computer"; the last-input row ticks only while visible."""
 
     def __init__(self, dialog: SettingsDialog, source: IdleSource, interval_ms: int = 1000) -> None:
         super().__init__(dialog)
@@ -92,14 +92,16 @@ class IdleSourceRows(QObject):
         text = (
             name
             if name != "none"
-            else "none found — reminders fall back to plain elapsed time since your last break"
+            else self.tr(
+                "none found — reminders fall back to plain elapsed time since your last break"
+            )
         )
         self.source_label = QLabel(text)
         self.source_label.setObjectName("reminders.idle_source")
         self.input_label = QLabel()
         self.input_label.setObjectName("reminders.last_input")
-        dialog.add_row("reminders", "Idle source", self.source_label)
-        dialog.add_row("reminders", "Last input", self.input_label)
+        dialog.add_diagnostic_row(self.tr("Keyboard and mouse watched through"), self.source_label)
+        dialog.add_diagnostic_row(self.tr("Last keyboard or mouse use"), self.input_label)
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.update_text)
@@ -120,4 +122,6 @@ class IdleSourceRows(QObject):
 
     def update_text(self) -> None:
         idle = self.source.idle_seconds()
-        self.input_label.setText("unknown" if idle is None else f"{int(idle)} s ago")
+        self.input_label.setText(
+            self.tr("unknown") if idle is None else self.tr("%n seconds ago", "", int(idle))
+        )

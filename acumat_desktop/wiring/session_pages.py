@@ -116,6 +116,7 @@ class SessionPages(QObject):
 
     def _on_event(self, event: SessionEvent) -> None:
         if isinstance(event, Started):
+            self._window.clear_notices()  # the mat is a quiet place: nothing follows into it
             self._window.pages.setCurrentWidget(self._session_view)
             if not self._settings.settings.session.safety_note_seen:
                 self._show_note_beside()  # a start from the tray or CLI: tell, don't block

@@ -204,7 +204,7 @@ class SessionsFeature(QObject):
         if text is None:
             self._history_retry.stop()
             return
-        self._window.show_notice(text)
+        self._window.show_warning(text)
         self._history_retry.start()
 
     def _retry_history(self) -> None:

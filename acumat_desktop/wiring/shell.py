@@ -18,13 +18,14 @@ from acumat_desktop.settings.model import Settings
 from acumat_desktop.ui.about import load_about_dialog
 from acumat_desktop.ui.actions import AppActions
 from acumat_desktop.ui.main_window import MainWindow
-from acumat_desktop.ui.settings_dialog import SettingsDialog
+from acumat_desktop.ui.settings_dialog import SettingsChoices, SettingsDialog
 from acumat_desktop.ui.theme import apply_theme
 from acumat_desktop.ui.tray import Tray
 
 log = logging.getLogger(__name__)
 
 DialogExtension = Callable[[SettingsDialog], None]
+ChoicesProvider = Callable[[], SettingsChoices]
 
 
 class ShellFeature(QObject):
@@ -52,6 +53,7 @@ class ShellFeature(QObject):
         self._log_file = log_file
         self._settings_dialog: SettingsDialog | None = None
         self._dialog_extensions: list[DialogExtension] = []
+        self._choices: ChoicesProvider = SettingsChoices
         self.error_box: QMessageBox | None = None
         actions.open.triggered.connect(window.bring_forward)
         actions.quit.triggered.connect(self.quit)
@@ -70,6 +72,10 @@ class ShellFeature(QObject):
     @property
     def dialog_extensions(self) -> tuple[DialogExtension, ...]:
         return tuple(self._dialog_extensions)
+
+    def set_settings_choices(self, provider: ChoicesProvider) -> None:
+        """Where the settings dialog gets the routines, patterns and sounds to choose by name."""
+        self._choices = provider
 
     def add_dialog_extension(self, extend: DialogExtension) -> None:
         """``extend`` adds its rows to the settings dialog when the dialog is first built."""
@@ -95,10 +101,13 @@ class ShellFeature(QObject):
 
     def open_settings(self) -> None:
         if self._settings_dialog is None:
-            self._settings_dialog = SettingsDialog(self._settings, self._window)
+            self._settings_dialog = SettingsDialog(
+                self._settings, self._window, choices=self._choices()
+            )
             for extend in self._dialog_extensions:
                 extend(self._settings_dialog)
         else:
+            self._settings_dialog.set_choices(self._choices())
             self._settings_dialog.load(self._settings.settings)
         self._settings_dialog.show()
         self._settings_dialog.raise_()

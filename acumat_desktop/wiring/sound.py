@@ -282,7 +282,7 @@ class SoundFeature(QObject):
             process.deleteLater()
 
     def _on_notice(self, text: str) -> None:
-        self._window.show_notice(text)
+        self._window.show_warning(text)
         tray = self._tray
         if tray is not None and not self._told_tray:
             self._told_tray = True

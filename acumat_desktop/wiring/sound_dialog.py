@@ -42,7 +42,7 @@ class SoundDialogRows(QObject):
         self.speech_label.setObjectName("sound.speech_engine")
         self.speech_label.setWordWrap(True)
         dialog.add_row("sound", self.tr("Sound output"), self.combo)
-        dialog.add_row("sound", self.tr("Speech engine"), self.speech_label)
+        dialog.add_diagnostic_row(self.tr("Speech engine for spoken cues"), self.speech_label)
         dialog.hide_row(DEVICE_KEY)
         self._editor = dialog.editors[DEVICE_KEY]
         if isinstance(self._editor.widget, QLineEdit):  # follows load() and Restore Defaults

@@ -89,7 +89,8 @@ TOKENS = st.one_of(st.sampled_from(OPTION_WORDS), st.text(max_size=30))
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(
-    command=st.sampled_from(sorted(Command.registry)),
+    # selftest builds every window in-process (its own tests run it in a child process)
+    command=st.sampled_from(sorted(set(Command.registry) - {"selftest"})),
     rest=st.lists(TOKENS, max_size=6),
 )
 def test_fuzzed_arguments_end_in_an_exit_code_never_a_traceback(

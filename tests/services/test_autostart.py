@@ -4,6 +4,7 @@ import plistlib
 import shlex
 from pathlib import Path
 
+from acumat_desktop import DESKTOP_FILE_ID
 from acumat_desktop.services.autostart import (
     MacLaunchAgent,
     WindowsRunKey,
@@ -17,7 +18,7 @@ def test_xdg_entry_is_written_and_removed(tmp_path: Path) -> None:
     assert not backend.enabled()
     apply_autostart(backend, True, report=lambda text: None)
     text = backend.path.read_text()
-    assert backend.path == tmp_path / "autostart" / "io.github.acumat.AcuMat.desktop"
+    assert backend.path == tmp_path / "autostart" / f"{DESKTOP_FILE_ID}.desktop"
     exec_line = next(line for line in text.splitlines() if line.startswith("Exec="))
     assert shlex.split(exec_line[5:]) == ["/opt/Acu Mat/bin/acumat", "--minimized"]
     assert "Type=Application" in text

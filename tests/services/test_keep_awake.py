@@ -20,6 +20,7 @@ from PySide6.QtDBus import QDBus, QDBusConnection, QDBusMessage
 from pytestqt.qtbot import QtBot
 from xvfb_display import xvfb  # noqa: F401  (fixture)
 
+from acumat_desktop import DESKTOP_FILE_ID
 from acumat_desktop.core.clock import SystemClock
 from acumat_desktop.core.session import ACTIVE_STATES, SessionEngine, SessionPlan, SessionState
 from acumat_desktop.services.idle._xlib import XDisplay
@@ -151,7 +152,7 @@ def test_gnome_session_cookie_round_trips_as_uint32(fake: Inhibitors) -> None:
     backend.release()
     assert not held(backend)
     assert fake.calls() == [
-        f"Inhibit susu io.github.acumat.AcuMat|0|{REASON}|12",
+        f"Inhibit susu {DESKTOP_FILE_ID}|0|{REASON}|12",
         f"Uninhibit u {FIRST_COOKIE}",
     ]
 
@@ -364,9 +365,9 @@ def test_guard_over_real_dbus_inhibits_once_per_session(fake: Inhibitors) -> Non
         guard.set_active(active)
     guard.shutdown()
     assert fake.calls() == [
-        f"Inhibit susu io.github.acumat.AcuMat|0|{REASON}|12",
+        f"Inhibit susu {DESKTOP_FILE_ID}|0|{REASON}|12",
         f"Uninhibit u {FIRST_COOKIE}",
-        f"Inhibit susu io.github.acumat.AcuMat|0|{REASON}|12",
+        f"Inhibit susu {DESKTOP_FILE_ID}|0|{REASON}|12",
         f"Uninhibit u {FIRST_COOKIE + 1}",
     ]
 

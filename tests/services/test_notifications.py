@@ -16,6 +16,7 @@ from private_bus import _readline
 from PySide6.QtDBus import QDBusConnection, QDBusMessage
 from pytestqt.qtbot import QtBot
 
+from acumat_desktop import DESKTOP_FILE_ID
 from acumat_desktop.services.notifications import (
     DesktopNotifications,
     gvariant_string,
@@ -136,7 +137,7 @@ def test_notify_is_accepted_by_a_strict_server_and_replaced_in_place(
 def test_the_desktop_entry_hint_names_the_app(qtbot: QtBot, server: Server) -> None:
     n = DesktopNotifications(
         connect(server.address), address=server.address,
-        desktop_entry="io.github.acumat.AcuMat", category=None, resident=False,
+        desktop_entry=DESKTOP_FILE_ID, category=None, resident=False,
     )
     with qtbot.waitSignal(n.sent, timeout=10_000):
         assert n.show("Back and neck: 20 minutes done", "", [])

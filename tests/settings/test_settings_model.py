@@ -126,3 +126,15 @@ def test_every_version_below_the_current_has_a_step() -> None:
 def test_a_newer_schema_is_refused() -> None:
     with pytest.raises(NewerSchemaError, match="newer than this AcuMat"):
         decode(json.dumps({"schema_version": SCHEMA_VERSION + 1}))
+
+
+def test_none_is_a_word_for_a_sound_or_pattern_and_nothing_only_where_nothing_fits() -> None:
+    from acumat_desktop.settings import access
+
+    settings = Settings()
+    silent = access.with_value(settings, "sound.default_soundscape", "none")
+    assert silent.sound.default_soundscape == "none"
+    unguided = access.with_value(settings, "session.default_breathing", "none")
+    assert unguided.session.default_breathing == "none"
+    assert access.with_value(settings, "sound.output_device", "none").sound.output_device is None
+    assert access.with_value(settings, "sound.muted", "on").sound.muted is True

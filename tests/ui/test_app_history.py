@@ -10,6 +10,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
 from acumat_desktop.app import AcuMat, build, create_application
@@ -135,8 +136,8 @@ def test_a_corrupt_history_is_kept_aside_and_said_once_in_the_window(
     parts = make_parts()
     message = parts.history.message
     assert message and "kept aside" in message
-    notice = parts.window.notice.text()
-    assert notice.count(message) == 1, notice
+    warning = parts.window.warning.text()
+    assert warning.count(message) == 1, warning
     assert list(path.parent.glob("history.sqlite3.corrupt-*"))
     assert "kept aside" in pages_of(parts).history_view.status_label.text()
 
@@ -151,7 +152,7 @@ def test_a_history_from_a_newer_version_is_left_alone_and_the_app_still_runs(
     before = path.read_bytes()
     parts = make_parts()
     assert parts.history.path == IN_MEMORY
-    assert "only until AcuMat quits" in parts.window.notice.text()
+    assert "only until AcuMat quits" in parts.window.warning.text()
     run_session(parts, clock, "sleep", 120)
     assert [r.routine_id for r in parts.history.sessions()] == ["sleep"]
     assert path.read_bytes() == before
@@ -264,3 +265,32 @@ def test_history_command_returns_recent_sessions(make_parts: Builder, clock: Fak
     for bad in (0, "3", True, 5000):
         with pytest.raises(CommandError, match="limit"):
             parts.commands.dispatch(Request("history", {"limit": bad}))
+
+
+def test_notices_and_warnings_never_follow_into_a_session(make_parts: Builder) -> None:
+    parts = make_parts()
+    parts.window.show_notice("Saved Evening unwind", timeout_ms=0)
+    parts.window.show_warning("The history could not be written.")
+    feature_of(parts).start("desk-break", sound="none")
+    assert parts.window.notice.text() == ""
+    assert not parts.window.warning_bar.isVisible()
+    assert parts.session.stop()
+
+
+def test_the_settings_dialog_offers_routines_patterns_and_sounds_by_name(
+    make_parts: Builder,
+) -> None:
+    parts = make_parts()
+    parts.shell.open_settings()
+    dialog = parts.shell.settings_dialog
+    assert dialog is not None
+
+    def offered(key: str) -> dict[str, str]:
+        combo = dialog.editors[key].widget
+        assert isinstance(combo, QComboBox)
+        return {combo.itemData(i): combo.itemText(i) for i in range(combo.count())}
+
+    assert offered("session.default_routine")["first-time"] == "First time on the mat"
+    sounds = offered("sound.default_soundscape")
+    assert "rain" in sounds and sounds["none"] == "Silence"
+    dialog.reject()

@@ -48,7 +48,7 @@ def test_without_a_tray_the_window_shows_and_says_so(parts: AcuMat) -> None:
         pytest.skip("this platform has a tray")
     assert parts.tray is None
     assert parts.window.isVisible()
-    assert "No system tray" in parts.window.notice.text()
+    assert "No system tray" in parts.window.warning.text()
     assert parts.board.snapshot()["tray"] == {"available": False}
 
 

@@ -50,8 +50,8 @@ def test_last_input_ticks_only_while_the_dialog_shows(qtbot: QtBot) -> None:
     assert rows.source_label.text() == "x11"
     assert not rows.timer.isActive()
     made.show()
-    qtbot.waitUntil(lambda: rows.input_label.text() == "12 s ago")
+    qtbot.waitUntil(lambda: rows.input_label.text() == "12 seconds ago")
     source.idle = 3.4
-    qtbot.waitUntil(lambda: rows.input_label.text() == "3 s ago")
+    qtbot.waitUntil(lambda: rows.input_label.text() == "3 seconds ago")
     made.hide()
     assert not rows.timer.isActive()

@@ -115,4 +115,4 @@ def test_the_speech_engine_row_says_which_engine_speaks(
     SoundDialogRows(dialog, FakeDevices([]), lambda: engine)
     label = dialog.findChild(QLabel, "sound.speech_engine")
     assert label is not None and label.text() == engine
-    assert label.accessibleName() == "Speech engine"
+    assert label.accessibleName() == "Speech engine for spoken cues"

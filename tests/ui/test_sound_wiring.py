@@ -208,7 +208,7 @@ def test_no_output_notice_goes_to_the_window_and_once_to_the_tray(
     engine = FakeEngine.built[-1]
     engine.noticed.emit(player.NO_OUTPUT_NOTICE)
     engine.noticed.emit(player.NO_OUTPUT_NOTICE)
-    assert window.notice.text() == player.NO_OUTPUT_NOTICE
+    assert window.warning.text() == player.NO_OUTPUT_NOTICE
     assert messages == [player.NO_OUTPUT_NOTICE]
     session.stop()
     shutdown.run()
