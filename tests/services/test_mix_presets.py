@@ -86,9 +86,3 @@ def test_saving_over_an_unreadable_file_replaces_it(tmp_path: Path) -> None:
     presets = MixPresets(path)
     presets.save("calm", [("rain", 0.4)])
     assert presets.load() == {"calm": [("rain", 0.4)]}
-
-
-def test_the_old_import_path_still_names_the_same_class() -> None:
-    from acumat_desktop.wiring import sound_mixes
-
-    assert sound_mixes.MixPresets is MixPresets
