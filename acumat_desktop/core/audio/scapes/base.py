@@ -57,19 +57,22 @@ def pan_gains(pan: float) -> tuple[float, float]:
 class NoiseBed:
     """Endless noise, ``hop`` frames at a time, whose spectrum follows a (changeable) gain.
 
-    Independent white-noise frames of ``2 * hop`` are shaped by FFT, windowed by a sine window
-    and overlap-added; sin² + cos² = 1 keeps the power steady, and no frame ever recurs.
-    A gain given per call lets the colour move (wind brightening with a gust)."""
+    Independent frames of ``2 * hop`` are drawn directly as complex Gaussian spectra (what the
+    FFT of white noise is), shaped, inverse-transformed, windowed by a sine window and
+    overlap-added; sin² + cos² = 1 keeps the power steady, and no frame ever recurs. A gain
+    given per call lets the colour move (wind brightening with a gust). float32 throughout:
+    half the work of float64, far below audible precision."""
 
     def __init__(self, rng: Rng, rate: int, hop: int, channels: int = 2) -> None:
         self.rng = rng
         self.hop = hop
         self.channels = channels
         n = 2 * hop
-        self.window = np.sin(np.pi * (np.arange(n) + 0.5) / n)[:, None]
+        self.window = np.sin(np.pi * (np.arange(n) + 0.5) / n).astype(np.float32)
         self.freqs = np.asarray(np.fft.rfftfreq(n, 1.0 / rate), dtype=np.float64)
         self.freqs[0] = self.freqs[1]
-        self._tail = np.zeros((hop, channels))
+        self._scale = np.float32(np.sqrt(n / 2))  # E|X|² = n, as for the FFT of unit noise
+        self._tail: npt.NDArray[np.floating] = np.zeros((channels, hop), dtype=np.float32)
         self._primed = False
 
     def unit(self, gain: Gain) -> F64:
@@ -79,18 +82,20 @@ class NoiseBed:
         return g / (float(np.sqrt(np.mean(g * g))) or 1.0)
 
     def next(self, gains: F64) -> F64:
-        """The next ``hop`` frames, shaped by ``gains`` (bins,) or (bins, channels)."""
+        """The next ``hop`` frames ``(hop, channels)``, shaped by ``gains`` (bins,) or
+        (bins, channels)."""
         if not self._primed:  # the first frame fades in; start the stream past it
             self._primed = True
             self.next(gains)
-        white = self.rng.standard_normal((2 * self.hop, self.channels))
-        g = gains if gains.ndim == 2 else gains[:, None]
-        frame = np.fft.irfft(np.fft.rfft(white, axis=0) * g, n=2 * self.hop, axis=0)
-        frame *= self.window
-        out = self._tail + frame[: self.hop]
-        self._tail = frame[self.hop :]
-        return out
-
+        shape = (self.channels, self.freqs.size)
+        spectrum = self.rng.standard_normal(shape, dtype=np.float32) + 1j * (
+            self.rng.standard_normal(shape, dtype=np.float32)
+        )
+        g = (gains.T if gains.ndim == 2 else gains).astype(np.float32) * self._scale
+        frame = np.fft.irfft(spectrum * g, n=2 * self.hop, axis=-1) * self.window
+        out = self._tail + frame[:, : self.hop]
+        self._tail = frame[:, self.hop :]
+        return out.T.astype(np.float64)
 
 class SlowCurve:
     """An endless smooth random curve: knots drawn every ``period`` s (± ``jitter``), joined by
