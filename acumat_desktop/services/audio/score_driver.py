@@ -2,9 +2,11 @@
 the audio engine and the speech engine.
 
 The timer is armed for :meth:`SessionScore.next_due_in` after every step, so nothing runs while
-nothing is due. Cue times stay session times until the last moment: each is turned into a delay
-from *now* just before the audio engine places it by sample position, so a late step moves no
-cue (one already past sounds at once).
+nothing is due. Cue times stay session times until the last moment: the first batch after a
+clear is turned into delays from *now* just before the audio engine places it by sample
+position, so a late step moves no cue (one already past sounds at once); later batches are put
+at the same sample distance from it as in session time (:class:`Placement`), so the beat stays
+exact to the sample across refills.
 """
 
 from __future__ import annotations
