@@ -13,7 +13,7 @@ libgl1 libfontconfig1 libdbus-1-3 libpulse0 fonts-dejavu-core"
 # appstream and desktop-file-utils: the validators tests/packaging runs on the desktop files.
 TEST_PKGS="xvfb xdotool x11-utils imagemagick trayer pulseaudio pulseaudio-utils sox
 libsox-fmt-pulse dbus-x11 dbus-daemon at-spi2-core python3-pyatspi python3-gi libglib2.0-bin
-appstream desktop-file-utils"
+appstream desktop-file-utils playerctl dbus-bin"
 
 say() { printf 'acumat-setup: %s\n' "$*" >&2; }
 
