@@ -461,6 +461,20 @@ def test_without_a_speech_engine_a_routine_prompt_rings_a_soft_chime(rig: Rig) -
     assert (1012.0, "prompt") in rig.out.ducks, "the ambience dips under it"
 
 
+class ClockedMixer(RecordingMixer):
+    """A mixer whose output runs: its position moves with the clock (the session began at
+    monotonic 1000), ``lost`` frames behind once the output has underrun."""
+
+    def __init__(self, clock: FakeClock) -> None:
+        super().__init__()
+        self.clock = clock
+        self.lost = 0
+
+    @property
+    def position(self) -> int:
+        return round((self.clock.monotonic() - 1000.0) * self.rate) - self.lost
+
+
 @dataclass
 class PlacingOutput(FakeOutput):
     """Places cues in its mixer as the audio engine does: counted from what is heard now,
@@ -471,12 +485,18 @@ class PlacingOutput(FakeOutput):
         default_factory=lambda: {k: np.ones((10, 2), np.float32) for k in CUE_KINDS}
     )
 
+    def __post_init__(self) -> None:
+        self.mixer = ClockedMixer(self.clock)
+
     def schedule_cues(self, cues: list[tuple[float, str]]) -> None:
         super().schedule_cues(cues)
-        heard = round((self.clock.monotonic() - 1000.0) * self.mixer.rate) - self.stale
+        heard = self.mixer.position - self.stale
         for seconds, kind in cues:
             position = seconds_to_position(heard, seconds, self.mixer.rate)
             self.mixer.schedule(OneShot(position, self.sounds[kind], kind, ducks=True))
+
+    def cue_shots(self) -> list[OneShot]:
+        return [s for s in self.mixer.pending_oneshots() if s.kind in CUE_KINDS]
 
 
 def test_refills_keep_the_beat_to_the_sample_whatever_the_engine_thinks_is_heard(
@@ -489,9 +509,27 @@ def test_refills_keep_the_beat_to_the_sample_whatever_the_engine_thinks_is_heard
     out.stale = 2000  # from now on the engine's idea of "now" is 42 ms behind
     for _ in range(9):
         rig.advance(sound_session.CUE_REFRESH_S)
-    shots = [s for s in out.mixer.pending_oneshots() if s.kind in CUE_KINDS]
+    shots = out.cue_shots()
     expected = box_boundaries(180.0 + sound_session.CUE_WINDOW_S)
     assert [s.kind for s in shots] == [k for _, k in expected], "each boundary once"
     rate = out.mixer.rate
     assert [s.position for s in shots] == [round(t * rate) for t, _ in expected]
     assert all(s.samples is out.sounds[s.kind] for s in shots), "the engine's own sounds"
+
+
+def test_after_an_underrun_the_next_refill_puts_the_cues_back_on_the_session_clock(
+    qtbot: QtBot,
+) -> None:
+    clock = FakeClock(monotonic=1000.0)
+    out = PlacingOutput(clock)
+    rig = make_rig(clock, out)
+    rig.start(minutes=5)
+    rig.advance(sound_session.CUE_REFRESH_S)  # the output runs: its pace is noted
+    rig.advance(5.0)
+    out.mixer.lost = round(0.4 * out.mixer.rate)  # the output stalled for 400 ms
+    rig.advance(sound_session.CUE_REFRESH_S - 5.0)
+    rate = out.mixer.rate
+    by_time = {round(s.position / rate): s.position for s in out.cue_shots()}
+    assert by_time[48] == round(48 * rate), "placed before the stall: it sounds late"
+    assert by_time[52] == round(52 * rate) - out.mixer.lost, "placed after: on time again"
+    assert by_time[56] - by_time[52] == round(4 * rate), "and on the beat"

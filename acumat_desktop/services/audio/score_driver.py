@@ -45,6 +45,10 @@ if TYPE_CHECKING:  # numpy stays out of start-up
 
 log = logging.getLogger(__name__)
 
+# The mixer's position steps in 50 ms blocks and the output's queue breathes by as much: a lag
+# beyond this is an underrun, not noise.
+RESYNC_S = 0.12
+
 
 class SoundOutput(Protocol):
     """The part of AudioEngine a session uses."""
@@ -99,6 +103,8 @@ class Placement:
     at_s: float
     position: int
     shots: dict[str, OneShot]
+    # (session time, mixer position) once the output runs: the mixer renders at its pace
+    reference: tuple[float, int] | None = None
 
     @staticmethod
     def learn(
@@ -117,6 +123,23 @@ class Placement:
         if last is None or last.position < mixer.position:
             return None
         return Placement(family, cues[-1].at_s, last.position, newest)
+
+    def follow(self, mixer: Mixer, now_s: float) -> Placement:
+        """Keep the rule on the session's clock. Once the output runs, the mixer's position
+        advances as session time does; if it fell behind (an underrun: the output played
+        nothing for a while, and everything after sounds that much later) the rule moves back
+        by as much, so the cues placed from now on are on time again. The first call only
+        notes where the mixer is (before the output opened, its position stands still)."""
+        if self.reference is None:
+            return dataclasses.replace(self, reference=(now_s, mixer.position))
+        at_s, rendered = self.reference
+        behind = rendered + round((now_s - at_s) * mixer.rate) - mixer.position
+        if abs(behind) < RESYNC_S * mixer.rate:
+            return self
+        log.info("Audio output %.0f ms behind the session: cues follow", 1000 * behind / mixer.rate)
+        return dataclasses.replace(
+            self, position=self.position - behind, reference=(now_s, mixer.position)
+        )
 
     def put(self, output: SoundOutput, action: PlayCues | DuckUnder) -> bool:
         """Place every cue of ``action`` by this rule; False (nothing placed) if one of its
@@ -217,8 +240,10 @@ class ScoreDriver(QObject):
         output = self._output()
         family = "tone" if isinstance(action, PlayCues) else "duck"
         placement = self._placement
-        if placement is not None and placement.family == family and placement.put(output, action):
-            return
+        if placement is not None and placement.family == family:
+            placement = self._placement = placement.follow(output.mixer, self._score.session_time_s)
+            if placement.put(output, action):
+                return
         delays = self._from_now(action.cues)
         if family == "tone":
             output.schedule_cues(delays)
