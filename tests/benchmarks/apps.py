@@ -76,12 +76,10 @@ class Apps:
 
     # -- processes ---------------------------------------------------------------------------
     def launch_acumat(self, *args: str) -> subprocess.Popen[bytes]:
-        self._wait_no_icon(ACUMAT_CLASS)
         return subprocess.Popen([ACUMAT, *args], env=self.env, stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL)
 
     def launch_script(self, script: str, *args: str) -> subprocess.Popen[bytes]:
-        self._wait_no_icon(BARE_CLASS)
         return subprocess.Popen([PYTHON, str(HERE / script), *args], env=self.env,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
@@ -118,8 +116,10 @@ class Apps:
                                env=self.env, capture_output=True, text=True, check=False)
         return bool(found.stdout.strip())
 
-    def _wait_no_icon(self, wm_class: str) -> None:
-        wait_for(lambda: not tray_icons(self.desk.x_tree(), wm_class), 10, "the old icon to go")
+    def wait_no_icons(self) -> None:
+        """Before a timed start: the last run's icons have left the panel."""
+        wait_for(lambda: not tray_icons(self.desk.x_tree(), ACUMAT_CLASS)
+                 and not tray_icons(self.desk.x_tree(), BARE_CLASS), 10, "the old icons to go")
 
 
 @contextlib.contextmanager

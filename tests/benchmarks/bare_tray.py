@@ -1,7 +1,8 @@
 """The bare baseline for AcuMat's tray figures: what any PySide6 tray app costs.
 
-A QApplication with a tray icon and its menu, a hidden main window, QtMultimedia loaded and a
-1 Hz timer; nothing else. ``--show`` shows the window at start (the "to window shown" baseline).
+A QApplication with a tray icon and its menu, a hidden main window, QtMultimedia loaded (its
+backend up: the default audio output is looked up once) and a 1 Hz timer; nothing else.
+``--show`` shows the window at start (the "to window shown" baseline).
 Run by ``tests/benchmarks/run.py``; never imports acumat_desktop.
 """
 
@@ -9,9 +10,9 @@ from __future__ import annotations
 
 import sys
 
-from PySide6 import QtMultimedia  # noqa: F401  (loaded, as AcuMat loads it)
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QColor, QIcon, QPixmap
+from PySide6.QtMultimedia import QMediaDevices
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QSystemTrayIcon
 
 NAME = "bare-tray"
@@ -22,6 +23,9 @@ def main() -> int:
     app.setApplicationName(NAME)
     app.setDesktopFileName(NAME)
     app.setQuitOnLastWindowClosed(False)
+    devices = QMediaDevices()
+    output = devices.defaultAudioOutput()  # loads the multimedia backend, as a player would
+    del output
     window = QMainWindow()
     window.setWindowTitle("bare-window")
     window.setCentralWidget(QLabel("a bare PySide6 window"))

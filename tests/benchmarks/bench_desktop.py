@@ -54,6 +54,7 @@ def startup(apps: Apps, plan: Plan) -> list[Figure]:
 
 
 def _acumat_to(apps: Apps, *args: str) -> float:
+    apps.wait_no_icons()
     start = time.monotonic()
     proc = apps.launch_acumat(*args)
     if args:
@@ -67,6 +68,7 @@ def _acumat_to(apps: Apps, *args: str) -> float:
 
 
 def _bare_to(apps: Apps, *, tray: bool) -> float:
+    apps.wait_no_icons()
     start = time.monotonic()
     proc = apps.launch_script("bare_tray.py", *(() if tray else ("--show",)))
     if tray:
@@ -111,10 +113,7 @@ def idle(apps: Apps, plan: Plan) -> list[Figure]:
 def _quiet(pid: int, plan: Plan) -> tuple[float, float, float]:
     """(CPU %, wakeups/s, PSS MB) over the idle span, after the start-up work settled."""
     time.sleep(plan.settle_s)  # the measured quiet begins after start-up work
-    window = Window(pid)
-    window.start(time.monotonic())
-    time.sleep(plan.idle_s)  # the span measured
-    cpu, wakeups = window.stop(time.monotonic())
+    cpu, wakeups = Window(pid).over(plan.idle_s)
     return cpu, wakeups, smaps_mb(pid)
 
 
@@ -169,10 +168,7 @@ def warm_sounds(apps: Apps, plan: Plan) -> None:
 
 def _cpu_over(pid: int, plan: Plan) -> float:
     time.sleep(min(3.0, plan.settle_s))  # the page, the sound render and the fade-in settle
-    window = Window(pid)
-    window.start(time.monotonic())
-    time.sleep(plan.session_s)  # the span measured
-    return window.stop(time.monotonic())[0]
+    return Window(pid).over(plan.session_s)[0]
 
 
 # -- status --------------------------------------------------------------------------------------

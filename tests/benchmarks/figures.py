@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import statistics
+import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -72,14 +73,26 @@ def figure_from(data: dict[str, Any]) -> Figure:
 
 # -- /proc readings ------------------------------------------------------------------------------
 def cpu_seconds(pid: int) -> float:
-    """User + system time of the whole process (all its threads), in seconds."""
+    """User + system time of the whole process (all its threads), in seconds (clock ticks)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def voluntary_switches(pid: int) -> int:
-    """Voluntary context switches summed over every live thread: each is one wakeup."""
-    total = 0
+def thread_runtimes(pid: int) -> dict[int, float]:
+    """Seconds each live thread has run on a CPU, from schedstat (nanoseconds, not ticks:
+    an idle process runs for less than one 10 ms tick a minute)."""
+    times: dict[int, float] = {}
+    for stat in Path(f"/proc/{pid}/task").glob("*/schedstat"):
+        try:
+            times[int(stat.parent.name)] = int(stat.read_text().split()[0]) / 1e9
+        except (OSError, ValueError, IndexError):  # the thread ended meanwhile
+            continue
+    return times
+
+
+def voluntary_switches(pid: int) -> dict[int, int]:
+    """Voluntary context switches of every live thread (each one is a wakeup), by thread id."""
+    counts: dict[int, int] = {}
     for status in Path(f"/proc/{pid}/task").glob("*/status"):
         try:
             text = status.read_text()
@@ -87,8 +100,8 @@ def voluntary_switches(pid: int) -> int:
             continue
         for line in text.splitlines():
             if line.startswith("voluntary_ctxt_switches:"):
-                total += int(line.split()[1])
-    return total
+                counts[int(status.parent.name)] = int(line.split()[1])
+    return counts
 
 
 def smaps_mb(pid: int, key: str = "Pss") -> float:
@@ -100,23 +113,47 @@ def smaps_mb(pid: int, key: str = "Pss") -> float:
 
 @dataclass
 class Window:
-    """CPU share and wakeups of one process between ``start`` and ``stop``."""
+    """CPU share and wakeups of one process between ``start`` and ``stop``, thread by thread:
+    each thread from its count at the start (or from zero if born since) to the last count
+    seen, so only a thread born and gone between two samples is missed."""
 
     pid: int
-    cpu0: float = 0.0
-    switches0: int = 0
     t0: float = 0.0
+    first: dict[str, dict[int, float]] = field(default_factory=dict)
+    seen: dict[str, dict[int, float]] = field(default_factory=dict)
+
+    def _read(self) -> dict[str, dict[int, float]]:
+        switches = {tid: float(n) for tid, n in voluntary_switches(self.pid).items()}
+        return {"cpu": thread_runtimes(self.pid), "wake": switches}
 
     def start(self, now: float) -> None:
-        self.cpu0, self.switches0 = cpu_seconds(self.pid), voluntary_switches(self.pid)
+        self.first = self._read()
+        self.seen = {k: dict(v) for k, v in self.first.items()}
         self.t0 = now
+
+    def sample(self) -> None:
+        """Note every thread's counts now, so a thread that ends later still counts."""
+        for key, values in self._read().items():
+            self.seen[key].update(values)
+
+    def over(self, seconds: float, step: float = 0.5) -> tuple[float, float]:
+        """Start, watch for ``seconds`` (sampling the threads every ``step``), stop."""
+        self.start(time.monotonic())
+        end = time.monotonic() + seconds
+        while (left := end - time.monotonic()) > 0:
+            time.sleep(min(step, left))  # the span measured, in steps
+            self.sample()
+        return self.stop(time.monotonic())
+
+    def _delta(self, key: str) -> float:
+        start = self.first[key]
+        return sum(v - start.get(tid, 0.0) for tid, v in self.seen[key].items())
 
     def stop(self, now: float) -> tuple[float, float]:
         """(CPU % of one core, wakeups per second) since ``start``."""
         span = max(1e-9, now - self.t0)
-        cpu = (cpu_seconds(self.pid) - self.cpu0) / span * 100
-        wakeups = (voluntary_switches(self.pid) - self.switches0) / span
-        return cpu, wakeups
+        self.sample()
+        return self._delta("cpu") / span * 100, self._delta("wake") / span
 
 
 def median(values: Sequence[float]) -> float:
