@@ -8,6 +8,11 @@ only says "idle for at least the timeout", so idle time is the timeout plus the 
 ``idled``; while active it is 0. Idle inhibitors (a video playing) hold back ``idled``, as they
 should for a meeting.
 
+Watches without polling (:class:`~acumat_desktop.services.idle.base.IdleWatcher`): a second
+notification with the natural break as its timeout says ``idled`` when the user has been idle
+that long; ``resumed`` on the first one says they are back. A ``QSocketNotifier`` on the
+connection wakes the app only for those events.
+
 Wire format: each message is ``object id (u32)``, ``size << 16 | opcode (u32)``, then arguments
 in host byte order, strings as ``u32 length (with NUL)`` + bytes padded to 4.
 """
@@ -15,16 +20,21 @@ in host byte order, strings as ``u32 length (with NUL)`` + bytes padded to 4.
 from __future__ import annotations
 
 import logging
+import math
 import os
 import socket
 import struct
 import time
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSocketNotifier
 
 log = logging.getLogger(__name__)
 
 DISPLAY_ID, REGISTRY_ID, CALLBACK_ID, SEAT_ID, NOTIFIER_ID, NOTIFICATION_ID = 1, 2, 3, 4, 5, 6
+FIRST_WATCH_ID = 7  # watch notifications take fresh ids: an id is never reused
 HEADER = struct.Struct("=II")
 
 
@@ -105,6 +115,12 @@ class WaylandIdleSource:
         self._buffer = b""
         self._idled_at: float | None = None
         self._ok = False
+        self._notifier: QSocketNotifier | None = None
+        self._callback: Callable[[], None] | None = None
+        self._watch_id: int | None = None  # the armed idle watch's notification
+        self._watch_ms = 0
+        self._on_input = False
+        self._next_id = FIRST_WATCH_ID
         self._sock = sock
         try:
             if self._sock is None:
@@ -187,6 +203,10 @@ class WaylandIdleSource:
                 self._idled_at = self._monotonic()
             elif msg.opcode == 1:  # resumed
                 self._idled_at = None
+                if self._on_input:
+                    self._fire()
+        elif msg.object_id == self._watch_id and msg.opcode == 0:  # idled for the watch
+            self._fire()
         elif msg.object_id == DISPLAY_ID and msg.opcode == 0:
             log.warning("Wayland protocol error; idle source closed")
             self.close()
@@ -202,7 +222,69 @@ class WaylandIdleSource:
             return 0.0
         return self.timeout_ms / 1000.0 + (self._monotonic() - self._idled_at)
 
+    # -- watching ----------------------------------------------------------------------------
+    def watch(
+        self, idle_after_s: float | None, on_input: bool, callback: Callable[[], None]
+    ) -> bool:
+        """See :class:`~acumat_desktop.services.idle.base.IdleWatcher`. A pending idle watch
+        with the same threshold is kept: the compositor counts from the last input, but a new
+        notification would count from its creation."""
+        self._drain()
+        if not self.available() or not self._ensure_notifier():
+            return False
+        self._callback, self._on_input = callback, on_input
+        ms = 0 if idle_after_s is None else max(1, math.ceil(idle_after_s * 1000))
+        if ms != self._watch_ms or self._watch_id is None:
+            self._destroy_watch()
+            if ms:
+                self._watch_id, self._next_id = self._next_id, self._next_id + 1
+                self._send(encode(NOTIFIER_ID, 1, pack_uint(self._watch_id) + pack_uint(ms)
+                                  + pack_uint(SEAT_ID)))
+            self._watch_ms = ms
+        if on_input and self._idled_at is None:  # input within the last timeout: now
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(0, self._fire)
+        return self.available()
+
+    def unwatch(self) -> None:
+        self._callback, self._on_input = None, False
+        self._destroy_watch()
+
+    def _ensure_notifier(self) -> bool:
+        if self._notifier is None and self._sock is not None:
+            from PySide6.QtCore import QSocketNotifier
+
+            self._notifier = QSocketNotifier(self._sock.fileno(), QSocketNotifier.Type.Read)
+            self._notifier.activated.connect(self._drain)
+        return self._notifier is not None
+
+    def _destroy_watch(self) -> None:
+        if self._watch_id is not None:
+            self._send(encode(self._watch_id, 0))  # ext_idle_notification_v1.destroy
+        self._watch_id, self._watch_ms = None, 0
+
+    def _send(self, data: bytes) -> None:
+        if self._sock is None:
+            return
+        try:
+            self._sock.sendall(data)
+        except OSError:
+            log.warning("Wayland connection lost; idle time unknown")
+            self.close()
+
+    def _fire(self) -> None:
+        """Once per arming: the watch is spent until the caller arms it again."""
+        callback, self._callback, self._on_input = self._callback, None, False
+        self._destroy_watch()
+        if callback is not None:
+            callback()
+
     def close(self) -> None:
+        if self._notifier is not None:
+            self._notifier.setEnabled(False)
+            self._notifier.deleteLater()
+            self._notifier = None
         self._ok = False
         if self._sock is not None:
             self._sock.close()
