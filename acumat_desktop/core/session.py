@@ -136,7 +136,7 @@ class SessionEngine:
     def _reset(self) -> None:
         self._state = SessionState.IDLE
         self._plan: SessionPlan | None = None
-        self._total_s = 0.0  # real length: planned, extended to the end of an exhale
+        self._run_s = 0.0  # how long it really runs: chosen, extended to the end of an exhale
         # Deadline = anchor + left (monotonic), kept as two numbers so that a resume gives back
         # exactly the frozen remaining time. Meaning depends on the state (countdown or run).
         self._anchor = 0.0
@@ -186,8 +186,15 @@ class SessionEngine:
 
     @property
     def total_s(self) -> float:
-        """The session's real length: planned, extended to the end of the last exhale."""
-        return self._total_s
+        """How long the session really runs: the chosen length, extended to the end of the
+        exhale in progress then (never more than one breath longer). The sound's end fade and
+        bell follow this; what a person reads follows :attr:`chosen_s`."""
+        return self._run_s
+
+    @property
+    def chosen_s(self) -> float:
+        """The session's length as chosen (what the dial and the status count down from)."""
+        return self._plan.planned_s if self._plan is not None else 0.0
 
     def _run_remaining(self) -> float:
         if self._state is SessionState.RUNNING:
@@ -195,17 +202,26 @@ class SessionEngine:
         if self._state is SessionState.PAUSED and self._paused_from is SessionState.RUNNING:
             return self._frozen
         if self._state is SessionState.COUNTDOWN or self._state is SessionState.PAUSED:
-            return self._total_s
+            return self._run_s
         return 0.0
 
     @property
     def remaining_s(self) -> float:
+        """Seconds until the session really ends (the last exhale included)."""
         return self._run_remaining()
+
+    @property
+    def chosen_remaining_s(self) -> float:
+        """Seconds left of the chosen length: 0 at the chosen end, while the last exhale may
+        still be finishing."""
+        if self._state in ACTIVE_STATES:
+            return max(0.0, self.chosen_s - self.elapsed_s)
+        return 0.0
 
     @property
     def elapsed_s(self) -> float:
         if self._state in ACTIVE_STATES:
-            return max(0.0, self._total_s - self._run_remaining())
+            return max(0.0, self._run_s - self._run_remaining())
         if self._record is not None:
             return self._record.actual_s
         return 0.0
@@ -250,7 +266,7 @@ class SessionEngine:
             "routine": plan.routine_id,
             "planned_s": float(plan.planned_s),
             "elapsed_s": round(self.elapsed_s, 3),
-            "remaining_s": round(self.remaining_s, 3),
+            "remaining_s": round(self.chosen_remaining_s, 3),
             "countdown_remaining_s": round(self.countdown_remaining_s, 3),
             "breathing": {
                 "pattern": plan.pattern.id if plan.pattern is not None else None,
@@ -268,8 +284,8 @@ class SessionEngine:
             raise SessionStateError("a session is already running; stop it first")
         self._reset()
         self._plan = plan
-        self._total_s = self._real_length(plan.planned_s)
-        self._one_minute_armed = self._total_s > ONE_MINUTE_S
+        self._run_s = self._real_length(plan.planned_s)
+        self._one_minute_armed = plan.planned_s > ONE_MINUTE_S
         self._note_clock()
         now = self._clock.monotonic()
         self._started_at = self._clock.now()
@@ -281,7 +297,7 @@ class SessionEngine:
             self._emit(CountdownTick(self._tick))
         else:
             self._state = SessionState.RUNNING
-            self._anchor, self._left = now, self._total_s
+            self._anchor, self._left = now, self._run_s
             self._emit(Started(plan, self._started_at, 0.0))
 
     def pause(self) -> bool:
@@ -336,13 +352,13 @@ class SessionEngine:
         if applied == 0:
             return 0.0
         self._plan = dataclasses.replace(plan, planned_s=planned)
-        self._total_s = max(elapsed, self._real_length(planned))
-        remaining = self._total_s - elapsed
+        self._run_s = max(elapsed, self._real_length(planned))
+        run_left = self._run_s - elapsed
         if self._state is SessionState.RUNNING:
-            self._anchor, self._left = self._clock.monotonic(), remaining
+            self._anchor, self._left = self._clock.monotonic(), run_left
         elif self._state is SessionState.PAUSED and self._paused_from is SessionState.RUNNING:
-            self._frozen = remaining
-        if remaining > ONE_MINUTE_S and not self._one_minute_fired:
+            self._frozen = run_left
+        if planned - elapsed > ONE_MINUTE_S and not self._one_minute_fired:
             self._one_minute_armed = True
         self._emit(Adjusted(applied, planned, self.remaining_s))
         self.poll()
@@ -394,7 +410,7 @@ class SessionEngine:
         elapsed = self.elapsed_s
         due = [remaining]
         if self._one_minute_armed and not self._one_minute_fired:
-            due.append(remaining - ONE_MINUTE_S)
+            due.append(self.chosen_remaining_s - ONE_MINUTE_S)
         due.extend(c.at_s - elapsed for i, c in self._pending_cues())
         return max(0.0, min(due))
 
@@ -411,7 +427,7 @@ class SessionEngine:
         late = max(0.0, self._clock.monotonic() - ended)
         self._state = SessionState.RUNNING
         self._started_at = self._clock.now() - timedelta(seconds=late)
-        self._anchor, self._left = ended, self._total_s
+        self._anchor, self._left = ended, self._run_s
         self._emit(CountdownOver())
 
     def _poll_running(self) -> None:
@@ -421,13 +437,14 @@ class SessionEngine:
             if cue.at_s <= elapsed + _TOL:
                 self._cues_fired.add(index)
                 self._emit(CueDue(cue.text, cue.at_s))
-        due = remaining <= ONE_MINUTE_S + _TOL
+        chosen_left = self.chosen_remaining_s
+        due = chosen_left <= ONE_MINUTE_S + _TOL
         if self._one_minute_armed and not self._one_minute_fired and due:
             self._one_minute_fired = True
-            self._emit(OneMinuteLeft(remaining))
+            self._emit(OneMinuteLeft(chosen_left))
         if remaining <= _TOL:
             self._state = SessionState.FINISHED
-            self._record = self._make_record(self._total_s, completed=True)
+            self._record = self._make_record(self._run_s, completed=True)
             self._emit(Finished(self._record, completed=True))
 
     def _pending_cues(self) -> list[tuple[int, TimedCue]]:
@@ -438,7 +455,7 @@ class SessionEngine:
             (
                 (i, c)
                 for i, c in enumerate(plan.cues)
-                if i not in self._cues_fired and c.at_s < self._total_s
+                if i not in self._cues_fired and c.at_s < self._run_s
             ),
             key=lambda item: item[1].at_s,
         )

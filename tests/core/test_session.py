@@ -336,7 +336,8 @@ def test_snapshot_matches_the_status_contract() -> None:
     assert snap["routine"] == "back-neck"
     assert snap["planned_s"] == 600
     assert snap["elapsed_s"] == pytest.approx(5)
-    assert snap["remaining_s"] == pytest.approx(604 - 5)  # 600 s is mid-exhale: ends at 604
+    assert snap["remaining_s"] == pytest.approx(600 - 5)  # the chosen time, not the 604 s run
+    assert engine.remaining_s == pytest.approx(604 - 5)  # the run: 600 s is mid-exhale
     assert snap["breathing"] == {"pattern": "box", "phase": "hold", "phase_remaining_s": 3.0}
     engine.stop()
     assert engine.snapshot() == idle
@@ -349,6 +350,31 @@ def test_snapshot_matches_the_status_contract() -> None:
         0,
         None,
     )
+
+
+def test_the_session_counts_the_minutes_as_chosen_and_lets_the_last_exhale_finish() -> None:
+    """A box-breathing 10-minute session: 600 s falls mid-exhale, so the run ends at 604 s;
+    the chosen time still reads 10:00 and reaches 0 at 600 s, one minute left at 540 s."""
+    clock, engine, rec, plan = make(10, pattern="box")
+    engine.start(plan)
+    assert (engine.chosen_s, engine.chosen_remaining_s, engine.total_s) == (600, 600, 604)
+    assert engine.snapshot()["remaining_s"] == 600
+    clock.advance(540)
+    engine.poll()
+    assert [e.remaining_s for e in rec.of(OneMinuteLeft)] == [pytest.approx(60)]
+    clock.advance(60)
+    engine.poll()
+    assert engine.state is SessionState.RUNNING, "the last exhale is still finishing"
+    assert engine.chosen_remaining_s == 0 and engine.remaining_s == pytest.approx(4)
+    assert engine.snapshot()["remaining_s"] == 0
+    breath = engine.breath
+    assert breath is not None and breath.phase is Phase.EXHALE
+    assert engine.next_due_in() == pytest.approx(4)
+    clock.advance(4)
+    engine.poll()
+    finished = rec.of(Finished)
+    assert len(finished) == 1 and finished[0].record.actual_s == pytest.approx(604)
+    assert engine.chosen_remaining_s == 0 and engine.remaining_s == 0
 
 
 def test_unsubscribe_and_a_failing_subscriber() -> None:
