@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
+import re
 import sqlite3
-from collections.abc import Callable, Iterable
-from datetime import UTC, datetime
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, date, datetime
 
 from acumat_desktop.core.history import SessionRecord
 
@@ -92,31 +94,37 @@ def _v3(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE sessions ADD COLUMN status TEXT NOT NULL DEFAULT 'done'")
 
 
+def _v4(db: sqlite3.Connection) -> None:
+    """Sessions entered by hand (done on the mat without the app) are marked as such."""
+    db.execute("ALTER TABLE sessions ADD COLUMN manual INTEGER NOT NULL DEFAULT 0")
+
+
 # MIGRATIONS[n] takes the schema from version n to n + 1.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _COLUMNS = (
     "id, started_at, routine_id, routine_name, planned_s, actual_s, completed, pattern_id, "
-    "feeling, breaths, sound, status"
+    "feeling, breaths, sound, status, manual"
 )
 _FIELDS = (
     "started_at, started_utc, routine_id, routine_name, planned_s, actual_s, completed, "
-    "pattern_id, feeling, breaths, sound, status"
+    "pattern_id, feeling, breaths, sound, status, manual"
 )
-_INSERT = f"""INSERT INTO sessions ({_FIELDS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+_INSERT = f"""INSERT INTO sessions ({_FIELDS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (started_utc, routine_id) DO UPDATE SET
         routine_name = excluded.routine_name, planned_s = excluded.planned_s,
         actual_s = excluded.actual_s, completed = excluded.completed,
         pattern_id = excluded.pattern_id,
         feeling = COALESCE(excluded.feeling, sessions.feeling),
-        breaths = excluded.breaths, sound = excluded.sound, status = excluded.status
+        breaths = excluded.breaths, sound = excluded.sound, status = excluded.status,
+        manual = excluded.manual
     RETURNING id"""
 _UPDATE = f"""UPDATE OR REPLACE sessions SET ({_FIELDS}) =
-    (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, feeling)) WHERE id = ?"""
+    (?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, feeling), ?, ?, ?) WHERE id = ?"""
 
 
-def _values(record: SessionRecord, status: str) -> tuple[object, ...]:
+def _values(record: SessionRecord, status: str, manual: bool = False) -> tuple[object, ...]:
     return (
         record.started_at.isoformat(),
         record.started_at.astimezone(UTC).isoformat(),
@@ -130,7 +138,99 @@ def _values(record: SessionRecord, status: str) -> tuple[object, ...]:
         record.breaths,
         record.sound,
         status,
+        int(manual),
     )
+
+
+@dataclasses.dataclass
+class _Pending:
+    record: SessionRecord
+    status: str
+    manual: bool = False
+
+
+@dataclasses.dataclass(frozen=True)
+class HistoryEntry:
+    """A stored session with what the history page needs to change it: its id (for
+    ``update_session`` and ``delete_session``) and whether it was entered by hand."""
+
+    id: int
+    record: SessionRecord
+    manual: bool = False
+
+
+def entries_query(
+    since: datetime | None, until: datetime | None, limit: int | None
+) -> tuple[str, list[object]]:
+    """The SELECT for finished sessions from ``since`` up to ``until`` (exclusive), newest first."""
+    query = f"SELECT {_COLUMNS} FROM sessions WHERE status != ?"
+    params: list[object] = [RUNNING]
+    if since is not None:
+        query += " AND started_utc >= ?"
+        params.append(since.astimezone(UTC).isoformat())
+    if until is not None:
+        query += " AND started_utc < ?"
+        params.append(until.astimezone(UTC).isoformat())
+    query += " ORDER BY started_utc DESC, id DESC"
+    if limit is not None:
+        query += " LIMIT ?"
+        params.append(limit)
+    return query, params
+
+
+_KIND = re.compile(r"^[a-z][a-z-]{0,31}$")
+
+
+class DeskRecords:
+    """The reminders issue's daily sitting totals and reminder events, written through the
+    store's queue (kept in memory while the store fails) and read through its ``_read``."""
+
+    def _queue(self, op: Callable[[sqlite3.Connection], object]) -> None:
+        raise NotImplementedError
+
+    def _read(self, query: str, params: Sequence[object]) -> list[tuple[object, ...]]:
+        raise NotImplementedError
+
+    def add_sitting(self, day: date, seconds: float) -> None:
+        """Add ``seconds`` of sitting to ``day``'s total (kept in memory while the store fails)."""
+        if seconds < 0:
+            raise ValueError("sitting seconds must not be negative")
+        self._queue(
+            lambda db: db.execute(
+                """INSERT INTO sitting_days (day, seconds) VALUES (?, ?)
+                   ON CONFLICT (day) DO UPDATE SET seconds = seconds + excluded.seconds""",
+                (day.isoformat(), float(seconds)),
+            )
+        )
+
+    def sitting_totals(self, start: date, end: date) -> dict[date, float]:
+        """Sitting seconds per day for ``start <= day <= end`` (days without data left out)."""
+        rows = self._read(
+            "SELECT day, seconds FROM sitting_days WHERE day BETWEEN ? AND ? ORDER BY day",
+            (start.isoformat(), end.isoformat()),
+        )
+        return {date.fromisoformat(str(day)): float(sec) for day, sec in rows}  # type: ignore[arg-type]
+
+    def record_reminder_event(self, kind: str, at: datetime) -> None:
+        """Count a reminder event: ``shown``, ``snoozed``, ``followed`` (or another short kind)."""
+        if not _KIND.match(kind):
+            raise ValueError(f"reminder event kind {kind!r}: use lower-case letters and hyphens")
+        if at.tzinfo is None:
+            raise ValueError("reminder event time must be aware")
+        self._queue(
+            lambda db: db.execute(
+                "INSERT INTO reminder_events (kind, at, day) VALUES (?, ?, ?)",
+                (kind, at.isoformat(), at.date().isoformat()),
+            )
+        )
+
+    def reminder_counts(self, start: date, end: date | None = None) -> dict[str, int]:
+        """Reminder events per kind for ``start <= day <= end`` (one day if no end)."""
+        rows = self._read(
+            "SELECT kind, COUNT(*) FROM reminder_events WHERE day BETWEEN ? AND ? GROUP BY kind",
+            (start.isoformat(), (end or start).isoformat()),
+        )
+        return {str(kind): int(count) for kind, count in rows}  # type: ignore[call-overload]
 
 
 CSV_HEADER = (

@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import logging
-import re
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime
@@ -32,7 +31,6 @@ from acumat_desktop import APP_NAME
 from acumat_desktop.core.clock import Clock, SystemClock
 from acumat_desktop.core.history import SessionRecord
 from acumat_desktop.services.history_schema import (
-    _COLUMNS,
     _INSERT,
     _UPDATE,
     DONE,
@@ -40,13 +38,17 @@ from acumat_desktop.services.history_schema import (
     MIGRATIONS,
     RUNNING,
     SCHEMA_VERSION,
+    DeskRecords,
     HistoryCorruptError,
+    HistoryEntry,
     HistoryVersionError,
+    _Pending,
     _record,
     _v1,
     _values,
     csv_text,
     describe_problem,
+    entries_query,
     is_corruption,
 )
 from acumat_desktop.services.settings_store import atomic_write_text
@@ -54,6 +56,7 @@ from acumat_desktop.services.settings_store import atomic_write_text
 __all__ = [
     "IN_MEMORY",
     "SCHEMA_VERSION",
+    "HistoryEntry",
     "HistoryStore",
     "HistoryVersionError",
     "_v1",
@@ -66,7 +69,6 @@ log = logging.getLogger(__name__)
 FILE_NAME = "history.sqlite3"
 IN_MEMORY = Path(":memory:")  # a history that lives until the app quits
 BUSY_TIMEOUT_S = 2.0  # how long a write waits for another program's lock before it is queued
-_KIND = re.compile(r"^[a-z][a-z-]{0,31}$")
 
 Connect = Callable[[str, float], sqlite3.Connection]
 Op = Callable[[sqlite3.Connection], object]
@@ -95,13 +97,7 @@ def open_history(path: Path, clock: Clock) -> HistoryStore:
         return store
 
 
-@dataclasses.dataclass
-class _Pending:
-    record: SessionRecord
-    status: str
-
-
-class HistoryStore:
+class HistoryStore(DeskRecords):
     def __init__(
         self,
         path: Path | None = None,
@@ -293,7 +289,7 @@ class HistoryStore:
 
     @staticmethod
     def _write(db: sqlite3.Connection, key: int, item: _Pending) -> int:
-        values = _values(item.record, item.status)
+        values = _values(item.record, item.status, item.manual)
         if key > 0 and db.execute(_UPDATE, (*values, key)).rowcount == 1:
             return key
         return int(db.execute(_INSERT, values).fetchone()[0])
@@ -337,8 +333,8 @@ class HistoryStore:
     def _key(self, session_id: int) -> int:
         return self._row_of.get(session_id, session_id)
 
-    def _put(self, key: int, record: SessionRecord, status: str) -> int:
-        self._pending[key] = _Pending(record, status)
+    def _put(self, key: int, record: SessionRecord, status: str, manual: bool = False) -> int:
+        self._pending[key] = _Pending(record, status, manual)
         self._flush()
         return self._row_of.get(key, key)
 
@@ -365,12 +361,61 @@ class HistoryStore:
             self._queue(lambda db: db.execute("DELETE FROM sessions WHERE id = ?", (key,)))
         return key
 
-    def save_session(self, record: SessionRecord) -> int:
+    def save_session(self, record: SessionRecord, *, manual: bool = False) -> int:
         """Insert or update (same start and routine) a finished session; returns its id. Saving
-        the record again after the feeling is noted updates it in place."""
+        the record again after the feeling is noted updates it in place. ``manual`` marks a
+        session entered by hand (done on the mat without the app)."""
         key = self._next_key
         self._next_key -= 1
-        return self._put(key, record, DONE)
+        return self._put(key, record, DONE, manual)
+
+    def update_session(self, session_id: int, record: SessionRecord) -> int:
+        """Change a finished session (its routine, start, minutes, feeling); returns its id.
+        Raises LookupError for an unknown id and ValueError when another session of the same
+        routine already starts at the same moment (the store never merges two rows by itself).
+        A store that cannot write keeps the change in memory, like every other write."""
+        key = self._key(session_id)
+        item = self._pending.get(key)
+        missing = item is None and (key < 0 or not self._exists(key))
+        if missing and self._db is not None and self._trouble is None:
+            raise LookupError(f"no session with id {session_id}")
+        if self._clashes(key, record):
+            raise ValueError("another session of this routine starts at the same time")
+        status = item.status if item is not None else DONE
+        manual = item.manual if item is not None else self._is_manual(key)
+        self._pending[key] = _Pending(record, status, manual)
+        if record.feeling is None and key > 0:  # the write keeps a noted feeling: clear it
+            self._ops.append(
+                lambda db: db.execute("UPDATE sessions SET feeling = NULL WHERE id = ?", (key,))
+            )
+        self._flush()
+        return self._row_of.get(key, key)
+
+    def delete_session(self, session_id: int) -> None:
+        """Remove a session for good (an unknown id is not an error: it is already gone)."""
+        key = self._key(session_id)
+        self._pending.pop(key, None)
+        if key > 0:
+            self._queue(lambda db: db.execute("DELETE FROM sessions WHERE id = ?", (key,)))
+
+    def _exists(self, key: int) -> bool:
+        return bool(self._read("SELECT 1 FROM sessions WHERE id = ?", (key,)))
+
+    def _is_manual(self, key: int) -> bool:
+        rows = self._read("SELECT manual FROM sessions WHERE id = ?", (key,))
+        return bool(rows and rows[0][0])
+
+    def _clashes(self, key: int, record: SessionRecord) -> bool:
+        utc = record.started_at.astimezone(UTC)
+        for other, item in self._pending.items():
+            same = item.record.routine_id == record.routine_id
+            if other != key and same and item.record.started_at.astimezone(UTC) == utc:
+                return True
+        rows = self._read(
+            "SELECT id FROM sessions WHERE started_utc = ? AND routine_id = ? AND id != ?",
+            (utc.isoformat(), record.routine_id, key),
+        )
+        return bool(rows)
 
     def set_feeling(self, session_id: int, feeling: int) -> None:
         if not 1 <= feeling <= 5:
@@ -392,74 +437,40 @@ class HistoryStore:
     ) -> list[SessionRecord]:
         """Sessions newest first, optionally from ``since`` (aware) on and at most ``limit``;
         sessions still running are left out, those waiting to be written are included."""
-        query = f"SELECT {_COLUMNS} FROM sessions WHERE status != ?"
-        params: list[object] = [RUNNING]
-        if since is not None:
-            query += " AND started_utc >= ?"
-            params.append(since.astimezone(UTC).isoformat())
-        query += " ORDER BY started_utc DESC, id DESC"
-        if limit is not None and not self._pending:
-            query += " LIMIT ?"
-            params.append(limit)
-        rows = {int(row[0]): _record(row) for row in self._read(query, params)}  # type: ignore[call-overload]
+        return [entry.record for entry in self.entries(since, limit=limit)]
+
+    def entries(
+        self,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        *,
+        limit: int | None = None,
+    ) -> list[HistoryEntry]:
+        """Like ``sessions`` with each session's id and manual mark; ``until`` (aware) is
+        exclusive, so a week or a month is ``entries(start, end)``."""
+        query, params = entries_query(since, until, None if self._pending else limit)
+        rows = {
+            int(row[0]): HistoryEntry(int(row[0]), _record(row), bool(row[12]))  # type: ignore[call-overload]
+            for row in self._read(query, params)
+        }
         if not self._pending:
             return list(rows.values())
         for key, item in self._pending.items():
             rows.pop(key, None)
-            keep = since is None or item.record.started_at >= since
+            start = item.record.started_at
+            keep = (since is None or start >= since) and (until is None or start < until)
             if item.status != RUNNING and keep:
-                rows[key] = item.record
+                rows[key] = HistoryEntry(key, item.record, item.manual)
         ordered = sorted(
-            rows.items(), key=lambda kv: (kv[1].started_at.astimezone(UTC), kv[0]), reverse=True
+            rows.values(),
+            key=lambda e: (e.record.started_at.astimezone(UTC), e.id),
+            reverse=True,
         )
-        return [r for _, r in ordered][:limit]
+        return ordered[:limit]
 
     def session_days(self) -> list[date]:
         """Every day with at least one session (for the streak)."""
         return sorted({r.day for r in self.sessions()})
-
-    # --- sitting and reminders (written by the reminders issue) -------------------------------
-
-    def add_sitting(self, day: date, seconds: float) -> None:
-        """Add ``seconds`` of sitting to ``day``'s total (kept in memory while the store fails)."""
-        if seconds < 0:
-            raise ValueError("sitting seconds must not be negative")
-        self._queue(
-            lambda db: db.execute(
-                """INSERT INTO sitting_days (day, seconds) VALUES (?, ?)
-                   ON CONFLICT (day) DO UPDATE SET seconds = seconds + excluded.seconds""",
-                (day.isoformat(), float(seconds)),
-            )
-        )
-
-    def sitting_totals(self, start: date, end: date) -> dict[date, float]:
-        """Sitting seconds per day for ``start <= day <= end`` (days without data left out)."""
-        rows = self._read(
-            "SELECT day, seconds FROM sitting_days WHERE day BETWEEN ? AND ? ORDER BY day",
-            (start.isoformat(), end.isoformat()),
-        )
-        return {date.fromisoformat(str(day)): float(sec) for day, sec in rows}  # type: ignore[arg-type]
-
-    def record_reminder_event(self, kind: str, at: datetime) -> None:
-        """Count a reminder event: ``shown``, ``snoozed``, ``followed`` (or another short kind)."""
-        if not _KIND.match(kind):
-            raise ValueError(f"reminder event kind {kind!r}: use lower-case letters and hyphens")
-        if at.tzinfo is None:
-            raise ValueError("reminder event time must be aware")
-        self._queue(
-            lambda db: db.execute(
-                "INSERT INTO reminder_events (kind, at, day) VALUES (?, ?, ?)",
-                (kind, at.isoformat(), at.date().isoformat()),
-            )
-        )
-
-    def reminder_counts(self, start: date, end: date | None = None) -> dict[str, int]:
-        """Reminder events per kind for ``start <= day <= end`` (one day if no end)."""
-        rows = self._read(
-            "SELECT kind, COUNT(*) FROM reminder_events WHERE day BETWEEN ? AND ? GROUP BY kind",
-            (start.isoformat(), (end or start).isoformat()),
-        )
-        return {str(kind): int(count) for kind, count in rows}  # type: ignore[call-overload]
 
     # --- export ---------------------------------------------------------------------------------
 
