@@ -6,7 +6,8 @@ hours or settling grace over, the natural break complete. A source that can watc
 (:class:`~acumat_desktop.services.idle.base.IdleWatcher`: X11 SYNC alarms, Mutter's watches,
 ext-idle-notify) is not polled at all: it wakes the loop when the user has been idle for the
 natural break, or at their next input after one. Other sources are sampled as seldom as the
-next decision allows. Short steps (``interval_ms``) remain only where they are needed: while
+next decision allows (while the user is away, every hundredth of the limit: their return starts
+the next streak). Short steps (``interval_ms``) remain only where they are needed: while
 input after a break waits to prove it is not stray, and while a presentation defers a reminder
 (presenting is polled, and only then). While a streak runs the loop also wakes once a minute
 for the tray's ring and tooltip.
@@ -31,6 +32,7 @@ from acumat_desktop.services.session_lock import SessionLockMonitor
 log = logging.getLogger(__name__)
 
 MAX_SLEEP_STEPS = 60  # never sleep longer than this many intervals: a net for a missed event
+AWAY_STEP_MAX_S = 60.0  # a source that cannot watch: asked at least this often while away
 WATCH_MARGIN_S = 0.05  # an idle watch fires this much after the natural break completes
 
 
@@ -242,6 +244,8 @@ class SittingMonitor(QObject):
             waits.append(self._display_step_s - math.fmod(tracker.active_s, self._display_step_s))
         if not self.watching:
             waits.append(tracker.next_check_in())
+            if not tracker.sitting:
+                waits.append(self._away_step())
         if tracker.input_pending or self._deferred_by_presenting():
             waits.append(self._interval_s)
         found = [w for w in waits if w is not None]
@@ -266,6 +270,13 @@ class SittingMonitor(QObject):
                 self.tracker.natural_break_s + WATCH_MARGIN_S, False, self._on_watch
             )
         return self.source.watch(None, True, self._on_watch)
+
+    def _away_step(self) -> float:
+        """How often a source that cannot watch is asked while the user is away: their return
+        is seen this late at most, and a streak starts from the first input seen, so it is
+        kept to a hundredth of the limit (30 s for 50 minutes), at most a minute."""
+        limit = self.values.sit_limit.total_seconds()
+        return min(AWAY_STEP_MAX_S, max(self._interval_s, limit / 100))
 
     def _deferred_by_presenting(self) -> bool:
         decision = self.last_decision
