@@ -156,7 +156,7 @@ class Descriptors:
     def row(self) -> str:
         return (
             f"{self.loudness:6.1f} LUFS | {self.true_peak:6.1f} dBTP | {self.tilt:5.1f} dB/oct | "
-            f"{self.body:6.1f} dB | {self.transients:5.1f}/s | {self.attack:4.1f} / "
+            f"{self.body:6.1f} dB | {self.transients:5.2f}/s | {self.attack:4.1f} / "
             f"{self.decay:4.1f} s | r {self.similarity:4.2f} @ {self.similarity_lag:5.1f} s"
         )
 
