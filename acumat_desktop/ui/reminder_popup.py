@@ -9,28 +9,50 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal, SignalInstance
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+    SignalInstance,
+)
+from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from acumat_desktop.ui.plurals import install_english_plurals
 
 log = logging.getLogger(__name__)
 
-WINDOW_TITLE = "AcuMat — time for the mat"
 MARGIN = 12  # pixels between the popup and the tray icon or the screen edge
 
 
 def sitting_phrase(seconds: float) -> str:
-    """``52 minutes``, ``1 hour 5 minutes``, ``40 seconds`` (whole units, never ``0 minutes``)."""
+    """``52 minutes``, ``1 hour 5 minutes``, ``40 seconds`` (whole units, never ``0 minutes``);
+    each number through a ``%n`` string, so every language gets its own plural forms."""
     total = max(0, int(seconds))
     if total < 60:
-        return f"{total} second{'s' if total != 1 else ''}"
+        return _tr("%n seconds", total)
     hours, minutes = divmod(total // 60, 60)
     parts = []
     if hours:
-        parts.append(f"{hours} hour{'s' if hours != 1 else ''}")
+        parts.append(_tr("%n hours", hours))
     if minutes or not hours:
-        parts.append(f"{minutes} minute{'s' if minutes != 1 else ''}")
+        parts.append(_tr("%n minutes", minutes))
     return " ".join(parts)
+
+
+def _tr(text: str, n: int) -> str:
+    return QCoreApplication.translate("ReminderPopup", text, None, n)
 
 
 def popup_position(size: QSize, available: QRect, anchor: QRect | None) -> QPoint:
@@ -51,13 +73,32 @@ def popup_position(size: QSize, available: QRect, anchor: QRect | None) -> QPoin
     return QPoint(x, y)
 
 
+def start_text(owner: QObject, minutes: int | None) -> str:
+    """The primary action, saying its length: "Start a 5-minute desk break"."""
+    if minutes is None or minutes <= 0:
+        return owner.tr("Start a desk break")
+    return owner.tr("Start a %n-minute desk break", "", int(minutes))
+
+
+def snooze_text(owner: QObject, minutes: float) -> str:
+    """"Snooze 10 minutes" (whole minutes through %n; a fraction written out)."""
+    if float(minutes).is_integer():
+        return owner.tr("Snooze %n minutes", "", int(minutes))
+    return owner.tr("Snooze %1 minutes").replace("%1", f"{minutes:g}")
+
+
 class ReminderPopup(QWidget):
     """Signals: ``start_requested`` (start the desk-break routine), ``snooze_requested``,
-    ``moved_requested`` ("I just moved"). The popup hides itself after any answer."""
+    ``moved_requested`` ("I just moved"), ``close_requested`` (the close button or Escape: put
+    away without an answer). The popup hides itself after any answer.
+
+    Layout: a headline with a close button, the sitting time, one hint, then one primary action
+    that says its length ("Start a 5-minute desk break") above two quieter ones."""
 
     start_requested = Signal()
     snooze_requested = Signal()
     moved_requested = Signal()
+    close_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         flags = (
@@ -67,41 +108,77 @@ class ReminderPopup(QWidget):
         )
         super().__init__(parent, flags)
         self.setObjectName("ReminderPopup")
-        self.setWindowTitle(WINDOW_TITLE)
+        # Qt appends the application's display name ("— AcuMat") to window titles itself.
+        self.setWindowTitle(self.tr("Time for the mat"))
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setAccessibleName(self.tr("Time for the mat"))
         self.shown_count = 0
 
+        self.headline = QLabel(self.tr("Time for the mat"), self)
+        self.headline.setObjectName("reminderHeadline")
+        headline_font = QFont(self.headline.font())
+        headline_font.setPointSizeF(headline_font.pointSizeF() * 1.25)
+        headline_font.setBold(True)
+        self.headline.setFont(headline_font)
+        self.close_button = QToolButton(self)
+        self.close_button.setObjectName("reminder.close")
+        self.close_button.setText("\u00d7")  # a plain multiplication sign, no stock pixmap
+        self.close_button.setAutoRaise(True)
+        self.close_button.setToolTip(self.tr("Close"))
+        self.close_button.setAccessibleName(self.tr("Close the reminder"))
+        self.close_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.close_button.clicked.connect(lambda: self._answer(self.close_requested))
+
         self.message = QLabel(self)
         self.message.setObjectName("reminderMessage")
         self.message.setWordWrap(True)
-        self.message.setMinimumWidth(280)
+        self.message.setMinimumWidth(340)
         self.hint = QLabel(self.tr("A few minutes on the mat loosen the back after sitting."))
         self.hint.setObjectName("reminderHint")
         self.hint.setWordWrap(True)
         self.hint.setProperty("role", "secondary")
 
-        self.start_button = self._button("start", self.tr("Start desk break"),
+        self.start_button = self._button("start", self.tr("Start a desk break"),
                                          self.tr("Start the desk-break routine on the mat"))
+        self.start_button.setProperty("role", "primary")
         self.snooze_button = self._button("snooze", self.tr("Snooze"),
                                           self.tr("Remind me again later"))
         self.moved_button = self._button("moved", self.tr("I just moved"),
                                          self.tr("I just moved: start counting again"))
+        for quiet in (self.snooze_button, self.moved_button):
+            quiet.setFlat(True)
+            quiet.setProperty("role", "quiet")
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(lambda: self._answer(self.start_requested))
         self.snooze_button.clicked.connect(lambda: self._answer(self.snooze_requested))
         self.moved_button.clicked.connect(lambda: self._answer(self.moved_requested))
+        self._lay_out()
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.start_button)
-        buttons.addWidget(self.snooze_button)
-        buttons.addWidget(self.moved_button)
+    def _lay_out(self) -> None:
+        top = QHBoxLayout()
+        top.setSpacing(8)
+        top.addWidget(self.headline, 1)
+        top.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        quiet = QHBoxLayout()
+        quiet.setSpacing(6)
+        quiet.addStretch(1)
+        quiet.addWidget(self.moved_button)
+        quiet.addWidget(self.snooze_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 14, 16, 14)
-        layout.setSpacing(10)
+        layout.setContentsMargins(18, 12, 12, 16)
+        layout.setSpacing(8)
+        layout.addLayout(top)
         layout.addWidget(self.message)
         layout.addWidget(self.hint)
-        layout.addLayout(buttons)
+        layout.addSpacing(6)
+        layout.addWidget(self.start_button)
+        layout.addLayout(quiet)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self._answer(self.close_requested)
+            return
+        super().keyPressEvent(event)
 
     def _button(self, name: str, text: str, accessible: str) -> QPushButton:
         button = QPushButton(text, self)
@@ -117,16 +194,18 @@ class ReminderPopup(QWidget):
         *,
         can_snooze: bool,
         snooze_minutes: float | None = None,
+        break_minutes: int | None = None,
         anchor: QRect | None = None,
     ) -> None:
-        """Show (or update) the reminder without taking the focus."""
+        """Show (or update) the reminder without taking the focus. ``break_minutes``: how long
+        the desk break would be (the primary button says so), None when unknown."""
+        install_english_plurals()
         phrase = sitting_phrase(sitting_s)
-        self.message.setText(self.tr("You've been sitting for %1 — time for the mat").replace(
-            "%1", phrase))
+        self.message.setText(self.tr("You've been sitting for %1.").replace("%1", phrase))
         self.message.setAccessibleName(self.message.text())
+        self.start_button.setText(start_text(self, break_minutes))
         if snooze_minutes:
-            self.snooze_button.setText(self.tr("Snooze %1 min").replace(
-                "%1", f"{snooze_minutes:g}"))
+            self.snooze_button.setText(snooze_text(self, snooze_minutes))
         self.snooze_button.setVisible(can_snooze)
         self.adjustSize()
         self.move(popup_position(self.sizeHint(), self._available(anchor), anchor))

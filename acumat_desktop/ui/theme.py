@@ -22,7 +22,16 @@ import re
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory, QToolTip
+from PySide6.QtWidgets import (
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QStyleHintReturn,
+    QStyleOption,
+    QToolTip,
+    QWidget,
+)
 
 from acumat_desktop.services.assets import ui_path
 
@@ -99,6 +108,57 @@ TOKENS: dict[bool, dict[str, str]] = {
 
 _TOKEN = re.compile(r"@([a-z][a-z-]*)")
 
+BUTTON_RULES = """
+/* Buttons (ui/theme.py): the one action a window leads with is filled with the accent; the
+   others stay plain. Destructive primaries (Stop) use the same calm fill, said in words. */
+QPushButton[role="primary"], QPushButton:default {
+    background: @accent;
+    color: @on-accent;
+    border: 1px solid @accent;
+    border-radius: 4px;
+    padding: 6px 16px;
+    font-weight: bold;
+}
+QPushButton[role="primary"]:focus, QPushButton:default:focus { border: 2px solid @text; }
+QPushButton[role="primary"]:disabled, QPushButton:default:disabled {
+    background: @window;
+    color: @muted;
+    border-color: @border;
+}
+QPushButton[role="secondary"] {
+    background: @base;
+    color: @text;
+    border: 1px solid @border;
+    border-radius: 4px;
+    padding: 6px 16px;
+}
+QPushButton[role="secondary"]:hover { border-color: @accent; }
+QPushButton[role="secondary"]:focus { border: 2px solid @accent; }
+QLabel[role="secondary"] { color: @muted; }
+"""
+"""Appended to ``ui/styles/app.qss`` (whose owner may move it there)."""
+
+
+class CalmStyle(QProxyStyle):
+    """Fusion without stock icons on dialog buttons (no green tick on OK, no red cross on
+    Cancel): the words say what a button does."""
+
+    def styleHint(
+        self,
+        hint: QStyle.StyleHint,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+        returnData: QStyleHintReturn | None = None,
+    ) -> int:
+        if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
+            return 0
+        return super().styleHint(hint, option, widget, returnData)
+
+
+def calm_style() -> QStyle:
+    base = QStyleFactory.create("Fusion")
+    return CalmStyle(base) if base is not None else CalmStyle()
+
 
 def palette_for(dark: bool) -> QPalette:
     palette = QPalette()
@@ -124,7 +184,7 @@ def style_sheet(dark: bool) -> str:
     def fill(match: re.Match[str]) -> str:
         return tokens.get(match.group(1), match.group(0))
 
-    return _TOKEN.sub(fill, text)
+    return _TOKEN.sub(fill, text + BUTTON_RULES)
 
 
 def system_is_dark() -> bool:
@@ -163,9 +223,8 @@ def _apply(app: QApplication, dark: bool) -> None:
 def apply_theme(app: QApplication, theme: str) -> bool:
     """Apply 'system', 'light' or 'dark'; returns whether the result is dark. With 'system',
     later changes of the system's scheme are followed until another choice is applied."""
-    style = QStyleFactory.create("Fusion")
-    if style is not None and app.style().name().lower() != "fusion":
-        app.setStyle(style)
+    if not isinstance(app.style(), CalmStyle):
+        app.setStyle(calm_style())
     _follower(app).choice = theme
     dark = system_is_dark() if theme == "system" else theme == "dark"
     if app.property("acumatDark") != dark or not app.styleSheet():

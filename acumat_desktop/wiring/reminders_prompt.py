@@ -13,16 +13,19 @@ from PySide6.QtCore import QObject, QRect
 from acumat_desktop.core.sitting_ledger import ReminderEvent, SittingLedger
 from acumat_desktop.services.notifications import DesktopNotifications
 from acumat_desktop.services.sitting_monitor import SittingMonitor
-from acumat_desktop.ui.reminder_popup import ReminderPopup, sitting_phrase
+from acumat_desktop.ui.reminder_popup import ReminderPopup, sitting_phrase, snooze_text, start_text
 from acumat_desktop.ui.tray import Tray
 
 log = logging.getLogger(__name__)
 
-TITLE = "Time for the mat"
-
 
 class ReminderPrompter(QObject):
-    """Shows the reminder the way the settings ask and turns answers into monitor commands."""
+    """Shows the reminder the way the settings ask and turns answers into monitor commands.
+
+    ``desk_break_minutes`` says how long a desk break started now would be (the minutes the
+    sessions feature would use), so the primary action can say "Start a 5-minute desk break";
+    without it the button says "Start a desk break". Closing the popup without an answer is a
+    snooze while one is allowed; at the cap it only puts the popup away."""
 
     def __init__(
         self,
@@ -31,6 +34,7 @@ class ReminderPrompter(QObject):
         *,
         style: Callable[[], str],
         start_desk_break: Callable[[], bool],
+        desk_break_minutes: Callable[[], int | None] | None = None,
         tray: Tray | None = None,
         notifier: DesktopNotifications | None = None,
         platform: str = sys.platform,
@@ -41,6 +45,7 @@ class ReminderPrompter(QObject):
         self.ledger = ledger
         self._style = style
         self._start = start_desk_break
+        self._break_minutes = desk_break_minutes
         self._tray = tray
         self._notifier = notifier
         self._platform = platform
@@ -59,6 +64,7 @@ class ReminderPrompter(QObject):
             self._popup.start_requested.connect(self.start_desk_break)
             self._popup.snooze_requested.connect(self.snooze)
             self._popup.moved_requested.connect(self.moved)
+            self._popup.close_requested.connect(self.closed)
         return self._popup
 
     # -- showing -----------------------------------------------------------------------------
@@ -72,12 +78,13 @@ class ReminderPrompter(QObject):
                 return
             log.info("no notification server: showing the popup instead")
         elif style == "notification" and self._tray is not None:
-            self._tray.message(TITLE, self._text(sitting_s))
+            self._tray.message(self.tr("Time for the mat"), self._text(sitting_s))
             self.shown_as = "balloon"
             return
         anchor: QRect | None = self._tray.icon.geometry() if self._tray is not None else None
         self.popup.show_reminder(
-            sitting_s, can_snooze=can_snooze, snooze_minutes=snooze_min, anchor=anchor
+            sitting_s, can_snooze=can_snooze, snooze_minutes=snooze_min,
+            break_minutes=self._minutes(), anchor=anchor,
         )
         self.shown_as = "popup"
 
@@ -85,18 +92,26 @@ class ReminderPrompter(QObject):
         notifier = self._notifier
         if notifier is None or not notifier.available():
             return False
-        actions = [("start", "Start desk break")]
+        actions = [("start", start_text(self, self._minutes()))]
         if can_snooze:
-            actions.append(("snooze", f"Snooze {snooze_min:g} min"))
-        actions.append(("moved", "I just moved"))
-        if not notifier.show(TITLE, self._text(sitting_s), actions):
+            actions.append(("snooze", snooze_text(self, snooze_min)))
+        actions.append(("moved", self.tr("I just moved")))
+        if not notifier.show(self.tr("Time for the mat"), self._text(sitting_s), actions):
             return False
         self.shown_as = "notification"
         return True
 
-    @staticmethod
-    def _text(sitting_s: float) -> str:
-        return f"You've been sitting for {sitting_phrase(sitting_s)} — time for the mat"
+    def _text(self, sitting_s: float) -> str:
+        return self.tr("You've been sitting for %1.").replace("%1", sitting_phrase(sitting_s))
+
+    def _minutes(self) -> int | None:
+        if self._break_minutes is None:
+            return None
+        try:
+            return self._break_minutes()
+        except ValueError as exc:  # the desk-break routine is gone: say no length
+            log.info("no desk-break length: %s", exc)
+            return None
 
     def withdraw(self) -> None:
         if self._popup is not None:
@@ -116,6 +131,13 @@ class ReminderPrompter(QObject):
         if self.monitor.snooze():
             self.ledger.event(ReminderEvent.SNOOZED)
         self.withdraw()
+
+    def closed(self) -> None:
+        """The close button or Escape: a snooze while one is allowed, else just put away."""
+        if self.monitor.policy.can_snooze:
+            self.snooze()
+        else:
+            self.withdraw()
 
     def snoozed_elsewhere(self) -> None:
         """A snooze from the command line: count it and put the reminder away."""

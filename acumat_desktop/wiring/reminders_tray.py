@@ -17,12 +17,7 @@ from acumat_desktop.ui.tray import Tray
 log = logging.getLogger(__name__)
 
 RING_STEPS = 48  # the ring is redrawn only when the fraction crosses one of these steps
-PAUSES: tuple[tuple[str, float | None], ...] = (
-    ("For 30 minutes", 30 * 60.0),
-    ("For 1 hour", 3600.0),
-    ("For 2 hours", 7200.0),
-    ("Until tomorrow", None),
-)
+PAUSES: tuple[float | None, ...] = (30 * 60.0, 3600.0, 7200.0, None)  # None: until tomorrow
 
 
 def sitting_fraction(active_s: float, limit_s: float) -> float:
@@ -32,11 +27,15 @@ def sitting_fraction(active_s: float, limit_s: float) -> float:
     return round(min(1.0, max(0.0, active_s / limit_s)) * RING_STEPS) / RING_STEPS
 
 
-def sitting_tooltip(active_s: float) -> str | None:
+def sitting_tooltip(owner: QObject, active_s: float, *, snoozed: bool = False) -> str | None:
     if active_s <= 0:
         return None
     minutes = int(active_s // 60)
-    return f"Sitting for {minutes} min" if minutes else "Sitting for under a minute"
+    if snoozed:
+        return owner.tr("Sitting for %n minutes; the reminder is snoozed", "", minutes)
+    if not minutes:
+        return owner.tr("Sitting for under a minute")
+    return owner.tr("Sitting for %n minutes", "", minutes)
 
 
 class RemindersTray(QObject):
@@ -45,16 +44,18 @@ class RemindersTray(QObject):
         self.tray = tray
         self.monitor = monitor
         self._fraction: float | None = -1.0
-        self.menu = QMenu("Pause reminders")
+        self.menu = QMenu(self.tr("Pause reminders"))
         self.menu.setObjectName("pauseRemindersMenu")
         self.pause_actions: list[QAction] = []
-        for label, seconds in PAUSES:
+        labels = (self.tr("For 30 minutes"), self.tr("For 1 hour"), self.tr("For 2 hours"),
+                  self.tr("Until tomorrow"))
+        for label, seconds in zip(labels, PAUSES, strict=True):
             action = QAction(label, self.menu)
             action.triggered.connect(lambda _=False, s=seconds: monitor.pause(s))
             self.menu.addAction(action)
             self.pause_actions.append(action)
         self.menu.addSeparator()
-        self.resume_action = QAction("Resume reminders", self.menu)
+        self.resume_action = QAction(self.tr("Resume reminders"), self.menu)
         self.resume_action.triggered.connect(self.resume)
         self.menu.addAction(self.resume_action)
         tray.add_menu("reminders", self.menu)
@@ -68,18 +69,26 @@ class RemindersTray(QObject):
         self.refresh()
 
     def refresh(self) -> None:
+        """The ring shows sitting time toward the limit while a reminder can come; while one is
+        snoozed or reminders are paused the person has answered, so the icon returns to calm
+        (no ring, no red) until the reminder is due again."""
         values = self.monitor.values
         active = self.monitor.tracker.active_s
-        paused = self.monitor.policy.snapshot()["paused_until"] is not None
+        snapshot = self.monitor.policy.snapshot()
+        paused = snapshot["paused_until"] is not None
+        snoozed = snapshot["snoozed_until"] is not None
         self.resume_action.setEnabled(paused)
         self.menu.menuAction().setEnabled(bool(values.enabled))
         fraction = (
-            sitting_fraction(active, values.sit_limit.total_seconds()) if values.enabled else None
+            sitting_fraction(active, values.sit_limit.total_seconds())
+            if values.enabled and not (paused or snoozed)
+            else None
         )
         if fraction != self._fraction:
             self._fraction = fraction
             self.tray.set_sitting_progress(fraction)
-        self.tray.set_tooltip_line("sitting", sitting_tooltip(active) if values.enabled else None)
+        tooltip = sitting_tooltip(self, active, snoozed=snoozed) if values.enabled else None
+        self.tray.set_tooltip_line("sitting", tooltip)
 
 
 class IdleSourceRows(QObject):

@@ -16,7 +16,7 @@ import pytest
 from tests.e2e.conftest import AppRunner
 from tests.harness.desktop import wait_for
 
-TITLE = "AcuMat — time for the mat"
+TITLE = "Time for the mat"  # Qt appends " — AcuMat" (the display name) itself
 SETTINGS = (
     ("reminders.sit_limit", "15s"),
     ("reminders.natural_break", "6s"),

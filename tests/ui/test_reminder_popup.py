@@ -13,8 +13,8 @@ from acumat_desktop.core.reminders import ReminderPolicy
 from acumat_desktop.core.sitting_ledger import SittingLedger
 from acumat_desktop.services.sitting_monitor import SittingMonitor
 from acumat_desktop.settings.model import RemindersSettings
+from acumat_desktop.ui.plurals import install_english_plurals
 from acumat_desktop.ui.reminder_popup import (
-    WINDOW_TITLE,
     ReminderPopup,
     popup_position,
     sitting_phrase,
@@ -30,7 +30,8 @@ pytestmark = pytest.mark.qt_log_ignore("does not support raise")
     [(15, "15 seconds"), (1, "1 second"), (60, "1 minute"), (52 * 60 + 40, "52 minutes"),
      (3600, "1 hour"), (3600 + 5 * 60, "1 hour 5 minutes"), (2 * 3600 + 60, "2 hours 1 minute")],
 )
-def test_sitting_phrase(seconds: int, text: str) -> None:
+def test_sitting_phrase(qapp: object, seconds: int, text: str) -> None:
+    install_english_plurals()
     assert sitting_phrase(seconds) == text
 
 
@@ -52,15 +53,34 @@ def test_popup_is_calm_named_and_never_takes_the_focus(qtbot: QtBot) -> None:
     assert flags & Qt.WindowType.Tool
     assert flags & Qt.WindowType.WindowStaysOnTopHint
     assert popup.testAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
-    assert popup.windowTitle() == WINDOW_TITLE
-    popup.show_reminder(52 * 60, can_snooze=True, snooze_minutes=10)
+    # Qt appends the application's display name itself: the title must not name the app.
+    assert popup.windowTitle() == "Time for the mat"
+    popup.show_reminder(52 * 60, can_snooze=True, snooze_minutes=10, break_minutes=5)
     qtbot.waitExposed(popup)
-    assert popup.message.text() == "You've been sitting for 52 minutes — time for the mat"
-    assert popup.snooze_button.text() == "Snooze 10 min"
-    for button in (popup.start_button, popup.snooze_button, popup.moved_button):
+    assert popup.headline.text() == "Time for the mat"
+    assert popup.message.text() == "You've been sitting for 52 minutes."
+    assert popup.start_button.text() == "Start a 5-minute desk break"
+    assert popup.snooze_button.text() == "Snooze 10 minutes"
+    for button in (popup.start_button, popup.snooze_button, popup.moved_button,
+                   popup.close_button):
         assert button.accessibleName()
         assert button.isVisible()
     assert not popup.isActiveWindow()
+
+
+def test_one_primary_action_above_two_quiet_ones(qtbot: QtBot) -> None:
+    popup = ReminderPopup()
+    qtbot.addWidget(popup)
+    popup.show_reminder(3600, can_snooze=True, snooze_minutes=1)
+    qtbot.waitExposed(popup)
+    assert popup.start_button.text() == "Start a desk break", "no length known: none claimed"
+    assert popup.snooze_button.text() == "Snooze 1 minute"
+    assert popup.start_button.isDefault() and popup.start_button.property("role") == "primary"
+    for quiet in (popup.snooze_button, popup.moved_button):
+        assert quiet.isFlat() and not quiet.isDefault()
+        assert quiet.y() > popup.start_button.y(), "the quiet answers sit below the primary"
+    assert popup.start_button.width() > popup.snooze_button.width()
+    assert popup.close_button.y() < popup.message.y(), "the close button sits by the headline"
 
 
 def test_snooze_hidden_at_the_cap_and_the_popup_reused(qtbot: QtBot) -> None:
@@ -79,7 +99,7 @@ def test_snooze_hidden_at_the_cap_and_the_popup_reused(qtbot: QtBot) -> None:
 @pytest.mark.parametrize(
     ("button", "signal"),
     [("start_button", "start_requested"), ("snooze_button", "snooze_requested"),
-     ("moved_button", "moved_requested")],
+     ("moved_button", "moved_requested"), ("close_button", "close_requested")],
 )
 def test_each_answer_emits_and_hides(qtbot: QtBot, button: str, signal: str) -> None:
     popup = ReminderPopup()
@@ -125,7 +145,7 @@ class Sink:
 
 
 class Rig:
-    def __init__(self, qtbot: QtBot, max_snoozes: int = 3) -> None:
+    def __init__(self, qtbot: QtBot, max_snoozes: int = 3, minutes: int | None = 5) -> None:
         self.clock = FakeClock()  # a weekday morning, outside quiet hours
         values = RemindersSettings(
             sit_limit=timedelta(seconds=60), natural_break=timedelta(seconds=20),
@@ -140,7 +160,7 @@ class Rig:
         self.starts = 0
         self.prompter = ReminderPrompter(
             self.monitor, SittingLedger(self.clock, self.sink), style=lambda: "popup",
-            start_desk_break=self._start,
+            start_desk_break=self._start, desk_break_minutes=lambda: minutes,
         )
         qtbot.addWidget(self.prompter.popup)
 
@@ -197,3 +217,56 @@ def test_start_desk_break_and_no_snooze_at_the_cap(qtbot: QtBot) -> None:
     assert not popup.isVisible()
     assert rig.sink.events == ["shown", "followed"]
 
+
+
+def test_the_prompter_names_the_break_length_and_close_snoozes(qtbot: QtBot) -> None:
+    rig = Rig(qtbot, minutes=7)
+    rig.sit(65)
+    popup = rig.prompter.popup
+    assert popup.start_button.text() == "Start a 7-minute desk break"
+    qtbot.keyClick(popup, Qt.Key.Key_Escape)
+    assert not popup.isVisible()
+    assert rig.sink.events == ["shown", "snoozed"], "closing is a snooze while one is allowed"
+    assert rig.monitor.policy.snapshot()["snoozed_until"] is not None
+
+
+def test_close_at_the_snooze_cap_only_puts_the_popup_away(qtbot: QtBot) -> None:
+    rig = Rig(qtbot, max_snoozes=0)
+    rig.sit(65)
+    popup = rig.prompter.popup
+    qtbot.mouseClick(popup.close_button, Qt.MouseButton.LeftButton)
+    assert not popup.isVisible()
+    assert rig.sink.events == ["shown"]
+
+
+class FakeTray:
+    def __init__(self) -> None:
+        self.sitting: list[float | None] = []
+        self.lines: dict[str, str | None] = {}
+
+    def add_menu(self, section: str, menu: object) -> None:
+        pass
+
+    def set_sitting_progress(self, fraction: float | None) -> None:
+        self.sitting.append(fraction)
+
+    def set_tooltip_line(self, key: str, text: str | None) -> None:
+        self.lines[key] = text
+
+
+def test_the_tray_ring_returns_to_calm_after_a_snooze(qtbot: QtBot) -> None:
+    from acumat_desktop.wiring.reminders_tray import RemindersTray
+
+    install_english_plurals()
+    rig = Rig(qtbot)
+    tray = FakeTray()
+    keep = RemindersTray(tray, rig.monitor)  # type: ignore[arg-type]
+    rig.sit(65)
+    assert tray.sitting[-1] == 1.0, "full ring when the reminder is due"
+    qtbot.mouseClick(rig.prompter.popup.snooze_button, Qt.MouseButton.LeftButton)
+    assert None in tray.sitting[-1:], "snoozed: no red ring"
+    assert tray.lines["sitting"] == "Sitting for 1 minute; the reminder is snoozed"
+    rig.sit(10 * 60 + 10)
+    assert rig.prompter.popup.isVisible()
+    assert tray.sitting[-1] == 1.0, "due again: the ring is back"
+    assert keep.menu.title() == "Pause reminders"
