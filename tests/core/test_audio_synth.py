@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from acumat_desktop.core.audio import dsp, synth
+from acumat_desktop.core.audio import dsp, sequencer, synth
 from acumat_desktop.core.audio.sequencer import SoundscapeSource
 from acumat_desktop.services.audio.soundscapes import SoundCatalogue
 
@@ -171,3 +172,22 @@ def test_catalogue_renders_loops_under_a_new_version_and_drops_stale_ones(
     assert loop.shape == (2 * RATE, 2)
     assert catalogue.is_cached("pink-noise")
     assert not stale.exists()
+
+
+def test_an_unread_prefetch_thread_leaves_and_comes_back_on_the_next_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(sequencer, "IDLE_SECONDS", 0.05)
+    source = SoundscapeSource("pink-noise", seed=2, prefetch_seconds=0.3)
+    assert _prefetching_after_a_while(source) is False  # nobody read: nothing holds it now
+    assert source.next_block(100).shape == (100, 2)
+    assert source.prefetching  # the read started it again
+    source.close()  # does not block
+    assert _prefetching_after_a_while(source) is False
+
+
+def _prefetching_after_a_while(source: SoundscapeSource) -> bool:
+    deadline = time.monotonic() + 5.0
+    while source.prefetching and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return source.prefetching

@@ -7,7 +7,9 @@ nothing ever repeats; a fresh seed per source makes every session different.
 
 Generating costs 1-6 % of one core per layer, in 0.25 s steps of a few milliseconds. With
 ``prefetch_seconds`` a daemon thread keeps that much audio ready, so the audio thread only
-copies; without it, blocks are generated on demand inside ``next_block``.
+copies; without it, blocks are generated on demand inside ``next_block``. A prefetch thread
+that nobody reads from for ``IDLE_SECONDS`` leaves (a forgotten source frees itself; the next
+read starts it again); :meth:`SoundscapeSource.close` stops it at once without blocking.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from acumat_desktop.core.audio.scapes import Scape, make_scape
 
 LIMIT_KNEE = db_to_gain(-12.0)  # peaks above this are bent smoothly...
 LIMIT_CEILING = db_to_gain(-6.8)  # ...towards this; true peak stays <= -6 dBTP
+IDLE_SECONDS = 10.0  # a prefetch thread nobody reads from for this long leaves
 
 
 def finish(block: np.ndarray) -> F32:
@@ -54,9 +57,15 @@ class SoundscapeSource:
         self._wake = threading.Condition()
         self._closed = False
         self._thread: threading.Thread | None = None
-        if self._ahead > 0:
+        self._ensure_prefetch()
+
+    def _ensure_prefetch(self) -> None:
+        """Start the prefetch thread if wanted and not running (it leaves when idle)."""
+        with self._wake:
+            if self._ahead <= 0 or self._closed or self._thread is not None:
+                return
             self._thread = threading.Thread(
-                target=self._prefetch, name=f"acumat-scape-{sound_id}", daemon=True
+                target=self._prefetch, name=f"acumat-scape-{self.sound_id}", daemon=True
             )
             self._thread.start()
 
@@ -67,8 +76,11 @@ class SoundscapeSource:
         while True:
             with self._wake:
                 while not self._closed and self._ready_frames >= self._ahead:
-                    self._wake.wait()
+                    if not self._wake.wait(timeout=IDLE_SECONDS):  # nobody reads: leave
+                        self._thread = None
+                        return
                 if self._closed:
+                    self._thread = None
                     return
             with self._lock:  # generate and queue as one step, so blocks stay in order
                 block = self._generate()
@@ -89,6 +101,7 @@ class SoundscapeSource:
             return block
 
     def _take(self) -> F32:
+        self._ensure_prefetch()
         block = self._pop()
         if block is not None:
             return block
@@ -108,17 +121,22 @@ class SoundscapeSource:
         self._pending = out[frames:]
         return out[:frames]
 
-    def close(self) -> None:
-        """Stop the prefetch thread (idempotent)."""
+    def close(self, wait: bool = False) -> None:
+        """Stop the prefetch thread (idempotent; never blocks unless ``wait``, so the mixer
+        may call it from the audio thread when it drops the layer)."""
         with self._wake:
             self._closed = True
             self._wake.notify_all()
-        if self._thread is not None:
-            self._thread.join(timeout=2.0)
-            self._thread = None
+            thread = self._thread
+        if wait and thread is not None:
+            thread.join(timeout=2.0)
+
+    @property
+    def prefetching(self) -> bool:
+        return self._thread is not None
 
     def __enter__(self) -> SoundscapeSource:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.close()
+        self.close(wait=True)
