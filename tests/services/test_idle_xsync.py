@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -24,10 +25,11 @@ class Calls:
 
 
 @pytest.fixture
-def source(xvfb: str, qtbot: QtBot) -> X11IdleSource:  # noqa: F811
+def source(xvfb: str, qtbot: QtBot) -> Iterator[X11IdleSource]:  # noqa: F811
     src = X11IdleSource(xvfb)
     assert src.available()
-    return src
+    yield src
+    src.close()
 
 
 def test_the_x11_source_is_a_watcher(source: X11IdleSource) -> None:
@@ -87,3 +89,44 @@ def test_unwatch_and_close_disarm(
 
 def test_no_server_means_no_watch() -> None:
     assert not X11IdleSource(":199").watch(1.0, True, Calls())
+
+
+@needs_xdotool
+def test_an_alarm_read_during_another_request_is_still_delivered(
+    source: X11IdleSource, xvfb: str, qtbot: QtBot  # noqa: F811
+) -> None:
+    run_on(xvfb, "xdotool", "mousemove", "--sync", "50", "60")
+    calls = Calls()
+    assert source.watch(0.3, False, calls)
+    # No event loop meanwhile: the alarm arrives, and the next query's round trip reads it
+    # into Xlib's queue, where the socket notifier alone would never see it.
+    wait_until(lambda: (source.idle_seconds() or 0) >= 0.6, timeout=5)
+    assert calls.count == 0
+    qtbot.waitUntil(lambda: calls.count == 1, timeout=2000)
+
+
+def test_a_server_that_goes_away_stops_the_alarms_without_exiting(qtbot: QtBot) -> None:
+    import subprocess
+
+    from xvfb_display import _free_display
+
+    if shutil.which("Xvfb") is None:
+        pytest.skip("Xvfb is not installed")
+    number = _free_display()
+    server = subprocess.Popen(["Xvfb", f":{number}", "-nolisten", "tcp"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        from pathlib import Path
+
+        wait_until(lambda: Path(f"/tmp/.X11-unix/X{number}").exists(), timeout=10)
+        lone = X11IdleSource(f":{number}")
+        calls = Calls()
+        assert lone.watch(None, True, calls)
+    finally:
+        server.terminate()
+        server.wait(10)
+    alarms = lone._alarms
+    assert alarms is not None
+    qtbot.waitUntil(lambda: not alarms.available, timeout=3000)  # and the process lives on
+    assert calls.count == 0
+    alarms.close()  # no call on the dead connection either

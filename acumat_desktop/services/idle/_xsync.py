@@ -12,6 +12,8 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import logging
+import os
+import socket
 from functools import cache
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
@@ -121,6 +123,17 @@ def idle_counter(display: XDisplay) -> tuple[int, int] | None:
     return None
 
 
+def _hung_up(fd: int) -> bool:
+    """Whether the peer closed the connection on ``fd`` (a peek, nothing consumed)."""
+    try:
+        with socket.socket(fileno=os.dup(fd)) as sock:
+            return sock.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT) == b""
+    except BlockingIOError:
+        return False
+    except OSError:
+        return True
+
+
 class IdleAlarms(QObject):
     """Up to two armed alarms on ``IDLETIME``; ``fired`` once when either goes off (both are
     then disarmed: the caller re-arms after looking)."""
@@ -134,6 +147,7 @@ class IdleAlarms(QObject):
         found = idle_counter(display)
         self._counter, self._event_type = (found[0], found[1] + ALARM_NOTIFY) if found else (0, 0)
         self._alarms: list[int] = []
+        self._lost = False  # the server hung up: no more calls on this connection
         self._notifier: QSocketNotifier | None = None
         if found and display.lib is not None and display.ptr is not None:
             _bind_xlib_events(display.lib)
@@ -152,7 +166,7 @@ class IdleAlarms(QObject):
         value = XSyncValue()
         if not self._ext.XSyncQueryCounter(self._display.ptr, self._counter, ctypes.byref(value)):
             return None
-        self._check_queue()
+        self.check_queue()
         return int(value)
 
     def arm(self, idle_after_ms: int | None, on_input: bool) -> bool:
@@ -169,7 +183,7 @@ class IdleAlarms(QObject):
         return True
 
     def disarm(self) -> None:
-        if self._ext is not None and self._display.ptr is not None:
+        if self._ext is not None and self._display.ptr is not None and not self._lost:
             for alarm in self._alarms:
                 self._ext.XSyncDestroyAlarm(self._display.ptr, alarm)
         self._alarms.clear()
@@ -193,12 +207,13 @@ class IdleAlarms(QObject):
             self._alarms.append(int(alarm))
 
     def _flush(self) -> None:
-        if self._display.lib is not None and self._display.ptr is not None:
+        if self._display.lib is not None and self._display.ptr is not None and not self._lost:
             self._display.lib.XFlush(self._display.ptr)
-            self._check_queue()
+            self.check_queue()
 
-    def _check_queue(self) -> None:
-        """Events Xlib already read (while waiting for a reply) never make the fd readable."""
+    def check_queue(self) -> None:
+        """Events Xlib already read (while waiting for any reply on this connection) never
+        make the fd readable: call after every request, ours or another's."""
         lib, ptr = self._display.lib, self._display.ptr
         if lib is not None and ptr is not None and lib.XEventsQueued(ptr, QUEUED_ALREADY):
             QTimer.singleShot(0, self._drain)
@@ -206,6 +221,14 @@ class IdleAlarms(QObject):
     def _drain(self) -> None:
         lib, ptr = self._display.lib, self._display.ptr
         if lib is None or ptr is None:
+            return
+        if self._notifier is not None and _hung_up(self._notifier.socket()):
+            # Xlib would call exit() on reading a closed connection: stop listening instead.
+            log.warning("the X server closed the connection: idle alarms off")
+            self._notifier.setEnabled(False)
+            self._notifier = None
+            self._lost = True
+            self._alarms.clear()
             return
         ours = False
         event = _XEvent()

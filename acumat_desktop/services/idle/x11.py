@@ -78,7 +78,10 @@ class X11IdleSource:
     def idle_seconds(self) -> float | None:
         if self._xss is None or self._info is None or self._display.ptr is None:
             return None
-        if not self._xss.XScreenSaverQueryInfo(self._display.ptr, self._root, self._info):
+        ok = self._xss.XScreenSaverQueryInfo(self._display.ptr, self._root, self._info)
+        if self._alarms is not None:  # an alarm read while waiting for this reply
+            self._alarms.check_queue()
+        if not ok:
             return None
         return float(self._info.contents.idle) / 1000.0
 
