@@ -3,10 +3,17 @@ session and the system bus)."""
 
 from __future__ import annotations
 
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 from private_bus import FakeDesktop, fake_desktop  # noqa: F401  (fixture)
 from pytestqt.qtbot import QtBot
 
+from acumat_desktop.services import session_lock
 from acumat_desktop.services.session_lock import SessionLockMonitor
 
 SESSION = "/org/freedesktop/login1/session/_3"
@@ -79,3 +86,61 @@ def test_no_bus_degrades_quietly(qapp: object) -> None:
 
     dead = QDBusConnection.connectToBus("unix:path=/nonexistent/bus", "acumat-test-dead-lock")
     assert SessionLockMonitor(dead, dead).start() == []
+
+
+@pytest.fixture
+def hung_bus(tmp_path: Path) -> Iterator[str]:
+    """A socket that accepts connections (the kernel's backlog) but never answers: what a
+    stopped or deadlocked dbus-daemon looks like to a client."""
+    path = tmp_path / "hung-bus"
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(path))
+        server.listen(8)
+        yield f"unix:path={path},guid=0123"
+
+
+@pytest.fixture
+def answering_bus(tmp_path: Path) -> Iterator[str]:
+    path = tmp_path / "bus"
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(path))
+    server.listen(1)
+
+    def answer() -> None:
+        conn, _ = server.accept()
+        with conn:
+            while b"\r\n" not in conn.recv(256):
+                pass
+            conn.sendall(b"OK 0123456789abcdef\r\n")
+
+    thread = threading.Thread(target=answer, daemon=True)
+    thread.start()
+    yield f"unix:path={path}"
+    thread.join(5)
+    server.close()
+
+
+def test_a_hung_bus_is_told_from_a_live_one(hung_bus: str, answering_bus: str) -> None:
+    started = time.monotonic()
+    assert session_lock.bus_hangs(hung_bus, timeout_s=0.2)
+    assert time.monotonic() - started < 2, "the probe keeps its deadline"
+    assert not session_lock.bus_hangs(answering_bus, timeout_s=5)
+    assert not session_lock.bus_hangs("unix:path=/nonexistent/bus")  # absent: Qt fails at once
+    assert not session_lock.bus_hangs("disabled:")
+    assert not session_lock.bus_hangs(None)
+
+
+def test_a_hung_bus_does_not_hang_the_monitor(
+    hung_bus: str, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Before: the monitor opened both buses in its constructor, and Qt blocks on a daemon
+    that never answers, so a hung D-Bus hung AcuMat's start-up for good."""
+    monkeypatch.setenv("DBUS_SYSTEM_BUS_ADDRESS", hung_bus)
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", hung_bus)
+    monkeypatch.setattr(session_lock, "BUS_PROBE_TIMEOUT_S", 0.2)
+    started = time.monotonic()
+    monitor = SessionLockMonitor()
+    assert monitor.start() == []
+    assert time.monotonic() - started < 5
+    assert "D-Bus system bus" in caplog.text and "does not answer" in caplog.text
+    assert "D-Bus session bus" in caplog.text
