@@ -62,19 +62,37 @@ class X11FullscreenCheck:
         self._display.close()
 
 
+class LazySessionBus:
+    """The session bus, opened at the first question rather than at start-up, and only if its
+    daemon answers: Qt blocks for good on a hung one."""
+
+    def __init__(self, bus: QDBusConnection | None = None) -> None:
+        self._bus = bus
+        self._tried = bus is not None
+
+    def get(self) -> QDBusConnection | None:
+        if not self._tried:
+            self._tried = True
+            from acumat_desktop.services.session_lock import open_session_bus
+
+            self._bus = open_session_bus("presentation and do-not-disturb checks")
+        return self._bus
+
+
 class GnomeInhibitCheck:
     name = "gnome-inhibit"
 
-    def __init__(self, bus: QDBusConnection | None = None) -> None:
-        from PySide6.QtDBus import QDBusConnection
-
-        self._bus = bus if bus is not None else QDBusConnection.sessionBus()
+    def __init__(self, bus: QDBusConnection | LazySessionBus | None = None) -> None:
+        self._bus = bus if isinstance(bus, LazySessionBus) else LazySessionBus(bus)
 
     def is_presenting(self) -> bool | None:
         from acumat_desktop.services.idle._dbus import get_property
 
+        bus = self._bus.get()
+        if bus is None:
+            return None
         value = get_property(
-            self._bus, "org.gnome.SessionManager", "/org/gnome/SessionManager",
+            bus, "org.gnome.SessionManager", "/org/gnome/SessionManager",
             "org.gnome.SessionManager", "InhibitedActions",
         )
         if isinstance(value, bool) or not isinstance(value, int):
@@ -88,16 +106,17 @@ class GnomeInhibitCheck:
 class NotificationsInhibitedCheck:
     name = "notifications-inhibited"
 
-    def __init__(self, bus: QDBusConnection | None = None) -> None:
-        from PySide6.QtDBus import QDBusConnection
-
-        self._bus = bus if bus is not None else QDBusConnection.sessionBus()
+    def __init__(self, bus: QDBusConnection | LazySessionBus | None = None) -> None:
+        self._bus = bus if isinstance(bus, LazySessionBus) else LazySessionBus(bus)
 
     def is_presenting(self) -> bool | None:
         from acumat_desktop.services.idle._dbus import get_property
 
+        bus = self._bus.get()
+        if bus is None:
+            return None
         value = get_property(
-            self._bus, "org.freedesktop.Notifications", "/org/freedesktop/Notifications",
+            bus, "org.freedesktop.Notifications", "/org/freedesktop/Notifications",
             "org.freedesktop.Notifications", "Inhibited",
         )
         return value if isinstance(value, bool) else None
@@ -183,6 +202,7 @@ def create_presenting_detector(
     elif platform != "darwin":
         if display or env.get("DISPLAY"):
             checks.append(X11FullscreenCheck(display))
-        checks.append(GnomeInhibitCheck(session_bus))
-        checks.append(NotificationsInhibitedCheck(session_bus))
+        bus = LazySessionBus(session_bus)  # one probe and one bus for both checks
+        checks.append(GnomeInhibitCheck(bus))
+        checks.append(NotificationsInhibitedCheck(bus))
     return PresentingDetector(checks)

@@ -95,16 +95,23 @@ def _slot(signature: str) -> Any:
     return SLOT(signature)
 
 
-def _open_bus(kind: str, address: str | None, opener: Any) -> QDBusConnection | None:
+def _open_bus(
+    kind: str, address: str | None, opener: Any, what: str = "lock and suspend signals"
+) -> QDBusConnection | None:
     timeout_s = BUS_PROBE_TIMEOUT_S
     if bus_hangs(address, timeout_s):
         log.warning(
-            "the D-Bus %s bus (%s) does not answer within %g s; lock and suspend signals "
-            "from it are off until AcuMat restarts", kind, address, timeout_s,
+            "the D-Bus %s bus (%s) does not answer within %g s; %s from it are off until "
+            "AcuMat restarts", kind, address, timeout_s, what,
         )
         return None
     bus: QDBusConnection = opener()
     return bus
+
+
+def open_session_bus(what: str) -> QDBusConnection | None:
+    """The session bus, or None (logged, naming ``what`` is lost) if its daemon hangs."""
+    return _open_bus("session", session_bus_address(), QDBusConnection.sessionBus, what)
 
 
 class SessionLockMonitor(QObject):

@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
+import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from private_bus import FakeDesktop, fake_desktop  # noqa: F401  (fixture)
 from xvfb_display import run_on, xvfb  # noqa: F401  (fixture)
 
+from acumat_desktop.services import session_lock
 from acumat_desktop.services.presenting import (
     GnomeInhibitCheck,
     NotificationsInhibitedCheck,
@@ -135,3 +139,23 @@ def test_detector_names_the_first_yes_and_survives_a_broken_check() -> None:
     assert detector.is_presenting()
     assert detector.reason == "c"
     assert not PresentingDetector([_Check("a", False), _Check("b", None)]).is_presenting()
+
+
+def test_a_hung_session_bus_is_skipped_not_waited_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Before: the checks opened the session bus when built, at start-up, and Qt blocks for
+    good on a daemon that accepts connections but never answers."""
+    path = tmp_path / "hung-bus"
+    with socket.socket(socket.AF_UNIX) as hung:
+        hung.bind(str(path))
+        hung.listen(8)
+        monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={path}")
+        monkeypatch.setattr(session_lock, "BUS_PROBE_TIMEOUT_S", 0.2)
+        started = time.monotonic()
+        detector = create_presenting_detector(platform="linux", env={})
+        assert detector.is_presenting() is False
+        assert detector.is_presenting() is False  # asked again: no second probe
+        assert time.monotonic() - started < 3
+    warnings = [r for r in caplog.records if "does not answer" in r.getMessage()]
+    assert len(warnings) == 1 and "presentation" in warnings[0].getMessage()
