@@ -176,6 +176,11 @@ class SessionEngine:
         return self._state
 
     @property
+    def clock(self) -> Clock:
+        """The clock the session runs on (a view reads the hour from it, never the system's)."""
+        return self._clock
+
+    @property
     def plan(self) -> SessionPlan | None:
         return self._plan
 

@@ -1,18 +1,32 @@
-"""The session page: the breathing dial with its controls (pause, stop, one minute less or more).
+"""The session page: the breathing dial, and little else, while a person lies on the mat.
 
 The view presents and forwards. It reads the engine for every frame, forwards the user's commands
-to it, and follows its events to switch the dial's animation on and off; it owns no timer besides
-the dial's frame timer. Someone else polls the engine (``SessionEngine.poll`` on a single-shot
-timer set from ``next_due_in``) so the end and the timed cues fire.
+to it, and follows its events to switch the dial's animation on and off. Someone else polls the
+engine (``SessionEngine.poll`` on a single-shot timer set from ``next_due_in``) so the end and
+the timed cues fire.
+
+Nothing on the page moves or changes size during a session: the routine's name and the sound
+icon share one fixed row at the top, the dial takes the rest, and below it one fixed-height line
+carries the routine's timed cues ("Move the pillow under your neck") and the few things worth
+saying (one minute left, asleep, the closing words). Tips are the picker's business, before the
+start. The dial counts down the minutes as chosen; the last exhale may finish a few seconds
+after 0:00, then the closing words stay over the dial's last state for ``closing_s`` seconds
+(the end bell rings meanwhile) and ``closing_done`` tells the pages to show the summary.
+A stopped session closes at once (the pages follow ``Stopped`` themselves).
+
+Colours follow the theme and the hour: between 19:00 and 06:00 (wall time from the engine's
+clock) the dial takes its warmer, dimmer evening colours (``BreathDial[evening="true"]``).
 """
 
 from __future__ import annotations
 
 import logging
 import math
+from collections.abc import Callable
+from datetime import datetime
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -37,8 +51,27 @@ from acumat_desktop.core.session import (
 from acumat_desktop.ui.session_actions import SessionActions
 from acumat_desktop.ui.widgets.breath_dial import BreathDial
 from acumat_desktop.ui.widgets.dial_frame import DialFrame
+from acumat_desktop.ui.widgets.sound_icon import speaker_icon
 
 log = logging.getLogger(__name__)
+
+CLOSING_S = 6.0
+"""How long the closing words stay over the dial before the summary."""
+CUE_HOLD_S = 45.0
+"""How long a timed cue stays on its line (then the line is quiet again)."""
+NOTE_HOLD_S = 12.0
+"""How long a passing note ("One minute left.") stays."""
+EVENING_FROM_HOUR = 19
+EVENING_UNTIL_HOUR = 6
+CUE_LINES = 2
+"""The cue line's fixed height, in lines: a longer cue is set in a smaller font, never taller."""
+
+
+def is_evening(now: datetime) -> bool:
+    """Whether ``now`` (wall time, read in the local time zone) is evening or night, when the
+    dial dims and warms."""
+    hour = now.astimezone().hour
+    return hour >= EVENING_FROM_HOUR or hour < EVENING_UNTIL_HOUR
 
 
 def ask_to_stop(parent: QWidget) -> bool:
@@ -57,15 +90,25 @@ def ask_to_stop(parent: QWidget) -> bool:
 
 
 class SessionView(QWidget):
-    """The dial, the routine's name, a line for tips and cues, and the session controls.
+    """The dial, the routine's name, a fixed line for cues, the session controls and the sound
+    icon.
 
-    Keyboard: Space pauses or resumes, Escape stops (after confirming), + and − add or remove a
-    minute. The four commands are the shared :class:`SessionActions` (the tray uses the same
-    ones), which go through the session service.
+    Keyboard: Space pauses or resumes, Escape stops (after confirming; in full screen the window
+    takes Escape first, to leave full screen), + and − add or remove a minute. The four commands
+    are the shared :class:`SessionActions` (the tray uses the same ones), which go through the
+    session service.
     """
 
+    closing_done = Signal()  # the closing words have been shown: time for the summary
+    sound_requested = Signal()  # the sound icon was pressed (the sound feature opens its popover)
+
     def __init__(
-        self, engine: SessionEngine, actions: SessionActions, parent: QWidget | None = None
+        self,
+        engine: SessionEngine,
+        actions: SessionActions,
+        parent: QWidget | None = None,
+        *,
+        closing_s: float = CLOSING_S,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("SessionView")
@@ -75,30 +118,18 @@ class SessionView(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(self.tr("Session"))
 
-        self.routine_label = QLabel(self)
-        self.routine_label.setObjectName("routineName")
-        self.routine_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        font = self.routine_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        self.routine_label.setFont(font)
+        self._closing = self._single_shot(round(closing_s * 1000), self._close_gently)
+        self._tip_timer = self._single_shot(0, lambda: self._set_tip(""))
 
         self.dial = BreathDial(self._frame, self)
-
-        self.tip_label = QLabel(self)
-        self.tip_label.setObjectName("sessionTip")
-        self.tip_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.tip_label.setWordWrap(True)
-        self.tip_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-
-        controls = self._build_controls()
-
+        self.tip_label = self._build_tip_label()
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.setSpacing(10)
-        layout.addWidget(self.routine_label)
+        layout.setContentsMargins(24, 12, 16, 16)
+        layout.setSpacing(8)
+        layout.addLayout(self._build_header())
         layout.addWidget(self.dial, 1)
         layout.addWidget(self.tip_label)
-        layout.addLayout(controls)
+        layout.addLayout(self._build_controls())
 
         unsubscribe = engine.subscribe(self._on_event)
         # A plain closure (not a bound method) so the engine lets go when the view is deleted.
@@ -107,6 +138,59 @@ class SessionView(QWidget):
         self._sync()
 
     # ----------------------------------------------------------------- building
+
+    def _single_shot(self, ms: int, slot: Callable[[], None]) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(ms)
+        timer.timeout.connect(slot)
+        return timer
+
+    def _build_header(self) -> QHBoxLayout:
+        """The routine's name, centred, and the sound icon in the corner: one fixed row."""
+        self.routine_label = QLabel(self)
+        self.routine_label.setObjectName("routineName")
+        self.routine_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.routine_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        font = self.routine_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.routine_label.setFont(font)
+
+        self.sound_button = QToolButton(self)
+        self.sound_button.setObjectName("soundButton")
+        self.sound_button.setAutoRaise(True)
+        self.sound_button.setText(self.tr("Sound"))
+        self.sound_button.setToolTip(self.tr("Sound: layers, volume, mute"))
+        self.sound_button.setAccessibleName(self.tr("Sound"))
+        self.sound_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self._paint_sound_icon()
+        self.sound_button.clicked.connect(self.sound_requested)
+        policy = self.sound_button.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # the row keeps its shape with or without it
+        self.sound_button.setSizePolicy(policy)
+        self.sound_button.hide()  # until a sound feature offers its controls (set_sound_offered)
+
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addSpacing(self.sound_button.sizeHint().width())  # keeps the name centred
+        row.addWidget(self.routine_label, 1)
+        row.addWidget(self.sound_button, 0, Qt.AlignmentFlag.AlignRight)
+        return row
+
+    def _build_tip_label(self) -> QLabel:
+        """One fixed-height line under the dial: it never pushes the dial around."""
+        label = QLabel(self)
+        label.setObjectName("sessionTip")
+        label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        label.setWordWrap(True)
+        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        label.setFixedHeight(self._tip_height(label))
+        return label
+
+    def _tip_height(self, label: QLabel) -> int:
+        margins = label.contentsMargins()
+        spacing = self.fontMetrics().lineSpacing()
+        return math.ceil(spacing * CUE_LINES) + margins.top() + margins.bottom() + 2
 
     def _build_controls(self) -> QHBoxLayout:
         """The four shared session actions as buttons, their keys active on this page."""
@@ -136,6 +220,11 @@ class SessionView(QWidget):
         button.setAccessibleName(accessible_name)
         return button
 
+    def _paint_sound_icon(self) -> None:
+        color = self.palette().color(self.foregroundRole())
+        self.sound_button.setIcon(speaker_icon(color))
+        self.sound_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+
     # ----------------------------------------------------------------- public API
 
     def set_reduced_motion(self, on: bool) -> None:
@@ -144,8 +233,19 @@ class SessionView(QWidget):
     def set_eyes_closed(self, on: bool) -> None:
         self.dial.set_eyes_closed(on)
 
+    def set_sound_offered(self, on: bool) -> None:
+        """Show the sound icon (a sound feature answers ``sound_requested``)."""
+        self.sound_button.setVisible(on)
+
     def tip(self) -> str:
         return self._tip_text
+
+    def is_closing(self) -> bool:
+        """Whether the closing words are showing (between the end and ``closing_done``)."""
+        return self._closing.isActive()
+
+    def closing_ms(self) -> int:
+        return self._closing.interval()
 
     def request_stop(self) -> None:
         """Stop after the person confirms (nothing happens if no session is active)."""
@@ -165,8 +265,8 @@ class SessionView(QWidget):
         elif state is SessionState.STOPPED:
             label = self.tr("Stopped")
         return DialFrame(
-            remaining_s=engine.remaining_s,
-            total_s=engine.total_s,
+            remaining_s=engine.chosen_remaining_s,
+            total_s=engine.chosen_s,
             breath=engine.breath,
             paused=state is SessionState.PAUSED,
             label=label,
@@ -174,35 +274,67 @@ class SessionView(QWidget):
 
     def _on_event(self, event: SessionEvent) -> None:
         if isinstance(event, Started):
+            self._closing.stop()
             self._show_plan()
         elif isinstance(event, CueDue):
-            self._set_tip(event.text)
+            self._set_tip(event.text, CUE_HOLD_S)
         elif isinstance(event, OneMinuteLeft):
-            self._set_tip(self.tr("One minute left."))
+            self._set_tip(self.tr("One minute left."), NOTE_HOLD_S)
         elif isinstance(event, Suspended):
             self._set_tip(
                 self.tr("Paused while the computer was asleep. Press Space to carry on.")
             )
         elif isinstance(event, Finished):
             self._set_tip(self.tr("Well done. Take a moment before you get up."))
+            self._closing.start()
         elif isinstance(event, Stopped):
+            self._closing.stop()
             self._set_tip(self.tr("Session stopped."))
         self._sync()
+
+    def _close_gently(self) -> None:
+        log.debug("closing words shown; on to the summary")
+        self.closing_done.emit()
 
     def _show_plan(self) -> None:
         plan = self._engine.plan
         name = plan.routine_name if plan is not None else ""
         self.routine_label.setText(name)
         self.routine_label.setAccessibleName(name or self.tr("No routine"))
-        tip = ""
-        if plan is not None and plan.pattern is not None and plan.guided:
-            tip = plan.pattern.warning or plan.pattern.name
-        self._set_tip(tip)
+        self._set_tip("")  # tips belong before the start; the line waits for the timed cues
+        self._follow_the_hour()
 
-    def _set_tip(self, text: str) -> None:
+    def _follow_the_hour(self) -> None:
+        evening = is_evening(self._engine.clock.now())
+        if self.dial.property("evening") != evening:
+            self.dial.setProperty("evening", evening)
+            style = self.dial.style()
+            style.unpolish(self.dial)
+            style.polish(self.dial)
+            self.dial.update()
+
+    def _set_tip(self, text: str, hold_s: float = 0.0) -> None:
+        self._tip_timer.stop()
         self._tip_text = text
         self.tip_label.setText(text)
         self.tip_label.setAccessibleName(text)
+        self._fit_tip()
+        if text and hold_s > 0:
+            self._tip_timer.start(round(hold_s * 1000))
+
+    def _fit_tip(self) -> None:
+        """Set the cue a little smaller when it needs more than its fixed lines."""
+        label = self.tip_label
+        room = label.contentsRect()
+        flags = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignHCenter)
+        base = self.font()
+        for share in (1.0, 0.9, 0.8):
+            font = QFont(base)
+            font.setPointSizeF(base.pointSizeF() * share)
+            label.setFont(font)
+            needed = label.fontMetrics().boundingRect(room, flags, self._tip_text)
+            if needed.height() <= room.height():
+                return
 
     def _sync(self) -> None:
         state = self._engine.state
@@ -212,6 +344,17 @@ class SessionView(QWidget):
             self.tr("Resume session") if paused else self.tr("Pause session")
         )
         self.dial.set_animating(state in (SessionState.COUNTDOWN, SessionState.RUNNING))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+            self._paint_sound_icon()
+        if event.type() == QEvent.Type.FontChange:
+            self.tip_label.setFixedHeight(self._tip_height(self.tip_label))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_tip()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -8,7 +8,9 @@ base, buttons, the accent's own text, placeholders, links, errors), and 3:1 for 
 
 The style sheet (``ui/styles/app.qss``) names colours as tokens (``@accent``, ``@border``,
 ``@error``…); :func:`style_sheet` fills them in for the theme. The breathing dial takes its
-colours from the palette and from ``qproperty-…Color`` rules in that sheet.
+colours from the palette and from ``qproperty-…Color`` rules in that sheet: a quiet sage ring
+and shape by day, a dimmer warm sand in the evening (``BreathDial[evening="true"]``), each just
+above 3:1 against the window (and the ring against its track), well below the accent's glare.
 
 Reduced motion: Qt 6.11 exposes no system motion preference (``QStyleHints`` has
 ``colorScheme`` and ``QAccessibilityHints`` only ``contrastPreference``), so the in-app switch
@@ -86,7 +88,10 @@ TOKENS: dict[bool, dict[str, str]] = {
         "error": "#b3261e",
         "warning-bg": "#fff4d6",
         "warning-text": "#4a3800",
-        "breath": _LIGHT[Role.Highlight],
+        "breath": "#4d7770",
+        "dial-ring": "#5e8079",
+        "breath-evening": "#856a55",
+        "dial-ring-evening": "#8f6f58",
         "check": "check-white.svg",
     },
     True: {
@@ -100,7 +105,10 @@ TOKENS: dict[bool, dict[str, str]] = {
         "error": "#f28b82",
         "warning-bg": "#3b3420",
         "warning-text": "#f3e3b0",
-        "breath": _DARK[Role.Highlight],
+        "breath": "#62918a",
+        "dial-ring": "#5b8a83",
+        "breath-evening": "#9a7f5e",
+        "dial-ring-evening": "#9a7f5e",
         "check": "check-black.svg",
     },
 }

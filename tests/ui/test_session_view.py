@@ -55,9 +55,11 @@ def engine(clock: FakeClock) -> SessionEngine:
 def make_view(
     qtbot: QtBot, engine: SessionEngine
 ) -> Callable[..., tuple[SessionView, Confirm]]:
-    def make(answer: bool = True, shown: bool = True) -> tuple[SessionView, Confirm]:
+    def make(
+        answer: bool = True, shown: bool = True, closing_s: float = 6.0
+    ) -> tuple[SessionView, Confirm]:
         confirm = Confirm(answer)
-        view = SessionView(engine, actions_for(engine, confirm))
+        view = SessionView(engine, actions_for(engine, confirm), closing_s=closing_s)
         qtbot.addWidget(view)
         view.resize(480, 560)
         if shown:
@@ -211,8 +213,8 @@ def test_dial_frames_read_the_engine(
     view.dial.refresh()
     frame = view.dial.current_frame()
     assert frame is not None
-    assert frame.remaining_s == pytest.approx(engine.remaining_s)
-    assert frame.total_s == pytest.approx(engine.total_s)
+    assert frame.remaining_s == pytest.approx(engine.chosen_remaining_s)
+    assert frame.total_s == pytest.approx(engine.chosen_s) == 300, "the minutes as chosen"
     assert frame.breath is not None
     assert frame.breath.cue == "Breathe in"
     assert not frame.paused
@@ -225,7 +227,7 @@ def test_routine_name_tip_and_cues(
     view, _ = make_view()
     engine.start(plan(cues=(TimedCue(30.0, "Move the pillow under your neck"),)))
     assert view.routine_label.text() == "Stress release"
-    assert view.tip() == "Resonance breathing"
+    assert view.tip() == "", "tips are shown before the start, not during"
     clock.advance(31)
     engine.poll()
     assert view.tip() == "Move the pillow under your neck"

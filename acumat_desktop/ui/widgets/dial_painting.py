@@ -7,8 +7,12 @@ three layers, and only the middle one is painted every frame:
 1. *dial*: background, the faint track ring (cached, rebuilt on resize, DPR or colour change)
    and the remaining-time arc over it (re-stroked only when its end moves by half a device pixel);
 2. *breath*: the soft breathing shape, a cached sprite scaled to the breath and a cosmetic rim;
-3. *text*: label, minutes:seconds, cue and count (cached until a string changes; large glyphs
-   are rendered as paths, which is the dearest thing on the dial).
+3. *text*: two small cached layers, each rebuilt only when its strings change: the words inside
+   the breathing shape (the cue or a label, and the count, sized to fit the shape at its
+   smallest) and the time, small, below the shape and inside the ring (hidden with eyes closed).
+
+Nothing in the picture moves or changes size but the breathing shape and the arc's end: the
+layout of the text is fixed, so a long word is set smaller rather than spilling out of the shape.
 
 Cached layers are drawn in unscaled device-aligned coordinates so blits stay 1:1 and crisp.
 """
@@ -21,24 +25,36 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap, QRadialGradient, QRegion
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPainter,
+    QPen,
+    QPixmap,
+    QRadialGradient,
+    QRegion,
+)
 
 from acumat_desktop.core.breathing import Phase
 from acumat_desktop.ui.widgets.dial_frame import DialFrame, format_remaining
+from acumat_desktop.ui.widgets.dial_text import TIME_AREA as _TIME_AREA
+from acumat_desktop.ui.widgets.dial_text import paint_time, paint_words, with_alpha
 
 log = logging.getLogger(__name__)
 
 CANVAS = 200.0
-RING_RADIUS = 88.0
-RING_WIDTH = 5.0
-BREATH_MIN_RADIUS = 30.0
-BREATH_MAX_RADIUS = 68.0
-BREATH_STILL_RADIUS = 56.0  # reduced motion and routines without breathing guidance
-GLOW = 9.0  # logical width of the soft glow around the breathing shape
+RING_RADIUS = 86.0
+RING_WIDTH = 2.5  # a fine line: the ring tells the time, it should not be the loudest thing
+BREATH_MIN_RADIUS = 36.0  # large enough to hold "Breathe out" at a readable size
+BREATH_MAX_RADIUS = 62.0
+BREATH_STILL_RADIUS = 52.0  # reduced motion and routines without breathing guidance
+GLOW = 7.0  # logical width of the soft glow around the breathing shape
 STILL_MIN_OPACITY = 0.30
 STILL_MAX_OPACITY = 0.80
 PAUSED_DIM = 0.6
-_TEXT_AREA = QRectF(-76.0, -48.0, 152.0, 96.0)  # logical; holds every line of text
+# Logical areas of the two text layers. The words sit inside the shape at its smallest; the
+# time sits in the band between the shape at its largest (glow included, 69) and the ring.
+_WORDS_AREA = QRectF(-46.0, -13.0, 92.0, 33.0)
 _ARC_STEP_PX = 0.5  # re-stroke the arc once its end has moved this far (device pixels)
 _BREATH_STEP_PX = 0.5  # repaint the shape once its edge has moved this far (device pixels)
 _OPACITY_STEP = 0.5 / 255  # ... or its opacity by half a level of 8-bit colour
@@ -100,16 +116,19 @@ class DialPainter:
     def __init__(self) -> None:
         self._ring = _Cache()
         self._arc = _Cache()
-        self._text = _Cache()
+        self._words = _Cache()
+        self._time = _Cache()
         self._sprite = _Cache()
 
     def invalidate(self) -> None:
-        for cache in (self._ring, self._arc, self._text, self._sprite):
+        for cache in (self._ring, self._arc, self._words, self._time, self._sprite):
             cache.clear()
 
     def builds(self) -> dict[str, int]:
-        """How often each cached layer has been repainted (for tests and diagnostics)."""
-        return {"ring": self._ring.builds, "arc": self._arc.builds, "text": self._text.builds}
+        """How often each cached layer has been repainted (for tests and diagnostics); ``text``
+        counts both text layers."""
+        text = self._words.builds + self._time.builds
+        return {"ring": self._ring.builds, "arc": self._arc.builds, "text": text}
 
     def paint(
         self,
@@ -128,9 +147,15 @@ class DialPainter:
         sprite = self._shape_sprite(size, dpr, colors.breath)
         _paint_breath(painter, sprite, colors.breath, frame, options.reduced_motion)
         painter.restore()
-        text = self._text_layer(size, dpr, colors.text, font, frame, options)
-        if text is not None:
-            painter.drawPixmap(_text_origin(size), text)
+        if frame is None or colors.text.alpha() == 0:
+            return
+        label, time_text, cue, count = _text_lines(frame, options)
+        words = (label, cue, count, options.eyes_closed, frame.breath is not None)
+        layers = ((self._words, _WORDS_AREA, words), (self._time, _TIME_AREA, (time_text,)))
+        for cache, area, strings in layers:
+            if any(strings[:3]):
+                layer = self._text_layer(cache, area, size, dpr, colors.text, font, strings)
+                painter.drawPixmap(_area_origin(size, area), layer)
 
     # ----------------------------------------------------------------- cached layers
 
@@ -203,37 +228,38 @@ class DialPainter:
 
     def _text_layer(
         self,
+        cache: _Cache,
+        area: QRectF,
         size: QSize,
         dpr: float,
         color: QColor,
         font: QFont,
-        frame: DialFrame | None,
-        options: DialOptions,
-    ) -> QPixmap | None:
-        if frame is None or color.alpha() == 0:
-            return None
-        lines = _text_lines(frame, options)
-        key = (size.width(), size.height(), dpr, color.rgba(), font.key(), lines)
+        strings: tuple[object, ...],
+    ) -> QPixmap:
+        key = (size.width(), size.height(), dpr, color.rgba(), font.key(), strings)
 
         def build() -> QPixmap:
-            origin = _text_origin(size)
+            origin = _area_origin(size, area)
             k = _scale(size)
-            area = QSize(
-                math.ceil(_TEXT_AREA.width() * k) + 2, math.ceil(_TEXT_AREA.height() * k) + 2
-            )
-            pixmap = _pixmap(area, dpr)
+            pixels = QSize(math.ceil(area.width() * k) + 2, math.ceil(area.height() * k) + 2)
+            pixmap = _pixmap(pixels, dpr)
             pixmap.fill(Qt.GlobalColor.transparent)
             painter = QPainter(pixmap)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
             painter.translate(-origin.x(), -origin.y())
             _to_canvas(painter, size)
-            _paint_text(painter, color, font, lines, options.eyes_closed)
+            if area is _TIME_AREA:
+                paint_time(painter, color, font, str(strings[0]))
+            else:
+                label, cue, count, eyes_closed, guided = strings
+                radius = BREATH_MIN_RADIUS if guided else BREATH_STILL_RADIUS
+                paint_words(painter, color, font, (str(label), str(cue), str(count)),
+                            bool(eyes_closed), radius)
             painter.end()
             return pixmap
 
-        return self._text.get(key, build)
-
+        return cache.get(key, build)
 
     # ----------------------------------------------------------------- damage
 
@@ -269,8 +295,12 @@ class DialPainter:
         ):
             reach = max(r_before, r_after) * (1.0 + GLOW / BREATH_MAX_RADIUS) + 1.0
             areas.append(QRectF(-reach, -reach, 2 * reach, 2 * reach))
-        if _text_lines(before, options) != _text_lines(after, options):
-            areas.append(_TEXT_AREA.adjusted(-1, -1, 1, 1))
+        label_a, time_a, cue_a, count_a = _text_lines(before, options)
+        label_b, time_b, cue_b, count_b = _text_lines(after, options)
+        if (label_a, cue_a, count_a) != (label_b, cue_b, count_b):
+            areas.append(_WORDS_AREA.adjusted(-1, -1, 1, 1))
+        if time_a != time_b:
+            areas.append(_TIME_AREA.adjusted(-1, -1, 1, 1))
         if not areas:
             return None
         region = QRegion()
@@ -364,12 +394,12 @@ def _to_canvas(painter: QPainter, size: QSize) -> None:
     painter.scale(k, k)
 
 
-def _text_origin(size: QSize) -> QPoint:
-    """Where the text layer's top-left corner sits, on whole logical pixels."""
+def _area_origin(size: QSize, area: QRectF) -> QPoint:
+    """Where a text layer's top-left corner sits, on whole logical pixels."""
     k = _scale(size)
     return QPoint(
-        math.floor(size.width() / 2.0 + _TEXT_AREA.left() * k) - 1,
-        math.floor(size.height() / 2.0 + _TEXT_AREA.top() * k) - 1,
+        math.floor(size.width() / 2.0 + area.left() * k) - 1,
+        math.floor(size.height() / 2.0 + area.top() * k) - 1,
     )
 
 
@@ -392,7 +422,7 @@ def _paint_breath(
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
     painter.drawPixmap(QRectF(-outer, -outer, 2 * outer, 2 * outer), sprite, QRectF(sprite.rect()))
     # A one-pixel cosmetic pen takes Qt's fast path; a scaled pen is stroked as a path.
-    rim = QPen(_with_alpha(base, 0.9), 1.0)
+    rim = QPen(with_alpha(base, 0.9), 1.0)
     rim.setCosmetic(True)
     painter.setPen(rim)
     painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -405,11 +435,11 @@ def _paint_shape(painter: QPainter, base: QColor, radius: float) -> None:
     outer = radius + GLOW * radius / BREATH_MAX_RADIUS
     edge = radius / outer
     shape = QRadialGradient(QPointF(0.0, 0.0), outer)
-    shape.setColorAt(0.0, _with_alpha(base, 0.35))
-    shape.setColorAt(edge * 0.75, _with_alpha(base, 0.55))
-    shape.setColorAt(edge - 0.004, _with_alpha(base, 0.80))
-    shape.setColorAt(edge, _with_alpha(base, 0.30))
-    shape.setColorAt(1.0, _with_alpha(base, 0.0))
+    shape.setColorAt(0.0, with_alpha(base, 0.35))
+    shape.setColorAt(edge * 0.75, with_alpha(base, 0.55))
+    shape.setColorAt(edge - 0.004, with_alpha(base, 0.80))
+    shape.setColorAt(edge, with_alpha(base, 0.30))
+    shape.setColorAt(1.0, with_alpha(base, 0.0))
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(shape)
     painter.drawEllipse(QPointF(0.0, 0.0), outer, outer)
@@ -425,51 +455,3 @@ def _text_lines(frame: DialFrame, options: DialOptions) -> tuple[str, str, str, 
     if options.eyes_closed:
         return "", "", cue, count
     return frame.label, format_remaining(frame.remaining_s), cue, count
-
-
-def _paint_text(
-    painter: QPainter,
-    color: QColor,
-    base_font: QFont,
-    lines: tuple[str, str, str, str],
-    eyes_closed: bool,
-) -> None:
-    label, time_text, cue, count = lines
-    soft = _with_alpha(color, 0.7)
-    centre = Qt.AlignmentFlag.AlignCenter
-    if eyes_closed:
-        painter.setPen(color)
-        painter.setFont(_font(base_font, 15.0, QFont.Weight.Normal))
-        painter.drawText(QRectF(-72, -14, 144, 22), centre, cue)
-        painter.setPen(soft)
-        painter.setFont(_font(base_font, 9.0, QFont.Weight.Normal))
-        painter.drawText(QRectF(-40, 10, 80, 14), centre, count)
-        return
-    if label:
-        painter.setPen(soft)
-        painter.setFont(_font(base_font, 7.5, QFont.Weight.Normal))
-        painter.drawText(QRectF(-62, -43, 124, 12), centre, label)
-    painter.setPen(color)
-    painter.setFont(_font(base_font, 30.0, QFont.Weight.Light))
-    painter.drawText(QRectF(-74, -30, 148, 40), centre, time_text)
-    painter.setFont(_font(base_font, 9.5, QFont.Weight.Normal))
-    painter.drawText(QRectF(-72, 12, 144, 14), centre, cue)
-    if count:
-        painter.setPen(soft)
-        painter.setFont(_font(base_font, 8.0, QFont.Weight.Normal))
-        painter.drawText(QRectF(-40, 27, 80, 12), centre, count)
-
-
-def _font(base: QFont, pixel_size: float, weight: QFont.Weight) -> QFont:
-    """A copy of ``base`` sized in logical canvas units (the painter's scale does the rest)."""
-    font = QFont(base)
-    font.setPixelSize(max(1, round(pixel_size)))
-    font.setWeight(weight)
-    return font
-
-
-def _with_alpha(color: QColor, share: float) -> QColor:
-    """``color`` with its alpha multiplied by ``share``."""
-    out = QColor(color)
-    out.setAlphaF(color.alphaF() * share)
-    return out
