@@ -126,12 +126,12 @@ def test_the_dial_takes_evening_colours_from_the_clock(qtbot: QtBot, qapp: QAppl
     palette, sheet = qapp.palette(), qapp.styleSheet()
     theme.apply_theme(qapp, "dark")
     try:
-        day = FakeClock(start=datetime(2026, 11, 30, 10, 0))
+        day = FakeClock(start=datetime(2026, 11, 30, 10, 0).astimezone())
         engine, view = make_view(qtbot, day)
         engine.start(box_plan())
         tokens = theme.TOKENS[True]
         assert view.dial.colors().ring.name() == tokens["dial-ring"]
-        night = FakeClock(start=datetime(2026, 11, 30, 22, 0))
+        night = FakeClock(start=datetime(2026, 11, 30, 22, 0).astimezone())
         engine2, view2 = make_view(qtbot, night)
         engine2.start(box_plan())
         assert view2.dial.property("evening") is True

@@ -43,10 +43,10 @@ from acumat_desktop.ui.widgets.dial_text import paint_time, paint_words, with_al
 log = logging.getLogger(__name__)
 
 CANVAS = 200.0
-RING_RADIUS = 86.0
-RING_WIDTH = 2.5  # a fine line: the ring tells the time, it should not be the loudest thing
+RING_RADIUS = 88.0
+RING_WIDTH = 2.0  # a fine line: the ring tells the time, it should not be the loudest thing
 BREATH_MIN_RADIUS = 36.0  # large enough to hold "Breathe out" at a readable size
-BREATH_MAX_RADIUS = 62.0
+BREATH_MAX_RADIUS = 60.0
 BREATH_STILL_RADIUS = 52.0  # reduced motion and routines without breathing guidance
 GLOW = 7.0  # logical width of the soft glow around the breathing shape
 STILL_MIN_OPACITY = 0.30

@@ -12,14 +12,14 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 
 # The time sits in the band between the shape at its largest (glow included) and the ring.
-TIME_AREA = QRectF(-24.0, 70.0, 48.0, 13.0)
+TIME_AREA = QRectF(-24.0, 69.0, 48.0, 12.0)
 _WORD_BOX = QRectF(-46.0, -12.0, 92.0, 17.0)  # the cue, or a label such as "Starting in 3"
 _COUNT_BOX = QRectF(-20.0, 7.0, 40.0, 12.0)
 _WORD_PX = 11.0  # the cue's size on the canvas (eyes closed: _WORD_PX_EYES_CLOSED)
 _WORD_PX_EYES_CLOSED = 13.0
 _LABEL_PX = 9.5
 _COUNT_PX = 8.0
-_TIME_PX = 9.5
+_TIME_PX = 8.0
 _FIT_SHARE = 0.84  # the words' width at most this share of the shape's diameter
 
 
