@@ -176,7 +176,8 @@ def test_breath_shape_is_larger_on_the_inhale_than_on_the_exhale(dial: BreathDia
     inhale = paint_for_measuring(dial, replace(running_frame(), breath=LATE_INHALE))
     exhale = paint_for_measuring(dial, replace(running_frame(), breath=LATE_EXHALE))
     assert breath_pixels(inhale) > 2 * breath_pixels(exhale)
-    assert rim_radius(inhale) > rim_radius(exhale) + 20
+    # 36..60 logical units: the smallest shape still holds "Breathe out" at a readable size
+    assert rim_radius(inhale) > rim_radius(exhale) + 15
 
 
 def test_reduced_motion_keeps_one_size_and_changes_opacity(dial: BreathDial) -> None:
