@@ -120,8 +120,10 @@ class PlacingOutput(FakeOutput):
         default_factory=lambda: {k: np.ones((10, 2), np.float32) for k in CUE_KINDS}
     )
 
+    clocked: ClockedMixer = field(init=False)
+
     def __post_init__(self) -> None:
-        self.mixer = ClockedMixer(self.clock)
+        self.mixer = self.clocked = ClockedMixer(self.clock)
 
     def schedule_cues(self, cues: list[tuple[float, str]]) -> None:
         super().schedule_cues(cues)
@@ -161,10 +163,10 @@ def test_after_an_underrun_the_next_refill_puts_the_cues_back_on_the_session_clo
     rig.start(minutes=5)
     rig.advance(sound_session.CUE_REFRESH_S)  # the output runs: its pace is noted
     rig.advance(5.0)
-    out.mixer.lost = round(0.4 * out.mixer.rate)  # the output stalled for 400 ms
+    out.clocked.lost = round(0.4 * out.mixer.rate)  # the output stalled for 400 ms
     rig.advance(sound_session.CUE_REFRESH_S - 5.0)
     rate = out.mixer.rate
     by_time = {round(s.position / rate): s.position for s in out.cue_shots()}
     assert by_time[48] == round(48 * rate), "placed before the stall: it sounds late"
-    assert by_time[52] == round(52 * rate) - out.mixer.lost, "placed after: on time again"
+    assert by_time[52] == round(52 * rate) - out.clocked.lost, "placed after: on time again"
     assert by_time[56] - by_time[52] == round(4 * rate), "and on the beat"
