@@ -56,6 +56,34 @@ def _to_ids(value: Any) -> Any:
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 RoutineIds = Annotated[list[str], BeforeValidator(_to_ids)]
 
+MAX_REMEMBERED = 64  # routines whose last minutes are kept (the oldest are dropped first)
+MAX_SESSION_MINUTES = 120  # the longest a routine may run (core/routines.py MAX_MINUTES)
+
+
+def _to_minutes_map(value: Any) -> Any:
+    """``{"back-neck": 15}`` or ``back-neck:15,sleep:10`` → a dict of routine id → minutes,
+    each id a routine id and each value 1–120; only the newest MAX_REMEMBERED are kept."""
+    if isinstance(value, str):
+        pairs = [part.partition(":") for part in value.replace(" ", "").split(",") if part]
+        value = {key: minutes for key, _, minutes in pairs}
+    if not isinstance(value, dict):
+        return value
+    out: dict[str, int] = {}
+    for key, raw in value.items():
+        if not isinstance(key, str) or not re.fullmatch(ID_PATTERN, key):
+            raise ValueError(f"{key!r} is not a routine id (lowercase words joined by -)")
+        try:
+            minutes = int(raw)
+        except (TypeError, ValueError):
+            raise ValueError(f"{key}: {raw!r} is not a whole number of minutes") from None
+        if isinstance(raw, bool) or not 1 <= minutes <= MAX_SESSION_MINUTES:
+            raise ValueError(f"{key}: {raw!r} is not between 1 and {MAX_SESSION_MINUTES} minutes")
+        out[key] = minutes
+    return dict(list(out.items())[-MAX_REMEMBERED:])
+
+
+MinutesByRoutine = Annotated[dict[str, int], BeforeValidator(_to_minutes_map)]
+
 Duration = Annotated[
     timedelta,
     BeforeValidator(_to_timedelta),
@@ -132,6 +160,27 @@ class SessionSettings(Section):
     )
     favourites: RoutineIds = Field(
         default_factory=list, description="Favourite routines, first in the tray's Start menu"
+    )
+    last_minutes: MinutesByRoutine = Field(
+        default_factory=dict,
+        description="The minutes last chosen for each routine (routine:minutes, comma separated)",
+    )
+    acclimation: bool = Field(
+        True,
+        description="Build up session length over the first weeks on the mat (shorter sessions "
+        "at first, a little longer each week)",
+    )
+    acclimation_step: int = Field(
+        5,
+        ge=1,
+        le=30,
+        description="Minutes a session may grow each week while getting used to the mat "
+        "(5: up to 5, 10, 15, 20 minutes in weeks 1 to 4)",
+    )
+    ramp_routines: RoutineIds = Field(
+        default_factory=list,
+        description="Routines whose breathing starts at an everyday pace and slows to the "
+        "pattern's over the first two minutes (comma separated)",
     )
 
 

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import logging
 import math
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 
-from acumat_desktop.core.breathing import describe
+from acumat_desktop.core.acclimation import MinutesChoice, choose_minutes, weekly_plan
+from acumat_desktop.core.breathing import Ramp, describe
+from acumat_desktop.core.clock import Clock, SystemClock
 from acumat_desktop.core.commands import CommandError, CommandRegistry
 from acumat_desktop.core.history import SessionRecord
+from acumat_desktop.core.routines import Routine
 from acumat_desktop.core.session import (
     ACTIVE_STATES,
     Adjusted,
@@ -65,8 +69,10 @@ class SessionsFeature(QObject):
         tray: Tray | None,
         commands: CommandRegistry,
         sounds: SoundLister,
+        clock: Clock | None = None,
     ) -> None:
         super().__init__(parent)
+        self._clock: Clock = clock if clock is not None else SystemClock()
         self._settings = settings
         self._session = session
         self._window = window
@@ -118,21 +124,21 @@ class SessionsFeature(QObject):
         breathing: str | None = None,
         sound: str | None = None,
     ) -> None:
-        """Start a routine; raises ValueError naming the problem."""
-        try:
-            routine = self.library.get(routine_id)
-        except UnknownRoutineError as exc:
-            known = ", ".join(sorted(self.library.ids()))
-            raise ValueError(f"{exc}; known routines: {known}") from None
+        """Start a routine; raises ValueError naming the problem. Without ``minutes`` the
+        session runs as :meth:`minutes_for` says (last chosen or default, within the week's
+        acclimation cap); minutes given here are remembered for the routine."""
+        routine = self._routine(routine_id)
         if sound is not None:
             self._sounds.check_sound(sound)
         settings = self._settings.settings
+        choice = self.minutes_for(routine_id)
         plan = plan_from_routine(
             routine,
-            minutes=minutes,
+            minutes=choice.minutes if minutes is None else minutes,
             breathing=breathing,
             sound=sound,
             countdown_s=settings.session.countdown.total_seconds(),
+            ramp=Ramp() if routine_id in settings.session.ramp_routines else None,
             patterns=self.patterns.all(),
         )
         if self._session.engine.state in ACTIVE_STATES:
@@ -141,8 +147,58 @@ class SessionsFeature(QObject):
             self._session.start(plan)
         except SessionStateError as exc:
             raise ValueError(str(exc)) from None
+        if minutes is not None and minutes != choice.minutes:
+            self._remember_minutes(routine_id, minutes)
         self._window.pages.setCurrentWidget(self.view)
         self._window.bring_forward()
+
+    def minutes_for(self, routine_id: str) -> MinutesChoice:
+        """The minutes a start of ``routine_id`` without minutes would use, and why."""
+        return self.minutes_chooser()(routine_id)
+
+    def minutes_chooser(self) -> Callable[[str], MinutesChoice]:
+        """:meth:`minutes_for` for many routines at once (the history is read once)."""
+        session = self._settings.settings.session
+        try:
+            days = self.history.session_days()
+        except Exception:  # a broken history must not stop a start: no plan week known
+            log.exception("could not read the session days for the acclimation plan")
+            days = []
+        first = min(days) if days else None
+        today = self._clock.now().date()
+        plan = weekly_plan(session.acclimation_step)
+
+        def choose(routine_id: str) -> MinutesChoice:
+            return choose_minutes(
+                self._routine(routine_id),
+                last_used=session.last_minutes.get(routine_id),
+                acclimation=session.acclimation,
+                first_session=first,
+                today=today,
+                plan=plan,
+            )
+
+        return choose
+
+    def _routine(self, routine_id: str) -> Routine:
+        try:
+            return self.library.get(routine_id)
+        except UnknownRoutineError as exc:
+            known = ", ".join(sorted(self.library.ids()))
+            raise ValueError(f"{exc}; known routines: {known}") from None
+
+    def _remember_minutes(self, routine_id: str, minutes: float) -> None:
+        """Keep a whole-minute choice that differs from what would have been chosen anyway
+        (accepting the suggestion never freezes the acclimation plan at week 1's minutes)."""
+        if not float(minutes).is_integer():
+            return
+        remembered = dict(self._settings.settings.session.last_minutes)
+        remembered.pop(routine_id, None)  # re-inserted last: the newest are kept
+        remembered[routine_id] = int(minutes)
+        try:
+            self._settings.set("session.last_minutes", remembered)
+        except ValueError as exc:
+            log.warning("minutes for %s not remembered: %s", routine_id, exc)
 
     # ------------------------------------------------------------------ events
 
@@ -219,7 +275,8 @@ class SessionsFeature(QObject):
 
     def _build_tray(self) -> None:
         self.start_menu = StartMenu(
-            self.library, self.history, self._settings, self._start_from_menu, self
+            self.library, self.history, self._settings, self._start_from_menu, self,
+            minutes=self.minutes_chooser,
         )
         tray = self._tray
         if tray is not None:

@@ -1,8 +1,12 @@
 """The tray's Start submenu: favourite routines first, then up to three recent ones, then the rest
 (folded into "More routines" when the menu already leads with favourites or recents).
 
-The menu is rebuilt when its inputs change (favourites, the library, a saved session), never on a
-timer, so it is ready whenever the tray host asks for it.
+Each entry shows the minutes a start from here would run (the sessions feature's one rule: the
+minutes last chosen for the routine or its default, within the acclimation week's cap).
+
+The menu is rebuilt when its inputs change (favourites, remembered minutes, the acclimation
+settings, the library, a saved session), never on a timer, so it is ready whenever the tray host
+asks for it.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMenu
 
+from acumat_desktop.core.acclimation import MinutesChoice
 from acumat_desktop.core.start_menu import StartMenuPlan, plan_start_menu
 from acumat_desktop.services.history_store import HistoryStore
 from acumat_desktop.services.routine_library import RoutineLibrary, UnknownRoutineError
@@ -23,6 +28,18 @@ log = logging.getLogger(__name__)
 
 RECENT_SESSIONS_READ = 30  # sessions looked at to find three distinct recent routines
 
+MinutesChooser = Callable[[], Callable[[str], MinutesChoice]]
+
+
+def _menu_inputs(settings: Settings) -> tuple[object, ...]:
+    session = settings.session
+    return (
+        tuple(session.favourites),
+        tuple(session.last_minutes.items()),
+        session.acclimation,
+        session.acclimation_step,
+    )
+
 
 class StartMenu(QObject):
     def __init__(
@@ -32,12 +49,17 @@ class StartMenu(QObject):
         settings: SettingsService,
         start: Callable[[str], None],
         parent: QObject | None = None,
+        *,
+        minutes: MinutesChooser | None = None,
     ) -> None:
         super().__init__(parent)
         self._library = library
         self._history = history
         self._start = start
+        self._minutes = minutes
+        self._choose: Callable[[str], MinutesChoice] | None = None
         self._favourites = list(settings.settings.session.favourites)
+        self._inputs = _menu_inputs(settings.settings)
         self.menu = QMenu(self.tr("Start"))
         self.menu.setObjectName("trayStartMenu")
         self.plan = plan_start_menu([], [], [])
@@ -55,7 +77,11 @@ class StartMenu(QObject):
             recent = []
         known = [r.id for r in self._library.all()]
         self.plan = plan_start_menu(known, self._favourites, recent)
-        self._build(self.plan)
+        self._choose = self._minutes() if self._minutes is not None else None
+        try:
+            self._build(self.plan)
+        finally:
+            self._choose = None
 
     def entries(self) -> list[str]:
         """The menu's texts, top level then "More routines" items indented (for tests and logs)."""
@@ -72,9 +98,10 @@ class StartMenu(QObject):
         return rows
 
     def _on_settings(self, settings: Settings) -> None:
-        favourites = list(settings.session.favourites)
-        if favourites != self._favourites:
-            self._favourites = favourites
+        inputs = _menu_inputs(settings)
+        if inputs != self._inputs:
+            self._inputs = inputs
+            self._favourites = list(settings.session.favourites)
             self.refresh()
 
     def _build(self, plan: StartMenuPlan) -> None:
@@ -105,9 +132,15 @@ class StartMenu(QObject):
             routine = self._library.get(routine_id)
         except UnknownRoutineError:
             return
-        text = f"{routine.name} ({routine.minutes} min)"
+        minutes: float = routine.minutes
+        if self._choose is not None:
+            try:
+                minutes = self._choose(routine_id).minutes
+            except ValueError:
+                log.exception("no minutes for %s in the Start menu", routine_id)
+        text = self.tr("%1 (%2 min)").replace("%1", routine.name).replace("%2", f"{minutes:g}")
         if favourite:
-            text = "★ " + text
+            text = self.tr("★ %1").replace("%1", text)
         action = menu.addAction(text)
         action.setObjectName(f"start:{routine_id}")
         action.triggered.connect(lambda *_, rid=routine_id: self._start(rid))

@@ -164,7 +164,7 @@ def test_a_history_from_a_newer_version_is_left_alone_and_the_app_still_runs(
 def test_start_menu_lists_favourites_then_recents_then_more_routines(
     make_parts: Builder, clock: FakeClock
 ) -> None:
-    parts = make_parts(favourites=["sleep"])
+    parts = make_parts(favourites=["sleep"], acclimation=False)  # routine defaults, no cap
     menu = feature_of(parts).start_menu
     library_size = len(feature_of(parts).library.all())
     entries = menu.entries()
@@ -222,6 +222,62 @@ def test_start_menu_entry_starts_its_routine(make_parts: Builder) -> None:
     menu = feature_of(parts).start_menu.menu
     menu.actions()[0].trigger()
     assert parts.session.engine.snapshot()["routine"] == "desk-break"
+
+
+# ---------------------------------------------------------------------------- minutes
+
+
+def planned_minutes(parts: AcuMat) -> float:
+    return float(parts.session.engine.snapshot()["planned_s"]) / 60
+
+
+def test_every_start_uses_the_minutes_last_chosen_and_the_menu_shows_them(
+    make_parts: Builder,
+) -> None:
+    parts = make_parts(favourites=["sleep"], acclimation=False)
+    feature = feature_of(parts)
+    feature.start("sleep", 13, sound="none")  # the picker's box or --minutes
+    assert parts.settings.settings.session.last_minutes == {"sleep": 13}
+    assert feature.start_menu.entries()[0] == "★ Before sleep (13 min)"
+    assert parts.session.stop()
+    feature.start_menu.menu.actions()[0].trigger()  # the tray: no minutes given
+    assert planned_minutes(parts) == 13
+    assert parts.session.stop()
+    feature.start("sleep", sound="none")  # the command line without --minutes, a reminder
+    assert planned_minutes(parts) == 13
+    assert feature.minutes_for("sleep").source == "last"
+
+
+def test_the_acclimation_plan_caps_every_start_and_can_be_turned_off(
+    make_parts: Builder,
+) -> None:
+    parts = make_parts(favourites=["sleep"], last_minutes={"sleep": 15})
+    feature = feature_of(parts)
+    choice = feature.minutes_for("sleep")
+    assert (choice.minutes, choice.week, choice.cap, choice.capped) == (5, 0, 5, True)
+    assert feature.start_menu.entries()[0] == "★ Before sleep (5 min)"
+    feature.start("sleep", sound="none")
+    assert planned_minutes(parts) == 5, "no session yet: week 1 of the plan"
+    assert parts.session.stop()
+    feature.start("sleep", 5, sound="none")  # the suggestion accepted in the picker
+    assert parts.settings.settings.session.last_minutes == {"sleep": 15}, "not frozen at 5"
+    assert parts.session.stop()
+    parts.settings.set("session.acclimation", False)
+    assert feature.start_menu.entries()[0] == "★ Before sleep (15 min)"
+    parts.settings.set("session.acclimation", True)
+    parts.settings.set("session.acclimation_step", 8)
+    assert feature.start_menu.entries()[0] == "★ Before sleep (8 min)"
+
+
+def test_a_routine_with_the_ramp_starts_at_an_everyday_pace(make_parts: Builder) -> None:
+    parts = make_parts(ramp_routines=["sleep"], acclimation=False)
+    feature_of(parts).start("sleep", sound="none")
+    assert parts.session.engine.plan is not None
+    assert parts.session.engine.plan.ramp is not None
+    assert parts.session.stop()
+    feature_of(parts).start("desk-break", sound="none")
+    assert parts.session.engine.plan is not None
+    assert parts.session.engine.plan.ramp is None
 
 
 # ---------------------------------------------------------------------------- sleeping
