@@ -87,6 +87,7 @@ class ControlServer(QObject):
         self._conns: dict[QLocalSocket, _Connection] = {}
         self._wanted = False  # listen() succeeded once and close() was not called
         self._relisten_attempt = 0
+        self._refused = 0  # connections turned away since the last one was accepted
         self._relisten_timer = QTimer(self)
         self._relisten_timer.setSingleShot(True)
         self._relisten_timer.timeout.connect(self._relisten)
@@ -173,6 +174,9 @@ class ControlServer(QObject):
             if len(self._conns) >= self.limits.max_connections:
                 self._refuse_busy(sock)
                 continue
+            if self._refused:
+                log.warning("control connections accepted again (%d refused)", self._refused)
+                self._refused = 0
             conn = _Connection(sock, time.monotonic() + self.limits.idle_timeout_ms / 1000)
             self._conns[sock] = conn
             sock.setReadBufferSize(self.limits.max_line_bytes + 1)
@@ -182,7 +186,9 @@ class ControlServer(QObject):
 
     def _refuse_busy(self, sock: QLocalSocket) -> None:
         limit = self.limits.max_connections
-        log.warning("control connection refused: %d are open already", limit)
+        if self._refused == 0:  # once per busy spell, not once per connection of a flood
+            log.warning("control connections refused: %d are open already", limit)
+        self._refused += 1
         message = f"AcuMat is busy: {limit} control connections are open; try again"
         sock.write(error_reply(None, BUSY, message))
         sock.flush()  # a short line fits the socket buffer: the client reads it after the close
