@@ -14,22 +14,17 @@ from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator
 OBJECT_NAME = "acumatEnglishPlurals"
 
 SINGULARS: dict[str, str] = {
-    "%n breaths guided": "%n breath guided",
+    "breaths guided": "breath guided",
     "%n breaths guided.": "%n breath guided.",
     "%n minutes": "%n minute",
-    "%n minutes on the mat": "%n minute on the mat",
     "%n seconds": "%n second",
     "%n hours": "%n hour",
     "%n seconds ago": "%n second ago",
-    "Start a %n-minute desk break": "Start a %n-minute desk break",
     "Snooze %n minutes": "Snooze %n minute",
     "Sitting for %n minutes": "Sitting for %n minute",
     "Sitting for %n minutes; the reminder is snoozed": (
         "Sitting for %n minute; the reminder is snoozed"
     ),
-    "%n minutes planned": "%n minute planned",
-    "of %n minutes planned": "of %n minute planned",
-    "%n min": "%n min",
 }
 """Source text (its plural form) → the English singular."""
 

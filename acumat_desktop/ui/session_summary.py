@@ -1,5 +1,10 @@
-"""After a session: what was done (minutes, routine, breaths guided, completed or stopped), how it
-felt (1–5, as accessible buttons) and Done. It presents a SessionRecord and forwards the choices.
+"""After a session: what was done (minutes, routine, breaths guided), how it felt (1–5, as
+accessible buttons) and Done. It presents a SessionRecord and forwards the choices.
+
+The headline says whether the session was completed or stopped; the tiles add only what it does
+not say (the time on the mat, the breaths), each caption a plural through ``%n``. The feeling
+question comes only after a session of at least FEELING_MIN_S: nobody feels different after a
+few seconds, and asking would fill the history with noise.
 """
 
 from __future__ import annotations
@@ -17,9 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from acumat_desktop.core.history import SessionRecord
+from acumat_desktop.ui.plurals import install_english_plurals
 from acumat_desktop.ui.widgets.stat_tile import StatTile
 
 FEELINGS = ("Not great", "So-so", "Okay", "Good", "Great")
+FEELING_MIN_S = 60.0
+"""Sessions shorter than this end without the feeling question."""
 
 _STYLE = """
 QPushButton#feeling {
@@ -59,18 +67,10 @@ class SessionSummary(QWidget):
         self.setAccessibleName(self.tr("Session summary"))
         self._record: SessionRecord | None = None
 
+        install_english_plurals()
         self._build_title()
         tiles = self._build_tiles()
-        question = QLabel(self.tr("How do you feel?"), self)
-        question.setObjectName("feelingQuestion")
-        question.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        qfont = question.font()
-        qfont.setPointSizeF(qfont.pointSizeF() * 1.2)
-        question.setFont(qfont)
-        feelings = self._build_feelings()
-        self.feeling_note = QLabel(self)
-        self.feeling_note.setObjectName("feelingNote")
-        self.feeling_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._build_feeling_box()
         done_row = self._build_done()
 
         layout = QVBoxLayout(self)
@@ -82,13 +82,33 @@ class SessionSummary(QWidget):
         layout.addSpacing(14)
         layout.addLayout(tiles)
         layout.addSpacing(24)
-        layout.addWidget(question)
-        layout.addLayout(feelings)
-        layout.addWidget(self.feeling_note)
+        layout.addWidget(self.feeling_box)
         layout.addSpacing(12)
         layout.addLayout(done_row)
         layout.addStretch(3)
         self.setStyleSheet(_STYLE)
+
+    def _build_feeling_box(self) -> None:
+        """The question, the five answers and the note, shown or hidden together."""
+        self.feeling_box = QWidget(self)
+        self.feeling_box.setObjectName("feelingBox")
+        question = QLabel(self.tr("How do you feel?"), self.feeling_box)
+        question.setObjectName("feelingQuestion")
+        question.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        qfont = question.font()
+        qfont.setPointSizeF(qfont.pointSizeF() * 1.2)
+        question.setFont(qfont)
+        self.question_label = question
+        feelings = self._build_feelings()
+        self.feeling_note = QLabel(self.feeling_box)
+        self.feeling_note.setObjectName("feelingNote")
+        self.feeling_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        feeling_layout = QVBoxLayout(self.feeling_box)
+        feeling_layout.setContentsMargins(0, 0, 0, 0)
+        feeling_layout.setSpacing(10)
+        feeling_layout.addWidget(question)
+        feeling_layout.addLayout(feelings)
+        feeling_layout.addWidget(self.feeling_note)
 
     def _build_title(self) -> None:
         self.title_label = QLabel(self)
@@ -104,12 +124,11 @@ class SessionSummary(QWidget):
 
     def _build_tiles(self) -> QHBoxLayout:
         self.minutes_value, self.minutes_caption, minutes_tile = self._tile(self.tr("on the mat"))
-        self.breaths_value, _, self.breaths_tile = self._tile(self.tr("breaths guided"))
-        self.result_value, _, result_tile = self._tile(self.tr("result"))
+        self.breaths_value, self.breaths_caption, self.breaths_tile = self._tile("")
         tiles = QHBoxLayout()
         tiles.setSpacing(12)
         tiles.addStretch(1)
-        for tile in (minutes_tile, self.breaths_tile, result_tile):
+        for tile in (minutes_tile, self.breaths_tile):
             tiles.addWidget(tile)
         tiles.addStretch(1)
         return tiles
@@ -123,7 +142,7 @@ class SessionSummary(QWidget):
         feelings.setSpacing(8)
         feelings.addStretch(1)
         for value, word in enumerate(FEELINGS, start=1):
-            button = QPushButton(f"{value}\n{self.tr(word)}", self)
+            button = QPushButton(f"{value}\n{self.tr(word)}", self.feeling_box)
             button.setObjectName("feeling")
             button.setCheckable(True)
             button.setAutoDefault(False)
@@ -169,17 +188,29 @@ class SessionSummary(QWidget):
         self.minutes_caption.setText(
             self.tr("on the mat") if completed else self.tr("of %1 planned").replace("%1", planned)
         )
-        self.breaths_value.setText(str(record.breaths))
-        self.breaths_tile.setVisible(record.breaths > 0)
-        self.result_value.setText(self.tr("Completed") if completed else self.tr("Stopped"))
-        summary = self.tr("%1: %2 on the mat, %3.").replace("%1", record.routine_name)
-        summary = summary.replace("%2", done)
-        summary = summary.replace("%3", self.tr("completed") if completed else self.tr("stopped"))
-        if record.breaths > 0:
-            summary += " " + self.tr("%1 breaths guided.").replace("%1", str(record.breaths))
-        self.setAccessibleDescription(summary)
+        breaths = record.breaths
+        self.breaths_value.setText(str(breaths))
+        self.breaths_caption.setText(self.tr("breaths guided", "", breaths))
+        self.breaths_tile.setVisible(breaths > 0)
+        self.setAccessibleDescription(self._summary(record, done))
+        self.feeling_box.setVisible(self.asks_feeling(record))
         self._show_feeling(record.feeling)
         self.done_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @staticmethod
+    def asks_feeling(record: SessionRecord) -> bool:
+        """Only after a session long enough to feel (or one whose feeling is already noted)."""
+        return record.actual_s >= FEELING_MIN_S or record.feeling is not None
+
+    def _summary(self, record: SessionRecord, done: str) -> str:
+        if record.completed:
+            text = self.tr("%1: %2 on the mat, completed.")
+        else:
+            text = self.tr("%1: %2 on the mat, stopped.")
+        text = text.replace("%1", record.routine_name).replace("%2", done)
+        if record.breaths > 0:
+            text += " " + self.tr("%n breaths guided.", "", record.breaths)
+        return text
 
     def record(self) -> SessionRecord | None:
         return self._record
@@ -195,7 +226,7 @@ class SessionSummary(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text()
-        if text in {"1", "2", "3", "4", "5"}:
+        if text in {"1", "2", "3", "4", "5"} and self.feeling_box.isVisibleTo(self):
             self.feeling_buttons[int(text) - 1].click()
             event.accept()
             return

@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from acumat_desktop.core.history import SessionRecord
@@ -43,19 +44,54 @@ def test_a_completed_session_shows_minutes_routine_and_breaths(summary: SessionS
     assert summary.minutes_value.text() == "20 min"
     assert summary.breaths_value.text() == "109"
     assert summary.breaths_tile.isVisibleTo(summary)
-    assert summary.result_value.text() == "Completed"
-    assert "109 breaths" in summary.summary_text()
+    assert summary.breaths_caption.text() == "breaths guided"
+    assert summary.summary_text() == (
+        "Back and neck: 20 min on the mat, completed. 109 breaths guided."
+    )
     assert summary.feeling() is None
+    assert summary.feeling_box.isVisibleTo(summary)
 
 
 def test_a_stopped_session_says_so_and_hides_zero_breaths(summary: SessionSummary) -> None:
     summary.set_record(record(actual_s=260.0, completed=False, breaths=0, pattern_id=None))
     assert summary.title_label.text() == "Session stopped"
-    assert summary.result_value.text() == "Stopped"
     assert summary.minutes_value.text() == "4 min"
     assert summary.minutes_caption.text() == "of 20 min planned"
     assert not summary.breaths_tile.isVisibleTo(summary)
     assert "stopped" in summary.summary_text()
+
+
+def test_one_breath_is_one_breath(summary: SessionSummary) -> None:
+    summary.set_record(record(actual_s=70.0, completed=False, breaths=1))
+    assert summary.breaths_caption.text() == "breath guided"
+    assert summary.summary_text().endswith("stopped. 1 breath guided.")
+
+
+def test_tiles_never_repeat_the_headline(summary: SessionSummary) -> None:
+    for completed in (True, False):
+        summary.set_record(record(completed=completed))
+        headline = summary.title_label.text().lower()
+        tiles = [
+            label.text().lower()
+            for label in summary.findChildren(QLabel)
+            if label.isVisibleTo(summary) and label.parent() is not summary
+            and label.parent() is not summary.feeling_box
+        ]
+        assert tiles, "the time on the mat is shown"
+        for word in ("completed", "stopped", "result", "well done"):
+            assert not any(word in text for text in tiles), (word, tiles)
+        assert headline not in tiles
+
+
+def test_no_feeling_question_after_a_few_seconds(summary: SessionSummary, qtbot: QtBot) -> None:
+    summary.set_record(record(actual_s=4.0, completed=False, breaths=0))
+    assert not summary.feeling_box.isVisibleTo(summary)
+    summary.show()
+    qtbot.waitExposed(summary)
+    with qtbot.assertNotEmitted(summary.feeling_chosen):
+        qtbot.keyClick(summary, Qt.Key.Key_3)
+    summary.set_record(record(actual_s=60.0, completed=False))
+    assert summary.feeling_box.isVisibleTo(summary), "a minute is enough to ask"
 
 
 def test_feeling_buttons_emit_and_stay_chosen(summary: SessionSummary, qtbot: QtBot) -> None:
