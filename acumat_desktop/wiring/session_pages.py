@@ -66,7 +66,12 @@ class SessionPages(QObject):
             suggest_minutes=self._suggest,
         )
         self.summary = SessionSummary(window)
-        self.history_view = HistoryView(history, clock, window)
+        self.history_view = HistoryView(
+            history,
+            clock,
+            window,
+            routines=lambda: [(r.id, r.name) for r in library.all()],
+        )
         window.set_home_page(self.picker)
         window.pages.addWidget(self.summary)
         window.pages.addWidget(self.history_view)
@@ -79,6 +84,7 @@ class SessionPages(QObject):
         self.summary.feeling_chosen.connect(self._note_feeling)
         self.summary.done.connect(self.show_home)
         self.history_view.back.connect(self.show_home)
+        self.history_view.again_requested.connect(self._start_from_picker)
         session.happened.connect(self._on_event)
         self._add_menu_actions()
         self.picker.select(settings.settings.session.default_routine)

@@ -1,5 +1,6 @@
-"""This week's minutes on the mat as seven painted bars (no QtCharts needed), and beneath the day
-names, when there is any, the time sat at the desk each day as a quiet line with its hours.
+"""A week's or a month's minutes on the mat as painted bars (no QtCharts needed), and beneath a
+week's day names, when there is any, the time sat at the desk each day as a quiet line with its
+hours. A month's days are named by their number, as many as fit.
 
 Painting reads only the values and the palette; it runs when the data or the size changes.
 """
@@ -23,11 +24,19 @@ def day_name(day: date) -> str:
     return day.strftime("%a")
 
 
+def _spoken_day(day: date, many: bool) -> str:
+    return f"{day.day} {day:%b}" if many else day_name(day)
+
+
 def chart_description(
     days: Sequence[tuple[date, float]], sitting: Sequence[tuple[date, float]] = ()
 ) -> str:
     """The chart in words for screen readers: ``Mon 20 min, Tue none, ...``, then the desk."""
-    parts = [f"{day_name(d)} {round(m)} min" if m > 0 else f"{day_name(d)} none" for d, m in days]
+    many = len(days) > 7
+    parts = [
+        f"{_spoken_day(d, many)} {round(m)} min" if m > 0 else f"{_spoken_day(d, many)} none"
+        for d, m in days
+    ]
     text = ", ".join(parts)
     if any(s > 0 for _, s in sitting):
         desk = [f"{day_name(d)} {sitting_label(s)}" for d, s in sitting]
@@ -78,6 +87,10 @@ class WeekChart(QWidget):
         self.updateGeometry()
         self._describe()
         self.update()
+
+    def extra_height(self) -> int:
+        """The height the sitting row adds beneath the bars (0 when it is hidden)."""
+        return self._sitting_height()
 
     def sitting(self) -> list[tuple[date, float]]:
         return list(self._sitting)
@@ -134,7 +147,7 @@ class WeekChart(QWidget):
         bottom = self._baseline()
         usable = max(1.0, bottom - top)
         slot = self.width() / len(self._days)
-        width = min(44.0, slot * 0.56)
+        width = min(44.0, slot * (0.56 if len(self._days) <= 7 else 0.7))
         scale = max(MIN_SCALE_MINUTES, max(m for _, m in self._days))
         rects = []
         for i, (_, minutes) in enumerate(self._days):
@@ -144,6 +157,13 @@ class WeekChart(QWidget):
             x = slot * i + (slot - width) / 2
             rects.append(QRectF(x, bottom - height, width, height))
         return rects
+
+    def _names_day(self, day: date) -> bool:
+        """In a narrow month: today, the 1st and every 5th day, but none beside today."""
+        if day == self._today:
+            return True
+        beside = self._today is not None and abs((day - self._today).days) == 1
+        return not beside and (day.day == 1 or day.day % 5 == 0)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -161,6 +181,8 @@ class WeekChart(QWidget):
         slot = self.width() / max(1, len(self._days))
         bold = QFont(self.font())
         bold.setBold(True)
+        many = len(self._days) > 7
+        figures_fit = slot >= fm.horizontalAdvance("888") + 4
         for i, ((day, minutes), rect) in enumerate(zip(self._days, self.bar_rects(), strict=True)):
             is_today = day == self._today
             if rect.height() > 0:
@@ -168,18 +190,25 @@ class WeekChart(QWidget):
                 painter.setBrush(accent if is_today else soft)
                 radius = min(6.0, rect.width() / 2, rect.height() / 2)
                 painter.drawRoundedRect(rect, radius, radius)
-                painter.setPen(text)
-                label_rect = QRectF(
-                    rect.left() - 12, rect.top() - fm.height() - 3, rect.width() + 24, fm.height()
-                )
-                painter.drawText(label_rect, int(Qt.AlignmentFlag.AlignCenter), f"{round(minutes)}")
-            x = slot * i
+                if figures_fit:
+                    painter.setPen(text)
+                    label_rect = QRectF(
+                        rect.left() - 12,
+                        rect.top() - fm.height() - 3,
+                        rect.width() + 24,
+                        fm.height(),
+                    )
+                    painter.drawText(
+                        label_rect, int(Qt.AlignmentFlag.AlignCenter), f"{round(minutes)}"
+                    )
+            if many and not figures_fit and not self._names_day(day):
+                continue
             painter.setFont(bold if is_today else self.font())
             painter.setPen(text if is_today else muted)
             painter.drawText(
-                QRectF(x, bottom + 4, slot, fm.height() + 2),
+                QRectF(slot * i - 6, bottom + 4, slot + 12, fm.height() + 2),
                 int(Qt.AlignmentFlag.AlignCenter),
-                day_name(day),
+                str(day.day) if many else day_name(day),
             )
             painter.setFont(self.font())
         if self.shows_sitting():
