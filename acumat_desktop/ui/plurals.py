@@ -20,6 +20,9 @@ SINGULARS: dict[str, str] = {
     "%n seconds": "%n second",
     "%n hours": "%n hour",
     "%n seconds ago": "%n second ago",
+    "Week %1 of getting used to the mat: up to %n minutes": (
+        "Week %1 of getting used to the mat: up to %n minute"
+    ),
     "Snooze %n minutes": "Snooze %n minute",
     "Sitting for %n minutes": "Sitting for %n minute",
     "Sitting for %n minutes; the reminder is snoozed": (

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSpinBox,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from acumat_desktop.core.acclimation import MinutesChoice
 from acumat_desktop.core.routines import POSITION_LABELS, Routine
 from acumat_desktop.ui.routine_choices import Choice, fill_combo, label_for
 from acumat_desktop.ui.widgets.routine_cards import minutes_range
@@ -152,10 +152,11 @@ class RoutineDetails(QWidget):
         return actions
 
     def _build_more_menu(self) -> None:
-        self.more_button = QToolButton(self)
-        self.more_button.setText(self.tr("More"))
+        # A push button keeps room for its menu arrow (a text-only tool button in instant-popup
+        # mode draws the arrow over its text).
+        self.more_button = QPushButton(self.tr("More"), self)
+        self.more_button.setAutoDefault(False)
         self.more_button.setAccessibleName(self.tr("More actions for this routine"))
-        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.more_menu = QMenu(self.more_button)
         self.favourite_action = self.more_menu.addAction(self.tr("Add to favourites"))
         self.favourite_action.setObjectName("favouriteAction")
@@ -167,9 +168,10 @@ class RoutineDetails(QWidget):
 
     # ----------------------------------------------------------------- showing
 
-    def show_routine(self, routine: Routine | None, suggested_minutes: int) -> None:
+    def show_routine(self, routine: Routine | None, suggested_minutes: int | MinutesChoice) -> None:
         """Show ``routine`` with ``suggested_minutes`` preset (clamped to its range), or a hint
-        and disabled controls when there is none."""
+        and disabled controls when there is none. A :class:`MinutesChoice` also says the
+        acclimation week under the minutes."""
         for widget in (
             self.minutes_spin,
             self.breathing_combo,
@@ -209,20 +211,33 @@ class RoutineDetails(QWidget):
         )
         self.favourite_action.setEnabled(routine_id is not None)
 
-    def _show_minutes(self, routine: Routine, suggested: int) -> None:
-        suggested = max(routine.min_minutes, min(routine.max_minutes, suggested))
+    def _show_minutes(self, routine: Routine, suggested: int | MinutesChoice) -> None:
+        choice = suggested if isinstance(suggested, MinutesChoice) else None
+        minutes = round(suggested.minutes) if isinstance(suggested, MinutesChoice) else suggested
+        minutes = max(routine.min_minutes, min(routine.max_minutes, minutes))
         self.minutes_spin.blockSignals(True)
         self.minutes_spin.setRange(routine.min_minutes, routine.max_minutes)
-        self.minutes_spin.setValue(suggested)
+        self.minutes_spin.setValue(minutes)
         self.minutes_spin.blockSignals(False)
+        self.range_label.setText(self._minutes_line(routine, minutes, choice))
+        self.range_label.setToolTip(
+            self.tr("The plan can be turned off or its weekly step changed in Settings.")
+            if choice is not None and choice.week is not None
+            else ""
+        )
+
+    def _minutes_line(self, routine: Routine, minutes: int, choice: MinutesChoice | None) -> str:
+        """``Week 2 of getting used to the mat: up to 10 minutes`` while the plan runs, else
+        the routine's range."""
+        if choice is not None and choice.week is not None and choice.cap is not None:
+            text = self.tr("Week %1 of getting used to the mat: up to %n minutes", "", choice.cap)
+            return text.replace("%1", str(choice.week + 1))
         text = (
             self.tr("%1–%2 minutes; shorter while you get used to the mat")
-            if suggested < routine.minutes
+            if choice is None and minutes < routine.minutes
             else self.tr("%1–%2 minutes")
         )
-        self.range_label.setText(
-            text.replace("%1", str(routine.min_minutes)).replace("%2", str(routine.max_minutes))
-        )
+        return text.replace("%1", str(routine.min_minutes)).replace("%2", str(routine.max_minutes))
 
     def _show_choices(self, routine: Routine) -> None:
         default_pattern = label_for(self._patterns, routine.breathing)

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from acumat_desktop.core.acclimation import MinutesChoice
 from acumat_desktop.core.breathing import BreathingPattern
 from acumat_desktop.core.routines import GOAL_LABELS, Goal, Routine
 from acumat_desktop.services.routine_library import RoutineLibrary, UnknownRoutineError
@@ -58,7 +59,9 @@ from acumat_desktop.ui.widgets.routine_cards import (
 
 log = logging.getLogger(__name__)
 
-SuggestMinutes = Callable[[Routine], int]
+SuggestMinutes = Callable[[Routine], "int | MinutesChoice"]
+"""The minutes to preselect: a number, or the sessions feature's choice (with its acclimation
+week, shown under the minutes)."""
 
 COMPACT_BELOW = 760
 DETAILS_MAX_WIDTH = 760
@@ -255,6 +258,14 @@ class RoutinePicker(QWidget):
             self._shown = True
             self.list_view.scrollToTop()
             self.list_view.scrollTo(self.list_view.currentIndex())
+        else:  # back from a session: the remembered minutes or the plan's week may have moved
+            self.refresh_minutes()
+
+    def refresh_minutes(self) -> None:
+        """Preselect again the minutes a start would use for the selected routine."""
+        routine = self.selected_routine()
+        if routine is not None:
+            self._details.show_routine(routine, self._suggested_minutes(routine))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         width = COMPACT_CARD_WIDTH if event.size().width() < COMPACT_BELOW else CARD_WIDTH
@@ -395,10 +406,11 @@ class RoutinePicker(QWidget):
         self._show_favourite(routine.id)
         self.selection_changed.emit(routine.id)
 
-    def _suggested_minutes(self, routine: Routine) -> int:
+    def _suggested_minutes(self, routine: Routine) -> int | MinutesChoice:
         if self._suggest is not None:
             try:
-                return int(self._suggest(routine))
+                suggested = self._suggest(routine)
+                return suggested if isinstance(suggested, MinutesChoice) else int(suggested)
             except Exception:
                 log.exception("minutes suggestion failed for %s", routine.id)
         return routine.minutes

@@ -7,11 +7,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from acumat_desktop.core.acclimation import MinutesChoice
 from acumat_desktop.core.routines import Goal, Routine
 from acumat_desktop.services.routine_library import RoutineLibrary
+from acumat_desktop.ui.plurals import install_english_plurals
 from acumat_desktop.ui.routine_picker import RoutinePicker
 from acumat_desktop.ui.widgets.routine_cards import FAVOURITE_ROLE, ROUTINE_ROLE, card_text
 
@@ -94,6 +96,44 @@ def test_suggested_minutes_are_preselected_within_the_range(
     assert asked[-1] == "back-neck"
     assert picker.minutes() == library.get("back-neck").min_minutes
     assert "shorter" in picker.range_label.text()
+
+
+def test_the_acclimation_week_is_said_under_the_minutes(
+    qtbot: QtBot, library: RoutineLibrary
+) -> None:
+    choices = {"sleep": MinutesChoice(10, "last", week=1, cap=10, capped=True)}
+
+    def suggest(routine: Routine) -> MinutesChoice:
+        return choices.get(routine.id, MinutesChoice(routine.minutes, "default"))
+
+    install_english_plurals()
+    picker = RoutinePicker(library, suggest_minutes=suggest)
+    qtbot.addWidget(picker)
+    picker.select("sleep")
+    assert picker.minutes() == 10
+    assert picker.range_label.text() == "Week 2 of getting used to the mat: up to 10 minutes"
+    assert "Settings" in picker.range_label.toolTip()
+    picker.select("back-neck")
+    back = library.get("back-neck")
+    assert picker.range_label.text() == f"{back.min_minutes}–{back.max_minutes} minutes"
+    picker.select("sleep")
+    picker.show()
+    qtbot.waitExposed(picker)
+    assert picker.minutes() == 10
+    picker.hide()  # a session runs
+    choices["sleep"] = MinutesChoice(12, "last")  # remembered, the plan over
+    picker.show()  # back from the session
+    assert picker.minutes() == 12
+    assert picker.range_label.text() == "3–15 minutes"
+
+
+def test_the_more_button_keeps_room_for_its_arrow(picker: RoutinePicker, qtbot: QtBot) -> None:
+    picker.show()
+    qtbot.waitExposed(picker)
+    button = picker.more_button
+    assert isinstance(button, QPushButton) and button.menu() is picker.more_menu
+    text_width = button.fontMetrics().horizontalAdvance(button.text())
+    assert button.width() >= text_width + 24, "text, padding and the menu arrow side by side"
 
 
 def test_start_forwards_routine_minutes_and_defaults(picker: RoutinePicker, qtbot: QtBot) -> None:
