@@ -1,5 +1,7 @@
-"""The sound panel: a dock on the main window's right with the session's layers, each with its own
-volume, the master volume, mute, saved mixes and importing a sound.
+"""The sound panel: a popover opened from one speaker icon (in the session page's corner and in
+the window's menu bar), with the session's layers, each with its own volume, the master volume,
+mute, saved mixes and importing a sound. It is a ``Qt.Popup``: a click outside or Escape closes
+it, so during a session it takes neither room nor attention from the dial until asked for.
 
 It presents and forwards: every change goes out as a signal, and the app tells it what is true
 through the ``set_*`` methods (which never echo back as signals). Sliders are 0..100 and map to
@@ -10,13 +12,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, QRect, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDockWidget,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QInputDialog,
@@ -74,7 +76,11 @@ class _LayerRow(QWidget):
         return self.slider.value() / 100.0
 
 
-class SoundPanel(QDockWidget):
+POPOVER_WIDTH = 380
+"""The popover's width in pixels: room for a layer's name, its slider and its remove button."""
+
+
+class SoundPanel(QFrame):
     layers_edited = Signal(list)  # the whole new mix: [(sound id, 0..1)]
     master_volume_changed = Signal(float)  # 0..1
     mute_toggled = Signal(bool)
@@ -83,16 +89,24 @@ class SoundPanel(QDockWidget):
     import_requested = Signal(Path)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Sound"), parent)
+        super().__init__(parent, Qt.WindowType.Popup)
         self.setObjectName("soundPanel")
         self.setAccessibleName(self.tr("Sound"))
-        # Movable but never floating: a stray click must not tear the panel off the window.
-        self.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.setWindowTitle(self.tr("Sound"))
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFixedWidth(POPOVER_WIDTH)
         self._names: dict[str, str] = {}
         self._rows: list[_LayerRow] = []
         self._active = False
-        body = QWidget(self)
+        body = self
         outer = QVBoxLayout(body)
+        outer.setContentsMargins(14, 12, 14, 12)
+        title = QLabel(self.tr("Sound"), body)
+        title.setObjectName("soundTitle")
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+        outer.addWidget(title)
         outer.addWidget(self._build_layers(body))
         outer.addLayout(self._build_master(body))
         outer.addLayout(self._build_mixes(body))
@@ -105,9 +119,29 @@ class SoundPanel(QDockWidget):
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
         outer.addWidget(self.message)
-        outer.addStretch(1)
-        self.setWidget(body)
         self._refresh_enabled()
+
+    def open_at(self, anchor: QWidget) -> None:
+        """Show under ``anchor`` (its right edges aligned), kept on ``anchor``'s screen."""
+        self.adjustSize()
+        corner = anchor.mapToGlobal(QPoint(anchor.width(), anchor.height()))
+        place = QRect(corner.x() - self.width(), corner.y() + 4, self.width(), self.height())
+        screen = anchor.screen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            if place.bottom() > room.bottom():  # no room below: open above the icon
+                place.moveBottom(anchor.mapToGlobal(QPoint(0, 0)).y() - 4)
+            place.moveLeft(max(room.left(), min(place.left(), room.right() - place.width())))
+            place.moveTop(max(room.top(), place.top()))
+        self.move(place.topLeft())
+        self.show()
+        if screen is not None:  # a platform's frame may still push it past the edge
+            frame, room = self.frameGeometry(), screen.availableGeometry()
+            dx = min(0, room.right() - frame.right()) or max(0, room.left() - frame.left())
+            dy = min(0, room.bottom() - frame.bottom()) or max(0, room.top() - frame.top())
+            if dx or dy:
+                self.move(self.pos() + QPoint(dx, dy))
+        self.master.setFocus(Qt.FocusReason.PopupFocusReason)
 
     def _build_layers(self, body: QWidget) -> QGroupBox:
         self.layers_box = QGroupBox(self.tr("Layers"), body)
@@ -218,12 +252,13 @@ class SoundPanel(QDockWidget):
 
     # --- asking the user (separate so tests can answer) -----------------------------------------
     def ask_mix_name(self) -> str | None:
-        name, ok = QInputDialog.getText(self, self.tr("Save mix"), self.tr("Name of this mix:"))
+        host = self.parentWidget() or self  # a dialog outlives the popover closing under it
+        name, ok = QInputDialog.getText(host, self.tr("Save mix"), self.tr("Name of this mix:"))
         return name.strip() if ok and name.strip() else None
 
     def ask_sound_file(self) -> Path | None:
         path, _ = QFileDialog.getOpenFileName(
-            self,
+            self.parentWidget() or self,
             self.tr("Import a sound"),
             str(Path.home()),
             self.tr("Audio files (*.wav *.ogg *.oga *.flac *.mp3 *.m4a *.opus);;All files (*)"),

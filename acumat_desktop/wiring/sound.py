@@ -1,6 +1,10 @@
 """Sound wiring: the audio engine, the session's sound, the sound panel, the tray's Mute, the
 ``audio`` status part and the sound commands, each given what it uses by the composition root.
 
+The sound panel is a popover behind one speaker icon: the feature puts one in the menu bar's
+corner (every page), and :meth:`SoundFeature.attach` adds another (the session page's corner);
+while a session runs and such an icon is attached, the menu bar's one steps aside.
+
 The engine follows the ``sound`` settings (volume, mute, device); the CLI's ``volume`` and
 ``mute`` change those settings, so they persist and every view follows one source of truth.
 """
@@ -13,8 +17,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QProcess, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QProcess, Qt, QTimer
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractButton, QToolButton
 
 from acumat_desktop import APP_DISPLAY_NAME
 from acumat_desktop.core.audio.device_keys import device_id
@@ -32,6 +37,7 @@ from acumat_desktop.settings.model import Settings
 from acumat_desktop.ui.main_window import MainWindow
 from acumat_desktop.ui.sound_panel import SoundPanel
 from acumat_desktop.ui.tray import Tray
+from acumat_desktop.ui.widgets.sound_icon import speaker_icon
 from acumat_desktop.wiring.sound_session import SessionSound
 
 if TYPE_CHECKING:
@@ -101,7 +107,8 @@ class SoundFeature(QObject):
         self._told_tray = False
         self._closed = False
         self.panel = SoundPanel(window)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
+        self._attached: list[QAbstractButton] = []
+        self.corner_button = self._corner_button(window)
         self.mute_action = QAction(self.tr("&Mute sound"), self)
         self.mute_action.setCheckable(True)
         self.mute_action.toggled.connect(self.set_muted)
@@ -119,6 +126,35 @@ class SoundFeature(QObject):
         delay = prewarm_delay_ms()
         if delay is not None:
             QTimer.singleShot(delay, self, self._prewarm)
+
+    def _corner_button(self, window: MainWindow) -> QToolButton:
+        button = QToolButton(window.menuBar())
+        button.setObjectName("soundCornerButton")
+        button.setAutoRaise(True)
+        button.setText(self.tr("Sound"))
+        button.setToolTip(self.tr("Sound: layers, volume, mute"))
+        button.setAccessibleName(self.tr("Sound"))
+        button.setIcon(speaker_icon(window.palette().color(window.foregroundRole())))
+        button.clicked.connect(lambda: self.open_panel(button))
+        window.menuBar().setCornerWidget(button, Qt.Corner.TopRightCorner)
+        window.installEventFilter(self)  # repaint the icon when the theme changes
+        return button
+
+    def attach(self, button: QAbstractButton) -> None:
+        """Let ``button`` (e.g. the session page's speaker icon) open the sound popover."""
+        self._attached.append(button)
+        button.clicked.connect(lambda: self.open_panel(button))
+        button.show()
+        self._sync_panel()
+
+    def open_panel(self, anchor: QAbstractButton) -> None:
+        self.panel.open_at(anchor)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.PaletteChange:
+            color = self._window.palette().color(self._window.foregroundRole())
+            self.corner_button.setIcon(speaker_icon(color))
+        return False
 
     def _connect(self) -> None:
         panel = self.panel
@@ -239,8 +275,11 @@ class SoundFeature(QObject):
         self._sync_panel()
 
     def _sync_panel(self) -> None:
+        active = self._session.engine.state in ACTIVE_STATES
         self.panel.set_layers(self.director.mix)
-        self.panel.set_session_active(self._session.engine.state in ACTIVE_STATES)
+        self.panel.set_session_active(active)
+        # one speaker icon in sight: the session page's own while a session runs
+        self.corner_button.setVisible(not (active and self._attached))
 
     def _on_layers_edited(self, layers: Layers) -> None:
         try:

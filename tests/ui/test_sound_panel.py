@@ -7,10 +7,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QToolButton
 from pytestqt.qtbot import QtBot
 
 from acumat_desktop.ui.sound_panel import SoundPanel
+
+# The offscreen platform cannot raise a popup or grab the keyboard for it; not our messages.
+pytestmark = pytest.mark.qt_log_ignore(
+    "does not support raise", "does not support grabbing", "does not support propagateSizeHints"
+)
 
 SOUNDS = [
     {"id": "rain", "name": "Rain", "kind": "builtin"},
@@ -23,14 +28,39 @@ SOUNDS = [
 def panel(qtbot: QtBot) -> Iterator[SoundPanel]:
     host = QMainWindow()
     qtbot.addWidget(host)
+    host.resize(800, 600)
     widget = SoundPanel(host)
-    host.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, widget)
     widget.set_sounds(SOUNDS)
     widget.set_layers([("rain", 0.7), ("ocean", 0.3)])
     widget.set_session_active(True)
     host.show()
+    widget.open_at(host)
     yield widget  # the host stays referenced until the test ends
+    widget.close()
     host.close()
+
+
+def test_it_is_a_popover_under_its_icon_not_a_dock(qtbot: QtBot) -> None:
+    host = QMainWindow()
+    qtbot.addWidget(host)
+    host.resize(800, 600)
+    anchor = QToolButton(host)
+    anchor.setText("Sound")
+    anchor.setGeometry(740, 10, 40, 30)
+    panel = SoundPanel(host)
+    with qtbot.waitExposed(host):
+        host.show()
+    assert panel.windowFlags() & Qt.WindowType.Popup == Qt.WindowType.Popup
+    assert not host.findChildren(QDockWidget), "nothing docked beside the dial"
+    assert not panel.isVisible()
+    panel.open_at(anchor)
+    assert panel.isVisible()
+    icon = anchor.mapToGlobal(anchor.rect().bottomRight())
+    screen = anchor.screen().availableGeometry()
+    assert screen.contains(panel.frameGeometry()), "kept on the screen"
+    assert panel.geometry().top() >= icon.y(), "opens below the icon"
+    qtbot.keyClick(panel, Qt.Key.Key_Escape)
+    assert not panel.isVisible(), "Escape closes it"
 
 
 def test_layers_show_with_accessible_sliders_and_remove_buttons(panel: SoundPanel) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QDockWidget, QToolButton
 from pytestqt.qtbot import QtBot
 
 from acumat_desktop.app import AcuMat, build, create_application
@@ -286,3 +287,30 @@ def test_prewarm_delay_comes_from_the_environment(monkeypatch: pytest.MonkeyPatc
     assert sound_wiring.prewarm_delay_ms() == 250
     monkeypatch.delenv("ACUMAT_PREWARM_DELAY_MS")
     assert sound_wiring.prewarm_delay_ms() == sound_wiring.PREWARM_DELAY_MS
+
+
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")
+def test_the_sound_is_behind_one_icon_not_docked(parts: AcuMat, qtbot: QtBot) -> None:
+    """The menu bar's speaker opens the popover; once the session page's own icon is attached,
+    it alone shows while a session runs."""
+    sound = feature(parts)
+    window = parts.window
+    assert window.findChildren(QDockWidget) == []
+    assert window.menuBar().cornerWidget() is sound.corner_button
+    window.show()
+    qtbot.waitExposed(window)
+    sound.corner_button.click()
+    qtbot.waitUntil(sound.panel.isVisible)
+    sound.panel.close()
+    page_icon = QToolButton(window)
+    page_icon.hide()
+    sound.attach(page_icon)
+    assert page_icon.isVisibleTo(window)
+    start(parts)
+    assert not sound.corner_button.isVisibleTo(window), "one speaker in sight"
+    page_icon.click()
+    qtbot.waitUntil(sound.panel.isVisible)
+    assert sound.panel.add_button.isEnabled()
+    sound.panel.close()
+    parts.session.stop()
+    assert sound.corner_button.isVisibleTo(window)
