@@ -142,7 +142,7 @@ class Patterns(Command):
         width = max(len(str(r["id"])) for r in rows)
         for r in rows:
             mine = " — yours" if r["source"] == "user" else ""
-            out(f"{r['id']!s:<{width}}  {r['name']} ({r['timing']}){mine}")
+            out(f"{r['id']!s:<{width}}  {r['label']}{mine}")
         return EXIT_OK
 
     def _import(self, path: Path) -> int:

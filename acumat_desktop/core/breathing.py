@@ -447,12 +447,22 @@ def breaths_completed(pattern: BreathingPattern, t: float, ramp: Ramp | None = N
     return phase_at(pattern, t + 1e-6, ramp).cycle
 
 
+def display_name(pattern: BreathingPattern) -> str:
+    """The name with its timing once: ``Box breathing (4-4-4-4)``, ``Longer exhale (4-6)`` (the
+    name already says it), ``No guidance`` (nothing to time)."""
+    timing = pattern.timing
+    if not timing or timing in pattern.name:
+        return pattern.name
+    return f"{pattern.name} ({timing})"
+
+
 def describe(patterns: Iterable[BreathingPattern]) -> list[dict[str, object]]:
-    """Plain rows for ``acumat patterns --json``."""
+    """Plain rows for ``acumat patterns --json``; ``label`` is :func:`display_name`."""
     return [
         {
             "id": p.id,
             "name": p.name,
+            "label": display_name(p),
             "timing": p.timing,
             "breaths_per_minute": None
             if p.breaths_per_minute is None

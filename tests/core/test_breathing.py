@@ -228,3 +228,15 @@ def test_validate_pattern_errors(kwargs: dict[str, object], message: str) -> Non
     with pytest.raises(PatternError) as info:
         validate_pattern(**args)  # type: ignore[arg-type]
     assert message in str(info.value)
+
+
+def test_display_names_say_the_timing_once() -> None:
+    from acumat_desktop.core.breathing import NONE_PATTERN, describe, display_name
+
+    labels = {row["id"]: row["label"] for row in describe(BUILTIN_PATTERNS.values())}
+    assert labels["box"] == "Box breathing (4-4-4-4)"
+    assert labels["relax-4-6"] == "Longer exhale (4-6)"
+    assert labels["4-7-8"] == "4-7-8 breathing"
+    assert labels["none"] == "No guidance"
+    assert display_name(NONE_PATTERN) == "No guidance"
+    assert all(str(label).count("(") <= 1 for label in labels.values())
