@@ -84,6 +84,7 @@ class Tray(QObject):
         self.icon.activated.connect(self._on_activated)
         self._probe = probe
         self._available = probe()
+        self._wanted = False  # show() was called: the icon belongs in any tray there is
         self._recheck = QTimer(self)  # coalesces bursts of X events into one look
         self._recheck.setSingleShot(True)
         self._recheck.setInterval(0)
@@ -120,6 +121,8 @@ class Tray(QObject):
         if now != self._available:
             self._available = now
             log.info("system tray %s", "available" if now else "gone")
+            if now and self._wanted and not self.icon.isVisible():
+                self.icon.show()
             self.available_changed.emit(now)
         self._poll_while_missing()
 
@@ -165,9 +168,14 @@ class Tray(QObject):
             self.icon.setIcon(self._progress.icon)
 
     def show(self) -> None:
-        self.icon.show()
+        """Show the icon now, or as soon as a tray exists. On X11 Qt itself puts a shown icon
+        into a tray that appears later; elsewhere the icon is shown when one is found."""
+        self._wanted = True
+        if self._available or self._x_events is not None:
+            self.icon.show()
 
     def hide(self) -> None:
+        self._wanted = False
         self.icon.hide()
 
     @property

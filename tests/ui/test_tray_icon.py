@@ -57,7 +57,7 @@ def test_a_tray_that_appears_after_start_up_is_used(qtbot: QtBot) -> None:
     with qtbot.waitSignal(tray.available_changed, timeout=5000) as appeared:
         system.present = True
     assert appeared.args == [True]
-    assert (tray.is_available, tray.visible) == (True, True)
+    assert (tray.is_available, tray.visible, tray.icon.isVisible()) == (True, True, True)
     assert not tray.polling, "no timer runs while a tray exists"
 
 
@@ -73,6 +73,13 @@ def test_a_tray_that_goes_away_is_told_and_looked_for_again(qtbot: QtBot) -> Non
         tray.check()  # what an X event about the tray (or the poll) leads to
     assert gone.args == [False]
     assert (tray.visible, tray.polling) == (False, True)
+
+
+def test_without_a_tray_showing_waits_quietly(qtbot: QtBot) -> None:
+    """Off X11, Qt warns when a tray icon is shown with no tray; the icon waits for one."""
+    tray = Tray(AppActions(), app_icon(), probe=FakeTray(present=False), poll_ms=10)
+    tray.show()
+    assert (tray.icon.isVisible(), tray.visible, tray.polling) == (False, False, True)
 
 
 def test_x_events_that_can_mean_a_tray_change_wake_the_check() -> None:
