@@ -6,13 +6,19 @@ clears itself after a few seconds (longer for longer text). ``show_warning`` is 
 person must read ("No system tray was found…"): it stays, with a close button, until they close
 it. ``clear_notices`` clears both; the app calls it when a session starts, so nothing from the
 picker follows the person onto the mat.
+
+Full screen (View → Full screen, F11) hides the menu bar and the notice line so the page — the
+session's dial above all — has the whole screen. In full screen, Escape leaves full screen
+first (it never reaches the page, where it would ask to stop the session); a second Escape, back
+in the window, asks as before. F11 toggles either way.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QIcon, QResizeEvent
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -98,6 +104,13 @@ class MainWindow(QMainWindow):
         self.app_menu.addAction(actions.close_window)
         self.app_menu.addAction(actions.quit)
         actions.close_window.triggered.connect(self.close)
+        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.full_screen_action = QAction(self.tr("&Full screen"), self)
+        self.full_screen_action.setCheckable(True)
+        self.full_screen_action.setShortcut(QKeySequence(Qt.Key.Key_F11))
+        self.full_screen_action.toggled.connect(self.set_full_screen)
+        self.view_menu.addAction(self.full_screen_action)
+        self.addAction(self.full_screen_action)  # F11 works with the menu bar hidden too
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.help_menu.addAction(actions.about)
 
@@ -195,6 +208,52 @@ class MainWindow(QMainWindow):
         self.warning.clear()
         self.warning.setAccessibleName("")
         self.warning_bar.hide()
+
+    # ----------------------------------------------------------------- full screen
+
+    def set_full_screen(self, on: bool) -> None:
+        """Fill the screen with the page (menu bar and notice line hidden), or go back."""
+        if on == self.isFullScreen():
+            return
+        if on:
+            self._was_maximized = self.isMaximized()
+            self.showFullScreen()
+        elif getattr(self, "_was_maximized", False):
+            self.showMaximized()
+        else:
+            self.showNormal()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.WindowStateChange:
+            full = self.isFullScreen()
+            self.menuBar().setVisible(not full)
+            self.statusBar().setVisible(not full)
+            self.full_screen_action.blockSignals(True)
+            self.full_screen_action.setChecked(full)
+            self.full_screen_action.blockSignals(False)
+            app = QApplication.instance()
+            if app is not None:
+                if full:
+                    app.installEventFilter(self)
+                else:
+                    app.removeEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """In full screen, Escape in this window leaves full screen (and nothing else)."""
+        kind = event.type()
+        if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            return False
+        if not (isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape):
+            return False
+        if event.modifiers() != Qt.KeyboardModifier.NoModifier or not self.isFullScreen():
+            return False
+        if not (isinstance(watched, QWidget) and watched.window() is self):
+            return False  # a dialog or the sound popover keeps its own Escape
+        event.accept()  # an accepted override keeps the page's Escape shortcut from firing
+        if kind == QEvent.Type.KeyPress:
+            self.set_full_screen(False)
+        return True
 
     # ----------------------------------------------------------------- window
 
