@@ -11,6 +11,7 @@ import html
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -113,6 +114,17 @@ class RoutineDetails(QWidget):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         form.addRow(self._buddy(self.tr("&Minutes:"), self.minutes_spin), minutes_row)
         form.addRow(self._buddy(self.tr("&Breathing:"), self.breathing_combo), self.breathing_combo)
+        # Shown once the picker's owner keeps the choice (set_ramp_routines): a box that
+        # changed nothing would be worse than none.
+        self.ramp_check = QCheckBox(self.tr("&Ease in: start at an everyday pace"), self)
+        self.ramp_check.setObjectName("rampCheck")
+        self.ramp_check.setToolTip(
+            self.tr("The breathing starts at about 12 breaths a minute and slows to the "
+                    "pattern's own pace over the first two minutes.")
+        )
+        self.ramp_check.setAccessibleName(self.tr("Ease into the breathing pattern"))
+        self.ramp_check.setVisible(False)
+        form.addRow("", self.ramp_check)
         form.addRow(self._buddy(self.tr("S&ound:"), self.sound_combo), self.sound_combo)
         return form
 
@@ -174,6 +186,7 @@ class RoutineDetails(QWidget):
         acclimation week under the minutes."""
         for widget in (
             self.minutes_spin,
+            self.ramp_check,
             self.breathing_combo,
             self.sound_combo,
             self.start_button,
@@ -204,6 +217,13 @@ class RoutineDetails(QWidget):
         )
         self.delete_action.setEnabled(not routine.builtin)
         self.start_button.setAccessibleName(self.tr("Start %1").replace("%1", routine.name))
+
+    def show_ramp(self, on: bool, *, offered: bool = True) -> None:
+        """The ease-in box, checked or not (without emitting); hidden where it is not kept."""
+        self.ramp_check.blockSignals(True)
+        self.ramp_check.setChecked(on)
+        self.ramp_check.blockSignals(False)
+        self.ramp_check.setVisible(offered)
 
     def show_favourite(self, routine_id: str | None, favourite: bool) -> None:
         self.favourite_action.setText(

@@ -99,6 +99,7 @@ class RoutinePicker(QWidget):
     import_requested = Signal()
     history_requested = Signal()
     favourite_toggled = Signal(str, bool)  # routine id, whether it should now be a favourite
+    ramp_toggled = Signal(str, bool)  # routine id, whether its breathing should ease in
     selection_changed = Signal(str)  # "" when nothing is selected
 
     def __init__(
@@ -236,6 +237,9 @@ class RoutinePicker(QWidget):
 
         self.edit_button.clicked.connect(self._edit_clicked)
         self.favourite_action.triggered.connect(self._toggle_favourite)
+        self.ramp_check = details.ramp_check
+        self.ramp_check.toggled.connect(self._toggle_ramp)
+        self._ramp_routines: set[str] | None = None  # None: nobody keeps the choice
         self.duplicate_action.triggered.connect(lambda: self._emit_for(self.duplicate_requested))
         self.export_action.triggered.connect(lambda: self._emit_for(self.export_requested))
         self.delete_action.triggered.connect(lambda: self._emit_for(self.delete_requested))
@@ -282,6 +286,7 @@ class RoutinePicker(QWidget):
             self.list_view,
             self.minutes_spin,
             self.breathing_combo,
+            self.ramp_check,  # skipped while hidden
             self.sound_combo,
             self.start_button,
             self.edit_button,
@@ -320,6 +325,22 @@ class RoutinePicker(QWidget):
         """Which routines are favourites (the cards show a star; More offers the opposite)."""
         self.model.set_favourites(ids)
         self._show_favourite(self.selected_id())
+
+    def set_ramp_routines(self, ids: Iterable[str]) -> None:
+        """Which routines ease into their breathing; the box is offered from the first call."""
+        self._ramp_routines = set(ids)
+        self._show_ramp(self.selected_id())
+
+    def _show_ramp(self, routine_id: str | None) -> None:
+        ramps = self._ramp_routines
+        self._details.show_ramp(
+            ramps is not None and routine_id in ramps, offered=ramps is not None
+        )
+
+    def _toggle_ramp(self, on: bool) -> None:
+        routine_id = self.selected_id()
+        if routine_id is not None:
+            self.ramp_toggled.emit(routine_id, on)
 
     def is_favourite(self, routine_id: str) -> bool:
         return self.model.is_favourite(routine_id)
@@ -404,6 +425,7 @@ class RoutinePicker(QWidget):
             return
         self._details.show_routine(routine, self._suggested_minutes(routine))
         self._show_favourite(routine.id)
+        self._show_ramp(routine.id)
         self.selection_changed.emit(routine.id)
 
     def _suggested_minutes(self, routine: Routine) -> int | MinutesChoice:

@@ -127,6 +127,23 @@ def test_the_acclimation_week_is_said_under_the_minutes(
     assert picker.range_label.text() == "3–15 minutes"
 
 
+def test_the_ease_in_box_is_offered_once_kept_and_follows_the_routine(
+    picker: RoutinePicker, qtbot: QtBot
+) -> None:
+    picker.select("sleep")
+    assert picker.ramp_check.isHidden(), "nobody keeps the choice: not offered"
+    picker.set_ramp_routines(["sleep"])
+    assert not picker.ramp_check.isHidden() and picker.ramp_check.isChecked()
+    picker.select("back-neck")
+    assert not picker.ramp_check.isChecked()
+    with qtbot.waitSignal(picker.ramp_toggled) as blocker:
+        picker.ramp_check.click()
+    assert blocker.args == ["back-neck", True]
+    with qtbot.assertNotEmitted(picker.ramp_toggled):
+        picker.set_ramp_routines(["sleep", "back-neck"])  # the settings answer: no echo
+    assert picker.ramp_check.isChecked()
+
+
 def test_the_more_button_keeps_room_for_its_arrow(picker: RoutinePicker, qtbot: QtBot) -> None:
     picker.show()
     qtbot.waitExposed(picker)
