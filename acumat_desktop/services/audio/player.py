@@ -79,15 +79,14 @@ def release_freed_memory() -> None:
 
 
 def use_native_pulse(env: dict[str, str] | None = None) -> bool:
-    """Play through our own PulseAudio stream: libpulse is there and a PulseAudio server is
-    configured (PULSE_SERVER) or its socket exists; ``ACUMAT_AUDIO_BACKEND`` overrides."""
+    """Play through our own PulseAudio stream wherever libpulse is (Linux), also while no
+    server answers yet: it waits for one. Qt 6.11's PulseAudio backend keeps one connection
+    for the whole process and, once a server it knew has gone for more than a few seconds,
+    aborts the process in ``pa_context_get_state`` at the next stream. ``ACUMAT_AUDIO_BACKEND``
+    (``qt`` or ``pulse``) overrides."""
     env = dict(os.environ) if env is None else env
     choice = env.get(BACKEND_ENV, "").strip().lower()
-    if choice == "qt" or not pulse_simple.available():
-        return False
-    if choice == "pulse" or env.get("PULSE_SERVER", "").strip():
-        return True
-    return any(os.path.exists(p) for p in pulse_socket_paths(env))
+    return choice != "qt" and pulse_simple.available()
 
 
 class AudioEngine(QObject):
