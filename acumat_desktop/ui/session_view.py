@@ -9,9 +9,10 @@ Nothing on the page moves or changes size during a session: the routine's name a
 icon share one fixed row at the top, the dial takes the rest, and below it one fixed-height line
 carries the routine's timed cues ("Move the pillow under your neck") and the few things worth
 saying (one minute left, asleep, the closing words). Tips are the picker's business, before the
-start. The dial counts down the minutes as chosen; the last exhale may finish a few seconds
-after 0:00, then the closing words stay over the dial's last state for ``closing_s`` seconds
-(the end bell rings meanwhile) and ``closing_done`` tells the pages to show the summary.
+start; a breathing pattern's caution shows during the countdown only. The dial counts down the
+minutes as chosen; the last exhale may finish a few seconds after 0:00, then the closing words
+stay over the dial's last state for ``closing_s`` seconds (the end bell rings meanwhile) and
+``closing_done`` tells the pages to show the summary.
 A stopped session closes at once (the pages follow ``Stopped`` themselves).
 
 Colours follow the theme and the hour: between 19:00 and 06:00 (wall time from the engine's
@@ -38,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from acumat_desktop.core.session import (
+    CountdownOver,
     CueDue,
     Finished,
     OneMinuteLeft,
@@ -276,6 +278,8 @@ class SessionView(QWidget):
         if isinstance(event, Started):
             self._closing.stop()
             self._show_plan()
+        elif isinstance(event, CountdownOver):
+            self._set_tip("")  # the caution was for before the start
         elif isinstance(event, CueDue):
             self._set_tip(event.text, CUE_HOLD_S)
         elif isinstance(event, OneMinuteLeft):
@@ -301,7 +305,13 @@ class SessionView(QWidget):
         name = plan.routine_name if plan is not None else ""
         self.routine_label.setText(name)
         self.routine_label.setAccessibleName(name or self.tr("No routine"))
-        self._set_tip("")  # tips belong before the start; the line waits for the timed cues
+        # Tips belong before the start: only a breathing pattern's caution is shown, during the
+        # countdown; then the line waits for the routine's timed cues.
+        caution = ""
+        counting = self._engine.state is SessionState.COUNTDOWN
+        if plan is not None and plan.pattern is not None and plan.guided and counting:
+            caution = plan.pattern.warning or ""
+        self._set_tip(caution)
         self._follow_the_hour()
 
     def _follow_the_hour(self) -> None:

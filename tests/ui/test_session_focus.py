@@ -159,3 +159,16 @@ def test_the_sound_icon_is_offered_and_forwards(qtbot: QtBot) -> None:
     assert view.dial.geometry() == geometry, "the icon's place is kept while it is hidden"
     with qtbot.waitSignal(view.sound_requested, timeout=1000):
         view.sound_button.click()
+
+
+def test_a_patterns_caution_shows_during_the_countdown_only(qtbot: QtBot) -> None:
+    clock = FakeClock()
+    engine, view = make_view(qtbot, clock)
+    pattern = BUILTIN_PATTERNS["4-7-8"]
+    assert pattern.warning
+    engine.start(SessionPlan("sleep", "Before sleep", 600.0, pattern, countdown_s=5.0))
+    assert view.tip() == pattern.warning
+    clock.advance(5.01)
+    engine.poll()
+    assert state_of(engine) is SessionState.RUNNING
+    assert view.tip() == "", "not during the session"
