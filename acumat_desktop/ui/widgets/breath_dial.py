@@ -1,10 +1,12 @@
 """The breathing dial: the large custom-painted session timer at the centre of a session.
 
-It shows the remaining-time ring, the minutes and seconds (hidden in eyes-closed mode), and
-inside them the breathing shape that grows on the inhale, holds and shrinks on the exhale, with
-the cue in words and the count; in reduced-motion mode the shape keeps one size and only its
-opacity changes. How it is drawn and cached lives in ``dial_painting``; this module is the
-widget's life: the frame timer, visibility, colours, accessibility.
+It shows a fine remaining-time ring, inside it the breathing shape that grows on the inhale,
+holds and shrinks on the exhale, with the cue in words and the count inside the shape (sized to
+fit it at its smallest), and below the shape, small, the minutes and seconds (hidden in
+eyes-closed mode); in reduced-motion mode the shape keeps one size and only its opacity changes.
+The session page sets the dynamic property ``evening`` for the style sheet's evening colours.
+How it is drawn and cached lives in ``dial_painting`` (the words in ``dial_text``); this module
+is the widget's life: the frame timer, visibility, colours, accessibility.
 
 The dial only reads: each frame it calls its source for a :class:`DialFrame`. Its frame timer
 runs only while the dial is visible (and its window not minimised), animating is on and the
