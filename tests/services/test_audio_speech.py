@@ -69,3 +69,16 @@ def test_without_an_engine_it_says_why_and_stays_quiet() -> None:
     assert NO_ENGINE_NOTICE in cues.describe()
     cues.say("inhale")  # nothing happens, nothing breaks
     cues.stop()
+
+
+def test_a_routine_prompt_is_said_in_its_own_words(qtbot: QtBot) -> None:
+    cues = SpokenCues(engines=["mock"])
+    heard: list[str] = []
+    _engine(cues).sayingWord.connect(lambda word, *_: heard.append(word))
+    cues.say_text("Step off the mat")
+    qtbot.waitUntil(lambda: heard == ["Step", "off", "the", "mat"], timeout=3000)
+    cues.set_volume(0.5, muted=True)
+    said: list[str] = []
+    cues.spoken.connect(said.append)
+    cues.say_text("Move the pillow")
+    assert said == [], "muted: prompts are as quiet as the cues"

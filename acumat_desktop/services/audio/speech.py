@@ -82,10 +82,16 @@ class SpokenCues(QObject):
     def say(self, kind: str) -> None:
         """Say the words for ``inhale``, ``hold`` or ``exhale`` now, cutting off any before."""
         words = self._words.get(kind)
-        if self._speech is None or words is None or self._muted or self._volume <= 0.0:
+        if words is not None:
+            self.say_text(words)
+
+    def say_text(self, text: str) -> None:
+        """Say a routine's own words ("move the pillow under your neck") now, with the same
+        volume and mute as the breathing cues."""
+        if self._speech is None or not text.strip() or self._muted or self._volume <= 0.0:
             return
-        self._speech.say(words)
-        self.spoken.emit(words)
+        self._speech.say(text)
+        self.spoken.emit(text)
 
     def stop(self) -> None:
         if self._speech is not None and self._speech.state() in (
