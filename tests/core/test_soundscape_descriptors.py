@@ -1,5 +1,6 @@
 """Measured descriptors of the endless soundscapes (issue 10): no loop is heard, and each one
-sounds like what it is named. Two minutes of each, on a fixed seed, rendered once."""
+sounds like what it is named. 130 s of each (two minutes, plus what lets a 100 s lag keep
+30 s of overlap), on a fixed seed, rendered once."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from acumat_desktop.core.audio.scapes.ocean import Ocean
 from acumat_desktop.core.audio.sequencer import SoundscapeSource
 
 RATE = 48_000
-SECONDS = 120.0
+SECONDS = 130.0
 SEED = 11
 
 

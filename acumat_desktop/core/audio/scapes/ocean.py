@@ -53,7 +53,7 @@ class Wave:
 
 
 class Ocean(Scape):
-    GAIN_DB = -13.3
+    GAIN_DB = -14.1
 
     def __init__(self, seed: int, rate: int) -> None:
         super().__init__(seed, rate)
@@ -69,6 +69,8 @@ class Ocean(Scape):
         self.gains = np.stack([self.noise.unit(s) for s in shapes for _ in range(2)], axis=1)
         self.fizz = NoiseBed(rng, rate, self.hop, channels=2)
         self.fizz_shape = self.fizz.unit(band(20.0, 180.0, 1.0))
+        churn = lambda r: float(r.lognormal(0.0, 0.45))  # noqa: E731
+        self.churn = [SlowCurve(rng, rate, 0.45, churn) for _ in range(2)]
         self.waves: list[Wave] = []
         self._next_wave = float(rng.uniform(0.5, 3.0))
         self._swell = 1.0
@@ -131,7 +133,8 @@ class Ocean(Scape):
         noise = self.noise.next(self.gains)
         fizz = 0.6 + 0.7 * np.tanh(np.abs(self.fizz.next(self.fizz_shape)))  # foam crackle
         noise[:, 4:6] *= fizz
-        self._waves = 0.3 * (noise * waves).reshape(self.hop, 4, 2).sum(axis=1)
+        turbulence = np.stack([c.next(self.hop) for c in self.churn], axis=1)  # the surf churns
+        self._waves = 0.3 * (noise * waves).reshape(self.hop, 4, 2).sum(axis=1) * turbulence
         return 0.3 * (noise * env).reshape(self.hop, 4, 2).sum(axis=1)
 
     def events(self) -> F64:
