@@ -119,14 +119,6 @@ _TOKEN = re.compile(r"@([a-z][a-z-]*)")
 BUTTON_RULES = """
 /* Buttons (ui/theme.py): the one action a window leads with is filled with the accent; the
    others stay plain. Destructive primaries (Stop) use the same calm fill, said in words. */
-QPushButton[role="primary"] {
-    background: @accent;
-    color: @on-accent;
-    border: 1px solid @accent;
-    border-radius: 4px;
-    padding: 6px 16px;
-    font-weight: bold;
-}
 /* A dialog's default button turns default only when shown, after its size was taken: the same
    colours, with a padding that fits the size it already has. */
 QPushButton:default {
@@ -135,6 +127,15 @@ QPushButton:default {
     border: 1px solid @accent;
     border-radius: 4px;
     padding: 2px 12px;
+}
+/* Named primaries (listed after, so a default primary keeps its own padding). */
+QPushButton[role="primary"], QPushButton[role="primary"]:default {
+    background: @accent;
+    color: @on-accent;
+    border: 1px solid @accent;
+    border-radius: 4px;
+    padding: 6px 16px;
+    font-weight: bold;
 }
 QPushButton[role="primary"]:focus, QPushButton:default:focus { border: 2px solid @text; }
 QPushButton[role="primary"]:disabled, QPushButton:default:disabled {
