@@ -7,7 +7,7 @@ person must read ("No system tray was found…"): it stays, with a close button,
 it. ``clear_notices`` clears both; the app calls it when a session starts, so nothing from the
 picker follows the person onto the mat.
 
-Full screen (View → Full screen, F11) hides the menu bar and the notice line so the page — the
+Full screen (AcuMat → Full screen, F11) hides the menu bar and the notice line so the page — the
 session's dial above all — has the whole screen. In full screen, Escape leaves full screen
 first (it never reaches the page, where it would ask to stop the session); a second Escape, back
 in the window, asks as before. F11 toggles either way.
@@ -100,17 +100,16 @@ class MainWindow(QMainWindow):
     def _build_menus(self, actions: AppActions) -> None:
         self.app_menu = self.menuBar().addMenu(self.tr("&AcuMat"))
         self.app_menu.addAction(actions.settings)
-        self.app_menu.addSeparator()
-        self.app_menu.addAction(actions.close_window)
-        self.app_menu.addAction(actions.quit)
-        actions.close_window.triggered.connect(self.close)
-        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.full_screen_action = QAction(self.tr("&Full screen"), self)
         self.full_screen_action.setCheckable(True)
         self.full_screen_action.setShortcut(QKeySequence(Qt.Key.Key_F11))
         self.full_screen_action.toggled.connect(self.set_full_screen)
-        self.view_menu.addAction(self.full_screen_action)
+        self.app_menu.addAction(self.full_screen_action)
         self.addAction(self.full_screen_action)  # F11 works with the menu bar hidden too
+        self.app_menu.addSeparator()
+        self.app_menu.addAction(actions.close_window)
+        self.app_menu.addAction(actions.quit)
+        actions.close_window.triggered.connect(self.close)
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.help_menu.addAction(actions.about)
 

@@ -121,7 +121,9 @@ class SessionView(QWidget):
         self.setAccessibleName(self.tr("Session"))
 
         self._closing = self._single_shot(round(closing_s * 1000), self._close_gently)
+        self._closing.setObjectName("sessionClosing")  # one shot after the end, then sleep
         self._tip_timer = self._single_shot(0, lambda: self._set_tip(""))
+        self._tip_timer.setObjectName("sessionCueHold")
 
         self.dial = BreathDial(self._frame, self)
         self.tip_label = self._build_tip_label()
