@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
 
 from acumat_desktop.core.acclimation import suggested_minutes
@@ -23,12 +23,16 @@ from acumat_desktop.ui.history_view import HistoryView
 from acumat_desktop.ui.main_window import MainWindow
 from acumat_desktop.ui.routine_actions import RoutineActions
 from acumat_desktop.ui.routine_picker import RoutinePicker
-from acumat_desktop.ui.safety_note import SafetyNoteDialog, show_safety_note
+from acumat_desktop.ui.safety_note import SafetySheet, show_safety_note
 from acumat_desktop.ui.session_summary import SessionSummary
 from acumat_desktop.ui.session_view import SessionView
+from acumat_desktop.ui.welcome import WelcomeSheet
 from acumat_desktop.wiring.ports import RoutineStarter, SoundLister
 
 log = logging.getLogger(__name__)
+
+FIRST_ROUTINE = "first-time"  # where a first run leads
+StartArgs = tuple[str, int, object, object]
 
 
 class SessionPages(QObject):
@@ -76,7 +80,8 @@ class SessionPages(QObject):
         window.pages.addWidget(self.summary)
         window.pages.addWidget(self.history_view)
         self.actions = RoutineActions(library, window, patterns=patterns, sounds=choices)
-        self._note: SafetyNoteDialog | None = None
+        self._held = False  # a session waits, paused, behind the safety sheet
+        self._waiting_start: StartArgs | None = None  # a start from the window, after the note
         self._connect_picker()
         self.picker.set_favourites(settings.settings.session.favourites)
         settings.changed.connect(self._on_settings)
@@ -87,7 +92,7 @@ class SessionPages(QObject):
         self.history_view.again_requested.connect(self._start_from_picker)
         session.happened.connect(self._on_event)
         self._add_menu_actions()
-        self.picker.select(settings.settings.session.default_routine)
+        self._build_first_run()
 
     def _connect_picker(self) -> None:
         self.picker.start_requested.connect(self._start_from_picker)
@@ -124,9 +129,14 @@ class SessionPages(QObject):
         if isinstance(event, Started):
             self._window.clear_notices()  # the mat is a quiet place: nothing follows into it
             self._window.pages.setCurrentWidget(self._session_view)
-            if not self._settings.settings.session.safety_note_seen:
-                self._show_note_beside()  # a start from the tray or CLI: tell, don't block
+            if not self._note_seen():
+                # A start from the tray or the command line: the session waits, paused, behind
+                # the note in the window (after the engine has finished starting it).
+                QTimer.singleShot(0, self._hold_for_note)
         elif isinstance(event, Finished | Stopped):
+            if self._held:
+                self._held = False
+                self.safety_sheet.hide()  # nothing waits any more; the note comes next time
             if event.record.actual_s > 0:
                 self.summary.set_record(event.record)
                 self._window.pages.setCurrentWidget(self.summary)
@@ -138,10 +148,12 @@ class SessionPages(QObject):
     def _start_from_picker(
         self, routine_id: str, minutes: int, breathing: object, sound: object
     ) -> None:
-        if not self._settings.settings.session.safety_note_seen:
-            if not show_safety_note(self._window, first_time=True):
-                return
-            self._settings.set("session.safety_note_seen", True)
+        """Start from the window (the picker, or "do this again" in the history); the first
+        time, after the safety note over the window."""
+        if not self._note_seen():
+            self._waiting_start = (routine_id, minutes, breathing, sound)
+            self.safety_sheet.open(waiting=False)
+            return
         try:
             self._starter.start(
                 routine_id,
@@ -152,13 +164,62 @@ class SessionPages(QObject):
         except ValueError as exc:
             self._window.show_notice(str(exc))
 
-    def _show_note_beside(self) -> None:
-        if self._note is None:
-            self._note = SafetyNoteDialog(self._window, first_time=True)
-            self._note.accepted.connect(
-                lambda: self._settings.set("session.safety_note_seen", True)
-            )
-        self._note.show()
+    # ------------------------------------------------------------------ first run, safety note
+
+    def _build_first_run(self) -> None:
+        """The safety sheet over the window; on a first run the welcome, which leads to "First
+        time on the mat" (first in the library's order, and selected)."""
+        self.safety_sheet = SafetySheet(self._window)
+        self.safety_sheet.accepted.connect(self._note_read)
+        self.safety_sheet.declined.connect(self._note_declined)
+        self.welcome: WelcomeSheet | None = None
+        if self._note_seen():
+            self.picker.select(self._settings.settings.session.default_routine)
+            return
+        self.picker.select(FIRST_ROUTINE)
+        self.welcome = WelcomeSheet(self._window)
+        self.welcome.read.connect(self._welcome_read)
+        self.welcome.later.connect(self.show_home)
+        self.welcome.open()
+
+    def _note_seen(self) -> bool:
+        return self._settings.settings.session.safety_note_seen
+
+    def _welcome_read(self) -> None:
+        self._mark_note_read()
+        self.show_home()
+        self.picker.select(FIRST_ROUTINE)
+
+    def _hold_for_note(self) -> None:
+        if self._note_seen() or not self._session.pause():
+            return
+        self._held = True
+        if self.welcome is not None:
+            self.welcome.hide()
+        self._window.bring_forward()
+        self.safety_sheet.open(waiting=True)
+
+    def _note_read(self) -> None:
+        self._mark_note_read()
+        if self._held:
+            self._held = False
+            self._session.resume()
+        elif self._waiting_start is not None:
+            args = self._waiting_start
+            self._waiting_start = None
+            self._start_from_picker(*args)
+
+    def _note_declined(self) -> None:
+        self._waiting_start = None
+        if self._held:
+            self._held = False
+            self._session.stop()
+
+    def _mark_note_read(self) -> None:
+        try:
+            self._settings.set("session.safety_note_seen", True)
+        except ValueError as exc:  # never keep a person from the mat over a setting
+            log.warning("safety note not marked read: %s", exc)
 
     def reread_safety_note(self) -> None:
         show_safety_note(self._window, first_time=False)

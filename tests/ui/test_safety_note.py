@@ -1,14 +1,20 @@
-"""The safety note shows the core text; first time it asks for an acknowledgement."""
+"""The safety note shows the core text; first time it asks for an acknowledgement, as a sheet
+over the window (the wiring: tests/ui/test_first_run.py)."""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from acumat_desktop.core.safety import SAFETY_NOTE, SAFETY_TITLE
-from acumat_desktop.ui.safety_note import SafetyNoteDialog, show_safety_note
+from acumat_desktop.ui.safety_note import (
+    SafetyNoteDialog,
+    SafetySheet,
+    Sheet,
+    show_safety_note,
+)
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
@@ -63,3 +69,54 @@ def test_show_safety_note_reports_the_answer(
 ) -> None:
     _answer(button)
     assert show_safety_note(None, first_time=first_time) is expected
+
+
+# ------------------------------------------------------------------ the sheet over the window
+
+
+@pytest.fixture
+def host(qtbot: QtBot) -> QWidget:
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(800, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_the_sheet_covers_its_window_and_follows_its_size(qtbot: QtBot, host: QWidget) -> None:
+    sheet = SafetySheet(host)
+    assert not sheet.isVisible()
+    sheet.open(waiting=False)
+    assert sheet.isVisible() and not sheet.isWindow()
+    assert sheet.geometry() == host.rect()
+    assert sheet.text_label.text() == SAFETY_NOTE
+    assert sheet.ok_button.text() == "I understand, begin"
+    host.resize(1200, 900)
+    qtbot.waitUntil(lambda: sheet.geometry() == host.rect())
+    assert sheet.card.width() <= Sheet.CARD_MAX_W
+    sheet.grab()  # paints its veil without errors
+
+
+def test_the_sheet_says_when_a_session_waits_and_answers_once(qtbot: QtBot, host: QWidget) -> None:
+    sheet = SafetySheet(host)
+    sheet.open(waiting=True)
+    assert "paused" in sheet.intro.text()
+    assert "stop the session" in sheet.later_button.text()
+    with qtbot.waitSignal(sheet.accepted):
+        sheet.ok_button.click()
+    assert not sheet.isVisible()
+    sheet.open(waiting=True)
+    with qtbot.waitSignal(sheet.declined):
+        qtbot.keyClick(sheet, Qt.Key.Key_Escape)
+    assert not sheet.isVisible()
+
+
+def test_clicks_do_not_reach_what_lies_beneath(qtbot: QtBot, host: QWidget) -> None:
+    beneath = QPushButton("beneath", host)
+    beneath.setGeometry(10, 10, 100, 30)
+    beneath.show()
+    sheet = SafetySheet(host)
+    sheet.open(waiting=False)
+    with qtbot.assertNotEmitted(beneath.clicked):
+        qtbot.mouseClick(sheet, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
