@@ -269,6 +269,13 @@ def test_the_acclimation_plan_caps_every_start_and_can_be_turned_off(
     assert feature.start_menu.entries()[0] == "★ Before sleep (8 min)"
 
 
+def test_a_reminders_desk_break_follows_the_same_rule(make_parts: Builder) -> None:
+    parts = make_parts(last_minutes={"desk-break": 7}, acclimation=False)
+    assert parts.reminders.start_desk_break()
+    assert parts.session.engine.snapshot()["routine"] == "desk-break"
+    assert planned_minutes(parts) == 7
+
+
 def test_a_routine_with_the_ramp_starts_at_an_everyday_pace(make_parts: Builder) -> None:
     parts = make_parts(ramp_routines=["sleep"], acclimation=False)
     feature_of(parts).start("sleep", sound="none")
