@@ -1,8 +1,10 @@
 """The desk-break reminder: a small, calm popup near the tray that never takes the focus.
 
-One instance is made and reused. It stays until answered (Start desk break, Snooze, "I just
-moved") or until the owner withdraws it (the user went idle, locked the screen, started a
-session). Showing it again (after a snooze) only updates its text and brings it back.
+One instance is made and reused. It stays until answered (the primary "Start a 5-minute desk
+break", or the quieter "I just moved" and Snooze), closed (the × by the headline), or withdrawn
+by its owner (the user went idle, locked the screen, started a session). Showing it again (after
+a snooze) only updates its text and brings it back. Its title names no app: Qt appends the
+application's display name itself ("Time for the mat — AcuMat").
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QRect
 from acumat_desktop.core.sitting_ledger import ReminderEvent, SittingLedger
 from acumat_desktop.services.notifications import DesktopNotifications
 from acumat_desktop.services.sitting_monitor import SittingMonitor
+from acumat_desktop.ui.plurals import install_english_plurals
 from acumat_desktop.ui.reminder_popup import ReminderPopup, sitting_phrase, snooze_text, start_text
 from acumat_desktop.ui.tray import Tray
 
@@ -41,6 +42,7 @@ class ReminderPrompter(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        install_english_plurals()  # "1 minute" in a notification or balloon, too
         self.monitor = monitor
         self.ledger = ledger
         self._style = style

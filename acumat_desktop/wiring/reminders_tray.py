@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QMenu
 
 from acumat_desktop.services.idle.base import IdleSource
 from acumat_desktop.services.sitting_monitor import SittingMonitor
+from acumat_desktop.ui.plurals import install_english_plurals
 from acumat_desktop.ui.settings_dialog import SettingsDialog
 from acumat_desktop.ui.tray import Tray
 
@@ -41,6 +42,7 @@ def sitting_tooltip(owner: QObject, active_s: float, *, snoozed: bool = False) -
 class RemindersTray(QObject):
     def __init__(self, tray: Tray, monitor: SittingMonitor, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        install_english_plurals()  # "Sitting for 1 minute" in the tooltip
         self.tray = tray
         self.monitor = monitor
         self._fraction: float | None = -1.0
