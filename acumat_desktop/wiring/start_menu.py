@@ -80,6 +80,7 @@ class StartMenu(QObject):
         self._choose = self._minutes() if self._minutes is not None else None
         try:
             self._build(self.plan)
+            self._add_plan_note(known)
         finally:
             self._choose = None
 
@@ -126,6 +127,23 @@ class StartMenu(QObject):
         for routine_id in plan.rest:
             self._add(more, routine_id)
         self.menu.addMenu(more)
+
+    def _add_plan_note(self, known: list[str]) -> None:
+        """While the acclimation plan runs, say so at the foot of the menu (not clickable):
+        a start from here is shorter than the routine's default on purpose."""
+        if self._choose is None or not known:
+            return
+        try:
+            choice = self._choose(known[0])
+        except ValueError:
+            return
+        if choice.week is None or choice.cap is None:
+            return
+        self.menu.addSeparator()
+        text = self.tr("Week %1 of getting used to the mat: up to %n minutes", "", choice.cap)
+        note = self.menu.addAction(text.replace("%1", str(choice.week + 1)))
+        note.setObjectName("acclimationNote")
+        note.setEnabled(False)
 
     def _add(self, menu: QMenu, routine_id: str, *, favourite: bool = False) -> None:
         try:

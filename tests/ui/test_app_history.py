@@ -256,6 +256,9 @@ def test_the_acclimation_plan_caps_every_start_and_can_be_turned_off(
     choice = feature.minutes_for("sleep")
     assert (choice.minutes, choice.week, choice.cap, choice.capped) == (5, 0, 5, True)
     assert feature.start_menu.entries()[0] == "★ Before sleep (5 min)"
+    assert feature.start_menu.entries()[-1] == (
+        "Week 1 of getting used to the mat: up to 5 minutes"
+    ), "the plan is said where a start from the tray is shorter on purpose"
     feature.start("sleep", sound="none")
     assert planned_minutes(parts) == 5, "no session yet: week 1 of the plan"
     assert parts.session.stop()
@@ -264,6 +267,7 @@ def test_the_acclimation_plan_caps_every_start_and_can_be_turned_off(
     assert parts.session.stop()
     parts.settings.set("session.acclimation", False)
     assert feature.start_menu.entries()[0] == "★ Before sleep (15 min)"
+    assert "getting used" not in feature.start_menu.entries()[-1]
     parts.settings.set("session.acclimation", True)
     parts.settings.set("session.acclimation_step", 8)
     assert feature.start_menu.entries()[0] == "★ Before sleep (8 min)"
