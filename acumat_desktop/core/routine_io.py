@@ -1,7 +1,7 @@
 """Reading and writing routines as TOML or JSON text. No file access: callers pass text.
 
 Every error names the source (a file name), the field and the reason, e.g.
-``evening.toml: minutes: 50 is outside min_minutes–max_minutes (5–40)``.
+``evening.toml: minutes: the default must be between 5 and 40 minutes, not 50``.
 """
 
 from __future__ import annotations

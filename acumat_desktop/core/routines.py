@@ -145,20 +145,22 @@ class Routine(_Model):
 
     @model_validator(mode="after")
     def _ranges(self) -> Self:
+        # Plain words: these reach people through an import's error and the routine editor.
         if self.min_minutes > self.max_minutes:
             raise ValueError(
-                f"min_minutes: {self.min_minutes} is more than max_minutes ({self.max_minutes})"
+                f"min_minutes: the shortest time ({self.min_minutes} minutes) is longer than "
+                f"the longest ({self.max_minutes} minutes)"
             )
         if not self.min_minutes <= self.minutes <= self.max_minutes:
             raise ValueError(
-                f"minutes: {self.minutes} is outside min_minutes–max_minutes "
-                f"({self.min_minutes}–{self.max_minutes})"
+                f"minutes: the default must be between {self.min_minutes} and "
+                f"{self.max_minutes} minutes, not {self.minutes}"
             )
         for index, cue in enumerate(self.cues):
             if cue.at_minute is not None and cue.at_minute >= self.max_minutes:
                 raise ValueError(
-                    f"cues[{index}].at_minute: {cue.at_minute:g} is not before max_minutes "
-                    f"({self.max_minutes}), so it would never be shown"
+                    f"cues[{index}].at_minute: at {cue.at_minute:g} minutes it comes after the "
+                    f"longest session ({self.max_minutes} minutes), so it would never be shown"
                 )
         return self
 

@@ -170,18 +170,21 @@ class RoutineLibrary:
         self._changed()
         return saved
 
-    def duplicate(self, routine_id: str, name: str | None = None) -> Routine:
-        """A user copy of any routine (the way to change a built-in)."""
+    def copy_of(self, routine_id: str, name: str | None = None) -> Routine:
+        """A user copy of any routine, not saved (the editor saves it, or Cancel forgets it)."""
         source = self.get(routine_id)
-        new_name = name or f"{source.name} (copy)"[:60]
-        copy = source.model_copy(
+        new_name = (name or f"{source.name} (copy)")[:60]
+        return source.model_copy(
             update={
                 "id": unique_id(f"{source.id}-copy", self.ids()),
                 "name": new_name,
                 "builtin": False,
             }
         )
-        return self._save(copy)
+
+    def duplicate(self, routine_id: str, name: str | None = None) -> Routine:
+        """A user copy of any routine, saved at once."""
+        return self._save(self.copy_of(routine_id, name))
 
     def delete(self, routine_id: str) -> None:
         if routine_id in self._builtins:
@@ -191,9 +194,7 @@ class RoutineLibrary:
         self._remove_file(routine_id)
         self._changed()
 
-    def import_file(
-        self, path: Path, on_clash: Literal["rename", "refuse"] = "rename"
-    ) -> Routine:
+    def import_file(self, path: Path, on_clash: Literal["rename", "refuse"] = "rename") -> Routine:
         """Import a routine file (.toml or .json). An invalid file raises RoutineError (naming
         the file, field and reason) and imports nothing. A clashing id is renamed (``-2``...) or
         refused with RoutineExistsError; nothing is ever overwritten."""

@@ -1,8 +1,8 @@
 """``RoutineActions``: new, edit, duplicate, delete, import and export against the routine library.
 
 The file choosers, message boxes and the editor's ``exec`` are injectable callables, so tests
-drive every path without a modal dialog. Built-in routines open read-only in the editor, with
-Duplicate offered as the way to change them.
+drive every path without a modal dialog. "Customise" on a built-in routine opens the editor on
+an unsaved copy: Save keeps it as the person's own routine, Cancel leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ SaveChooser = Callable[[QWidget, str], Path | None]
 Confirm = Callable[[QWidget, str, str], bool]
 ShowError = Callable[[QWidget, str, str], None]
 RunEditor = Callable[[RoutineEditor], bool]
+NewPattern = Callable[[RoutineEditor], None]  # make a pattern, then editor.add_pattern(id, name)
 
 ROUTINE_FILTER = "Routines (*.toml *.json)"
 
@@ -99,6 +100,7 @@ class RoutineActions(QObject):
         run_editor: RunEditor = run_dialog,
         patterns: Mapping[str, BreathingPattern] | None = None,
         sounds: Iterable[Choice] | None = None,
+        new_pattern: NewPattern | None = None,
     ) -> None:
         super().__init__(parent)
         self._library = library
@@ -110,15 +112,23 @@ class RoutineActions(QObject):
         self._run_editor = run_editor
         self._patterns = patterns
         self._sounds = list(sounds) if sounds is not None else None
+        self._new_pattern = new_pattern  # "New pattern…" in the editor's breathing list
 
-    def editor_for(self, routine: Routine | None) -> RoutineEditor:
-        return RoutineEditor(
+    def editor_for(
+        self, routine: Routine | None, *, copy_of: Routine | None = None
+    ) -> RoutineEditor:
+        editor = RoutineEditor(
             routine,
             taken_ids=self._library.ids(),
             patterns=self._patterns,
             sounds=self._sounds,
             parent=self._parent,
+            copy_of=copy_of,
         )
+        if self._new_pattern is not None:
+            ask = self._new_pattern
+            editor.new_pattern_requested.connect(lambda: ask(editor))
+        return editor
 
     def new(self) -> Routine | None:
         return self._edit_and_save(None)
@@ -131,14 +141,13 @@ class RoutineActions(QObject):
             return None
         if not routine.builtin:
             return self._edit_and_save(routine)
-        viewer = self.editor_for(routine)
-        try:
-            if not self._run_editor(viewer) or not viewer.duplicate_chosen:
-                return None
-        finally:
-            viewer.deleteLater()
-        copy = self.duplicate(routine_id)
-        return None if copy is None else self._edit_and_save(copy) or copy
+        return self.customise(routine)
+
+    def customise(self, routine: Routine) -> Routine | None:
+        """Open an editable copy of ``routine`` (a built-in); it is saved only on Save."""
+        name = self.tr("%1 (my version)").replace("%1", routine.name)
+        copy = self._library.copy_of(routine.id, name)
+        return self._edit_and_save(None, copy_of=routine, start=copy)
 
     def duplicate(self, routine_id: str) -> Routine | None:
         try:
@@ -214,8 +223,15 @@ class RoutineActions(QObject):
         )
         return written
 
-    def _edit_and_save(self, routine: Routine | None) -> Routine | None:
-        editor = self.editor_for(routine)
+    def _edit_and_save(
+        self,
+        routine: Routine | None,
+        *,
+        copy_of: Routine | None = None,
+        start: Routine | None = None,
+    ) -> Routine | None:
+        """Run the editor on ``routine`` (None: a new one, filled from ``start`` if given)."""
+        editor = self.editor_for(start or routine, copy_of=copy_of)
         try:
             while self._run_editor(editor):
                 result = editor.routine()

@@ -1,4 +1,5 @@
-"""The routine editor validates as you type; RoutineActions changes the library through it."""
+"""The routine editor checks as you type and speaks once a field is changed; RoutineActions
+changes the library through it."""
 
 from __future__ import annotations
 
@@ -7,13 +8,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from acumat_desktop.core.routines import Goal, Position
 from acumat_desktop.services.routine_library import RoutineLibrary
 from acumat_desktop.ui.routine_actions import RoutineActions
-from acumat_desktop.ui.routine_editor import RoutineEditor, field_of
+from acumat_desktop.ui.routine_editor import NEW_PATTERN, RoutineEditor, field_of
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
@@ -39,17 +40,22 @@ def fill_valid(editor: RoutineEditor, name: str = "Evening calm") -> None:
 # ------------------------------------------------------------------ the editor
 
 
-def test_a_new_routine_is_invalid_until_named(qtbot: QtBot) -> None:
+def shown_error(editor: RoutineEditor, key: str) -> str:
+    return editor._error_labels[key].text()
+
+
+def test_a_new_routine_shows_no_error_before_anything_is_typed(qtbot: QtBot) -> None:
     editor = RoutineEditor()
     qtbot.addWidget(editor)
-    assert editor.save_button is not None and not editor.save_button.isEnabled()
-    assert "name" in editor.errors and "purpose" in editor.errors
+    assert "name" in editor.errors and "purpose" in editor.errors  # known, not shown
+    assert all(label.text() == "" for label in editor._error_labels.values())
+    assert not editor.general_error.isVisible()
+    assert editor.save_button.isEnabled()  # Save says what is missing instead
     fill_valid(editor)
     assert editor.errors == {}
-    assert editor.save_button.isEnabled()
     routine = editor.routine()
     assert routine is not None
-    assert routine.id == "evening-calm"
+    assert routine.id == "evening-calm"  # made from the name
     assert routine.goals == (Goal.SLEEP,)
     assert routine.tips == ("Dim the light.", "Lie down slowly.")
     assert [(c.at_minute, c.at_fraction, c.text) for c in routine.cues] == [
@@ -58,23 +64,62 @@ def test_a_new_routine_is_invalid_until_named(qtbot: QtBot) -> None:
     ]
 
 
-def test_errors_appear_next_to_the_field_as_you_type(qtbot: QtBot) -> None:
+def test_save_with_problems_shows_them_all_and_stays_open(qtbot: QtBot) -> None:
+    editor = RoutineEditor()
+    qtbot.addWidget(editor)
+    editor.show()
+    with qtbot.assertNotEmitted(editor.accepted):
+        editor.save_button.click()
+    assert shown_error(editor, "name") == "Give the routine a name of up to 60 characters."
+    assert shown_error(editor, "purpose") == "Say in one short line what the routine is for."
+    assert editor.isVisible()
+    assert editor.name_edit.hasFocus() or not editor.isActiveWindow()
+
+
+def test_there_is_no_id_field(qtbot: QtBot) -> None:
+    editor = RoutineEditor()
+    qtbot.addWidget(editor)
+    assert not hasattr(editor, "id_edit")
+    texts = [label.text() for label in editor.findChildren(QLabel)]
+    assert not any("Id" in text or "lower-case" in text for text in texts)
+
+
+def test_errors_are_plain_and_appear_once_the_field_is_changed(qtbot: QtBot) -> None:
     editor = RoutineEditor()
     qtbot.addWidget(editor)
     editor.show()
     fill_valid(editor)
-    editor.min_spin.setValue(25)  # above max_minutes (20)
-    assert "minutes" in editor.errors
-    assert "25" in editor.errors["minutes"]
-    label = editor._error_labels["minutes"]
-    assert label.isVisible() and "max_minutes" in label.text()
-    assert editor.min_spin.property("invalid") == "true"
+    editor.minutes_spin.setValue(45)  # above the longest (20)
+    assert shown_error(editor, "minutes") == "The default must be between 5 and 20 minutes."
     assert editor.routine() is None
-    assert editor.save_button is not None and not editor.save_button.isEnabled()
+    assert editor.min_spin.property("invalid") in (None, "false")  # arrows keep their look
+    editor.minutes_spin.setValue(10)
+    editor.min_spin.setValue(25)
+    assert shown_error(editor, "minutes") == (
+        "The shortest time must not be longer than the longest."
+    )
     editor.min_spin.setValue(5)
-    assert editor.errors == {}
-    assert not label.isVisible()
-    assert editor.min_spin.property("invalid") == "false"
+    assert editor.errors == {} and shown_error(editor, "minutes") == ""
+
+
+def test_nothing_moves_when_errors_come_and_go(qtbot: QtBot) -> None:
+    editor = RoutineEditor()
+    qtbot.addWidget(editor)
+    editor.show()
+    fill_valid(editor)
+    qtbot.waitExposed(editor)
+
+    def tops() -> list[int]:
+        fields = (editor.name_edit, editor.purpose_edit, editor.minutes_spin, editor.cues_edit)
+        return [f.mapTo(editor, f.rect().topLeft()).y() for f in fields]
+
+    before = tops()
+    editor.name_edit.setText("")
+    editor.name_edit.textEdited.emit("")
+    editor.minutes_spin.setValue(45)
+    assert shown_error(editor, "name") and shown_error(editor, "minutes")
+    QApplication.processEvents()
+    assert tops() == before
 
 
 def test_a_bad_cue_line_is_named(qtbot: QtBot) -> None:
@@ -82,22 +127,19 @@ def test_a_bad_cue_line_is_named(qtbot: QtBot) -> None:
     qtbot.addWidget(editor)
     fill_valid(editor)
     editor.cues_edit.setPlainText("3 min: fine\nno time here")
-    assert "line 2" in editor.errors["cues"]
-    editor.cues_edit.setPlainText("30 min: after the end")  # max_minutes is 20
-    assert "cues[0].at_minute" in editor.errors["cues"]
+    assert "line 2" in shown_error(editor, "cues")
+    editor.cues_edit.setPlainText("30 min: after the end")  # the longest is 20
+    assert "at 30 minutes it comes after the longest session (20 minutes)" in (
+        shown_error(editor, "cues")
+    )
 
 
-def test_a_taken_id_is_refused(qtbot: QtBot) -> None:
+def test_a_new_id_avoids_taken_ones(qtbot: QtBot) -> None:
     editor = RoutineEditor(taken_ids={"sleep", "evening-calm"})
     qtbot.addWidget(editor)
     fill_valid(editor, name="Sleep")
-    assert editor.id_edit.text() == "sleep-2"  # the suggested id avoids taken ones
-    editor.id_edit.setText("sleep")
-    editor.id_edit.textEdited.emit("sleep")
-    assert "already uses" in editor.errors["id"]
-    editor.name_edit.setText("Something else")
-    editor.name_edit.textEdited.emit("Something else")
-    assert editor.id_edit.text() == "sleep"  # typed by hand: no longer follows the name
+    routine = editor.routine()
+    assert routine is not None and routine.id == "sleep-2"
 
 
 def test_editing_loads_every_field_and_keeps_its_own_id(
@@ -107,23 +149,24 @@ def test_editing_loads_every_field_and_keeps_its_own_id(
     editor = RoutineEditor(mine, taken_ids=library.ids())
     qtbot.addWidget(editor)
     assert editor.errors == {}  # its own id is not a clash
+    editor.name_edit.setText("Renamed")
     result = editor.routine()
     assert result is not None
-    assert result.model_dump() == mine.model_dump()
+    assert result.model_dump() == mine.model_dump() | {"name": "Renamed"}
 
 
-def test_builtins_open_read_only_with_duplicate(qtbot: QtBot, library: RoutineLibrary) -> None:
-    editor = RoutineEditor(library.get("sleep"), taken_ids=library.ids())
+def test_new_pattern_is_offered_in_the_breathing_list(qtbot: QtBot) -> None:
+    editor = RoutineEditor()
     qtbot.addWidget(editor)
-    assert editor.read_only
-    assert editor.save_button is None
-    assert editor.duplicate_button is not None
-    assert not editor.name_edit.isEnabled()
-    assert editor.banner.isVisibleTo(editor)
-    with qtbot.waitSignal(editor.duplicate_requested) as blocker:
-        editor.duplicate_button.click()
-    assert blocker.args == ["sleep"]
-    assert editor.duplicate_chosen
+    fill_valid(editor)
+    before = editor.breathing_combo.currentData()
+    with qtbot.waitSignal(editor.new_pattern_requested):
+        editor.breathing_combo.setCurrentIndex(editor.breathing_combo.findData(NEW_PATTERN))
+    assert editor.breathing_combo.currentData() == before  # until one is made
+    editor.add_pattern("slow-evening", "Slow evening")
+    assert editor.breathing_combo.currentData() == "slow-evening"
+    routine = editor.routine()
+    assert routine is not None and routine.breathing == "slow-evening"
 
 
 def test_field_of_maps_model_paths_to_editor_rows() -> None:
@@ -214,23 +257,34 @@ def test_edit_updates_a_user_routine(qtbot: QtBot, library: RoutineLibrary) -> N
     assert library.get(mine.id).position is Position.SITTING_CHAIR
 
 
-def test_editing_a_builtin_duplicates_it_first(qtbot: QtBot, library: RoutineLibrary) -> None:
-    seen: list[bool] = []
+def test_customising_a_builtin_saves_a_copy_only_on_save(
+    qtbot: QtBot, library: RoutineLibrary
+) -> None:
+    seen: list[RoutineEditor] = []
 
-    def run(editor: RoutineEditor) -> bool:
-        seen.append(editor.read_only)
-        if editor.read_only:
-            assert editor.duplicate_button is not None
-            editor.duplicate_button.click()
-            return True
-        editor.name_edit.setText("My sleep")
+    def cancel(editor: RoutineEditor) -> bool:
+        seen.append(editor)
+        return False
+
+    before = library.ids()
+    actions = make_actions(qtbot, library, Recorder(), cancel)
+    assert actions.edit("back-neck") is None
+    assert library.ids() == before  # Cancel leaves nothing behind
+    editor = seen[0]
+    assert editor.name_edit.isEnabled() and editor.banner.isVisibleTo(editor)
+    assert "Back and neck" in editor.banner.text()
+    assert editor.name_edit.text() == "Back and neck (my version)"
+
+    def change(editor: RoutineEditor) -> bool:
+        editor.name_edit.setText("My back")
         return True
 
-    actions = make_actions(qtbot, library, Recorder(), run)
-    saved = actions.edit("sleep")
-    assert seen == [True, False]
-    assert saved is not None and saved.name == "My sleep" and not saved.builtin
-    assert library.get("sleep").name != "My sleep"  # the built-in is untouched
+    actions = make_actions(qtbot, library, Recorder(), change)
+    saved = actions.edit("back-neck")
+    assert saved is not None and saved.name == "My back" and not saved.builtin
+    assert saved.id == "my-back" and saved.id in library
+    assert library.get("back-neck").name == "Back and neck"  # the built-in is untouched
+    assert library.get("my-back").minutes == library.get("back-neck").minutes
 
 
 def test_delete_asks_and_refuses_builtins(qtbot: QtBot, library: RoutineLibrary) -> None:
