@@ -25,7 +25,7 @@ from acumat_desktop.core.audio.dsp import F32, db_to_gain, soft_limit
 from acumat_desktop.core.audio.scapes import Scape, make_scape
 
 LIMIT_KNEE = db_to_gain(-12.0)  # peaks above this are bent smoothly...
-LIMIT_CEILING = db_to_gain(-6.8)  # ...towards this; true peak stays <= -6 dBTP
+LIMIT_CEILING = db_to_gain(-7.0)  # ...towards this; true peak stays <= -6 dBTP
 IDLE_SECONDS = 10.0  # a prefetch thread nobody reads from for this long leaves
 
 

@@ -53,7 +53,7 @@ class Wave:
 
 
 class Ocean(Scape):
-    GAIN_DB = -14.1
+    GAIN_DB = -13.6
 
     def __init__(self, seed: int, rate: int) -> None:
         super().__init__(seed, rate)
@@ -69,7 +69,7 @@ class Ocean(Scape):
         self.gains = np.stack([self.noise.unit(s) for s in shapes for _ in range(2)], axis=1)
         self.fizz = NoiseBed(rng, rate, self.hop, channels=2)
         self.fizz_shape = self.fizz.unit(band(20.0, 180.0, 1.0))
-        churn = lambda r: float(r.lognormal(0.0, 0.45))  # noqa: E731
+        churn = lambda r: float(r.lognormal(0.0, 0.3))  # noqa: E731
         self.churn = [SlowCurve(rng, rate, 0.45, churn) for _ in range(2)]
         self.waves: list[Wave] = []
         self._next_wave = float(rng.uniform(0.5, 3.0))
