@@ -81,7 +81,9 @@ def parts(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> Iterator[AcuMat]:
     FakeEngine.built.clear()
     paths = AppPaths.for_user()
     paths.ensure()
-    built = build(create_application(), paths, LoadResult(Settings()), minimized=False)
+    # The safety note has been read: a session starts at once rather than waiting behind it.
+    settings = Settings.model_validate({"session": {"safety_note_seen": True}})
+    built = build(create_application(), paths, LoadResult(settings), minimized=False)
     qtbot.addWidget(built.window)
     yield built
     built.session.stop()
@@ -312,5 +314,14 @@ def test_the_sound_is_behind_one_icon_not_docked(parts: AcuMat, qtbot: QtBot) ->
     qtbot.waitUntil(sound.panel.isVisible)
     assert sound.panel.add_button.isEnabled()
     sound.panel.close()
+    parts.session.stop()
+    assert sound.corner_button.isVisibleTo(window)
+
+
+def test_the_session_pages_icon_is_the_one_in_sight_during_a_session(parts: AcuMat) -> None:
+    sound, view, window = feature(parts), parts.sessions.view, parts.window
+    start(parts)
+    assert view.sound_button.isVisibleTo(window)
+    assert not sound.corner_button.isVisibleTo(window)
     parts.session.stop()
     assert sound.corner_button.isVisibleTo(window)
