@@ -292,3 +292,17 @@ def test_a_busy_app_is_reported_as_busy_not_as_not_running(qtbot: QtBot) -> None
         assert _in_thread(qtbot, lambda: call_app("show")) is None
     finally:
         srv.close()
+
+
+def test_a_deleted_socket_file_is_put_back(
+    qtbot: QtBot, quick_server: ControlServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A cleaner that removes the socket (or Qt giving up after a failed accept) must not
+    leave the app unreachable: the server sees the file go and listens again."""
+    path = Path(server_name())
+    os.remove(path)
+    qtbot.waitUntil(path.exists, timeout=5000)
+    assert quick_server.listening
+    reply = _in_thread(qtbot, lambda: call_app("echo", x=1))
+    assert reply == {"x": 1}
+    assert "stopped listening" in caplog.text
