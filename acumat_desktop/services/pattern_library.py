@@ -2,7 +2,8 @@
 
 User patterns live one file each (``<id>.toml`` or ``<id>.json``) in ``<data>/patterns``. A broken
 file is skipped and named in ``problems``, never fatal. Importing copies a file in after it has been
-validated; an id that is taken (built-in or user) is refused, never overwritten.
+validated; an id that is taken (built-in or user) is refused, never overwritten. Patterns made in
+the app (``save``) get exactly the validation a file gets, and are written as ``<id>.json``.
 
 :meth:`PatternLibrary.all` returns a read-only *live* view: after :meth:`reload`, an import or a
 delete, every holder of the view (the routine library's validation, the session start) sees the
@@ -12,13 +13,20 @@ change without being handed a new mapping.
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 from collections.abc import Collection, Mapping
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 from acumat_desktop.core.breathing import BUILTIN_PATTERNS, BreathingPattern
-from acumat_desktop.core.pattern_io import PatternFileError, parse_pattern, pattern_format
+from acumat_desktop.core.pattern_io import (
+    PatternFileError,
+    parse_pattern,
+    pattern_format,
+    pattern_from_mapping,
+)
 from acumat_desktop.services.paths import AppPaths
 from acumat_desktop.services.settings_store import atomic_write_text
 
@@ -127,6 +135,34 @@ class PatternLibrary:
         self._all[pattern.id] = pattern
         self._files[pattern.id] = target
         log.info("breathing pattern %r imported from %s", pattern.id, path)
+        return pattern
+
+    def save(self, data: Mapping[str, Any], *, replace: str | None = None) -> BreathingPattern:
+        """Validate the fields of a pattern made in the app, as a file's are, and write it.
+
+        ``replace`` names the user pattern being edited (its file is rewritten, or replaced when
+        the id changes). Errors raise PatternFileError naming the field and the reason; a taken
+        id raises it too. Nothing is written then, and an OSError leaves the library as it was."""
+        if replace is not None and replace not in self._files:
+            raise UnknownPatternError(replace)
+        taken = set(self._files) - {replace} if replace else set(self._files)
+        pattern = pattern_from_mapping(data, "pattern", taken_ids=taken)
+        old = self._files.get(replace) if replace else None
+        if old is not None and pattern.id == replace:
+            target = old.with_suffix(".json")
+        else:
+            target = self._free_path(pattern.id, ".json")
+        text = json.dumps(dict(data), indent=2, ensure_ascii=False) + "\n"
+        atomic_write_text(target, text)
+        if old is not None and old != target:
+            with contextlib.suppress(FileNotFoundError):
+                old.unlink()
+        if replace is not None and replace != pattern.id:
+            self._all.pop(replace, None)
+            self._files.pop(replace, None)
+        self._all[pattern.id] = pattern
+        self._files[pattern.id] = target
+        log.info("breathing pattern %r saved to %s", pattern.id, target)
         return pattern
 
     def delete(self, pattern_id: str) -> None:

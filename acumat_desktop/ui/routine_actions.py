@@ -124,6 +124,7 @@ class RoutineActions(QObject):
             sounds=self._sounds,
             parent=self._parent,
             copy_of=copy_of,
+            offer_new_pattern=self._new_pattern is not None,
         )
         if self._new_pattern is not None:
             ask = self._new_pattern

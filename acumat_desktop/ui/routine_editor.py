@@ -100,9 +100,11 @@ class RoutineEditor(QDialog):
         sounds: Iterable[Choice] | None = None,
         parent: QWidget | None = None,
         copy_of: Routine | None = None,
+        offer_new_pattern: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("RoutineEditor")
+        self._offer_new_pattern = offer_new_pattern  # "New pattern…" ends the breathing list
         self._copy_of = copy_of
         self._original = None if copy_of is not None else routine  # the stored one, if editing
         self._own_id = self._original.id if self._original is not None else None
@@ -256,8 +258,9 @@ class RoutineEditor(QDialog):
         self.breathing_combo.blockSignals(True)
         self.breathing_combo.clear()
         fill_combo(self.breathing_combo, self._pattern_choices)
-        self.breathing_combo.insertSeparator(self.breathing_combo.count())
-        self.breathing_combo.addItem(self.tr("New pattern…"), NEW_PATTERN)
+        if self._offer_new_pattern:
+            self.breathing_combo.insertSeparator(self.breathing_combo.count())
+            self.breathing_combo.addItem(self.tr("New pattern…"), NEW_PATTERN)
         if selected is not None:
             select_data(self.breathing_combo, selected)
         self.breathing_combo.blockSignals(False)

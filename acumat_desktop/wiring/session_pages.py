@@ -15,13 +15,16 @@ from acumat_desktop.core.clock import Clock
 from acumat_desktop.core.routines import Routine
 from acumat_desktop.core.session import Finished, SessionEvent, SessionStateError, Started, Stopped
 from acumat_desktop.services.history_store import HistoryStore
+from acumat_desktop.services.pattern_library import PatternLibrary
 from acumat_desktop.services.routine_library import RoutineLibrary
 from acumat_desktop.services.session_service import SessionService
 from acumat_desktop.services.settings_service import SettingsService
 from acumat_desktop.settings.model import Settings
 from acumat_desktop.ui.history_view import HistoryView
 from acumat_desktop.ui.main_window import MainWindow
+from acumat_desktop.ui.pattern_editor import ask_new_pattern
 from acumat_desktop.ui.routine_actions import RoutineActions
+from acumat_desktop.ui.routine_editor import RoutineEditor
 from acumat_desktop.ui.routine_picker import RoutinePicker
 from acumat_desktop.ui.safety_note import SafetySheet, show_safety_note
 from acumat_desktop.ui.session_summary import SessionSummary
@@ -52,6 +55,7 @@ class SessionPages(QObject):
         session_view: SessionView,
         starter: RoutineStarter,
         sounds: SoundLister,
+        pattern_library: PatternLibrary | None = None,
     ) -> None:
         super().__init__(parent)
         self._settings = settings
@@ -79,7 +83,14 @@ class SessionPages(QObject):
         window.set_home_page(self.picker)
         window.pages.addWidget(self.summary)
         window.pages.addWidget(self.history_view)
-        self.actions = RoutineActions(library, window, patterns=patterns, sounds=choices)
+        self._pattern_library = pattern_library
+        self.actions = RoutineActions(
+            library,
+            window,
+            patterns=patterns,
+            sounds=choices,
+            new_pattern=self._new_pattern if pattern_library is not None else None,
+        )
         self._held = False  # a session waits, paused, behind the safety sheet
         self._waiting_start: StartArgs | None = None  # a start from the window, after the note
         self._connect_picker()
@@ -247,6 +258,18 @@ class SessionPages(QObject):
             log.warning("feeling not noted: %s", exc)
 
     # ------------------------------------------------------------------ helpers
+
+    def _new_pattern(self, editor: RoutineEditor) -> None:
+        """ "New pattern…" in the routine editor: make one, save it, choose it there."""
+        library = self._pattern_library
+        if library is None:
+            return
+        made = ask_new_pattern(editor, library.save, library.all().keys())
+        if made is not None:
+            editor.add_pattern(made.id, made.name)
+            self._window.show_notice(
+                self.tr("Saved the breathing pattern %1").replace("%1", made.name)
+            )
 
     def _suggest(self, routine: Routine) -> int:
         days = self._history.session_days()

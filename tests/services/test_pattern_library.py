@@ -129,3 +129,44 @@ def test_delete_removes_a_user_pattern_and_refuses_built_ins(folder: Path) -> No
         library.delete("box")
     with pytest.raises(UnknownPatternError, match="no breathing pattern with id 'calm'"):
         library.delete("calm")
+
+
+# ------------------------------------------------------------------ patterns made in the app
+
+
+def made(pattern_id: str = "slow-evening", exhale: float = 7) -> dict[str, object]:
+    return dict(json.loads(pattern_text(pattern_id, "Slow evening", exhale)))
+
+
+def test_save_writes_a_file_the_library_reads_back(folder: Path) -> None:
+    library = PatternLibrary(folder)
+    pattern = library.save(made())
+    assert pattern.id == "slow-evening" and pattern.source == "user"
+    assert library.all()["slow-evening"] is pattern  # the live view sees it at once
+    assert library.file_of("slow-evening") == folder / "slow-evening.json"
+    again = PatternLibrary(folder)
+    assert again.get("slow-evening").phases == pattern.phases
+    assert again.problems == []
+
+
+def test_save_checks_as_a_file_is_checked_and_writes_nothing_then(folder: Path) -> None:
+    library = PatternLibrary(folder)
+    with pytest.raises(PatternFileError) as caught:
+        library.save(made(exhale=40))
+    assert caught.value.problems == [("phases[1].seconds", "40 s is outside 1–20 s")]
+    with pytest.raises(PatternFileError, match="built-in"):
+        library.save(made("box"))
+    library.save(made())
+    with pytest.raises(PatternFileError, match="already exists"):
+        library.save(made())
+    assert sorted(p.name for p in folder.iterdir()) == ["slow-evening.json"]
+
+
+def test_save_can_replace_a_user_pattern_under_a_new_id(folder: Path) -> None:
+    library = PatternLibrary(folder)
+    library.save(made())
+    changed = library.save(made("slower-evening", exhale=9), replace="slow-evening")
+    assert changed.id == "slower-evening" and "slow-evening" not in library
+    assert sorted(p.name for p in folder.iterdir()) == ["slower-evening.json"]
+    with pytest.raises(UnknownPatternError):
+        library.save(made(), replace="box")  # built-ins are never replaced

@@ -156,7 +156,10 @@ def test_editing_loads_every_field_and_keeps_its_own_id(
 
 
 def test_new_pattern_is_offered_in_the_breathing_list(qtbot: QtBot) -> None:
-    editor = RoutineEditor()
+    plain = RoutineEditor()
+    qtbot.addWidget(plain)
+    assert plain.breathing_combo.findData(NEW_PATTERN) < 0  # only where patterns can be made
+    editor = RoutineEditor(offer_new_pattern=True)
     qtbot.addWidget(editor)
     fill_valid(editor)
     before = editor.breathing_combo.currentData()
