@@ -21,7 +21,6 @@ import logging
 import math
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from enum import StrEnum
 from typing import Any
 
 from acumat_desktop.core.breathing import (
@@ -54,6 +53,12 @@ from acumat_desktop.core.session_plan import (
     SessionPlan,
     TimedCue,
     plan_from_routine,
+)
+from acumat_desktop.core.session_states import (
+    ACTIVE_STATES,
+    SNAPSHOT_STATE,
+    SessionState,
+    SessionStateError,
 )
 
 # The session's public names: the engine and its states are defined here; the plan and the
@@ -94,34 +99,6 @@ MIN_LEFT_S = 30.0  # "−1 min" never leaves less than this (unless less was alr
 ONE_MINUTE_S = 60.0
 SUSPEND_GAP_S = 30.0  # wall time running this far ahead of monotonic time means a suspend
 _TOL = 1e-6  # an event this close is due now (a float clock cannot step smaller near 1e6 s)
-
-
-class SessionState(StrEnum):
-    IDLE = "idle"
-    COUNTDOWN = "countdown"
-    RUNNING = "running"
-    PAUSED = "paused"
-    FINISHED = "finished"
-    STOPPED = "stopped"
-
-
-ACTIVE_STATES = frozenset({SessionState.COUNTDOWN, SessionState.RUNNING, SessionState.PAUSED})
-
-# How states appear in the status contract ("idle"|"countdown"|"running"|"paused"|"finished"):
-# a countdown says so, with the seconds left before the session's clock starts; a stopped
-# session is over and reports "idle".
-SNAPSHOT_STATE: dict[SessionState, str] = {
-    SessionState.IDLE: "idle",
-    SessionState.COUNTDOWN: "countdown",
-    SessionState.RUNNING: "running",
-    SessionState.PAUSED: "paused",
-    SessionState.FINISHED: "finished",
-    SessionState.STOPPED: "idle",
-}
-
-
-class SessionStateError(RuntimeError):
-    """An operation that the current state does not allow (e.g. start while a session runs)."""
 
 
 class SessionEngine:
