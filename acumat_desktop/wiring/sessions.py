@@ -353,10 +353,14 @@ class SessionsFeature(QObject):
         if sound is not None and not isinstance(sound, str):
             raise CommandError("'sound' must be a soundscape id, a mix or 'none'")
         try:
+            choice = self.minutes_for(routine)
             self.start(routine, minutes, args.get("breathing"), sound)
         except ValueError as exc:
             raise CommandError(str(exc)) from None
-        return self._session.engine.snapshot()
+        answer = dict(self._session.engine.snapshot())
+        if minutes is None and choice.week is not None:  # the plan chose the length: say so
+            answer["acclimation"] = {"week": choice.week + 1, "up_to_minutes": choice.cap}
+        return answer
 
     def _cmd_simple(self, action: Any, name: str) -> Any:
         if not action():

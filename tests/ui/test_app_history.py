@@ -273,6 +273,20 @@ def test_the_acclimation_plan_caps_every_start_and_can_be_turned_off(
     assert feature.start_menu.entries()[0] == "★ Before sleep (8 min)"
 
 
+def test_a_start_from_the_command_line_says_the_plan_chose_its_length(
+    make_parts: Builder,
+) -> None:
+    parts = make_parts()
+    answer = parts.commands.dispatch(Request("start", {"routine": "sleep", "sound": "none"}))
+    assert answer["acclimation"] == {"week": 1, "up_to_minutes": 5}
+    assert answer["planned_s"] == 5 * 60
+    assert parts.session.stop()
+    chosen = parts.commands.dispatch(
+        Request("start", {"routine": "sleep", "minutes": 12, "sound": "none"})
+    )
+    assert "acclimation" not in chosen, "minutes given: nothing to explain"
+
+
 def test_a_reminders_desk_break_follows_the_same_rule(make_parts: Builder) -> None:
     parts = make_parts(last_minutes={"desk-break": 7}, acclimation=False)
     assert parts.reminders.start_desk_break()
