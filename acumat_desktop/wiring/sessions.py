@@ -126,7 +126,7 @@ class SessionsFeature(QObject):
     ) -> None:
         """Start a routine; raises ValueError naming the problem. Without ``minutes`` the
         session runs as :meth:`minutes_for` says (last chosen or default, within the week's
-        acclimation cap); minutes given here are remembered for the routine."""
+        acclimation cap); minutes given here that differ from it are remembered for the routine."""
         routine = self._routine(routine_id)
         if sound is not None:
             self._sounds.check_sound(sound)
