@@ -65,6 +65,8 @@ class SessionPages(QObject):
         self._history = history
         self._session_view = session_view
         self._starter = starter
+        self._library = library
+        self._patterns = patterns
         choices = [(row["id"], row["name"]) for row in sounds.sounds()]
         self.picker = RoutinePicker(
             library,
@@ -100,7 +102,7 @@ class SessionPages(QObject):
         self.summary.feeling_chosen.connect(self._note_feeling)
         self.summary.done.connect(self.show_home)
         self.history_view.back.connect(self.show_home)
-        self.history_view.again_requested.connect(self._start_from_picker)
+        self.history_view.again_requested.connect(self._do_again)
         session.happened.connect(self._on_event)
         self._add_menu_actions()
         self._build_first_run()
@@ -174,6 +176,19 @@ class SessionPages(QObject):
             )
         except ValueError as exc:
             self._window.show_notice(str(exc))
+
+    def _do_again(self, routine_id: str, minutes: int, breathing: object, sound: object) -> None:
+        """A session from the history, again: as it was, within the routine's range today, with
+        its breathing only if that pattern still exists."""
+        try:
+            routine = self._library.get(routine_id)
+        except LookupError:
+            self._window.show_notice(self.tr("That routine is no longer among your routines."))
+            return
+        minutes = min(max(minutes, routine.min_minutes), routine.max_minutes)
+        if not isinstance(breathing, str) or breathing not in self._patterns:
+            breathing = None
+        self._start_from_picker(routine_id, minutes, breathing, sound)
 
     # ------------------------------------------------------------------ first run, safety note
 

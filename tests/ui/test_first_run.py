@@ -160,3 +160,17 @@ def test_tab_stays_inside_the_sheet(make_parts: Builder, qtbot: QtBot) -> None:
     for _ in range(5):
         qtbot.keyClick(parts.window.focusWidget(), Qt.Key.Key_Tab)
         assert welcome.isAncestorOf(parts.window.focusWidget())
+
+
+def test_do_this_again_starts_within_todays_range(make_parts: Builder) -> None:
+    parts = make_parts(seen=True)
+    history = parts.pages.history_view
+    history.again_requested.emit("desk-break", 90, "gone-pattern", "none")
+    plan = parts.session.engine.plan
+    assert plan is not None and plan.routine_id == "desk-break"
+    desk = parts.sessions.library.get("desk-break")
+    assert plan.planned_s == desk.max_minutes * 60  # 90 was more than the routine allows
+    assert plan.pattern is not None and plan.pattern.id == desk.breathing  # the routine's own
+    parts.session.stop()
+    history.again_requested.emit("long-deleted", 10, None, None)
+    assert "no longer among your routines" in parts.window.notices_text()
