@@ -180,6 +180,15 @@ class Sheet(QWidget):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         event.accept()  # nothing beneath the veil is reachable
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter presses the focused button (a sheet is no dialog, so no default button)."""
+        focused = QApplication.focusWidget()
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and isinstance(focused, QPushButton) and self.card.isAncestorOf(focused):
+            focused.click()
+        else:
+            super().keyPressEvent(event)
+
     def focusNextPrevChild(self, next: bool) -> bool:
         chain = [
             w
@@ -279,8 +288,6 @@ class SafetySheet(Sheet):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self._decline()
-        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.ok_button.hasFocus():
-            self._accept()
         else:
             super().keyPressEvent(event)
 

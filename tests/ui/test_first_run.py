@@ -174,3 +174,18 @@ def test_do_this_again_starts_within_todays_range(make_parts: Builder) -> None:
     parts.session.stop()
     history.again_requested.emit("long-deleted", 10, None, None)
     assert "no longer among your routines" in parts.window.notices_text()
+
+
+def test_the_welcome_goes_on_with_enter(make_parts: Builder, qtbot: QtBot) -> None:
+    parts = make_parts()
+    welcome = parts.pages.welcome
+    assert welcome is not None
+    parts.window.show()
+    qtbot.waitExposed(parts.window)
+    parts.window.activateWindow()
+    qtbot.waitUntil(welcome.next_button.hasFocus)
+    qtbot.keyClick(welcome.next_button, Qt.Key.Key_Return)
+    assert welcome.step == 1
+    qtbot.waitUntil(welcome.read_button.hasFocus)
+    qtbot.keyClick(welcome.read_button, Qt.Key.Key_Enter)
+    assert seen(parts) and not welcome.isVisible()

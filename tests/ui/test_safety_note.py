@@ -120,3 +120,12 @@ def test_clicks_do_not_reach_what_lies_beneath(qtbot: QtBot, host: QWidget) -> N
     sheet.open(waiting=False)
     with qtbot.assertNotEmitted(beneath.clicked):
         qtbot.mouseClick(sheet, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+
+
+def test_enter_presses_the_focused_button(qtbot: QtBot, host: QWidget) -> None:
+    sheet = SafetySheet(host)
+    sheet.open(waiting=False)
+    host.activateWindow()
+    qtbot.waitUntil(sheet.ok_button.hasFocus)
+    with qtbot.waitSignal(sheet.accepted):
+        qtbot.keyClick(sheet.ok_button, Qt.Key.Key_Return)
