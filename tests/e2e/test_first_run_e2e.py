@@ -9,6 +9,8 @@ from tests.harness.desktop import wait_for
 
 
 def test_a_cli_start_before_the_note_waits_in_the_main_window(acumat: AppRunner) -> None:
+    unread = acumat.run("settings", "set", "session.safety_note_seen", "false")
+    assert unread.returncode == 0, unread.stderr  # a first run, whatever the fixture set
     acumat.launch("--minimized")
     acumat.wait_running()
     started = acumat.run("start", "sleep", "--minutes", "5", "--sound", "none", timeout=60)
