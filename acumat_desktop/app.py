@@ -239,7 +239,9 @@ def build_features(s: Services) -> AcuMat:
     sessions = SessionsFeature(
         parent=s.app, data_dir=s.paths.data, settings=s.settings, session=s.session,
         history=s.history, window=s.window, tray=s.tray, commands=s.commands, sounds=sound,
+        clock=s.clock,
     )
+    sound.attach(sessions.view.sound_button)  # the session page's speaker opens the sound
     shell.set_settings_choices(
         lambda: SettingsChoices(
             routines=[(r.id, r.name) for r in sessions.library.all()],

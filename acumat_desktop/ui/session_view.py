@@ -31,7 +31,6 @@ from PySide6.QtGui import QAction, QFont, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -50,6 +49,7 @@ from acumat_desktop.core.session import (
     Stopped,
     Suspended,
 )
+from acumat_desktop.ui.calm_dialog import ask
 from acumat_desktop.ui.session_actions import SessionActions
 from acumat_desktop.ui.widgets.breath_dial import BreathDial
 from acumat_desktop.ui.widgets.dial_frame import DialFrame
@@ -78,17 +78,11 @@ def is_evening(now: datetime) -> bool:
 
 def ask_to_stop(parent: QWidget) -> bool:
     """Ask before ending a session early. Escape answers "keep going", Enter stops."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(parent.tr("Stop the session?"))
-    box.setText(parent.tr("Stop the session now?"))
-    box.setInformativeText(parent.tr("The minutes so far are kept in your history."))
-    stop = box.addButton(parent.tr("Stop"), QMessageBox.ButtonRole.DestructiveRole)
-    keep = box.addButton(parent.tr("Keep going"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(stop)
-    box.setEscapeButton(keep)
-    box.exec()
-    return box.clickedButton() is stop
+    return ask(
+        parent, parent.tr("Stop the session?"), parent.tr("Stop the session now?"),
+        parent.tr("Stop"), parent.tr("Keep going"), destructive=True,
+        detail=parent.tr("The minutes so far are kept in your history."),
+    )
 
 
 class SessionView(QWidget):

@@ -52,7 +52,7 @@ class SettingsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("SettingsDialog")
-        self.setWindowTitle(self.tr("AcuMat Settings"))
+        self.setWindowTitle(self.tr("Settings"))
         self._service = service
         self._choices = choices or SettingsChoices()
         self.editors: dict[str, FieldEditor] = {}

@@ -126,7 +126,7 @@ class MediaKeysFeature(QObject):
             title=plan.routine_name,
             artists=self._artists,
             album=APP_DISPLAY_NAME,
-            length_us=round(engine.total_s * US),
+            length_us=round(engine.chosen_s * US),  # the minutes chosen, as the dial shows
             position_us=round(engine.elapsed_s * US),
             can_play=True,
             can_pause=True,

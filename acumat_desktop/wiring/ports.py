@@ -6,7 +6,10 @@ built alone in a test with a stand-in, and no feature module imports another.
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from acumat_desktop.core.acclimation import MinutesChoice
 
 
 class RoutineStarter(Protocol):
@@ -20,6 +23,11 @@ class RoutineStarter(Protocol):
         sound: str | None = None,
     ) -> None:
         """Start it, or raise ValueError naming the problem."""
+        ...
+
+    def minutes_for(self, routine_id: str) -> MinutesChoice:
+        """The minutes a start without minutes would use (last chosen or default, within the
+        acclimation week's cap), or raise ValueError for an unknown routine."""
         ...
 
 

@@ -86,6 +86,7 @@ class RemindersFeature(QObject):
             monitor, self.ledger,
             style=lambda: settings.settings.reminders.style,
             start_desk_break=self.start_desk_break,
+            desk_break_minutes=lambda: round(starter.minutes_for(DESK_BREAK).minutes),
             tray=tray, notifier=self.notifier, parent=self,
         )
         self.tray = RemindersTray(tray, monitor, self) if tray is not None else None

@@ -294,18 +294,20 @@ class SessionsFeature(QObject):
         tray = self._tray
         engine = self._session.engine
         state = engine.state
-        if state in ACTIVE_STATES and engine.total_s > 0:
-            remaining = engine.remaining_s
-            done = 1.0 - remaining / engine.total_s
+        if state in ACTIVE_STATES and engine.chosen_s > 0:
+            remaining = engine.chosen_remaining_s  # the minutes chosen, as the dial shows them
+            done = 1.0 - remaining / engine.chosen_s
             minutes = math.ceil(remaining / 60)
-            text = self.tr("Session: %1 min left").replace("%1", str(minutes))
-            if state is SessionState.PAUSED:
-                text += self.tr(" (paused)")
+            text = (
+                self.tr("Session paused: %n min left", "", minutes)
+                if state is SessionState.PAUSED
+                else self.tr("Session: %n min left", "", minutes)
+            )
             if tray is not None:
                 tray.set_session_progress(done)
                 tray.set_tooltip_line("session", text)
             if state is not SessionState.PAUSED:
-                step = min(TRAY_TICK_MAX_S, max(1.0, engine.total_s / 48))
+                step = min(TRAY_TICK_MAX_S, max(1.0, engine.chosen_s / 48))
                 self._tray_timer.start(int(step * 1000))
             else:
                 self._tray_timer.stop()

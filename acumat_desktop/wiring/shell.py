@@ -126,7 +126,7 @@ class ShellFeature(QObject):
         box = self.error_box
         if box is None:
             box = QMessageBox(QMessageBox.Icon.Warning, APP_DISPLAY_NAME, "", parent=self._window)
-            box.setWindowTitle(self.tr("AcuMat — something went wrong"))
+            box.setWindowTitle(self.tr("Something went wrong"))
             self.error_box = box
         box.setText(self.tr("Something went wrong, but AcuMat keeps running."))
         box.setInformativeText(

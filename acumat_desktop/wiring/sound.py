@@ -35,7 +35,6 @@ from acumat_desktop.services.settings_service import SettingsService
 from acumat_desktop.services.shutdown import ShutdownManager
 from acumat_desktop.settings.model import Settings
 from acumat_desktop.ui.main_window import MainWindow
-from acumat_desktop.ui.session_view import SessionView
 from acumat_desktop.ui.sound_panel import SoundPanel
 from acumat_desktop.ui.tray import Tray
 from acumat_desktop.ui.widgets.sound_icon import speaker_icon
@@ -273,16 +272,7 @@ class SoundFeature(QObject):
 
     def _on_session_event(self, event: SessionEvent) -> None:
         self.director.on_event(event)
-        if not self._attached:
-            self._attach_session_page()
         self._sync_panel()
-
-    def _attach_session_page(self) -> None:
-        """Until the composition root attaches the session page's icon itself, find the page on
-        the window this feature was given (it is built after this feature)."""
-        page = self._window.findChild(SessionView)
-        if page is not None:
-            self.attach(page.sound_button)
 
     def _sync_panel(self) -> None:
         active = self._session.engine.state in ACTIVE_STATES

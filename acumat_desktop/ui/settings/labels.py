@@ -47,6 +47,8 @@ LABELS: dict[str, str] = {
     "session.countdown": _t("Time to lie down before it starts"),
     "session.eyes_closed": _t("Eyes-closed mode: sound cues on, no seconds on the dial"),
     "session.keep_awake": _t("Keep the screen awake during a session"),
+    "session.acclimation": _t("Build up slowly: shorter sessions in the first weeks on the mat"),
+    "session.acclimation_step": _t("Minutes added each week"),
     "sound.default_soundscape": _t("Sound for routines without their own"),
     "sound.cue_sounds": _t("Soft sounds when you breathe in, hold and breathe out"),
     "sound.spoken_cues": _t("Speak the breathing cues"),
@@ -137,6 +139,10 @@ PAGES: tuple[Page, ...] = (
                 _t("Starting a session"),
                 ("session.default_routine", "session.default_breathing", "session.countdown"),
             ),
+            Group(
+                _t("Getting used to the mat"),
+                ("session.acclimation", "session.acclimation_step"),
+            ),
             Group(_t("During a session"), ("session.eyes_closed", "session.keep_awake")),
         ),
     ),
@@ -185,10 +191,14 @@ DEPENDS: dict[str, str] = {
     },
     "reminders.quiet_start": "reminders.quiet_hours",
     "reminders.quiet_end": "reminders.quiet_hours",
+    "session.acclimation_step": "session.acclimation",
 }
 """Controls that only matter while a check box is on (they are greyed out, never hidden)."""
 
-HIDDEN = frozenset({"session.safety_note_seen", "session.favourites"})
+HIDDEN = frozenset(
+    {"session.safety_note_seen", "session.favourites", "session.last_minutes",
+     "session.ramp_routines"}
+)
 """Settings managed where they are used (the safety note, the picker's stars)."""
 
 
