@@ -7,6 +7,8 @@ AcuMat runs from the venv's ``acumat`` on its own XDG folders, the same ones for
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import ctypes.util
 import json
 import os
 import socket
@@ -112,9 +114,18 @@ class Apps:
         wait_for(lambda: self.cli("status", "--json").returncode == 0, timeout, "AcuMat")
 
     def _visible(self, title: str) -> bool:
+        return bool(self.windows(title))
+
+    def windows(self, title: str) -> list[int]:
         found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", f"^{title}$"],
                                env=self.env, capture_output=True, text=True, check=False)
-        return bool(found.stdout.strip())
+        return [int(w) for w in found.stdout.split()]
+
+    def close_to_tray(self, title: str = "AcuMat") -> None:
+        """Close the window as a person would; AcuMat keeps running in the tray."""
+        for window in self.windows(title):
+            close_window(self.env["DISPLAY"], window)
+        wait_for(lambda: not self._visible(title), 10, f"the window {title!r} to close")
 
     def wait_no_icons(self) -> None:
         """Before a timed start: the last run's icons have left the panel."""
@@ -139,3 +150,35 @@ def desktop(root: Path, *, pulse: bool) -> Iterator[Desktop]:
 def timed_start(start: float) -> float:
     """Milliseconds since ``start`` (a ``time.monotonic()``)."""
     return (time.monotonic() - start) * 1000
+
+
+class _ClientMessage(ctypes.Structure):
+    _fields_ = [("type", ctypes.c_int), ("serial", ctypes.c_ulong), ("send_event", ctypes.c_int),
+                ("display", ctypes.c_void_p), ("window", ctypes.c_ulong),
+                ("message_type", ctypes.c_ulong), ("format", ctypes.c_int),
+                ("data", ctypes.c_long * 5), ("pad", ctypes.c_long * 12)]
+
+
+def close_window(display: str, window: int) -> None:
+    """Ask ``window`` to close as a window manager's close button does (WM_DELETE_WINDOW):
+    AcuMat then hides to the tray. There is no window manager on the benchmark's Xvfb."""
+    xlib = ctypes.CDLL(ctypes.util.find_library("X11") or "libX11.so.6")
+    xlib.XOpenDisplay.restype = ctypes.c_void_p
+    xlib.XOpenDisplay.argtypes = [ctypes.c_char_p]
+    xlib.XInternAtom.restype = ctypes.c_ulong
+    xlib.XInternAtom.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
+    xlib.XSendEvent.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_int, ctypes.c_long,
+                                ctypes.POINTER(_ClientMessage)]
+    xlib.XFlush.argtypes = [ctypes.c_void_p]
+    xlib.XCloseDisplay.argtypes = [ctypes.c_void_p]
+    dpy = xlib.XOpenDisplay(display.encode())
+    if not dpy:
+        raise RuntimeError(f"cannot open {display}")
+    try:
+        event = _ClientMessage(type=33, window=window, format=32,
+                               message_type=xlib.XInternAtom(dpy, b"WM_PROTOCOLS", 0))
+        event.data[0] = xlib.XInternAtom(dpy, b"WM_DELETE_WINDOW", 0)
+        xlib.XSendEvent(dpy, window, 0, 0, ctypes.byref(event))
+        xlib.XFlush(dpy)
+    finally:
+        xlib.XCloseDisplay(dpy)

@@ -139,7 +139,8 @@ def session_shown(apps: Apps, plan: Plan) -> list[Figure]:
 
 
 def session_hidden(apps: Apps, plan: Plan) -> list[Figure]:
-    """A session in the tray, without sound and with four layers + cues."""
+    """A session with its window closed to the tray, without sound and with four layers +
+    cues."""
     silent: list[float] = []
     layers: list[float] = []
     app = apps.launch_acumat("--minimized")
@@ -148,6 +149,8 @@ def session_hidden(apps: Apps, plan: Plan) -> list[Figure]:
     for _ in range(plan.idle_runs):
         for sound, out in (("none", silent), (FOUR_LAYERS, layers)):
             apps.request("start", routine=ROUTINE, minutes=10, sound=sound)
+            apps.wait_window("AcuMat")  # a session started from the command line shows it
+            apps.close_to_tray()
             out.append(_cpu_over(app.pid, plan))
             apps.request("stop")
     apps.quit_acumat(app)

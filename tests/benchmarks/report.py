@@ -29,6 +29,10 @@ summed over every thread (`/proc/PID/task/*/status`).
 """
 
 
+ORDER = ("Start-up", "Idle in the tray", "Sessions", "Sound", "Timer fidelity", "Storage",
+         "History view", "Command line")
+
+
 def machine() -> str:
     cpu = "unknown CPU"
     try:
@@ -60,10 +64,12 @@ def render(figures: Sequence[Figure], *, command: str, quick: bool,
         timespec="minutes"), machine=machine(),
         mode="quick (short spans, one run: a smoke test, not figures to quote)" if quick
         else "full")]
-    sections: dict[str, list[Figure]] = {}
+    sections: dict[str, list[Figure]] = {name: [] for name in ORDER}
     for figure in figures:
         sections.setdefault(figure.section, []).append(figure)
     for section, items in sections.items():
+        if not items:
+            continue
         lines += [f"## {section}", "",
                   "| figure | AcuMat | bare baseline | ratio | goal | | runs | notes |",
                   "|---|---|---|---|---|---|---|---|"]
