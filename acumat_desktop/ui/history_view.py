@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
-from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -36,9 +35,6 @@ from acumat_desktop.ui.widgets.stat_tile import StatTile
 from acumat_desktop.ui.widgets.week_chart import WeekChart
 
 log = logging.getLogger(__name__)
-
-CHART_SHARE = 0.3  # of the page's height, between the limits below
-CHART_MIN_H, CHART_MAX_H = 130, 230
 
 
 class HistorySource(Protocol):
@@ -153,10 +149,10 @@ class HistoryView(QWidget):
         layout.addLayout(header)
         layout.addWidget(self._build_period_bar())
         layout.addLayout(tiles)
-        layout.addWidget(self.chart)
+        layout.addWidget(self.chart, 1)  # a share of the room; the list takes the most
         layout.addWidget(self.desk_label)
         layout.addWidget(self.status_label)
-        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.tabs, 3)
         layout.addLayout(self._buttons_row())
         self.setStyleSheet(
             "QFrame#statTile { border: 1px solid palette(mid); border-radius: 10px;"
@@ -268,15 +264,6 @@ class HistoryView(QWidget):
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit_chart()
-
-    def _fit_chart(self) -> None:
-        """The chart takes about a third of the page; the list keeps the rest for its rows."""
-        bars = int(min(CHART_MAX_H, max(CHART_MIN_H, self.height() * CHART_SHARE)))
-        self.chart.setFixedHeight(bars + self.chart.extra_height())
-
     # ----------------------------------------------------------------- public API
 
     @property
@@ -326,7 +313,6 @@ class HistoryView(QWidget):
         self.tabs.fill_totals(records)
         self.export_button.setEnabled(bool(self._all))
         self._fill_status(problem, bool(entries))
-        self._fit_chart()
         self._update_row_actions()
 
     def selected_entry(self) -> HistoryEntry | None:

@@ -46,6 +46,7 @@ class SessionEntryDialog(QDialog):
         self._original = record
         adding = record is None
         self.setWindowTitle(self.tr("Add a session") if adding else self.tr("Edit session"))
+        self.setMinimumWidth(420)
         intro = QLabel(
             self.tr("A session you did on the mat without AcuMat counts just the same.")
             if adding
@@ -72,10 +73,10 @@ class SessionEntryDialog(QDialog):
         self._fill(record)
 
         form = QFormLayout()
-        form.addRow(self.tr("&Routine"), self.routine)
-        form.addRow(self.tr("&Started"), self.when)
-        form.addRow(self.tr("&Minutes on the mat"), self.minutes)
-        form.addRow(self.tr("&Feeling afterwards"), self.feeling)
+        form.addRow(self.tr("&Routine:"), self.routine)
+        form.addRow(self.tr("&Started:"), self.when)
+        form.addRow(self.tr("&Minutes on the mat:"), self.minutes)
+        form.addRow(self.tr("&Feeling afterwards:"), self.feeling)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
