@@ -83,9 +83,7 @@ def answers() -> Answers:
 
 
 @pytest.fixture
-def make(
-    qtbot: QtBot, store: HistoryStore, clock: FakeClock, answers: Answers
-) -> Maker:
+def make(qtbot: QtBot, store: HistoryStore, clock: FakeClock, answers: Answers) -> Maker:
     def build() -> HistoryView:
         view = HistoryView(
             store,
@@ -107,9 +105,7 @@ def select_row(view: HistoryView, row: int) -> None:
     view.recent.setCurrentItem(item)
 
 
-def test_the_empty_message_goes_once_there_are_sessions(
-    make: Maker, store: HistoryStore
-) -> None:
+def test_the_empty_message_goes_once_there_are_sessions(make: Maker, store: HistoryStore) -> None:
     view = make()
     assert "No sessions yet" in view.status_label.text()
     store.save_session(session(0))

@@ -18,6 +18,7 @@ MIN_SCALE_MINUTES = 20.0  # a short first week still shows bars of honest height
 SITTING_SCALE_S = 8 * 3600.0  # a full working day fills the sitting line
 TRACK_H = 5.0
 ROW_GAP = 8  # between the day names and the sitting row's caption
+BARS_MIN_H, BARS_MAX_H = 130, 230  # the bars' room: the chart grows between these with the page
 
 
 def day_name(day: date) -> str:
@@ -62,11 +63,11 @@ class WeekChart(QWidget):
         super().__init__(parent)
         self.setObjectName("WeekChart")
         self.setAccessibleName(self.tr("Minutes on the mat this week"))
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setMinimumHeight(120)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._days: list[tuple[date, float]] = []
         self._sitting: list[tuple[date, float]] = []
         self._today: date | None = None
+        self._fit_height()
 
     def sizeHint(self) -> QSize:
         return QSize(420, 150 + self._sitting_height())
@@ -83,14 +84,15 @@ class WeekChart(QWidget):
     def set_sitting(self, days: Sequence[tuple[date, float]]) -> None:
         """Seconds sat at the desk on each of the week's days; all zero hides the row."""
         self._sitting = list(days)
-        self.setMinimumHeight(120 + self._sitting_height())
-        self.updateGeometry()
+        self._fit_height()
         self._describe()
         self.update()
 
-    def extra_height(self) -> int:
-        """The height the sitting row adds beneath the bars (0 when it is hidden)."""
-        return self._sitting_height()
+    def _fit_height(self) -> None:
+        extra = self._sitting_height()
+        self.setMinimumHeight(BARS_MIN_H + extra)
+        self.setMaximumHeight(BARS_MAX_H + extra)
+        self.updateGeometry()
 
     def sitting(self) -> list[tuple[date, float]]:
         return list(self._sitting)
