@@ -28,6 +28,8 @@ BASE_RATIOS = (1.0, 2.74, 5.18, 8.3, 12.1)
 BASE_LEVELS = (1.0, 0.55, 0.3, 0.16, 0.08)
 BOWL_PITCHES = (130.8, 164.8, 196.0, 233.1, 293.7)  # a soft open set; each bowl detuned
 SILENT = 1e-5  # -100 dB re the strike's peak: below this a partial is done
+ENERGY_SECONDS = 40.0  # the player's memory: after loud strikes, softer ones, and vice versa,
+ENERGY_RATE = 0.35  # so velocity² × ring time per second stays near the mean schedule's
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,7 @@ def _run_length(hop: int) -> int:
 
 
 class SingingBowls(Scape):
-    GAIN_DB = -14.0
+    GAIN_DB = -15.1
 
     def __init__(self, seed: int, rate: int) -> None:
         super().__init__(seed, rate)
@@ -113,6 +115,7 @@ class SingingBowls(Scape):
         self.room_shape = self.room.unit(peak(400.0, 1.5))
         self._next = int(rng.uniform(0.3, 2.0) * rate)
         self._last_bowl = -1
+        self._energy, self._energy_at = ENERGY_RATE * ENERGY_SECONDS, 0.0
         self.strikes: deque[tuple[int, int]] = deque(maxlen=256)  # (frame, bowl), recent
 
     def bed(self) -> F64:
@@ -136,11 +139,20 @@ class SingingBowls(Scape):
         index = int(rng.choice(choices))
         self._last_bowl = index
         self.strikes.append((at, index))
-        velocity = float(rng.uniform(0.35, 1.0))
+        balance = self._balance(at / self.rate)
+        velocity = min(1.2, float(rng.uniform(0.35, 1.0)) * balance)
+        self._energy += velocity**2 * self.bowls[index].tau
         voice = Voice(rng, self.bowls[index], at, velocity, self.rate)
         self.voices.append(voice)
         knock = noise_burst(rng, self.rate, rng.uniform(600, 1_500), 1.0, 0.003)
         self.bus.add(at - self.block_start, 0.05 * velocity * knock, voice.gains)
         quick = rng.random() < 0.2  # a quick answer on another bowl; else mostly 5-20 s apart
-        gap = rng.uniform(1.2, 3.0) if quick else rng.gamma(3.0, 3.2) + 2.5
+        gap = rng.uniform(1.2, 3.0) if quick else (rng.gamma(3.0, 3.2) + 2.5) / balance**0.5
         self._next = at + int(gap * self.rate)
+
+    def _balance(self, now: float) -> float:
+        """Scale for the next strike: keeps two minutes near the calibrated loudness whatever
+        the dice did, while single strikes still differ a lot."""
+        self._energy *= np.exp(-(now - self._energy_at) / ENERGY_SECONDS)
+        self._energy_at = now
+        return float(np.clip(np.sqrt(ENERGY_RATE * ENERGY_SECONDS / self._energy), 0.6, 1.6))
