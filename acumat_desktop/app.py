@@ -10,8 +10,8 @@ does when it quits (:meth:`AcuMat.close`).
 from __future__ import annotations
 
 import logging
+import os
 import sys
-import time
 from dataclasses import dataclass
 
 from PySide6.QtCore import QTimer
@@ -30,17 +30,22 @@ from acumat_desktop.services.autostart import create_autostart
 from acumat_desktop.services.errors import install_excepthooks
 from acumat_desktop.services.history_store import HistoryStore, open_history
 from acumat_desktop.services.ipc import ControlServer
-from acumat_desktop.services.ipc_client import ControlClient, NotRunningError
 from acumat_desktop.services.keep_awake import SessionKeepAwake, create_keep_awake
 from acumat_desktop.services.logging_setup import setup_logging
 from acumat_desktop.services.notices import OnceNotices
 from acumat_desktop.services.notifications import DesktopNotifications
 from acumat_desktop.services.paths import AppPaths, instance_lock_path, server_name
+from acumat_desktop.services.session_lock import (
+    BUS_PROBE_TIMEOUT_S,
+    bus_hangs,
+    session_bus_address,
+    system_bus_address,
+)
 from acumat_desktop.services.session_service import SessionService
 from acumat_desktop.services.settings_service import SettingsService
 from acumat_desktop.services.settings_store import LoadResult, SettingsStore
 from acumat_desktop.services.shutdown import ShutdownManager
-from acumat_desktop.services.single_instance import InstanceLock
+from acumat_desktop.services.single_instance import InstanceLock, reach_running_instance
 from acumat_desktop.settings.migrations import NewerSchemaError
 from acumat_desktop.ui.actions import AppActions
 from acumat_desktop.ui.main_window import MainWindow
@@ -137,23 +142,6 @@ class AcuMat:
         self.services.shutdown.run()
 
 
-def forward_to_running_instance(name: str, wait_s: float = 0.0) -> bool:
-    """Ask the running AcuMat to come forward; wait up to ``wait_s`` for it to answer."""
-    deadline = time.monotonic() + wait_s
-    while True:
-        client = ControlClient(name, timeout_ms=1500)
-        try:
-            client.connect()
-            client.request("show")
-            return True
-        except NotRunningError:
-            if time.monotonic() >= deadline:
-                return False
-        finally:
-            client.close()
-        time.sleep(0.1)  # the other instance is still starting; its server is not up yet
-
-
 def create_application() -> QApplication:
     existing = QApplication.instance()
     # argv[0] names the window class (WM_CLASS), which the desktop file's StartupWMClass matches.
@@ -177,9 +165,9 @@ def build_services(
     actions = AppActions(app)
     window = MainWindow(actions, icon)
     settings.save_failed.connect(window.show_warning)  # said once per problem, never silent
-    tray = Tray(actions, icon, app) if Tray.available() else None
+    tray = Tray(actions, icon, app)  # always: a tray may come later, and Qt embeds the icon then
     board = StatusBoard(__version__)
-    board.provide("tray", lambda: {"available": tray is not None and tray.visible})
+    board.provide("tray", lambda: {"available": tray.visible})
     commands = CommandRegistry()
     session = SessionService(SessionEngine(clock), app)
     # A person lying on the mat is still: keep the screen awake while a session runs or pauses.
@@ -298,9 +286,10 @@ def build(
 def show_first_screen(acumat: AcuMat, loaded: LoadResult, minimized: bool) -> None:
     """The tray (or, without one, the window), then what the person must be told."""
     window, tray = acumat.window, acumat.tray
-    if tray is not None:
-        tray.show()
-    else:
+    assert tray is not None  # always built; it may have no system tray to sit in
+    tray.show()  # Qt puts the icon in any tray that exists now or appears later
+    tray.available_changed.connect(lambda available: on_tray_changed(window, available))
+    if not tray.is_available:
         window.show_warning(
             window.tr(
                 "No system tray was found, so AcuMat stays in this window; closing it quits. "
@@ -308,18 +297,46 @@ def show_first_screen(acumat: AcuMat, loaded: LoadResult, minimized: bool) -> No
             )
         )
         log.warning("no system tray available; the window stays the way in")
-    if tray is None or not (minimized or loaded.settings.startup.start_minimized):
+    if not tray.is_available or not (minimized or loaded.settings.startup.start_minimized):
         window.show()
     message = loaded.message()
     if message:
         window.show_warning(message)
-        if tray is not None and window.isHidden():
+        if tray.visible and window.isHidden():
             tray.message(window.tr("AcuMat settings"), message)
     history_message = acumat.history.message
     if history_message:  # warnings join: none of them hides another
         window.show_warning(history_message)
-        if tray is not None and window.isHidden():
+        if tray.visible and window.isHidden():
             tray.message(window.tr("AcuMat history"), history_message)
+
+
+def on_tray_changed(window: MainWindow, available: bool) -> None:
+    """A tray that goes away leaves the window as the way in; a tray that comes is used."""
+    if available:
+        log.info("a system tray appeared; AcuMat's icon is in it")
+        return
+    log.warning("the system tray went away; the window comes forward")
+    window.show_warning(
+        window.tr("The system tray went away, so AcuMat stays in this window; closing it quits.")
+    )
+    window.bring_forward()
+
+
+def skip_hung_buses() -> None:
+    """Qt blocks for good on a D-Bus daemon that accepts connections but never answers (the
+    menu bar's global-menu check, the tray, notifications and media keys all use the session
+    bus at start-up). Ask each daemon first, with a deadline; a hung bus is off for this run."""
+    for kind, variable, address in (
+        ("session", "DBUS_SESSION_BUS_ADDRESS", session_bus_address()),
+        ("system", "DBUS_SYSTEM_BUS_ADDRESS", system_bus_address()),
+    ):
+        if bus_hangs(address):
+            log.warning(
+                "the D-Bus %s bus (%s) does not answer within %g s; AcuMat starts without it",
+                kind, address, BUS_PROBE_TIMEOUT_S,
+            )
+            os.environ[variable] = "disabled:"
 
 
 def run_app(minimized: bool = False) -> int:
@@ -329,23 +346,28 @@ def run_app(minimized: bool = False) -> int:
     name = server_name()
     lock = InstanceLock(instance_lock_path(paths))
     if not lock.acquire():
-        if forward_to_running_instance(name, wait_s=15):
+        reach = reach_running_instance(name, lock, wait_s=15)
+        if reach.reached:
             log.info("AcuMat already runs; asked it to come forward")
             return 0
-        sys.stderr.write("acumat: another AcuMat holds the instance lock but does not answer\n")
-        return 1
+        if not reach.lock_taken:
+            sys.stderr.write(f"acumat: {reach.message}\n")
+            return 1
+        log.info("the AcuMat that held the instance lock is gone; starting")
     try:
         loaded = SettingsStore(paths.settings_file).load()
     except NewerSchemaError as exc:
         sys.stderr.write(f"acumat: {exc}\n")
         return 1
+    skip_hung_buses()
     app = create_application()
     acumat = build(app, paths, loaded, minimized)
     if not acumat.services.server.listen():
         acumat.window.show_warning(
             acumat.window.tr("Command-line control is unavailable (see the log).")
         )
-    log.info("AcuMat %s started (tray: %s)", __version__, acumat.tray is not None)
+    tray_shown = acumat.tray is not None and acumat.tray.visible
+    log.info("AcuMat %s started (tray: %s)", __version__, tray_shown)
     code = app.exec()
     acumat.close()
     lock.release()

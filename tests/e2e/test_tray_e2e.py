@@ -14,8 +14,6 @@ from tests.e2e.conftest import AppRunner
 from tests.e2e.test_foundation_e2e import main_window_shown
 from tests.harness.desktop import Desktop, selection_owned, tray_icons, wait_for
 
-NEEDS_WIRING = "needs app wiring of Tray.available_changed"
-
 
 def tray_running(desk: Desktop) -> bool:
     return selection_owned(desk.env["DISPLAY"], "_NET_SYSTEM_TRAY_S0")
@@ -59,7 +57,6 @@ def test_started_without_a_tray_the_window_shows(acumat: AppRunner, no_tray: Des
     wait_for(lambda: main_window_shown(acumat), 15, "the window, the only way in without a tray")
 
 
-@pytest.mark.skip(reason=NEEDS_WIRING)
 def test_a_tray_started_later_gets_the_icon(acumat: AppRunner, no_tray: Desktop) -> None:
     """Before: a tray that appeared after start-up was never used."""
     acumat.launch("--minimized")
@@ -70,7 +67,6 @@ def test_a_tray_started_later_gets_the_icon(acumat: AppRunner, no_tray: Desktop)
     wait_for(lambda: tray_available(acumat) is True, 10, "status to say tray.available: true")
 
 
-@pytest.mark.skip(reason=NEEDS_WIRING)
 def test_a_tray_that_goes_away_brings_the_window_forward(acumat: AppRunner) -> None:
     """Before: the app was left with no icon and no window, and status still said
     tray.available: true."""
