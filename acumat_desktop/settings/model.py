@@ -210,6 +210,9 @@ class SoundSettings(Section):
 class AppearanceSettings(Section):
     theme: Literal["system", "light", "dark"] = Field("system", description="Colour theme")
     reduced_motion: bool = Field(False, description="Calm the breathing shape: no scaling")
+    language: Literal["system", "en", "de"] = Field(
+        "system", description="Interface language; system follows the desktop (after a restart)"
+    )
 
 
 class StartupSettings(Section):

@@ -6,7 +6,7 @@ The form's title is "About": Qt appends the application's display name ("About â
 
 from __future__ import annotations
 
-from PySide6.QtCore import QFile, QIODevice
+from PySide6.QtCore import QCoreApplication, QFile, QIODevice
 from PySide6.QtGui import QIcon
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
@@ -29,7 +29,8 @@ def load_about_dialog(parent: QWidget | None = None) -> QDialog:
         raise TypeError("ui/about.ui does not hold a dialog")
     version = dialog.findChild(QLabel, "version")
     if version is not None:
-        version.setText(dialog.tr("Version %1").replace("%1", __version__))
+        text = QCoreApplication.translate("AboutDialog", "Version %1")
+        version.setText(text.replace("%1", __version__))
     buttons = dialog.findChild(QDialogButtonBox, "buttons")
     if buttons is not None:
         for button in buttons.buttons():

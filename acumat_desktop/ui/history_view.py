@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -71,7 +71,10 @@ Confirm = Callable[[QWidget, str], bool]
 
 def ask_csv_path(parent: QWidget, suggested: str) -> Path | None:
     name, _ = QFileDialog.getSaveFileName(
-        parent, parent.tr("Export sessions"), suggested, parent.tr("CSV files (*.csv)")
+        parent,
+        QCoreApplication.translate("HistoryView", "Export sessions"),
+        suggested,
+        QCoreApplication.translate("HistoryView", "CSV files (*.csv)"),
     )
     if not name:
         return None
@@ -82,7 +85,7 @@ def ask_csv_path(parent: QWidget, suggested: str) -> Path | None:
 def ask_confirm(parent: QWidget, question: str) -> bool:
     answer = QMessageBox.question(
         parent,
-        parent.tr("Delete session"),
+        QCoreApplication.translate("HistoryView", "Delete session"),
         question,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,

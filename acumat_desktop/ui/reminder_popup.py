@@ -78,15 +78,18 @@ def popup_position(size: QSize, available: QRect, anchor: QRect | None) -> QPoin
 def start_text(owner: QObject, minutes: int | None) -> str:
     """The primary action, saying its length: "Start a 5-minute desk break"."""
     if minutes is None or minutes <= 0:
-        return owner.tr("Start a desk break")
-    return owner.tr("Start a %n-minute desk break", "", int(minutes))
+        return QCoreApplication.translate("ReminderPopup", "Start a desk break")
+    return QCoreApplication.translate(
+        "ReminderPopup", "Start a %n-minute desk break", "", int(minutes)
+    )
 
 
 def snooze_text(owner: QObject, minutes: float) -> str:
     """"Snooze 10 minutes" (whole minutes through %n; a fraction written out)."""
     if float(minutes).is_integer():
-        return owner.tr("Snooze %n minutes", "", int(minutes))
-    return owner.tr("Snooze %1 minutes").replace("%1", f"{minutes:g}")
+        return QCoreApplication.translate("ReminderPopup", "Snooze %n minutes", "", int(minutes))
+    text = QCoreApplication.translate("ReminderPopup", "Snooze %1 minutes")
+    return text.replace("%1", f"{minutes:g}")
 
 
 class ReminderPopup(QWidget):

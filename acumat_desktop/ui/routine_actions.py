@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from acumat_desktop.core.breathing import BreathingPattern
@@ -40,13 +40,15 @@ ROUTINE_FILTER = "Routines (*.toml *.json)"
 
 
 def ask_open_path(parent: QWidget) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(parent, parent.tr("Import a routine"), "", ROUTINE_FILTER)
+    title = QCoreApplication.translate("RoutineActions", "Import a routine")
+    name, _ = QFileDialog.getOpenFileName(parent, title, "", ROUTINE_FILTER)
     return Path(name) if name else None
 
 
 def ask_save_path(parent: QWidget, suggested: str) -> Path | None:
     name, _ = QFileDialog.getSaveFileName(
-        parent, parent.tr("Export routine"), suggested, ROUTINE_FILTER
+        parent, QCoreApplication.translate("RoutineActions", "Export routine"), suggested,
+        ROUTINE_FILTER
     )
     if not name:
         return None

@@ -8,7 +8,7 @@ from Help is a small dialog. Both show the text from ``core.safety``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,11 +32,11 @@ class SafetyNoteDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, *, first_time: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("SafetyNote")
-        self.setWindowTitle(self.tr(SAFETY_TITLE))
+        self.setWindowTitle(QCoreApplication.translate("Safety", SAFETY_TITLE))
         self.first_time = first_time
         self.resize(500, 460)
 
-        title = QLabel(self.tr(SAFETY_TITLE), self)
+        title = QLabel(QCoreApplication.translate("Safety", SAFETY_TITLE), self)
         title.setObjectName("safetyTitle")
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -56,7 +56,7 @@ class SafetyNoteDialog(QDialog):
 
     def _build_text(self) -> QScrollArea:
         """The note as selectable plain text, readable by keyboard and screen reader."""
-        self.text_label = QLabel(self.tr(SAFETY_NOTE), self)
+        self.text_label = QLabel(QCoreApplication.translate("Safety", SAFETY_NOTE), self)
         self.text_label.setObjectName("safetyText")
         self.text_label.setWordWrap(True)
         self.text_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -66,8 +66,8 @@ class SafetyNoteDialog(QDialog):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.text_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.text_label.setAccessibleName(self.tr(SAFETY_TITLE))
-        self.text_label.setAccessibleDescription(self.tr(SAFETY_NOTE))
+        self.text_label.setAccessibleName(QCoreApplication.translate("Safety", SAFETY_TITLE))
+        self.text_label.setAccessibleDescription(QCoreApplication.translate("Safety", SAFETY_NOTE))
         self.text_label.setContentsMargins(2, 2, 8, 2)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -205,7 +205,7 @@ class Sheet(QWidget):
 
 def note_text(parent: QWidget) -> tuple[QScrollArea, QLabel]:
     """The note as selectable plain text in a frameless scroll area."""
-    label = QLabel(parent.tr(SAFETY_NOTE), parent)
+    label = QLabel(QCoreApplication.translate("Safety", SAFETY_NOTE), parent)
     label.setObjectName("safetyText")
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
@@ -214,8 +214,8 @@ def note_text(parent: QWidget) -> tuple[QScrollArea, QLabel]:
         Qt.TextInteractionFlag.TextSelectableByMouse
         | Qt.TextInteractionFlag.TextSelectableByKeyboard
     )
-    label.setAccessibleName(parent.tr(SAFETY_TITLE))
-    label.setAccessibleDescription(parent.tr(SAFETY_NOTE))
+    label.setAccessibleName(QCoreApplication.translate("Safety", SAFETY_TITLE))
+    label.setAccessibleDescription(QCoreApplication.translate("Safety", SAFETY_NOTE))
     label.setContentsMargins(2, 2, 8, 2)
     scroll = QScrollArea(parent)
     scroll.setWidgetResizable(True)
@@ -247,8 +247,8 @@ class SafetySheet(Sheet):
     def __init__(self, host: QWidget) -> None:
         super().__init__(host)
         self.setObjectName("SafetySheet")
-        self.setAccessibleName(self.tr(SAFETY_TITLE))
-        self.title = title_label(self.tr(SAFETY_TITLE), self.card)
+        self.setAccessibleName(QCoreApplication.translate("Safety", SAFETY_TITLE))
+        self.title = title_label(QCoreApplication.translate("Safety", SAFETY_TITLE), self.card)
         self.intro = QLabel(self.card)
         self.intro.setObjectName("sheetIntro")
         self.intro.setWordWrap(True)

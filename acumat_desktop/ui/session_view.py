@@ -26,7 +26,7 @@ import math
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -79,9 +79,14 @@ def is_evening(now: datetime) -> bool:
 def ask_to_stop(parent: QWidget) -> bool:
     """Ask before ending a session early. Escape answers "keep going", Enter stops."""
     return ask(
-        parent, parent.tr("Stop the session?"), parent.tr("Stop the session now?"),
-        parent.tr("Stop"), parent.tr("Keep going"), destructive=True,
-        detail=parent.tr("The minutes so far are kept in your history."),
+        parent, QCoreApplication.translate("SessionView", "Stop the session?"),
+        QCoreApplication.translate("SessionView", "Stop the session now?"),
+        QCoreApplication.translate("SessionView", "Stop"),
+        QCoreApplication.translate("SessionView", "Keep going"),
+        destructive=True,
+        detail=QCoreApplication.translate(
+            "SessionView", "The minutes so far are kept in your history."
+        ),
     )
 
 

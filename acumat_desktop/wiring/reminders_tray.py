@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMenu
 
@@ -33,10 +33,12 @@ def sitting_tooltip(owner: QObject, active_s: float, *, snoozed: bool = False) -
         return None
     minutes = int(active_s // 60)
     if snoozed:
-        return owner.tr("Sitting for %n minutes; the reminder is snoozed", "", minutes)
+        return QCoreApplication.translate(
+            "RemindersTray", "Sitting for %n minutes; the reminder is snoozed", "", minutes
+        )
     if not minutes:
-        return owner.tr("Sitting for under a minute")
-    return owner.tr("Sitting for %n minutes", "", minutes)
+        return QCoreApplication.translate("RemindersTray", "Sitting for under a minute")
+    return QCoreApplication.translate("RemindersTray", "Sitting for %n minutes", "", minutes)
 
 
 class RemindersTray(QObject):

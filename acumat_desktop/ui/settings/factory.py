@@ -70,7 +70,8 @@ def editor_for(key: str, info: FieldInfo, choices: SettingsChoices) -> FieldEdit
     if key == "sound.master_volume":
         return VolumeEditor()
     if annotation is int:
-        return CountEditor(int(low or 0), int(high if high is not None else 100), labels.tr("None"))
+        high = high if high is not None else 100
+        return CountEditor(int(low or 0), int(high), labels.tr(labels.NONE))
     if annotation is time:
         return TimeEditor()
     if key == "reminders.work_days":

@@ -30,6 +30,8 @@ def _t(text: str) -> str:
     return str(QT_TRANSLATE_NOOP(CONTEXT, text))
 
 
+NONE = _t("None")
+
 LABELS: dict[str, str] = {
     "reminders.enabled": _t("Remind me to use the mat when I have been sitting a long time"),
     "reminders.sit_limit": _t("Remind me after sitting for"),
@@ -60,6 +62,7 @@ LABELS: dict[str, str] = {
     "sound.output_device": _t("Sound output"),
     "appearance.theme": _t("Colours"),
     "appearance.reduced_motion": _t("Calm breathing shape (it glows instead of growing)"),
+    "appearance.language": _t("Language (takes effect after a restart)"),
     "startup.autostart": _t("Start AcuMat when I log in"),
     "startup.start_minimized": _t("Start in the tray, without a window"),
 }
@@ -77,6 +80,11 @@ OPTIONS: dict[str, list[tuple[str, str]]] = {
         ("system", _t("Follow the system")),
         ("light", _t("Light")),
         ("dark", _t("Dark")),
+    ],
+    "appearance.language": [
+        ("system", _t("Follow the system")),
+        ("en", "English"),  # a language's own name is never translated
+        ("de", "Deutsch"),
     ],
 }
 
@@ -169,7 +177,10 @@ PAGES: tuple[Page, ...] = (
     Page(
         _t("General"),
         (
-            Group(_t("Appearance"), ("appearance.theme", "appearance.reduced_motion")),
+            Group(
+                _t("Appearance"),
+                ("appearance.theme", "appearance.reduced_motion", "appearance.language"),
+            ),
             Group(_t("Starting AcuMat"), ("startup.autostart", "startup.start_minimized")),
         ),
     ),

@@ -1,0 +1,91 @@
+"""The interface language: AcuMat's own catalogue (``resources/translations/acumat_<lang>.qm``)
+and Qt's (``qtbase_<lang>.qm``, for the standard buttons and dialogs), chosen from the
+system's languages unless the ``appearance.language`` setting names one.
+
+English is the source language: it needs no catalogue, only the small plural translator of
+``ui/plurals.py`` ("1 minute", not "1 minutes"). Any other language's catalogue answers its
+plurals itself, so the English plural translator is installed only for English.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator
+
+from acumat_desktop.services.assets import resource_path
+
+log = logging.getLogger(__name__)
+
+SOURCE_LANGUAGE = "en"
+OBJECT_PREFIX = "acumatTranslation_"
+
+
+def translations_dir() -> Path:
+    return resource_path("translations")
+
+
+def available_languages(folder: Path | None = None) -> list[str]:
+    """English, and every language with a compiled catalogue."""
+    folder = folder or translations_dir()
+    found = sorted(p.stem.removeprefix("acumat_") for p in folder.glob("acumat_*.qm"))
+    return [SOURCE_LANGUAGE, *(lang for lang in found if lang != SOURCE_LANGUAGE)]
+
+
+def choose_language(
+    setting: str | None, ui_languages: Iterable[str], available: Iterable[str]
+) -> str:
+    """The setting when it names a language; otherwise the first of the system's languages
+    (``de-DE``, ``de_AT``, ``en-GB``…) that AcuMat speaks; English when none does."""
+    known = list(available)
+    if setting and setting != "system":
+        return setting if setting in known else SOURCE_LANGUAGE
+    for name in ui_languages:
+        lang = name.replace("_", "-").split("-")[0].lower()
+        if lang in known:
+            return lang
+        if lang in ("c", "posix"):
+            continue
+    return SOURCE_LANGUAGE
+
+
+def install_translations(app: QObject, language: str | None) -> str:
+    """Install the translators for ``language`` (a setting's value: ``system``, ``en``,
+    ``de``…; None follows the system) on ``app``; returns the language code in use."""
+    from PySide6.QtCore import QCoreApplication
+
+    from acumat_desktop.ui.plurals import install_english_plurals
+
+    chosen = choose_language(language, QLocale.system().uiLanguages(), available_languages())
+    for old in app.findChildren(QTranslator):
+        if old.objectName().startswith(OBJECT_PREFIX):
+            QCoreApplication.removeTranslator(old)
+            old.deleteLater()
+    locale = QLocale(chosen)
+    QLocale.setDefault(locale)  # numbers, dates and the English plural check follow it
+    if chosen != SOURCE_LANGUAGE:
+        _load(app, f"qtbase_{chosen}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+        # Installed last, so it is asked first: AcuMat's own words over Qt's.
+        if not _load(app, f"acumat_{chosen}", str(translations_dir())):
+            log.warning("no catalogue for %s; the interface stays English", chosen)
+            chosen = SOURCE_LANGUAGE
+            QLocale.setDefault(QLocale(chosen))
+    if chosen == SOURCE_LANGUAGE:
+        install_english_plurals(app)
+    log.info("interface language: %s", chosen)
+    return chosen
+
+
+def _load(app: QObject, name: str, folder: str) -> bool:
+    from PySide6.QtCore import QCoreApplication
+
+    translator = QTranslator(app)
+    if not translator.load(name, folder):
+        translator.deleteLater()
+        log.debug("no %s in %s", name, folder)
+        return False
+    translator.setObjectName(OBJECT_PREFIX + name)
+    QCoreApplication.installTranslator(translator)
+    return True
