@@ -241,6 +241,7 @@ def build_features(s: Services) -> AcuMat:
         parent=s.app, settings=s.settings, session=s.session, clock=s.clock, window=s.window,
         library=sessions.library, patterns=sessions.patterns.all(), history=s.history,
         session_view=sessions.view, starter=sessions, sounds=sound,
+        pattern_library=sessions.patterns,
     )
     SessionEndNotice(
         parent=s.app, session=s.session, window=s.window, tray=s.tray,

@@ -20,6 +20,10 @@ SINGULARS: dict[str, str] = {
     "%n seconds": "%n second",
     "%n hours": "%n hour",
     "%n seconds ago": "%n second ago",
+    "%n sessions": "%n session",
+    "Saved %n sessions to %1": "Saved %n session to %1",
+    "Streak: %n days": "Streak: %n day",
+    "%1: %n minutes done": "%1: %n minute done",
     "Week %1 of getting used to the mat: up to %n minutes": (
         "Week %1 of getting used to the mat: up to %n minute"
     ),

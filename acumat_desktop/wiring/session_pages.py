@@ -9,10 +9,9 @@ from collections.abc import Mapping
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
 
-from acumat_desktop.core.acclimation import suggested_minutes
 from acumat_desktop.core.breathing import BreathingPattern
 from acumat_desktop.core.clock import Clock
-from acumat_desktop.core.routines import Routine
+from acumat_desktop.core.history import SessionRecord
 from acumat_desktop.core.session import Finished, SessionEvent, SessionStateError, Started, Stopped
 from acumat_desktop.services.history_store import HistoryStore
 from acumat_desktop.services.pattern_library import PatternLibrary
@@ -64,6 +63,7 @@ class SessionPages(QObject):
         self._window = window
         self._history = history
         self._session_view = session_view
+        session_view.closing_done.connect(self._after_closing)
         self._starter = starter
         self._library = library
         self._patterns = patterns
@@ -73,7 +73,7 @@ class SessionPages(QObject):
             window,
             patterns=patterns,
             sounds=choices,
-            suggest_minutes=self._suggest,
+            suggest_minutes=lambda routine: starter.minutes_for(routine.id),
         )
         self.summary = SessionSummary(window)
         self.history_view = HistoryView(
@@ -97,6 +97,7 @@ class SessionPages(QObject):
         self._waiting_start: StartArgs | None = None  # a start from the window, after the note
         self._connect_picker()
         self.picker.set_favourites(settings.settings.session.favourites)
+        self.picker.set_ramp_routines(settings.settings.session.ramp_routines)
         settings.changed.connect(self._on_settings)
         self.actions.message.connect(window.show_notice)
         self.summary.feeling_chosen.connect(self._note_feeling)
@@ -117,6 +118,7 @@ class SessionPages(QObject):
         self.picker.import_requested.connect(lambda: self.actions.import_file())
         self.picker.history_requested.connect(self.show_history)
         self.picker.favourite_toggled.connect(self._set_favourite)
+        self.picker.ramp_toggled.connect(self._set_ramp)
         self.actions.changed.connect(self.picker.select)
 
     def _add_menu_actions(self) -> None:
@@ -150,11 +152,21 @@ class SessionPages(QObject):
             if self._held:
                 self._held = False
                 self.safety_sheet.hide()  # nothing waits any more; the note comes next time
-            if event.record.actual_s > 0:
-                self.summary.set_record(event.record)
-                self._window.pages.setCurrentWidget(self.summary)
-            else:
-                self.show_home()
+            if isinstance(event, Stopped):
+                self._show_record(event.record)
+            # Finished: the page shows the closing words; closing_done brings the summary.
+
+    def _after_closing(self) -> None:
+        record = self._session.engine.record
+        if record is not None and self._window.pages.currentWidget() is self._session_view:
+            self._show_record(record)
+
+    def _show_record(self, record: SessionRecord) -> None:
+        if record.actual_s > 0:
+            self.summary.set_record(record)
+            self._window.pages.setCurrentWidget(self.summary)
+        else:
+            self.show_home()
 
     # ------------------------------------------------------------------ starting
 
@@ -252,6 +264,19 @@ class SessionPages(QObject):
 
     def _on_settings(self, settings: Settings) -> None:
         self.picker.set_favourites(settings.session.favourites)
+        self.picker.set_ramp_routines(settings.session.ramp_routines)
+
+    def _set_ramp(self, routine_id: str, on: bool) -> None:
+        """Ease a routine's breathing in, or not, through the settings (the next start reads
+        them)."""
+        current = [r for r in self._settings.settings.session.ramp_routines if r != routine_id]
+        if on:
+            current.append(routine_id)
+        try:
+            self._settings.set("session.ramp_routines", current)
+        except ValueError as exc:
+            log.warning("ease-in not changed: %s", exc)
+            self._window.show_notice(str(exc))
 
     def _set_favourite(self, routine_id: str, favourite: bool) -> None:
         """Add or remove a favourite through the settings (the picker and tray follow)."""
@@ -286,7 +311,3 @@ class SessionPages(QObject):
                 self.tr("Saved the breathing pattern %1").replace("%1", made.name)
             )
 
-    def _suggest(self, routine: Routine) -> int:
-        days = self._history.session_days()
-        first = min(days) if days else None
-        return suggested_minutes(routine, first, self._clock.now().date())

@@ -116,6 +116,9 @@ def acumat(desktop: Desktop, xdg_dirs: dict[str, Path], tmp_path: Path) -> Itera
     env.pop("QT_QPA_PLATFORM", None)  # a real X server here
     env["QT_QPA_PLATFORM"] = "xcb"
     runner = AppRunner(desktop, env, tmp_path)
+    # A first run holds a session behind the safety note until it is read (tests/e2e/
+    # test_first_run_e2e.py tests that); the other tests start sessions as a regular user.
+    runner.run("settings", "set", "session.safety_note_seen", "true")
     yield runner
     runner.run("quit", timeout=10)
     runner.stop_all()
