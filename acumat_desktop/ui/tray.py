@@ -10,6 +10,7 @@ timer looks for a tray only while there is none.
 from __future__ import annotations
 
 import ctypes
+import enum
 import logging
 from collections.abc import Callable
 
@@ -23,7 +24,21 @@ from acumat_desktop.ui.tray_icon import ProgressIcon
 
 log = logging.getLogger(__name__)
 
-SECTIONS = ("session", "sound", "reminders", "app")
+class TraySection(enum.Enum):
+    """The tray menu's sections, in their order from the top; each feature fills its own."""
+
+    SESSION = "session"
+    SOUND = "sound"
+    REMINDERS = "reminders"
+    APP = "app"
+
+
+class TooltipLine(enum.Enum):
+    """The tooltip's lines under the app's name, one per feature."""
+
+    SESSION = "session"
+    SITTING = "sitting"
+
 POLL_MS = 5000  # looking for a tray while there is none, where X events cannot tell
 XCB_DESTROY_NOTIFY = 17
 XCB_CLIENT_MESSAGE = 33
@@ -68,16 +83,15 @@ class Tray(QObject):
         super().__init__(parent)
         self.menu = QMenu()
         self.menu.setObjectName("trayMenu")
-        self._ends: dict[str, QAction] = {}
-        for name in SECTIONS:
-            self._ends[name] = self.menu.addSeparator()
-        self.menu.insertAction(self._ends["app"], actions.open)
-        self.menu.insertAction(self._ends["app"], actions.settings)
-        self.menu.insertAction(self._ends["app"], actions.quit)
+        self._ends: dict[TraySection, QAction] = {}
+        for section in TraySection:
+            self._ends[section] = self.menu.addSeparator()
+        for action in (actions.open, actions.settings, actions.quit):
+            self.menu.insertAction(self._ends[TraySection.APP], action)
         self._progress = ProgressIcon(icon)
         self._session: float | None = None
         self._sitting: float | None = None
-        self._tooltips: dict[str, str] = {}
+        self._tooltips: dict[TooltipLine, str] = {}
         self.icon = QSystemTrayIcon(icon, self)
         self.icon.setToolTip("AcuMat")
         self.icon.setContextMenu(self.menu)
@@ -132,11 +146,11 @@ class Tray(QObject):
         elif not self._poll.isActive():
             self._poll.start()
 
-    def add_action(self, section: str, action: QAction) -> None:
-        """Put ``action`` at the end of ``section`` (session, sound, reminders, app)."""
+    def add_action(self, section: TraySection, action: QAction) -> None:
+        """Put ``action`` at the end of ``section``."""
         self.menu.insertAction(self._ends[section], action)
 
-    def add_menu(self, section: str, menu: QMenu) -> QAction:
+    def add_menu(self, section: TraySection, menu: QMenu) -> QAction:
         action = menu.menuAction()
         self.menu.insertAction(self._ends[section], action)
         return action
@@ -149,7 +163,7 @@ class Tray(QObject):
         self._sitting = fraction
         self._refresh_icon()
 
-    def set_tooltip_line(self, key: str, text: str | None) -> None:
+    def set_tooltip_line(self, key: TooltipLine, text: str | None) -> None:
         """One line of the tooltip per feature; None removes it."""
         if text:
             self._tooltips[key] = text

@@ -13,7 +13,7 @@ from acumat_desktop.services.idle.base import IdleSource
 from acumat_desktop.services.sitting_monitor import SittingMonitor
 from acumat_desktop.ui.plurals import install_english_plurals
 from acumat_desktop.ui.settings_dialog import SettingsDialog
-from acumat_desktop.ui.tray import Tray
+from acumat_desktop.ui.tray import TooltipLine, Tray, TraySection
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +62,7 @@ class RemindersTray(QObject):
         self.resume_action = QAction(self.tr("Resume reminders"), self.menu)
         self.resume_action.triggered.connect(self.resume)
         self.menu.addAction(self.resume_action)
-        tray.add_menu("reminders", self.menu)
+        tray.add_menu(TraySection.REMINDERS, self.menu)
         monitor.changed.connect(self.refresh)
         self.refresh()
 
@@ -92,7 +92,7 @@ class RemindersTray(QObject):
             self._fraction = fraction
             self.tray.set_sitting_progress(fraction)
         tooltip = sitting_tooltip(self, active, snoozed=snoozed) if values.enabled else None
-        self.tray.set_tooltip_line("sitting", tooltip)
+        self.tray.set_tooltip_line(TooltipLine.SITTING, tooltip)
 
 
 class IdleSourceRows(QObject):

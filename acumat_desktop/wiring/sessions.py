@@ -41,7 +41,7 @@ from acumat_desktop.settings.model import Settings
 from acumat_desktop.ui.main_window import MainWindow
 from acumat_desktop.ui.session_actions import SessionActions
 from acumat_desktop.ui.session_view import SessionView, ask_to_stop
-from acumat_desktop.ui.tray import Tray
+from acumat_desktop.ui.tray import TooltipLine, Tray, TraySection
 from acumat_desktop.wiring.history_commands import register_history_commands
 from acumat_desktop.wiring.ports import SoundLister
 from acumat_desktop.wiring.start_menu import StartMenu
@@ -280,9 +280,9 @@ class SessionsFeature(QObject):
         )
         tray = self._tray
         if tray is not None:
-            tray.add_menu("session", self.start_menu.menu)
-            tray.add_action("session", self.session_actions.pause)
-            tray.add_action("session", self.session_actions.stop)
+            tray.add_menu(TraySection.SESSION, self.start_menu.menu)
+            tray.add_action(TraySection.SESSION, self.session_actions.pause)
+            tray.add_action(TraySection.SESSION, self.session_actions.stop)
 
     def _start_from_menu(self, routine_id: str) -> None:
         try:
@@ -305,7 +305,7 @@ class SessionsFeature(QObject):
             )
             if tray is not None:
                 tray.set_session_progress(done)
-                tray.set_tooltip_line("session", text)
+                tray.set_tooltip_line(TooltipLine.SESSION, text)
             if state is not SessionState.PAUSED:
                 step = min(TRAY_TICK_MAX_S, max(1.0, engine.chosen_s / 48))
                 self._tray_timer.start(int(step * 1000))
@@ -315,7 +315,7 @@ class SessionsFeature(QObject):
         self._tray_timer.stop()
         if tray is not None:
             tray.set_session_progress(None)
-            tray.set_tooltip_line("session", None)
+            tray.set_tooltip_line(TooltipLine.SESSION, None)
 
     # ------------------------------------------------------------------ commands
 

@@ -5,6 +5,10 @@ The sound panel is a popover behind one speaker icon: the feature puts one in th
 corner (every page), and :meth:`SoundFeature.attach` adds another (the session page's corner);
 while a session runs and such an icon is attached, the menu bar's one steps aside.
 
+Ambience plays outside sessions too (a preview from the panel or the picker, the tray's "Play
+ambience", ``acumat sounds play``), with an optional sleep timer; a session started over it
+takes the sound over with a cross-fade (:mod:`acumat_desktop.core.audio.ambience`).
+
 The engine follows the ``sound`` settings (volume, mute, device); the CLI's ``volume`` and
 ``mute`` change those settings, so they persist and every view follows one source of truth.
 """
@@ -22,12 +26,15 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QToolButton
 
 from acumat_desktop import APP_DISPLAY_NAME
+from acumat_desktop.core.audio.ambience import AmbienceInfo, AmbienceState
 from acumat_desktop.core.audio.device_keys import device_id
 from acumat_desktop.core.audio.mix import NO_SOUND, Layers, check_mix, parse_mix
+from acumat_desktop.core.clock import Clock
 from acumat_desktop.core.commands import CommandError, CommandRegistry
-from acumat_desktop.core.protocol import FAILED
-from acumat_desktop.core.session import ACTIVE_STATES, SessionEvent
+from acumat_desktop.core.protocol import BAD_ARGS, FAILED
+from acumat_desktop.core.session import ACTIVE_STATES, SessionEvent, Started
 from acumat_desktop.core.status import StatusBoard
+from acumat_desktop.services.audio.ambience_driver import AmbienceDriver
 from acumat_desktop.services.audio.mix_presets import MixPresets
 from acumat_desktop.services.audio.soundscapes import SoundCatalogue, SoundInfo
 from acumat_desktop.services.session_service import SessionService
@@ -35,8 +42,8 @@ from acumat_desktop.services.settings_service import SettingsService
 from acumat_desktop.services.shutdown import ShutdownManager
 from acumat_desktop.settings.model import Settings
 from acumat_desktop.ui.main_window import MainWindow
-from acumat_desktop.ui.sound_panel import SoundPanel
-from acumat_desktop.ui.tray import Tray
+from acumat_desktop.ui.sound_panel import AmbienceMenu, SoundPanel
+from acumat_desktop.ui.tray import Tray, TraySection
 from acumat_desktop.ui.widgets.sound_icon import speaker_icon
 from acumat_desktop.wiring.sound_session import SessionSound
 
@@ -80,6 +87,7 @@ class SoundFeature(QObject):
         commands: CommandRegistry,
         board: StatusBoard,
         shutdown: ShutdownManager,
+        clock: Clock | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("soundFeature")
@@ -94,8 +102,9 @@ class SoundFeature(QObject):
         self._importer: SoundImporter | None = None
         self._speech: SpokenCues | None = None
         self.presets = MixPresets(data_dir / "mixes.json")
+        self.ambience = AmbienceDriver(lambda: self.engine, self, clock=clock)
         self.director = SessionSound(
-            lambda: self.engine,
+            lambda: self.ambience.session_output,
             session.engine,
             lambda: settings.settings.sound,
             self.resolve,
@@ -112,8 +121,11 @@ class SoundFeature(QObject):
         self.mute_action = QAction(self.tr("&Mute sound"), self)
         self.mute_action.setCheckable(True)
         self.mute_action.toggled.connect(self.set_muted)
+        self.ambience_menu, self.stop_ambience_action = self._ambience_controls(window)
         if tray is not None:
-            tray.add_action("sound", self.mute_action)
+            tray.add_action(TraySection.SOUND, self.mute_action)
+            tray.add_menu(TraySection.SOUND, self.ambience_menu)
+            tray.add_action(TraySection.SOUND, self.stop_ambience_action)
         self._connect()
         self._register(commands)
         board.provide("audio", self.status)
@@ -167,6 +179,9 @@ class SoundFeature(QObject):
         panel.save_mix_requested.connect(self._save_mix)
         panel.mix_chosen.connect(self._use_mix)
         panel.import_requested.connect(self._import)
+        panel.preview_requested.connect(self._preview)
+        panel.preview_stop_requested.connect(self.stop_ambience)
+        self.ambience.changed.connect(self._sync_panel)
 
     @property
     def engine_built(self) -> bool:
@@ -240,10 +255,52 @@ class SoundFeature(QObject):
 
     def status(self) -> dict[str, Any]:
         """The ``audio`` part of ``status --json``."""
+        ambience = self.ambience_status()
         if self._engine is None:
-            return {"output": None, "muted": self._settings.settings.sound.muted, "layers": []}
+            muted = self._settings.settings.sound.muted
+            return {"output": None, "muted": muted, "layers": [], "ambience": ambience}
         status = self._engine.status()
-        return {"output": status["output"], "muted": status["muted"], "layers": status["layers"]}
+        keys = ("output", "muted", "layers")
+        return {**{key: status[key] for key in keys}, "ambience": ambience}
+
+    # --- ambience outside sessions ------------------------------------------------------------
+    def play_ambience(self, spec: str, minutes: float | None = None) -> AmbienceInfo:
+        """Play a soundscape, a mix or a saved mix without a session, for ``minutes`` (then
+        fading out) or until stopped. ValueError for a bad sound or minutes; RuntimeError while
+        a session runs (its sound plays; the panel changes it)."""
+        if self._session.engine.state in ACTIVE_STATES:
+            raise RuntimeError(self.tr("A session is running: change its sound in the sound panel"))
+        self.check_sound(spec)
+        self.ambience.play(spec, self.resolve(spec), minutes)
+        return self.ambience.info()
+
+    def stop_ambience(self) -> None:
+        self.ambience.stop()
+
+    def ambience_status(self) -> dict[str, Any]:
+        """The ``ambience`` of the ``audio`` status part."""
+        return self.ambience.status()
+
+    def _preview(self, spec: str, minutes: int | None = None) -> None:
+        try:
+            self.play_ambience(spec, minutes)
+        except (ValueError, RuntimeError) as exc:
+            self.panel.show_message(str(exc))
+
+    def _ambience_controls(self, window: MainWindow) -> tuple[AmbienceMenu, QAction]:
+        """The tray's "Play ambience" submenu and "Stop ambience"."""
+        menu = AmbienceMenu(window)
+        menu.aboutToShow.connect(self._fill_ambience_menu)
+        menu.play_requested.connect(self._preview)
+        stop = QAction(self.tr("S&top ambience"), self)
+        stop.setEnabled(False)
+        stop.triggered.connect(self.stop_ambience)
+        return menu, stop
+
+    def _fill_ambience_menu(self) -> None:
+        sounds = self.sounds()
+        self.ambience_menu.set_choices(sounds, self.presets.names())
+        self.ambience_menu.setEnabled(self._session.engine.state not in ACTIVE_STATES)
 
     def set_master_volume(self, volume: float) -> None:
         self._settings.set("sound.master_volume", round(min(1.0, max(0.0, volume)), 2))
@@ -271,19 +328,27 @@ class SoundFeature(QObject):
         self.director.options_changed()
 
     def _on_session_event(self, event: SessionEvent) -> None:
-        self.director.on_event(event)
+        if isinstance(event, Started):  # over ambience, the session's sound takes it over
+            self.ambience.take_over(lambda: self.director.on_event(event), self.director.set_mix)
+        else:
+            self.director.on_event(event)
         self._sync_panel()
 
     def _sync_panel(self) -> None:
         active = self._session.engine.state in ACTIVE_STATES
-        self.panel.set_layers(self.director.mix)
-        self.panel.set_session_active(active)
+        ambience = self.ambience.info()
+        self.panel.set_layers(self.director.mix if active else list(ambience.layers))
+        self.panel.set_ambience(ambience.state is not AmbienceState.STOPPED, session=active)
+        self.stop_ambience_action.setEnabled(ambience.state is not AmbienceState.STOPPED)
         # one speaker icon in sight: the session page's own while a session runs
         self.corner_button.setVisible(not (active and self._attached))
 
     def _on_layers_edited(self, layers: Layers) -> None:
         try:
-            self.director.set_mix(layers)
+            if self._session.engine.state not in ACTIVE_STATES and self.ambience.ambience.layers:
+                self.ambience.set_layers(layers)
+            else:
+                self.director.set_mix(layers)
         except RuntimeError as exc:
             self.panel.show_message(str(exc))
         self._sync_panel()
@@ -348,7 +413,10 @@ class SoundFeature(QObject):
         self.panel.show_message(self.tr("Saved the mix “{0}”.").format(name.strip()))
 
     def _use_mix(self, name: str) -> None:
-        self._on_layers_edited(self.resolve(name))
+        if self._session.engine.state in ACTIVE_STATES:
+            self._on_layers_edited(self.resolve(name))
+        else:
+            self._preview(name)
 
     def _import(self, path: Path) -> None:
         self.panel.show_message(self.tr("Importing {0}…").format(path.name))
@@ -369,6 +437,26 @@ class SoundFeature(QObject):
         registry.register("mute", lambda args: self._cmd_mute(True))
         registry.register("unmute", lambda args: self._cmd_mute(False))
         registry.register("sound.layers", self._cmd_layers)
+        registry.register("ambience.play", self._cmd_play)
+        registry.register("ambience.stop", self._cmd_stop)
+
+    def _cmd_stop(self, args: dict[str, Any]) -> Any:
+        self.stop_ambience()
+        return self.ambience_status()
+
+    def _cmd_play(self, args: dict[str, Any]) -> Any:
+        spec, minutes = args.get("mix"), args.get("minutes")
+        if not isinstance(spec, str):
+            raise CommandError("'mix' must be a soundscape, a mix or a saved mix's name")
+        if minutes is not None and (isinstance(minutes, bool) or not isinstance(minutes, int)):
+            raise CommandError(f"minutes must be a whole number, not {minutes!r}")
+        try:
+            self.play_ambience(spec, minutes)
+        except ValueError as exc:
+            raise CommandError(str(exc), BAD_ARGS) from None
+        except RuntimeError as exc:
+            raise CommandError(str(exc), FAILED) from None
+        return self.ambience_status()
 
     def _cmd_volume(self, args: dict[str, Any]) -> Any:
         percent = args.get("percent")

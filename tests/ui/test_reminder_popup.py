@@ -19,6 +19,7 @@ from acumat_desktop.ui.reminder_popup import (
     popup_position,
     sitting_phrase,
 )
+from acumat_desktop.ui.tray import TooltipLine, TraySection
 from acumat_desktop.wiring.reminders_prompt import ReminderPrompter
 
 # Offscreen windows cannot be raised; a stays-on-top window asks to be when shown.
@@ -242,15 +243,15 @@ def test_close_at_the_snooze_cap_only_puts_the_popup_away(qtbot: QtBot) -> None:
 class FakeTray:
     def __init__(self) -> None:
         self.sitting: list[float | None] = []
-        self.lines: dict[str, str | None] = {}
+        self.lines: dict[TooltipLine, str | None] = {}
 
-    def add_menu(self, section: str, menu: object) -> None:
+    def add_menu(self, section: TraySection, menu: object) -> None:
         pass
 
     def set_sitting_progress(self, fraction: float | None) -> None:
         self.sitting.append(fraction)
 
-    def set_tooltip_line(self, key: str, text: str | None) -> None:
+    def set_tooltip_line(self, key: TooltipLine, text: str | None) -> None:
         self.lines[key] = text
 
 
@@ -265,7 +266,7 @@ def test_the_tray_ring_returns_to_calm_after_a_snooze(qtbot: QtBot) -> None:
     assert tray.sitting[-1] == 1.0, "full ring when the reminder is due"
     qtbot.mouseClick(rig.prompter.popup.snooze_button, Qt.MouseButton.LeftButton)
     assert None in tray.sitting[-1:], "snoozed: no red ring"
-    assert tray.lines["sitting"] == "Sitting for 1 minute; the reminder is snoozed"
+    assert tray.lines[TooltipLine.SITTING] == "Sitting for 1 minute; the reminder is snoozed"
     rig.sit(10 * 60 + 10)
     assert rig.prompter.popup.isVisible()
     assert tray.sitting[-1] == 1.0, "due again: the ring is back"
