@@ -47,10 +47,20 @@ class AudioLayer(_Strict):
     volume: float
 
 
+class AmbienceStatus(_Strict):
+    """Ambience played without a session (``acumat sounds play``)."""
+
+    playing: bool = False
+    paused: bool = False
+    mix: str | None = None  # as asked for: a soundscape id, a mix or a saved mix's name
+    sleep_timer_remaining_s: float | None = None  # None without a sleep timer
+
+
 class AudioStatus(_Strict):
     output: str | None = None
     muted: bool = False
     layers: list[AudioLayer] = []
+    ambience: AmbienceStatus = AmbienceStatus()
 
 
 class TrayStatus(_Strict):

@@ -3,6 +3,11 @@ the window's menu bar), with the session's layers, each with its own volume, the
 mute, saved mixes and importing a sound. It is a ``Qt.Popup``: a click outside or Escape closes
 it, so during a session it takes neither room nor attention from the dial until asked for.
 
+Outside sessions the ▶ buttons preview a soundscape or a saved mix as ambience (a second click,
+on ■, stops it), and while ambience plays its layers can be changed here as a session's can.
+:class:`AmbienceMenu` is the tray's "Play ambience" submenu (soundscapes, saved mixes and a sleep
+timer).
+
 It presents and forwards: every change goes out as a signal, and the app tells it what is true
 through the ``set_*`` methods (which never echo back as signals). Sliders are 0..100 and map to
 0..1 volumes; the mixer applies the perceptual curve.
@@ -13,6 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,6 +29,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QMenu,
     QPushButton,
     QSlider,
     QToolButton,
@@ -87,6 +94,8 @@ class SoundPanel(QFrame):
     save_mix_requested = Signal(str)  # a name for the current layers
     mix_chosen = Signal(str)  # a saved mix's name
     import_requested = Signal(Path)
+    preview_requested = Signal(str)  # a soundscape id or a saved mix's name, to play as ambience
+    preview_stop_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Popup)
@@ -98,6 +107,8 @@ class SoundPanel(QFrame):
         self._names: dict[str, str] = {}
         self._rows: list[_LayerRow] = []
         self._active = False
+        self._session = False  # a session runs: no previews
+        self._ambience = False  # ambience plays: the ▶ buttons stop it
         body = self
         outer = QVBoxLayout(body)
         outer.setContentsMargins(14, 12, 14, 12)
@@ -155,10 +166,15 @@ class SoundPanel(QFrame):
         self.add_button = QPushButton(self.tr("&Add layer"), self.layers_box)
         self.add_button.setAccessibleName(self.tr("Add layer"))
         self.add_button.clicked.connect(self._add_layer)
+        self.preview_sound = self._preview_button(self.layers_box, self.add_choice)
         add_row.addWidget(self.add_choice, 1)
+        add_row.addWidget(self.preview_sound)
         add_row.addWidget(self.add_button)
         self._layers_layout.addLayout(add_row)
-        self.hint = QLabel(self.tr("Start a session to change its layers."), self.layers_box)
+        self.hint = QLabel(
+            self.tr("Start a session, or play a sound with ▶, to change the layers."),
+            self.layers_box,
+        )
         self.hint.setWordWrap(True)
         self._layers_layout.addWidget(self.hint)
         return self.layers_box
@@ -189,12 +205,39 @@ class SoundPanel(QFrame):
         self.save_mix = QPushButton(self.tr("&Save mix…"), body)
         self.save_mix.setAccessibleName(self.tr("Save mix"))
         self.save_mix.clicked.connect(self._save_mix)
+        self.preview_mix = self._preview_button(body, self.mix_choice)
         mixes.addWidget(self.mix_choice, 1)
+        mixes.addWidget(self.preview_mix)
         mixes.addWidget(self.use_mix)
         mixes.addWidget(self.save_mix)
         column.addWidget(label)
         column.addLayout(mixes)
         return column
+
+    def _preview_button(self, parent: QWidget, choice: QComboBox) -> QToolButton:
+        button = QToolButton(parent)
+        button.setObjectName("previewButton")
+        button.clicked.connect(lambda: self._preview(choice))
+        self._show_preview(button)
+        return button
+
+    def _show_preview(self, button: QToolButton) -> None:
+        if self._ambience:
+            button.setText("■")
+            button.setToolTip(self.tr("Stop the ambience"))
+            button.setAccessibleName(self.tr("Stop the ambience"))
+        else:
+            button.setText("▶")
+            button.setToolTip(self.tr("Play this now, without a session"))
+            button.setAccessibleName(self.tr("Preview"))
+
+    def _preview(self, choice: QComboBox) -> None:
+        if self._ambience:
+            self.preview_stop_requested.emit()
+            return
+        spec = choice.currentData() or choice.currentText()
+        if spec:
+            self.preview_requested.emit(str(spec))
 
     # --- what is true (never echoed back as signals) --------------------------------------------
     def set_sounds(self, sounds: list[dict[str, str]]) -> None:
@@ -233,6 +276,15 @@ class SoundPanel(QFrame):
     def set_session_active(self, active: bool) -> None:
         """Layers belong to a session: they can be changed only while one runs."""
         self._active = active
+        self._refresh_enabled()
+
+    def set_ambience(self, playing: bool, *, session: bool) -> None:
+        """Ambience plays (its layers can be changed, ■ stops it), or not; no previews while
+        a ``session`` runs."""
+        self._ambience, self._session = playing, session
+        self._active = session or playing
+        for button in (self.preview_sound, self.preview_mix):
+            self._show_preview(button)
         self._refresh_enabled()
 
     def set_mixes(self, names: list[str]) -> None:
@@ -303,8 +355,66 @@ class SoundPanel(QFrame):
     def _refresh_enabled(self) -> None:
         for row in self._rows:
             row.setEnabled(self._active)
-        self.add_choice.setEnabled(self._active)
+        self.add_choice.setEnabled(self.add_choice.count() > 0)  # to add, or to preview
         self.add_button.setEnabled(self._active and self.add_choice.count() > 0)
+        self.preview_sound.setEnabled(
+            self._ambience or (not self._session and self.add_choice.count() > 0)
+        )
+        self.preview_mix.setEnabled(
+            self._ambience or (not self._session and self.mix_choice.count() > 0)
+        )
         self.use_mix.setEnabled(self._active and self.mix_choice.count() > 0)
         self.save_mix.setEnabled(bool(self._rows))
         self.hint.setVisible(not self._active)
+
+
+SLEEP_TIMER_MINUTES = (15, 30, 60)
+
+
+class AmbienceMenu(QMenu):
+    """The tray's "Play ambience" submenu: each soundscape and saved mix plays at once, for the
+    sleep timer chosen at the bottom (none, 15, 30 or 60 minutes, then it fades out)."""
+
+    play_requested = Signal(str, object)  # a soundscape id or saved mix's name, minutes or None
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ambienceMenu")
+        self.setTitle(self.tr("Play &ambience"))
+        self._timers = QActionGroup(self)
+        self._timers.setExclusive(True)
+        self.timer_actions: list[QAction] = []
+        for minutes in (None, *SLEEP_TIMER_MINUTES):
+            text = (
+                self.tr("No sleep timer")
+                if minutes is None
+                else self.tr("Sleep timer: %n min", "", minutes)
+            )
+            action = QAction(text, self._timers)  # not the menu's: clear() would delete it
+            action.setCheckable(True)
+            action.setChecked(minutes is None)
+            action.setData(minutes)
+            self._timers.addAction(action)
+            self.timer_actions.append(action)
+        self.set_choices([], [])
+
+    def minutes(self) -> int | None:
+        checked = self._timers.checkedAction()
+        data = checked.data() if checked is not None else None
+        return int(data) if isinstance(data, int) else None
+
+    def set_choices(self, sounds: list[dict[str, str]], mixes: list[str]) -> None:
+        """The soundscapes (``{"id", "name"}``) and saved mixes' names to offer."""
+        self.clear()
+        for sound in sounds:
+            self._add_choice(sound["name"], sound["id"])
+        if mixes:
+            self.addSection(self.tr("Saved mixes"))
+            for name in mixes:
+                self._add_choice(name, name)
+        self.addSeparator()
+        self.addActions(self.timer_actions)
+
+    def _add_choice(self, text: str, spec: str) -> None:
+        action = self.addAction(text.replace("&", "&&"))
+        action.triggered.connect(lambda: self.play_requested.emit(spec, self.minutes()))

@@ -109,7 +109,8 @@ def start(parts: AcuMat, sound: str | None = "rain") -> None:
 def test_the_engine_is_built_only_when_a_session_needs_it(parts: AcuMat) -> None:
     assert FakeEngine.built == []
     audio = parts.board.snapshot()["audio"]
-    assert audio == {"output": None, "muted": False, "layers": []}
+    ambience = {"playing": False, "paused": False, "mix": None, "sleep_timer_remaining_s": None}
+    assert audio == {"output": None, "muted": False, "layers": [], "ambience": ambience}
     assert [s["id"] for s in call(parts, "sounds")][:2] == ["rain", "ocean"]
     start(parts, "rain:0.6,ocean:0.4")
     assert len(FakeEngine.built) == 1
