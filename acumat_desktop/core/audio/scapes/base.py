@@ -97,6 +97,7 @@ class NoiseBed:
         self._tail = frame[:, self.hop :]
         return out.T.astype(np.float64)
 
+
 class SlowCurve:
     """An endless smooth random curve: knots drawn every ``period`` s (± ``jitter``), joined by
     raised-cosine segments, so it glides without corners."""
