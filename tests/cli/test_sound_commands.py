@@ -12,7 +12,7 @@ from acumat_desktop.cli import session_commands
 from acumat_desktop.cli.main import main
 from acumat_desktop.core.audio import synth
 from acumat_desktop.core.commands import CommandError, CommandRegistry
-from acumat_desktop.core.protocol import BAD_ARGS, BAD_REQUEST
+from acumat_desktop.core.protocol import BAD_ARGS, BAD_REQUEST, FAILED
 from acumat_desktop.services.ipc import ControlServer
 from acumat_desktop.services.paths import AppPaths, server_name
 
@@ -130,3 +130,72 @@ def test_the_apps_refusal_of_a_sound_exits_2_with_its_message(
         app.server.close()
     assert (exit_code, out) == (2, "")
     assert err == "acumat: unknown sound 'user-gone'; known sounds: rain\n"
+
+
+@pytest.mark.parametrize(
+    ("argv", "named"),
+    [
+        (["sounds", "play", "thunder"], "unknown sound 'thunder'"),
+        (["sounds", "play", "../x.wav"], "'../x.wav' is not a sound id"),
+        (["sounds", "play", "rain:2"], "the volume must be a number from 0 to 1"),
+        (["sounds", "play", "none"], "acumat sounds stop"),
+        (["sounds", "play", "rain", "--minutes", "0"], "minutes must be from 1"),
+        (["sounds", "play", "rain", "--minutes", "soon"], "'soon'"),
+        (["sounds", "play"], "MIX"),
+    ],
+)
+def test_sounds_play_refuses_a_bad_mix_or_timer_with_exit_2(
+    capsys: pytest.CaptureFixture[str], argv: list[str], named: str
+) -> None:
+    code, out, err = run(capsys, *argv)
+    assert (code, out) == (2, "")
+    assert named in err
+
+
+@pytest.mark.parametrize("argv", [["sounds", "play", "rain"], ["sounds", "stop"]])
+def test_ambience_without_the_app_exits_3(
+    capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    code, _, err = run(capsys, *argv)
+    assert code == 3 and "AcuMat is not running" in err
+
+
+def test_sounds_play_and_stop_reach_the_app(
+    qtbot: QtBot, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A saved mix's name passes the door; the app's answer is said in one line (or JSON)."""
+    mixes = AppPaths.for_user().data / "mixes.json"
+    mixes.parent.mkdir(parents=True, exist_ok=True)
+    mixes.write_text(json.dumps({"version": 1, "mixes": {"Evening rain": [["rain", 0.6]]}}))
+    app = FakeApp(qtbot)
+    asked: list[tuple[str, dict[str, object]]] = []
+
+    def play(args: dict[str, object]) -> object:
+        if args["mix"] == "rain":  # as while a session runs
+            raise CommandError("A session is running", FAILED)
+        asked.append(("play", args))
+        return {"playing": True, "paused": False, "mix": args["mix"],
+                "sleep_timer_remaining_s": 1800.0}
+
+    def stop(args: dict[str, object]) -> object:
+        asked.append(("stop", args))
+        return {"playing": False, "paused": False, "mix": None, "sleep_timer_remaining_s": None}
+
+    app.registry.register("ambience.play", play)
+    app.registry.register("ambience.stop", stop)
+    try:
+        played = app.run_cli(capsys, "sounds", "play", "Evening rain", "--minutes", "30")
+        as_json = app.run_cli(capsys, "sounds", "--json", "play", "rain:0.5,wind:0.2")
+        stopped = app.run_cli(capsys, "sounds", "stop")
+        refused = app.run_cli(capsys, "sounds", "play", "rain")
+    finally:
+        app.server.close()
+    assert played == (0, "Playing Evening rain, fading out in 30 min\n", "")
+    assert json.loads(as_json[1])["mix"] == "rain:0.5,wind:0.2"
+    assert stopped == (0, "Ambience stopped\n", "")
+    assert refused[0] == 1 and "session" in refused[2]
+    assert asked == [
+        ("play", {"mix": "Evening rain", "minutes": 30}),
+        ("play", {"mix": "rain:0.5,wind:0.2"}),
+        ("stop", {}),
+    ]
