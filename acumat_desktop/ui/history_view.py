@@ -95,9 +95,12 @@ def ask_confirm(parent: QWidget, question: str) -> bool:
 
 def minutes_label(minutes: float) -> str:
     if minutes < 60:
-        return f"{round(minutes)} min"
+        return QCoreApplication.translate("HistoryView", "%1 min").replace(
+            "%1", str(round(minutes))
+        )
     hours, rest = divmod(round(minutes), 60)
-    return f"{hours} h {rest:02d} min"
+    text = QCoreApplication.translate("HistoryView", "%1 h %2 min")
+    return text.replace("%1", str(hours)).replace("%2", f"{rest:02d}")
 
 
 def _qdate(day: date) -> QDate:

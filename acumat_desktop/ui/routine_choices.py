@@ -67,6 +67,7 @@ def select_data(combo: QComboBox, value: object) -> None:
 
 def _pattern_label(pattern: BreathingPattern) -> str:
     bpm = pattern.breaths_per_minute
+    name = QCoreApplication.translate("Breathing", pattern.name)  # built-in names translated
     if bpm is None or pattern.timing in pattern.name:
-        return pattern.name
-    return _tr("%1 (%2 s)").replace("%1", pattern.name).replace("%2", pattern.timing)
+        return name
+    return _tr("%1 (%2 s)").replace("%1", name).replace("%2", pattern.timing)

@@ -9,7 +9,7 @@ few seconds, and asking would fill the history with noise.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -53,8 +53,11 @@ QPushButton#doneButton:focus { border-color: palette(text); }
 def minutes_text(seconds: float) -> str:
     """``45 s`` under a minute, else whole minutes (``1 min``, ``18 min``)."""
     if seconds < 59.5:
-        return f"{round(seconds)} s"
-    return f"{round(seconds / 60)} min"
+        return QCoreApplication.translate("SessionSummary", "%1 s").replace(
+            "%1", str(round(seconds))
+        )
+    text = QCoreApplication.translate("SessionSummary", "%1 min")
+    return text.replace("%1", str(round(seconds / 60)))
 
 
 class SessionSummary(QWidget):

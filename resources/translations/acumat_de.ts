@@ -28,6 +28,28 @@
         </message>
     </context>
     <context>
+        <name>AmbienceMenu</name>
+        <message>
+            <source>Play &amp;ambience</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No sleep timer</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Sleep timer: %n min</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>Saved mixes</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>AppActions</name>
         <message>
             <source>&amp;Open AcuMat</source>
@@ -55,6 +77,13 @@
         </message>
         <message>
             <source>&amp;About AcuMat</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>AudioPlayer</name>
+        <message>
+            <source>No sound output found — AcuMat runs silently</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -97,6 +126,14 @@
         </message>
         <message>
             <source>Delete session</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 min</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 h %2 min</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -265,6 +302,45 @@
                 <numerusform />
                 <numerusform />
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>KeepAwake</name>
+        <message>
+            <source>the desktop portal</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the GNOME session manager</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the desktop's screen saver service</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>logind (blocks suspend)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the X screen saver</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Windows power requests</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a macOS power assertion</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>nothing found on this computer: the screen may lock during a session</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> and </source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1282,6 +1358,14 @@
     <context>
         <name>SessionSummary</name>
         <message>
+            <source>%1 s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 min</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Session summary</source>
             <translation type="unfinished" />
         </message>
@@ -1799,6 +1883,14 @@ Details are in {1}.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>A session is running: change its sound in the sound panel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>S&amp;top ambience</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Could not save the mix: {0}</source>
             <translation type="unfinished" />
         </message>
@@ -1869,7 +1961,7 @@ Details are in {1}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Start a session to change its layers.</source>
+            <source>Start a session, or play a sound with ▶, to change the layers.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1910,6 +2002,18 @@ Details are in {1}.</source>
         </message>
         <message>
             <source>Save mix</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stop the ambience</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Play this now, without a session</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Preview</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1978,6 +2082,41 @@ Details are in {1}.</source>
         </message>
         <message>
             <source>Sitting at the desk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>none</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;1 min</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>. Sitting at the desk: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 min</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%1 %2</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>%1 none</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 h %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 %2 min</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -20,7 +20,7 @@ from functools import partial
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer, Signal, Slot
 from PySide6.QtMultimedia import QMediaDevices
 
 from acumat_desktop.core.audio import CHANNELS, SAMPLE_RATE, synth
@@ -61,7 +61,9 @@ OUTPUTS_SETTLE_MS = 150  # a server restart or a plug reports the outputs changi
 STOP_RAMP_S = 0.05  # what still rings when stop() comes is ramped out, not cut
 # release the output once what was queued at the server has played out
 CLOSE_DELAY_MS = round(1000 * max(BUFFER_SECONDS, pulse_simple.TARGET_S)) + 100
-NO_OUTPUT_NOTICE = "No sound output found — AcuMat runs silently"
+NO_OUTPUT_NOTICE = str(
+    QT_TRANSLATE_NOOP("AudioPlayer", "No sound output found — AcuMat runs silently")
+)
 CUE_KINDS = {"inhale", "hold", "exhale"}
 SPOKEN_CUE_S = 1.0  # how long the ambience stays dipped for a spoken cue
 BACKEND_ENV = "ACUMAT_AUDIO_BACKEND"  # "qt" or "pulse" to override the choice
@@ -328,7 +330,7 @@ class AudioEngine(QObject):
         if not self._noticed:
             self._noticed = True
             log.warning(NO_OUTPUT_NOTICE)
-            self.noticed.emit(NO_OUTPUT_NOTICE)
+            self.noticed.emit(QCoreApplication.translate("AudioPlayer", NO_OUTPUT_NOTICE))
         self.output_changed.emit(None)
 
     @Slot()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 
 from acumat_desktop.services.keep_awake.base import KeepAwake
 from acumat_desktop.services.keep_awake.null import NullKeepAwake
@@ -14,24 +14,29 @@ from acumat_desktop.services.keep_awake.null import NullKeepAwake
 log = logging.getLogger(__name__)
 
 REASON = "An acupressure mat session is in progress"
+_CONTEXT = "KeepAwake"
 _LABELS = {
-    "portal": "the desktop portal",
-    "gnome-session": "the GNOME session manager",
-    "screensaver": "the desktop's screen saver service",
-    "logind": "logind (blocks suspend)",
-    "xss": "the X screen saver",
-    "windows": "Windows power requests",
-    "macos": "a macOS power assertion",
+    "portal": QT_TRANSLATE_NOOP("KeepAwake", "the desktop portal"),
+    "gnome-session": QT_TRANSLATE_NOOP("KeepAwake", "the GNOME session manager"),
+    "screensaver": QT_TRANSLATE_NOOP("KeepAwake", "the desktop's screen saver service"),
+    "logind": QT_TRANSLATE_NOOP("KeepAwake", "logind (blocks suspend)"),
+    "xss": QT_TRANSLATE_NOOP("KeepAwake", "the X screen saver"),
+    "windows": QT_TRANSLATE_NOOP("KeepAwake", "Windows power requests"),
+    "macos": QT_TRANSLATE_NOOP("KeepAwake", "a macOS power assertion"),
 }
-NONE_LABEL = "nothing found on this computer: the screen may lock during a session"
+NONE_LABEL = QT_TRANSLATE_NOOP(
+    "KeepAwake", "nothing found on this computer: the screen may lock during a session"
+)
 
 
 def describe(method: str) -> str:
     """Words for the settings row, e.g. "portal+logind" -> "the desktop portal and logind
     (blocks suspend)"; "none" says what that means for the person on the mat."""
     if method == "none":
-        return NONE_LABEL
-    return " and ".join(_LABELS.get(part, part) for part in method.split("+"))
+        return QCoreApplication.translate(_CONTEXT, str(NONE_LABEL))
+    parts = method.split("+")
+    words = [QCoreApplication.translate(_CONTEXT, str(_LABELS.get(p, p))) for p in parts]
+    return QCoreApplication.translate(_CONTEXT, " and ").join(words)
 
 
 class SessionKeepAwake(QObject):

@@ -24,6 +24,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import (
     Property,
+    QCoreApplication,
     QEvent,
     QSize,
     Qt,
@@ -271,7 +272,7 @@ class BreathDial(QWidget):
         if frame.paused:
             parts.append(self.tr("Paused"))
         elif frame.breath is not None:
-            parts.append(frame.breath.cue)
+            parts.append(QCoreApplication.translate("Breathing", frame.breath.cue))
         # Whole minutes only: assistive technology hears a change once a minute, not a second.
         minutes = math.ceil(max(0.0, frame.remaining_s) / 60.0 - 1e-9)
         if minutes > 1:

@@ -24,7 +24,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -449,6 +449,7 @@ def _text_lines(frame: DialFrame, options: DialOptions) -> tuple[str, str, str, 
     """(label, time, cue, count): everything the text layer shows, and its cache key."""
     breath = frame.breath
     cue = options.paused_text if frame.paused else (breath.cue if breath is not None else "")
+    cue = QCoreApplication.translate("Breathing", cue) if cue else cue  # core's words, in data
     count = ""
     if breath is not None and not frame.paused and breath.count > 0:
         count = str(breath.count)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -22,11 +22,19 @@ BARS_MIN_H, BARS_MAX_H = 130, 230  # the bars' room: the chart grows between the
 
 
 def day_name(day: date) -> str:
-    return day.strftime("%a")
+    """The short day name in the interface's language ("Mon", "Mo.")."""
+    return QLocale().dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)
+
+
+def _tr(text: str, disambiguation: str | None = None) -> str:
+    return QCoreApplication.translate("WeekChart", text, disambiguation)
 
 
 def _spoken_day(day: date, many: bool) -> str:
-    return f"{day.day} {day:%b}" if many else day_name(day)
+    if not many:
+        return day_name(day)
+    month = QLocale().monthName(day.month, QLocale.FormatType.ShortFormat)
+    return _tr("%1 %2", "day, month").replace("%1", str(day.day)).replace("%2", month)
 
 
 def chart_description(
@@ -35,27 +43,29 @@ def chart_description(
     """The chart in words for screen readers: ``Mon 20 min, Tue none, ...``, then the desk."""
     many = len(days) > 7
     parts = [
-        f"{_spoken_day(d, many)} {round(m)} min" if m > 0 else f"{_spoken_day(d, many)} none"
+        _tr("%1 %2 min").replace("%1", _spoken_day(d, many)).replace("%2", str(round(m)))
+        if m > 0
+        else _tr("%1 none").replace("%1", _spoken_day(d, many))
         for d, m in days
     ]
     text = ", ".join(parts)
     if any(s > 0 for _, s in sitting):
         desk = [f"{day_name(d)} {sitting_label(s)}" for d, s in sitting]
-        text += ". Sitting at the desk: " + ", ".join(desk)
+        text += _tr(". Sitting at the desk: %1").replace("%1", ", ".join(desk))
     return text
 
 
 def sitting_label(seconds: float) -> str:
     """``6 h 05``, ``45 min``, ``<1 min``, or ``none``."""
     if seconds <= 0:
-        return "none"
+        return _tr("none")
     if seconds < 60:
-        return "<1 min"
+        return _tr("<1 min")
     minutes = round(seconds / 60)
     if minutes < 60:
-        return f"{minutes} min"
+        return _tr("%1 min").replace("%1", str(minutes))
     hours, rest = divmod(minutes, 60)
-    return f"{hours} h {rest:02d}"
+    return _tr("%1 h %2").replace("%1", str(hours)).replace("%2", f"{rest:02d}")
 
 
 class WeekChart(QWidget):

@@ -1,0 +1,356 @@
+"""The app in other languages: the German catalogue in every window, a pseudo-locale that finds
+untranslated and clipped words, the committed .qm matching its .ts, and the language chosen
+from the system or the setting."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, QSize, QTranslator
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QGroupBox,
+    QLabel,
+    QMenu,
+    QTabWidget,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from acumat_desktop.app import AcuMat, build, create_application
+from acumat_desktop.core.history import SessionRecord
+from acumat_desktop.services import translations
+from acumat_desktop.services.paths import AppPaths
+from acumat_desktop.services.settings_store import LoadResult
+from acumat_desktop.settings.model import Settings
+from acumat_desktop.ui.reminder_popup import ReminderPopup
+from tests.ui.layout_checks import clipped_words
+
+pytestmark = pytest.mark.qt_log_ignore(
+    "does not support propagateSizeHints", "does not support raise", "does not support grabbing"
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "resources" / "translations" / "acumat_de.ts"
+OPEN, CLOSE = "⟦", "⟧"
+
+
+class PseudoLocale(QTranslator):
+    """Every message marked and 30 % longer, its placeholders (%n, %1, &) kept as they are."""
+
+    def translate(
+        self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        if not source_text:
+            return None
+        text = source_text.replace("%n", str(n)) if n >= 0 else source_text
+        return OPEN + text + "~" * max(1, round(len(source_text) * 0.3)) + CLOSE
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+@pytest.fixture
+def restore_translators() -> Iterator[None]:
+    app = QCoreApplication.instance()
+    before = set(app.findChildren(QTranslator)) if app is not None else set()
+    locale = QLocale()
+    yield
+    app = QCoreApplication.instance()
+    if app is not None:
+        for translator in app.findChildren(QTranslator):
+            if translator not in before:
+                QCoreApplication.removeTranslator(translator)
+                translator.setParent(None)
+    QLocale.setDefault(locale)
+
+
+def _build(qtbot: QtBot, language: str | None = None) -> AcuMat:
+    paths = AppPaths.for_user()
+    paths.ensure()
+    app = create_application()
+    if language is not None:
+        translations.install_translations(app, language)
+    built = build(app, paths, LoadResult(Settings()), minimized=False)
+    qtbot.addWidget(built.window)
+    return built
+
+
+def _close(built: AcuMat) -> None:
+    built.window.allow_close()
+    built.window.close()
+    built.close()
+
+
+@pytest.fixture
+def german(qtbot: QtBot, restore_translators: None) -> Iterator[AcuMat]:
+    built = _build(qtbot, "de")
+    yield built
+    _close(built)
+
+
+@pytest.fixture
+def pseudo(qtbot: QtBot, restore_translators: None) -> Iterator[AcuMat]:
+    app = create_application()
+    QLocale.setDefault(QLocale(QLocale.Language.Esperanto))  # no English plurals over it
+    translator = PseudoLocale(app)
+    QCoreApplication.installTranslator(translator)
+    built = _build(qtbot)
+    yield built
+    _close(built)
+
+
+def _texts(root: QWidget) -> list[tuple[str, str]]:
+    """(what, text) for every visible label, button, group box, tab and window title."""
+    found: list[tuple[str, str]] = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if widget is not root and not widget.isVisibleTo(root):
+            continue
+        name = f"{type(widget).__name__}({widget.objectName()})"
+        if isinstance(widget, QLabel | QAbstractButton):
+            found.append((name, widget.text()))
+        if isinstance(widget, QGroupBox):
+            found.append((name, widget.title()))
+        if isinstance(widget, QTabWidget):
+            found += [(name, widget.tabText(i)) for i in range(widget.count())]
+        found.append((name + ".toolTip", widget.toolTip()))
+        found.append((name + ".accessibleName", widget.accessibleName()))
+        if widget.isWindow():
+            found.append((name + ".windowTitle", widget.windowTitle()))
+    return [(what, text) for what, text in found if text.strip()]
+
+
+def _menu_texts(menus: list[QMenu]) -> list[tuple[str, str]]:
+    return [
+        (f"QMenu({menu.title()})", action.text())
+        for menu in menus
+        for action in menu.actions()
+        if action.text().strip() and action.isVisible()
+    ]
+
+
+def _untranslated(found: list[tuple[str, str]], data: set[str]) -> list[str]:
+    """Texts without the marker, less those that are data (routine names, brand names, numbers):
+    a pseudo-translated text may hold data, but data is never a message."""
+    return sorted(
+        {
+            f"{what}: {text!r}"
+            for what, text in found
+            if OPEN not in text and not _is_data(text, data)
+        }
+    )
+
+
+def _is_data(text: str, data: set[str]) -> bool:
+    plain = re.sub(r"<[^>]+>", "", text).replace("&", "").strip()
+    # One lowercase word (a backend's name: "offscreen", "speechd") or no word at all.
+    return plain in data or bool(re.fullmatch(r"[a-z0-9.+-]*", plain)) or not re.search(
+        r"[A-Za-z]{2,}", plain
+    )
+
+
+def _data_texts(built: AcuMat) -> set[str]:
+    found = {"AcuMat", "English", "Deutsch"}
+    for routine in built.sessions.library.all():
+        found |= {routine.name, routine.purpose}
+    for pattern in built.sessions.patterns.all().values():
+        found.add(pattern.name)
+    for row in built.sound.sounds():
+        found.add(str(row["name"]))
+    locale = QLocale()
+    for day in range(1, 8):
+        for form in QLocale.FormatType:
+            found.add(locale.dayName(day, form))
+            found.add(locale.standaloneDayName(day, form))
+    return found
+
+
+def _record() -> SessionRecord:
+    return SessionRecord(
+        routine_id="desk-break", routine_name="Desk break",
+        started_at=datetime.now(UTC) - timedelta(minutes=6), planned_s=300, actual_s=300,
+        completed=True, pattern_id="resonance", breaths=28,
+    )
+
+
+class Seen:
+    """Every text shown, and every clipped word, window by window."""
+
+    def __init__(self) -> None:
+        self.texts: dict[str, list[tuple[str, str]]] = {}
+        self.clipped: list[str] = []
+
+    def look(self, name: str, root: QWidget, clip_root: QWidget | None = None) -> None:
+        QApplication.processEvents()  # a text just changed: let its layout follow
+        self.texts.setdefault(name, []).extend(_texts(root))
+        self.clipped += [f"{name}: {p}" for p in clipped_words(clip_root or root)]
+
+    def add(self, name: str, found: list[tuple[str, str]]) -> None:
+        self.texts.setdefault(name, []).extend(found)
+
+    def all(self) -> list[tuple[str, str]]:
+        return [pair for found in self.texts.values() for pair in found]
+
+    def joined(self, name: str) -> str:
+        return "\n".join(text for _, text in self.texts.get(name, []))
+
+
+def walk(built: AcuMat, qtbot: QtBot) -> Seen:
+    """Opens every window and page the way a person would and notes what it shows."""
+    seen = Seen()
+    window = built.window
+    window.resize(1024, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.size() == QSize(1024, 720))
+    seen.look("main window", window, window.pages.currentWidget())
+    seen.add("menus", _menu_texts(window.menuBar().findChildren(QMenu)))
+    menu = built.tray.icon.contextMenu() if built.tray is not None else None
+    if menu is not None:
+        seen.add("tray menu", _menu_texts([menu, *menu.findChildren(QMenu)]))
+    built.sessions.start("desk-break")
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is built.sessions.view)
+    seen.look("session", window, built.sessions.view)
+    built.session.pause()
+    seen.look("session paused", window, built.sessions.view)
+    built.session.stop()
+    summary = built.pages.summary
+    summary.set_record(_record())
+    window.pages.setCurrentWidget(summary)
+    qtbot.waitUntil(summary.isVisible)
+    seen.look("summary", window, summary)
+    built.pages.show_history()
+    qtbot.waitUntil(lambda: window.pages.currentWidget().objectName() != summary.objectName())
+    seen.look("history", window, window.pages.currentWidget())
+    _look_at_settings(built, qtbot, seen)
+    popup = ReminderPopup()
+    qtbot.addWidget(popup)
+    popup.show_reminder(52 * 60, can_snooze=True, snooze_minutes=10, break_minutes=5, anchor=None)
+    qtbot.waitExposed(popup)
+    seen.look("reminder", popup)
+    popup.close()
+    return seen
+
+
+def _look_at_settings(built: AcuMat, qtbot: QtBot, seen: Seen) -> None:
+    built.shell.open_settings()
+    dialog = built.shell._settings_dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    tabs = dialog.findChild(QTabWidget)
+    assert tabs is not None
+    for index in range(tabs.count()):
+        tabs.setCurrentIndex(index)
+        seen.look("settings", dialog)
+    dialog.close()
+
+
+def test_pseudo_locale_every_window_translated_and_unclipped(
+    pseudo: AcuMat, qtbot: QtBot
+) -> None:
+    seen = walk(pseudo, qtbot)
+    untranslated = _untranslated(seen.all(), _data_texts(pseudo))
+    if untranslated:
+        pytest.fail("untranslated:\n" + "\n".join(untranslated))
+    if seen.clipped:
+        pytest.fail("clipped:\n" + "\n".join(sorted(set(seen.clipped))))
+
+
+# --- the loader ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("setting", "system", "expected"),
+    [
+        ("system", ["de-DE", "en-US"], "de"),
+        ("system", ["de_AT"], "de"),
+        (None, ["fr-FR", "de-CH"], "de"),
+        ("system", ["fr-FR"], "en"),
+        ("system", ["C"], "en"),
+        ("system", ["en-GB", "de-DE"], "en"),
+        ("en", ["de-DE"], "en"),
+        ("de", ["en-US"], "de"),
+        ("xx", ["de-DE"], "en"),
+    ],
+)
+def test_language_follows_the_system_unless_the_setting_names_one(
+    setting: str | None, system: list[str], expected: str
+) -> None:
+    assert translations.choose_language(setting, system, ["en", "de"]) == expected
+
+
+def test_german_is_available() -> None:
+    assert translations.available_languages() == ["en", "de"]
+
+
+def test_install_german_then_english(qapp: QApplication, restore_translators: None) -> None:
+    assert translations.install_translations(qapp, "de") == "de"
+    assert QCoreApplication.translate("Breathing", "Breathe in") == "Atme ein"
+    assert QLocale().language() == QLocale.Language.German
+    # German answers its own plurals; the English plural translator is not installed for it.
+    assert QCoreApplication.translate("RemindersTray", "Sitting for %n minutes", "", 1) == (
+        "Seit 1 Minute am Sitzen"
+    )
+    assert translations.install_translations(qapp, "en") == "en"
+    assert QCoreApplication.translate("Breathing", "Breathe in") == "Breathe in"
+    assert QCoreApplication.translate("RemindersTray", "Sitting for %n minutes", "", 1) == (
+        "Sitting for 1 minute"
+    )
+
+
+def test_a_german_system_gets_german(
+    qapp: QApplication, restore_translators: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("de_DE")))
+    assert translations.install_translations(qapp, "system") == "de"
+    assert QCoreApplication.translate("Breathing", "Breathe out") == "Atme aus"
+
+
+# --- the catalogue ------------------------------------------------------------------------------
+
+
+def test_committed_qm_is_what_lrelease_makes_of_the_ts(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "packaging" / "tools"))
+    try:
+        import update_translations as tool
+    finally:
+        sys.path.remove(str(ROOT / "packaging" / "tools"))
+    for ts in tool.ts_files():
+        fresh = tmp_path / ts.with_suffix(".qm").name
+        tool.lrelease(ts, fresh)
+        committed = ts.with_suffix(".qm")
+        assert committed.exists(), f"run packaging/tools/update_translations.py for {ts.name}"
+        assert fresh.read_bytes() == committed.read_bytes(), (
+            f"{committed.name} is older than {ts.name}: run packaging/tools/update_translations.py"
+        )
+
+
+def test_every_german_message_is_translated_and_keeps_its_placeholders() -> None:
+    import xml.etree.ElementTree as ET
+
+    problems = []
+    for context in ET.parse(TS).getroot().iter("context"):
+        for message in context.iter("message"):
+            source = message.findtext("source") or ""
+            translation = message.find("translation")
+            assert translation is not None
+            forms = [f.text or "" for f in translation.iter("numerusform")] or [
+                translation.text or ""
+            ]
+            where = f"{context.findtext('name')}: {source!r}"
+            if translation.get("type") in ("unfinished", "vanished", "obsolete"):
+                problems.append(f"unfinished {where}")
+                continue
+            for form in forms:
+                for holder in sorted(set(re.findall(r"%\d", source))):
+                    if holder not in form:
+                        problems.append(f"{holder} missing in {form!r} for {where}")
+                if message.get("numerus") == "yes" and "%n" in source and "%n" not in form:
+                    problems.append(f"%n missing in {form!r} for {where}")
+    assert problems == []
