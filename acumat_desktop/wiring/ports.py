@@ -6,10 +6,12 @@ built alone in a test with a stand-in, and no feature module imports another.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from acumat_desktop.core.acclimation import MinutesChoice
+    from acumat_desktop.core.audio.ambience import AmbienceInfo
 
 
 class RoutineStarter(Protocol):
@@ -41,6 +43,25 @@ class SoundLister(Protocol):
     def check_sound(self, spec: str) -> None:
         """Accept a soundscape id, a mix such as ``rain:0.7,wind:0.3``, a saved mix's name or
         ``none``; raise ValueError naming the bad part otherwise."""
+        ...
+
+
+class AmbiencePlayer(Protocol):
+    """Ambience played without a session (the sound feature's ``ambience``): what the media
+    keys show and control while no session runs."""
+
+    def info(self) -> AmbienceInfo:
+        """What plays: stopped, playing or paused, the mix, the sleep timer's time left."""
+        ...
+
+    def pause(self) -> None: ...
+
+    def resume(self) -> None: ...
+
+    def stop(self) -> None: ...
+
+    def watch(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` whenever what :meth:`info` says may have changed."""
         ...
 
 

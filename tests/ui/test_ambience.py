@@ -3,6 +3,8 @@ for the audio engine, the panel's previews, the tray's submenu, the commands and
 
 from __future__ import annotations
 
+import subprocess
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,8 +29,12 @@ from acumat_desktop.settings.model import Settings
 from acumat_desktop.ui.actions import AppActions
 from acumat_desktop.ui.main_window import MainWindow
 from acumat_desktop.ui.tray import Tray
+from acumat_desktop.wiring.media import MediaKeysFeature
 from acumat_desktop.wiring.sound import SoundFeature
+from tests.ui.test_media_keys import PATH, PLAYER, SERVICE, Window, bus_address, connect
 from tests.ui.test_sound_wiring import FakeEngine
+
+__all__ = ["bus_address"]  # the private session bus, shared with the media keys' tests
 
 
 @dataclass
@@ -198,3 +204,55 @@ def test_the_tray_plays_ambience_with_a_sleep_timer_and_stops_it(parts: Parts) -
     assert parts.sound.stop_ambience_action.isEnabled()
     parts.sound.stop_ambience_action.trigger()
     assert not parts.sound.ambience_status()["playing"]
+
+
+def test_ambience_is_an_mpris_player_while_no_session_runs(
+    parts: Parts, qtbot: QtBot, bus_address: str, tmp_path: Path
+) -> None:
+    media = MediaKeysFeature(
+        parent=parts.session, session=parts.session, window=Window(), bus=connect(bus_address),
+        shutdown=ShutdownManager(), sounds=parts.sound, ambience=parts.sound.ambience,
+    )
+    watcher = connect(bus_address).interface()
+
+    def on_bus() -> bool:
+        return bool(watcher.isServiceRegistered(SERVICE).value())
+
+    def gdbus(method: str, *args: str) -> str:
+        out = tmp_path / f"gdbus-{time.monotonic_ns()}.txt"
+        with out.open("w") as sink:
+            proc = subprocess.Popen(
+                ["gdbus", "call", "--address", bus_address, "--dest", SERVICE,
+                 "--object-path", PATH, "--method", method, *args],
+                stdout=sink, stderr=subprocess.STDOUT,
+            )
+            qtbot.waitUntil(lambda: proc.poll() is not None, timeout=15_000)
+        return out.read_text()
+
+    try:
+        assert not on_bus()
+        parts.sound.play_ambience("rain:0.7,wind:0.3", minutes=30)
+        assert on_bus()
+        props = gdbus("org.freedesktop.DBus.Properties.GetAll", PLAYER)
+        assert "'PlaybackStatus': <'Playing'>" in props
+        assert "'xesam:title': <'Rain, Wind'>" in props
+        assert "/io/github/acumat/ambience/" in props
+        gdbus(f"{PLAYER}.Pause")
+        assert parts.sound.ambience.info().state is AmbienceState.PAUSED
+        parts.clock.advance(600)
+        assert parts.sound.ambience_status()["sleep_timer_remaining_s"] == 1800.0, "it waits"
+        assert "<'Paused'>" in gdbus(
+            "org.freedesktop.DBus.Properties.Get", PLAYER, "PlaybackStatus"
+        )
+        gdbus(f"{PLAYER}.PlayPause")
+        assert parts.sound.ambience.info().playing
+        start(parts, "ocean")  # the session takes the player over
+        assert on_bus() and "Sleep" in gdbus("org.freedesktop.DBus.Properties.GetAll", PLAYER)
+        parts.session.stop()
+        assert not on_bus()
+        parts.sound.play_ambience("rain")
+        gdbus(f"{PLAYER}.Stop")
+        assert not parts.sound.ambience_status()["playing"]
+        assert not on_bus()
+    finally:
+        media.close()
