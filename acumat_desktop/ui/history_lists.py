@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QHeaderView, QTabWidget, QTreeWidget, QTre
 
 from acumat_desktop.core.history import SessionRecord, totals_per_routine
 from acumat_desktop.services.history_store import HistoryEntry
-from acumat_desktop.ui.session_summary import FEELINGS
+from acumat_desktop.ui.session_summary import feeling_word
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -101,7 +101,7 @@ class SessionLists(QTabWidget):
         for entry in entries:
             r = entry.record
             feeling = (
-                "" if r.feeling is None else f"{r.feeling} · {self.tr(FEELINGS[r.feeling - 1])}"
+                "" if r.feeling is None else f"{r.feeling} · {feeling_word(r.feeling)}"
             )
             if entry.manual:
                 result = self.tr("Entered by hand")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -201,9 +201,8 @@ class RoutineDetails(QWidget):
             self.range_label.setText("")
             return
         self.name_label.setText(routine.name)
-        self.meta_label.setText(
-            f"{minutes_range(routine)}  ·  {self.tr(POSITION_LABELS[routine.position])}"
-        )
+        position = QCoreApplication.translate("Routines", POSITION_LABELS[routine.position])
+        self.meta_label.setText(f"{minutes_range(routine)}  ·  {position}")
         self.about_label.setText(self._about_html(routine))
         self.about_label.setAccessibleName(self.tr("About %1").replace("%1", routine.name))
         self.about_label.setAccessibleDescription(_plain_about(routine))

@@ -15,7 +15,7 @@ import re
 from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -177,7 +177,9 @@ class RoutineEditor(QDialog):
         self.position_combo = QComboBox(self)
         self.position_combo.setAccessibleName(self.tr("Position"))
         for position in Position:
-            self.position_combo.addItem(self.tr(POSITION_LABELS[position]), str(position))
+            self.position_combo.addItem(
+                QCoreApplication.translate("Routines", POSITION_LABELS[position]), str(position)
+            )
         minutes = self._build_minutes()
         self.breathing_combo = QComboBox(self)
         self.breathing_combo.setAccessibleName(self.tr("Breathing pattern"))
@@ -226,8 +228,9 @@ class RoutineEditor(QDialog):
         grid = QGridLayout(goals)
         grid.setContentsMargins(0, 0, 0, 0)
         for i, goal in enumerate(Goal):
-            box = QCheckBox(self.tr(GOAL_LABELS[goal]), goals)
-            box.setAccessibleName(self.tr("Goal: %1").replace("%1", self.tr(GOAL_LABELS[goal])))
+            label = QCoreApplication.translate("Routines", GOAL_LABELS[goal])
+            box = QCheckBox(label, goals)
+            box.setAccessibleName(self.tr("Goal: %1").replace("%1", label))
             self.goal_boxes[goal] = box
             grid.addWidget(box, i // 3, i % 3)
         return goals

@@ -14,6 +14,7 @@ import logging
 from collections.abc import Callable, Iterable, Mapping
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -183,7 +184,9 @@ class RoutinePicker(QWidget):
         label = QLabel(self.tr("Goal:"), self.filter_bar)
         self._filter_row.addWidget(label)
         entries: list[tuple[Goal | None, str]] = [(None, self.tr("All"))]
-        entries += [(goal, self.tr(GOAL_LABELS[goal])) for goal in Goal]
+        entries += [
+            (goal, QCoreApplication.translate("Routines", GOAL_LABELS[goal])) for goal in Goal
+        ]
         for goal, text in entries:
             button = QPushButton(text, self.filter_bar)
             button.setObjectName("goalChip")

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from acumat_desktop.core.history import SessionRecord
 from acumat_desktop.core.routines import MAX_MINUTES
-from acumat_desktop.ui.session_summary import FEELINGS
+from acumat_desktop.ui.session_summary import FEELINGS, feeling_word
 
 RoutineChoice = tuple[str, str]  # id, name
 
@@ -68,8 +68,8 @@ class SessionEntryDialog(QDialog):
         self.minutes.setSuffix(self.tr(" min"))
         self.feeling = QComboBox(self)
         self.feeling.addItem(self.tr("Not noted"), None)
-        for value, word in enumerate(FEELINGS, start=1):
-            self.feeling.addItem(f"{value} · {self.tr(word)}", value)
+        for value in range(1, len(FEELINGS) + 1):
+            self.feeling.addItem(f"{value} · {feeling_word(value)}", value)
         self._fill(record)
 
         form = QFormLayout()

@@ -9,7 +9,7 @@ few seconds, and asking would fill the history with noise.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -25,7 +25,13 @@ from acumat_desktop.core.history import SessionRecord
 from acumat_desktop.ui.plurals import install_english_plurals
 from acumat_desktop.ui.widgets.stat_tile import StatTile
 
-FEELINGS = ("Not great", "So-so", "Okay", "Good", "Great")
+FEELINGS = (
+    str(QT_TRANSLATE_NOOP("Feelings", "Not great")),
+    str(QT_TRANSLATE_NOOP("Feelings", "So-so")),
+    str(QT_TRANSLATE_NOOP("Feelings", "Okay")),
+    str(QT_TRANSLATE_NOOP("Feelings", "Good")),
+    str(QT_TRANSLATE_NOOP("Feelings", "Great")),
+)
 FEELING_MIN_S = 60.0
 """Sessions shorter than this end without the feeling question."""
 
@@ -48,6 +54,11 @@ QPushButton#doneButton {
 }
 QPushButton#doneButton:focus { border-color: palette(text); }
 """
+
+
+def feeling_word(value: int) -> str:
+    """The word for a feeling from 1 to 5, in the interface's language."""
+    return QCoreApplication.translate("Feelings", FEELINGS[value - 1])
 
 
 def minutes_text(seconds: float) -> str:
@@ -144,13 +155,14 @@ class SessionSummary(QWidget):
         feelings = QHBoxLayout()
         feelings.setSpacing(8)
         feelings.addStretch(1)
-        for value, word in enumerate(FEELINGS, start=1):
-            button = QPushButton(f"{value}\n{self.tr(word)}", self.feeling_box)
+        for value in range(1, len(FEELINGS) + 1):
+            button = QPushButton(f"{value}\n{feeling_word(value)}", self.feeling_box)
             button.setObjectName("feeling")
             button.setCheckable(True)
             button.setAutoDefault(False)
             button.setAccessibleName(
-                self.tr("Feeling %1 of 5: %2").replace("%1", str(value)).replace("%2", word)
+                self.tr("Feeling %1 of 5: %2").replace("%1", str(value))
+                .replace("%2", feeling_word(value))
             )
             button.setToolTip(self.tr("Press %1").replace("%1", str(value)))
             button.clicked.connect(lambda _checked=False, v=value: self._choose(v))
@@ -258,5 +270,5 @@ class SessionSummary(QWidget):
         else:
             self.feeling_buttons[value - 1].setChecked(True)
             self.feeling_note.setText(
-                self.tr("Noted: %1.").replace("%1", self.tr(FEELINGS[value - 1]).lower())
+                self.tr("Noted: %1.").replace("%1", feeling_word(value).lower())
             )

@@ -4,7 +4,7 @@ steps; the wiring marks the note read and selects the routine."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -82,7 +82,7 @@ class WelcomeSheet(Sheet):
         column = QVBoxLayout(page)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(12)
-        column.addWidget(title_label(self.tr(SAFETY_TITLE), page))
+        column.addWidget(title_label(QCoreApplication.translate("Safety", SAFETY_TITLE), page))
         column.addWidget(scroll, 1)
         column.addLayout(_buttons(self.back_button, self.read_button))
         return page

@@ -20,13 +20,16 @@ from __future__ import annotations
 
 import argparse
 import ast
+import copy
 import filecmp
 import shutil
 import subprocess
 import sys
 import tempfile
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "resources" / "translations"
@@ -53,47 +56,79 @@ def ts_files() -> list[Path]:
     return sorted(TRANSLATIONS.glob("acumat_*.ts"))
 
 
+Message = tuple[str, str, str, bool]
+"""(context, source, disambiguation, plural)"""
+Key = tuple[str, str, str]
+
+
 def lupdate(targets: list[Path]) -> None:
     # No source locations: line numbers would change the files on every unrelated edit.
     args = [str(p.relative_to(ROOT)) for p in sources()]
     cmd = [tool("lupdate"), "-silent", "-locations", "none", *args, "-ts"]
-    subprocess.run([*cmd, *map(str, targets)], cwd=ROOT, check=True)
+    kept = {ts: _translations(ts) for ts in targets}
+    # lupdate's Python parser takes translate(ctx, text, "", n) for a singular message and says
+    # so ("Removed plural forms"); merge() puts the plural back, so that note is not shown.
+    done = subprocess.run([*cmd, *map(str, targets)], cwd=ROOT, capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(done.stdout + done.stderr)
     messages = helper_messages()
     for ts in targets:
-        add_messages(ts, messages)
+        merge(ts, messages, kept[ts])
 
 
 BREATHING_CONTEXT = "Breathing"
 
 
-def helper_messages() -> list[tuple[str, str, bool]]:
-    """Messages lupdate cannot see: literals passed to a module's small helpers
-    (``def _tr(text, n): return QCoreApplication.translate("Ctx", text, None, n)``; context
-    given by a module constant), and the built-in breathing words and patterns, which live in
-    Qt-free ``core/`` as data and are translated where they are shown (context "Breathing").
-    Returns (context, source, plural)."""
-    found: list[tuple[str, str, bool]] = []
-    helpers: dict[str, str] = {}  # helper name -> context, over all modules (imports reuse them)
+def helper_messages() -> list[Message]:
+    """Messages lupdate's Python parser misses: literals passed to a module's small helpers
+    (``def _tr(text, n): return QCoreApplication.translate("Ctx", text, None, n)``, the context
+    a literal or a module constant), ``translate()`` calls whose context is a module constant,
+    plural ``translate(ctx, text, "", n)`` calls, and the built-in breathing words and patterns
+    and the safety note, which live in Qt-free ``core/`` as data and are translated where they
+    are shown."""
+    found: list[Message] = []
     trees = {path: ast.parse(path.read_text("utf-8")) for path in sources() if path.suffix == ".py"}
+    helpers: dict[str, Helper] = {}
     for tree in trees.values():
         helpers.update(_helpers_of(tree))
-    for path, tree in trees.items():
-        local = {**helpers, **_helpers_of(tree)}
-        imported = _imported_names(tree)
+    for tree in trees.values():
+        known = {**helpers, **_helpers_of(tree)}
+        reachable = _defined_names(tree) | _imported_names(tree)
         for node in ast.walk(tree):
-            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
-                continue
-            name = node.func.id
-            if name not in local or (name not in _defined_names(tree) and name not in imported):
-                continue
-            if node.args and isinstance(node.args[0], ast.Constant) and isinstance(
-                node.args[0].value, str
-            ):
-                found.append((local[name], node.args[0].value, len(node.args) > 1))
-        found += _noop_with_constant_context(tree)
-        del path
-    found += _breathing_words()
-    return found
+            if isinstance(node, ast.Call):
+                found += _helper_call(node, known, reachable)
+        found += _direct_calls(tree)
+        found += _self_tr_calls(tree)
+    return found + _core_words()
+
+
+@dataclass(frozen=True)
+class Helper:
+    context: str
+    disambiguation: int | None  # which of the helper's arguments is passed on as such
+    count: int | None  # and which as n
+
+
+def _literal(node: ast.expr | None) -> str | None:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    return None
+
+
+def _helper_call(node: ast.Call, known: dict[str, Helper], reachable: set[str]) -> list[Message]:
+    if not isinstance(node.func, ast.Name) or node.func.id not in known:
+        return []
+    if node.func.id not in reachable:
+        return []
+    helper = known[node.func.id]
+    source = _literal(node.args[0]) if node.args else None
+    if source is None:
+        return []
+    comment = ""
+    if helper.disambiguation is not None and len(node.args) > helper.disambiguation:
+        comment = _literal(node.args[helper.disambiguation]) or ""
+    plural = helper.count is not None and len(node.args) > helper.count
+    return [(helper.context, source, comment, plural)]
 
 
 def _constants(tree: ast.Module) -> dict[str, str]:
@@ -107,49 +142,77 @@ def _constants(tree: ast.Module) -> dict[str, str]:
 
 
 def _context_of(arg: ast.expr, constants: dict[str, str]) -> str | None:
-    if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-        return arg.value
     if isinstance(arg, ast.Name):
         return constants.get(arg.id)
-    return None
+    return _literal(arg)
 
 
-def _helpers_of(tree: ast.Module) -> dict[str, str]:
+def _translate_calls(node: ast.AST) -> Iterator[ast.Call]:
+    for call in ast.walk(node):
+        if (
+            isinstance(call, ast.Call)
+            and _callee(call) in ("translate", "QT_TRANSLATE_NOOP")
+            and len(call.args) >= 2
+        ):
+            yield call
+
+
+def _helpers_of(tree: ast.Module) -> dict[str, Helper]:
     constants = _constants(tree)
     out = {}
     for fn in tree.body:
         if not isinstance(fn, ast.FunctionDef) or not fn.args.args:
             continue
-        param = fn.args.args[0].arg
-        for node in ast.walk(fn):
-            if (
-                isinstance(node, ast.Call)
-                and _callee(node) in ("translate", "QT_TRANSLATE_NOOP")
-                and len(node.args) >= 2
-                and isinstance(node.args[1], ast.Name)
-                and node.args[1].id == param
-            ):
-                context = _context_of(node.args[0], constants)
-                if context:
-                    out[fn.name] = context
+        params = [a.arg for a in fn.args.args]
+        for call in _translate_calls(fn):
+            text = call.args[1]
+            if not (isinstance(text, ast.Name) and text.id == params[0]):
+                continue
+            context = _context_of(call.args[0], constants)
+            if context:
+                passed = [a.id if isinstance(a, ast.Name) else None for a in call.args]
+                out[fn.name] = Helper(
+                    context,
+                    _index(params, passed[2] if len(passed) > 2 else None),
+                    _index(params, passed[3] if len(passed) > 3 else None),
+                )
     return out
 
 
-def _noop_with_constant_context(tree: ast.Module) -> list[tuple[str, str, bool]]:
+def _index(params: list[str], name: str | None) -> int | None:
+    return params.index(name) if name in params else None
+
+
+def _direct_calls(tree: ast.Module) -> list[Message]:
     constants = _constants(tree)
     out = []
-    for node in ast.walk(tree):
-        if (
-            isinstance(node, ast.Call)
-            and _callee(node) in ("translate", "QT_TRANSLATE_NOOP")
-            and len(node.args) >= 2
-            and isinstance(node.args[0], ast.Name)
-            and isinstance(node.args[1], ast.Constant)
-            and isinstance(node.args[1].value, str)
-        ):
-            context = constants.get(node.args[0].id)
-            if context:
-                out.append((context, node.args[1].value, len(node.args) > 3))
+    for call in _translate_calls(tree):
+        context = _context_of(call.args[0], constants)
+        source = _literal(call.args[1])
+        if context and source is not None:
+            comment = (_literal(call.args[2]) or "") if len(call.args) > 2 else ""
+            out.append((context, source, comment, len(call.args) > 3))
+    return out
+
+
+def _self_tr_calls(tree: ast.Module) -> list[Message]:
+    """``self.tr("…")`` in a class, also where lupdate does not look (inside f-strings)."""
+    out = []
+    for cls in ast.walk(tree):
+        if not isinstance(cls, ast.ClassDef):
+            continue
+        for call in ast.walk(cls):
+            if (
+                isinstance(call, ast.Call)
+                and isinstance(call.func, ast.Attribute)
+                and call.func.attr == "tr"
+                and isinstance(call.func.value, ast.Name)
+                and call.func.value.id == "self"
+                and call.args
+                and (source := _literal(call.args[0])) is not None
+            ):
+                comment = (_literal(call.args[1]) or "") if len(call.args) > 1 else ""
+                out.append((cls.name, source, comment, len(call.args) > 2))
     return out
 
 
@@ -171,96 +234,97 @@ def _imported_names(tree: ast.Module) -> set[str]:
     }
 
 
-def _breathing_words() -> list[tuple[str, str, bool]]:
+def _core_words() -> list[Message]:
     sys.path.insert(0, str(ROOT))
-    from acumat_desktop.core import breathing
+    from acumat_desktop.core import breathing, routines, safety
 
     words = [*breathing.DEFAULT_CUES.values(), breathing.DONE_CUE]
     for pattern in breathing.BUILTIN_PATTERNS.values():
         words += [pattern.name, pattern.description]
         words += [phase.cue for phase in pattern.phases if phase.cue]
-    from acumat_desktop.core import safety
+    marked = [(BREATHING_CONTEXT, word, "", False) for word in dict.fromkeys(words) if word]
+    return [
+        *marked,
+        ("Safety", safety.SAFETY_TITLE, "", False),
+        ("Safety", safety.SAFETY_NOTE, "", False),
+        *(("Routines", word, "", False) for word in routines.GOAL_LABELS.values()),
+        *(("Routines", word, "", False) for word in routines.POSITION_LABELS.values()),
+    ]
 
-    marked = [(BREATHING_CONTEXT, word, False) for word in dict.fromkeys(words) if word]
-    return [*marked, ("Safety", safety.SAFETY_TITLE, False), ("Safety", safety.SAFETY_NOTE, False)]
 
-
-def add_messages(ts: Path, messages: list[tuple[str, str, bool]]) -> None:
-    """After lupdate: bring back the helpers' messages it marked vanished (with their
-    translations), add new ones unfinished, and drop every other vanished message."""
-    import xml.etree.ElementTree as ET
-
-    wanted = {(context, source): plural for context, source, plural in messages}
-    tree = ET.parse(ts)
-    root = tree.getroot()
-    contexts = {c.findtext("name"): c for c in root.findall("context")}
-    _merge_aliases(root, contexts)
-    for context, element in contexts.items():
-        _keep_wanted(context, element, wanted)
-    for (context, source), plural in wanted.items():
-        element = contexts.get(context)
-        if element is None:
-            element = ET.SubElement(root, "context")
-            ET.SubElement(element, "name").text = context
-            contexts[context] = element
-        if any(m.findtext("source") == source for m in element.findall("message")):
-            continue
-        message = ET.SubElement(element, "message")
-        if plural:
-            message.set("numerus", "yes")
-        ET.SubElement(message, "source").text = source
-        translation = ET.SubElement(message, "translation", type="unfinished")
-        if plural:
-            ET.SubElement(translation, "numerusform")
-            ET.SubElement(translation, "numerusform")
-    for element in list(contexts.values()):
-        if not element.findall("message"):
-            root.remove(element)
-    ET.indent(tree, space="    ")
-    tree.write(ts, encoding="utf-8", xml_declaration=True)
-
+# --- merging into the .ts ---------------------------------------------------------------------
 
 ALIASES = {"window": "MainWindow", "acumat.window": "MainWindow", "dialog": "SettingsDialog"}
 """``window.tr()`` in app.py is asked of the main window; ``dialog.tr()`` of the settings dialog.
 lupdate names such contexts after the variable; at run time Qt asks the object's class."""
 
 
-def _merge_aliases(root: Any, contexts: dict[str | None, Any]) -> None:
-    import xml.etree.ElementTree as ET
+def _key(context: str, message: ET.Element) -> Key:
+    return (context, message.findtext("source") or "", message.findtext("comment") or "")
 
-    for alias, target in ALIASES.items():
-        element = contexts.pop(alias, None)
-        if element is None:
+
+def _translations(ts: Path) -> dict[Key, ET.Element]:
+    """The finished translations in a .ts, before lupdate touches it."""
+    found = {}
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is not None and translation.get("type") is None:
+                found[_key(name, message)] = copy.deepcopy(translation)
+    return found
+
+
+def merge(ts: Path, messages: list[Message], kept: dict[Key, ET.Element]) -> None:
+    """After lupdate: contexts named after variables go where Qt looks for them, the helpers'
+    messages join (plural where they are), messages no code asks for go, and every finished
+    translation stays."""
+    tree = ET.parse(ts)
+    root = tree.getroot()
+    wanted = {(c, s, d): plural for c, s, d, plural in messages}
+    entries: dict[Key, bool] = {}
+    for context in root.iter("context"):
+        raw = context.findtext("name") or ""
+        name = ALIASES.get(raw, raw)
+        if not name or name[0].islower() or "." in name:
             continue
-        root.remove(element)
-        into = contexts.get(target)
-        if into is None:
-            into = ET.SubElement(root, "context")
-            ET.SubElement(into, "name").text = target
-            contexts[target] = into
-        have = {m.findtext("source") for m in into.findall("message")}
-        for message in element.findall("message"):
-            if message.findtext("source") not in have:
-                into.append(message)
-
-
-def _keep_wanted(context: str | None, element: Any, wanted: dict[tuple[str, str], bool]) -> None:
-    # Contexts named after a variable (``window.tr``) or none (a module's ``tr`` helper) are
-    # no context the app asks for at run time: their messages are dropped.
-    for message in element.findall("message"):
-        translation = message.find("translation")
-        kind = translation.get("type") if translation is not None else None
-        if not context or context[0].islower() or "." in context:
-            element.remove(message)
-        elif kind in ("vanished", "obsolete"):
-            if (context, message.findtext("source")) not in wanted:
-                element.remove(message)
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is not None and translation.get("type") in ("vanished", "obsolete"):
                 continue
-            assert translation is not None
-            done = "".join(translation.itertext()).strip()
-            translation.attrib.pop("type")
-            if not done:
-                translation.set("type", "unfinished")
+            key = _key(name, message)
+            entries[key] = entries.get(key, False) or message.get("numerus") == "yes"
+    for key, plural in wanted.items():
+        entries[key] = entries.get(key, False) or plural
+    _write(ts, root.get("language") or ts.stem.split("_", 1)[1], entries, kept)
+
+
+def _write(ts: Path, language: str, entries: dict[Key, bool], kept: dict[Key, ET.Element]) -> None:
+    root = ET.Element("TS", version="2.1", language=language)
+    contexts: dict[str, ET.Element] = {}
+    for (name, source, comment), plural in entries.items():
+        if name not in contexts:
+            contexts[name] = ET.SubElement(root, "context")
+            ET.SubElement(contexts[name], "name").text = name
+        message = ET.SubElement(contexts[name], "message")
+        if plural:
+            message.set("numerus", "yes")
+        ET.SubElement(message, "source").text = source
+        if comment:
+            ET.SubElement(message, "comment").text = comment
+        done = kept.get((name, source, comment))
+        if done is not None and (done.find("numerusform") is not None) == plural:
+            message.append(done)
+            continue
+        translation = ET.SubElement(message, "translation", type="unfinished")
+        for _ in range(2 if plural else 0):
+            ET.SubElement(translation, "numerusform")
+    tree = ET.ElementTree(root)
+    ET.indent(tree, space="    ")
+    with ts.open("wb") as out:
+        out.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
+        tree.write(out, encoding="utf-8", xml_declaration=False)
+        out.write(b"\n")
 
 
 def lrelease(ts: Path, qm: Path) -> None:

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
     <context>
         <name>AboutDialog</name>
@@ -111,6 +112,29 @@
         </message>
         <message>
             <source>Time is up</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Feelings</name>
+        <message>
+            <source>Not great</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>So-so</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Okay</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Good</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Great</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -374,6 +398,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Command-line control is unavailable (see the log).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>No system tray was found, so AcuMat stays in this window; closing it quits. On GNOME, the AppIndicator extension adds a tray.</source>
             <translation type="unfinished" />
         </message>
@@ -387,10 +415,6 @@
         </message>
         <message>
             <source>The system tray went away, so AcuMat stays in this window; closing it quits.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Command-line control is unavailable (see the log).</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -626,6 +650,20 @@
                 <numerusform />
             </translation>
         </message>
+        <message numerus="yes">
+            <source>Start a %n-minute desk break</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Snooze %n minutes</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
     </context>
     <context>
         <name>ReminderPrompter</name>
@@ -644,17 +682,23 @@
     </context>
     <context>
         <name>RemindersTray</name>
-        <message>
+        <message numerus="yes">
             <source>Sitting for %n minutes; the reminder is snoozed</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
         <message>
             <source>Sitting for under a minute</source>
             <translation type="unfinished" />
         </message>
-        <message>
+        <message numerus="yes">
             <source>Sitting for %n minutes</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
         <message>
             <source>Pause reminders</source>
@@ -834,6 +878,14 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Stop the ambience</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Listen to this sound now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Edit…</source>
             <translation type="unfinished" />
         </message>
@@ -918,6 +970,10 @@
         </message>
         <message>
             <source>Routine default: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Before you start</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2100,12 +2156,10 @@ Details are in {1}.</source>
             <source>%1 min</source>
             <translation type="unfinished" />
         </message>
-        <message numerus="yes">
+        <message>
             <source>%1 %2</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-            </translation>
+            <comment>day, month</comment>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>%1 none</source>
@@ -2279,6 +2333,53 @@ Please ask a doctor before using the mat if you:
 Start gently: mat makers suggest 5 to 10 minutes for the first sessions, lying on a bed rather than the floor, through a thin shirt. The points prickle for the first few minutes, then most people feel warmth. Some redness afterwards is normal and fades. If anything hurts sharply, feels numb or makes you dizzy, get off the mat and breathe normally.
 
 With slow breathing patterns, stop and breathe at your own pace if you feel light-headed.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Routines</name>
+        <message>
+            <source>Pain</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stress</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sleep</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recovery</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Desk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Feet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lying on your back</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Neck on the pillow</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Standing barefoot</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Legs on the mat</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sitting on a chair</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QSize, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QSize, QTranslator
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -42,13 +42,19 @@ OPEN, CLOSE = "⟦", "⟧"
 
 
 class PseudoLocale(QTranslator):
-    """Every message marked and 30 % longer, its placeholders (%n, %1, &) kept as they are."""
+    """Every message marked and 30 % longer, its placeholders (%n, %1, &) kept as they are;
+    it notes every (context, source) asked for, so a test can check the catalogue has it."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.asked: dict[str, set[str]] = {}
 
     def translate(
         self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1
     ) -> str | None:
         if not source_text:
             return None
+        self.asked.setdefault(source_text, set()).add(context)
         text = source_text.replace("%n", str(n)) if n >= 0 else source_text
         return OPEN + text + "~" * max(1, round(len(source_text) * 0.3)) + CLOSE
 
@@ -251,6 +257,34 @@ def _look_at_settings(built: AcuMat, qtbot: QtBot, seen: Seen) -> None:
     dialog.close()
 
 
+def _catalogue() -> dict[str, set[str]]:
+    import xml.etree.ElementTree as ET
+
+    found: dict[str, set[str]] = {}
+    for context in ET.parse(TS).getroot().iter("context"):
+        for message in context.iter("message"):
+            found.setdefault(message.findtext("source") or "", set()).add(
+                context.findtext("name") or ""
+            )
+    return found
+
+
+def _not_in_catalogue(built: AcuMat) -> str:
+    """Each text the app asked a translator for is in the catalogue under a context it asked
+    (PySide's tr() asks the class and its bases); Qt's own contexts and data are left out."""
+    pseudo = built.app.findChild(PseudoLocale)
+    assert pseudo is not None
+    catalogue, data = _catalogue(), _data_texts(built)
+    missing = []
+    for source, contexts in pseudo.asked.items():
+        ours = {c for c in contexts if not re.match(r"Q[A-Z]", c)}
+        if not ours or OPEN in source or _is_data(source, data):
+            continue
+        if not ours & catalogue.get(source, set()):
+            missing.append(f"{sorted(ours)}: {source!r}")
+    return "\n".join(sorted(missing))
+
+
 def test_pseudo_locale_every_window_translated_and_unclipped(
     pseudo: AcuMat, qtbot: QtBot
 ) -> None:
@@ -258,6 +292,9 @@ def test_pseudo_locale_every_window_translated_and_unclipped(
     untranslated = _untranslated(seen.all(), _data_texts(pseudo))
     if untranslated:
         pytest.fail("untranslated:\n" + "\n".join(untranslated))
+    missing = _not_in_catalogue(pseudo)
+    if missing:
+        pytest.fail("asked for but not in the catalogue (tr() of a variable?):\n" + missing)
     if seen.clipped:
         pytest.fail("clipped:\n" + "\n".join(sorted(set(seen.clipped))))
 

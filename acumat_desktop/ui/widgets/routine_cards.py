@@ -55,14 +55,19 @@ def minutes_range(routine: Routine, long: bool = False) -> str:
     return text.replace("%1", str(routine.min_minutes)).replace("%2", str(routine.max_minutes))
 
 
+def _routines(text: str) -> str:
+    """Goal and position words: core's data, translated where shown."""
+    return QCoreApplication.translate("Routines", text)
+
+
 def card_text(routine: Routine, favourite: bool = False) -> str:
     """What a screen reader says for a card (the painted text, in short sentences)."""
-    goals = ", ".join(_tr(GOAL_LABELS[g]) for g in routine.goals)
+    goals = ", ".join(_routines(GOAL_LABELS[g]) for g in routine.goals)
     parts = [
         routine.name,
         routine.purpose,
         minutes_range(routine, long=True),
-        _tr(POSITION_LABELS[routine.position]),
+        _routines(POSITION_LABELS[routine.position]),
     ]
     if goals:
         parts.append(_tr("For %1").replace("%1", goals.lower()))
@@ -223,7 +228,7 @@ class _CardLayout:
     def of(cls, fonts: _CardFonts, routine: Routine, favourite: bool, rect: QRect) -> _CardLayout:
         left, top = rect.left() + 4 + _PAD, rect.top() + 3 + _PAD - 2
         width = rect.width() - 8 - 2 * _PAD
-        names = [GOAL_LABELS[g] for g in routine.goals]
+        names = [_routines(GOAL_LABELS[g]) for g in routine.goals]
         if not routine.builtin:
             names.append(QCoreApplication.translate("RoutineCards", "Yours"))
         line_h = fonts.bold_fm.height()
@@ -247,7 +252,7 @@ class _CardLayout:
         purpose = wrap_text(routine.purpose, fm, width, max_lines=2)
         purpose_lines = _rows(left, y, width, fm.height(), len(purpose))
         y += len(purpose) * fm.height() + _GAP
-        meta = f"{minutes_range(routine)}  ·  {POSITION_LABELS[routine.position]}"
+        meta = f"{minutes_range(routine)}  ·  {_routines(POSITION_LABELS[routine.position])}"
         meta_line = QRect(left, y, width, fm.height())
         height = y + fm.height() + _PAD + 3 - rect.top()
         meta = fm.elidedText(meta, Qt.TextElideMode.ElideRight, width)
