@@ -15,6 +15,7 @@ through the ``set_*`` methods (which never echo back as signals). Sliders are 0.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect, Qt, Signal
@@ -373,13 +374,21 @@ SLEEP_TIMER_MINUTES = (15, 30, 60)
 
 class AmbienceMenu(QMenu):
     """The tray's "Play ambience" submenu: each soundscape and saved mix plays at once, for the
-    sleep timer chosen at the bottom (none, 15, 30 or 60 minutes, then it fades out)."""
+    sleep timer chosen at the bottom (none, 15, 30 or 60 minutes, then it fades out).
+    ``choices`` gives the soundscapes (``{"id", "name"}``) and the saved mixes' names, asked
+    each time the menu opens."""
 
     play_requested = Signal(str, object)  # a soundscape id or saved mix's name, minutes or None
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        choices: Callable[[], tuple[list[dict[str, str]], list[str]]],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("ambienceMenu")
+        self._choices = choices
+        self.aboutToShow.connect(lambda: self.set_choices(*self._choices()))
         self.setTitle(self.tr("Play &ambience"))
         self._timers = QActionGroup(self)
         self._timers.setExclusive(True)

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from acumat_desktop.services.audio.importer import SoundImporter
     from acumat_desktop.services.audio.player import AudioEngine
     from acumat_desktop.services.audio.speech import SpokenCues
+    from acumat_desktop.ui.routine_details import RoutineDetails
     from acumat_desktop.ui.settings_dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
@@ -179,7 +180,7 @@ class SoundFeature(QObject):
         panel.save_mix_requested.connect(self._save_mix)
         panel.mix_chosen.connect(self._use_mix)
         panel.import_requested.connect(self._import)
-        panel.preview_requested.connect(self._preview)
+        panel.preview_requested.connect(self.preview)
         panel.preview_stop_requested.connect(self.stop_ambience)
         self.ambience.changed.connect(self._sync_panel)
 
@@ -281,26 +282,26 @@ class SoundFeature(QObject):
         """The ``ambience`` of the ``audio`` status part."""
         return self.ambience.status()
 
-    def _preview(self, spec: str, minutes: int | None = None) -> None:
+    def preview(self, spec: str, minutes: int | None = None) -> None:
+        """Play ``spec`` as ambience at a click (a ▶, the tray); a problem is said in the panel."""
         try:
             self.play_ambience(spec, minutes)
         except (ValueError, RuntimeError) as exc:
             self.panel.show_message(str(exc))
 
     def _ambience_controls(self, window: MainWindow) -> tuple[AmbienceMenu, QAction]:
-        """The tray's "Play ambience" submenu and "Stop ambience"."""
-        menu = AmbienceMenu(window)
-        menu.aboutToShow.connect(self._fill_ambience_menu)
-        menu.play_requested.connect(self._preview)
+        menu = AmbienceMenu(lambda: (self.sounds(), self.presets.names()), window)
+        menu.play_requested.connect(self.preview)
         stop = QAction(self.tr("S&top ambience"), self)
-        stop.setEnabled(False)
         stop.triggered.connect(self.stop_ambience)
         return menu, stop
 
-    def _fill_ambience_menu(self) -> None:
-        sounds = self.sounds()
-        self.ambience_menu.set_choices(sounds, self.presets.names())
-        self.ambience_menu.setEnabled(self._session.engine.state not in ACTIVE_STATES)
+    def attach_preview(self, source: RoutineDetails) -> None:
+        """Let ``source`` (the picker's ▶ beside its sound choice) preview sounds as ambience."""
+        source.sound_preview_requested.connect(self.preview)
+        source.sound_preview_stop_requested.connect(self.stop_ambience)
+        playing = lambda: self.ambience.info().state is not AmbienceState.STOPPED  # noqa: E731
+        self.ambience.watch(lambda: source.show_sound_preview(playing()))
 
     def set_master_volume(self, volume: float) -> None:
         self._settings.set("sound.master_volume", round(min(1.0, max(0.0, volume)), 2))
@@ -340,6 +341,7 @@ class SoundFeature(QObject):
         self.panel.set_layers(self.director.mix if active else list(ambience.layers))
         self.panel.set_ambience(ambience.state is not AmbienceState.STOPPED, session=active)
         self.stop_ambience_action.setEnabled(ambience.state is not AmbienceState.STOPPED)
+        self.ambience_menu.setEnabled(not active)
         # one speaker icon in sight: the session page's own while a session runs
         self.corner_button.setVisible(not (active and self._attached))
 
@@ -416,7 +418,7 @@ class SoundFeature(QObject):
         if self._session.engine.state in ACTIVE_STATES:
             self._on_layers_edited(self.resolve(name))
         else:
-            self._preview(name)
+            self.preview(name)
 
     def _import(self, path: Path) -> None:
         self.panel.show_message(self.tr("Importing {0}…").format(path.name))

@@ -256,3 +256,32 @@ def test_ambience_is_an_mpris_player_while_no_session_runs(
         assert not on_bus()
     finally:
         media.close()
+
+
+def test_the_pickers_play_button_previews_the_chosen_sound_or_the_routines_own(
+    parts: Parts, qtbot: QtBot, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from acumat_desktop.services.routine_library import RoutineLibrary
+    from acumat_desktop.ui.routine_choices import pattern_choices, sound_choices
+    from acumat_desktop.ui.routine_details import RoutineDetails
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    details = RoutineDetails(pattern_choices(), sound_choices(), host)
+    parts.sound.attach_preview(details)
+    routine = next(r for r in RoutineLibrary(user_dir=tmp_path / "none").all() if r.sound != "none")
+    details.show_routine(routine, routine.minutes)
+    assert details.sound_preview.isEnabled() and details.sound_preview.text() == "▶"
+    details.sound_preview.click()  # the routine's own sound ("Routine default")
+    assert parts.sound.ambience_status()["mix"] == routine.sound
+    assert details.sound_preview.text() == "■"
+    details.sound_preview.click()
+    assert not parts.sound.ambience_status()["playing"]
+    assert details.sound_preview.text() == "▶"
+    details.sound_combo.setCurrentIndex(details.sound_combo.findData("stream"))
+    details.sound_preview.click()
+    assert parts.engine.layers == [("stream", 1.0)]
+    details.show_routine(None, 0)
+    assert not details.sound_preview.isEnabled()
