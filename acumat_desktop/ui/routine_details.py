@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSpinBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,11 +36,17 @@ from acumat_desktop.ui.widgets.routine_cards import minutes_range
 class RoutineDetails(QWidget):
     """Details and session choices for one routine (or a hint when there is none)."""
 
+    # the ▶ beside the sound: play the chosen sound now, as ambience (■ stops it)
+    sound_preview_requested = Signal(str)  # a soundscape id, a mix or a saved mix's name
+    sound_preview_stop_requested = Signal()
+
     def __init__(self, patterns: list[Choice], sounds: list[Choice], parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("routineDetails")
         self._patterns = patterns
         self._sounds = sounds
+        self._routine_sound: str | None = None
+        self._previewing = False
         self._build_title()
         scroll = self._build_about()
         form = self._build_form()
@@ -125,8 +132,35 @@ class RoutineDetails(QWidget):
         self.ramp_check.setAccessibleName(self.tr("Ease into the breathing pattern"))
         self.ramp_check.setVisible(False)
         form.addRow("", self.ramp_check)
-        form.addRow(self._buddy(self.tr("S&ound:"), self.sound_combo), self.sound_combo)
+        sound_row = QHBoxLayout()
+        sound_row.addWidget(self.sound_combo, 1)
+        sound_row.addWidget(self._build_sound_preview())
+        form.addRow(self._buddy(self.tr("S&ound:"), self.sound_combo), sound_row)
         return form
+
+    def _build_sound_preview(self) -> QToolButton:
+        self.sound_preview = QToolButton(self)
+        self.sound_preview.setObjectName("soundPreview")
+        self.sound_preview.clicked.connect(self._preview_clicked)
+        self.show_sound_preview(False)
+        return self.sound_preview
+
+    def show_sound_preview(self, playing: bool) -> None:
+        """Ambience plays (the ▶ becomes ■, which stops it) or not."""
+        self._previewing = playing
+        button = self.sound_preview
+        button.setText("■" if playing else "▶")
+        text = self.tr("Stop the ambience") if playing else self.tr("Listen to this sound now")
+        button.setToolTip(text)
+        button.setAccessibleName(text)
+
+    def _preview_clicked(self) -> None:
+        if self._previewing:
+            self.sound_preview_stop_requested.emit()
+            return
+        spec = self.sound_combo.currentData() or self._routine_sound
+        if spec and spec != "none":
+            self.sound_preview_requested.emit(str(spec))
 
     def _buddy(self, text: str, field: QWidget) -> QLabel:
         label = QLabel(text, self)
@@ -189,11 +223,13 @@ class RoutineDetails(QWidget):
             self.ramp_check,
             self.breathing_combo,
             self.sound_combo,
+            self.sound_preview,
             self.start_button,
             self.edit_button,
             self.more_button,
         ):
             widget.setEnabled(routine is not None)
+        self._routine_sound = routine.sound if routine is not None else None
         if routine is None:
             self.name_label.setText(self.tr("No routines for this goal yet"))
             self.meta_label.setText(self.tr("Choose another goal, or create your own routine."))
