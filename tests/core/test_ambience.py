@@ -9,6 +9,7 @@ import pytest
 from acumat_desktop.core.audio.ambience import (
     FADE_IN_S,
     HANDOVER_S,
+    LOAD_WAIT_S,
     RELEASE_MARGIN_S,
     SLEEP_FADE_S,
     STOP_FADE_S,
@@ -157,3 +158,31 @@ def test_playing_again_replaces_the_mix_without_dropping_the_level() -> None:
         FadeTo(1.0, FADE_IN_S),
     ]
     assert ambience.info().sleep_timer_remaining_s is None
+
+
+def test_the_cross_fade_waits_for_the_session_sounds_to_load() -> None:
+    clock = FakeClock()
+    ambience = Ambience(clock)
+    ambience.play("rain", RAIN)
+    assert ambience.hand_over([("ocean", 1.0)]) == [SetLayers((("rain", 1.0), ("ocean", 0.0)))]
+    assert ambience.awaited == ["ocean"]
+    clock.advance(2)
+    assert ambience.poll(loaded=False) == [], "the ambience plays on while ocean renders"
+    clock.advance(1)
+    assert ambience.poll(loaded=True) == [SetLayers((("rain", 1.0), ("ocean", 0.0)))]
+    assert ambience.awaited == []
+    clock.advance(HANDOVER_S / 2)
+    assert ambience.poll() == [SetLayers((("rain", 0.5), ("ocean", 0.5)))]
+    clock.advance(HANDOVER_S / 2)
+    assert ambience.poll() == [SetLayers((("ocean", 1.0),))]
+    assert ambience.next_due_in() is None
+
+
+def test_a_sound_that_never_loads_holds_the_cross_fade_back_only_so_long() -> None:
+    clock = FakeClock()
+    ambience = Ambience(clock)
+    ambience.play("rain", RAIN)
+    ambience.hand_over([("user-gone", 1.0)])
+    clock.advance(LOAD_WAIT_S)
+    assert ambience.poll(loaded=False) == [SetLayers((("rain", 1.0), ("user-gone", 0.0)))]
+    assert ambience.awaited == []

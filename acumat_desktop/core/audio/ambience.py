@@ -14,7 +14,9 @@ while nothing is due: a sleep timer wakes it once, when its fade-out begins.
 - **Hand-over**: a session started while ambience plays takes the sound over. The ambience's
   layers cross-fade into the session's over :data:`HANDOVER_S` (in small steps: the mixer ramps
   each change over 30 ms), never through silence, and the session's own start fade only keeps
-  the level up. A session with no sound of its own (``none``) keeps the ambience as its sound
+  the level up. The cross-fade begins once the session's sounds are loaded (a first render
+  takes seconds), or after :data:`LOAD_WAIT_S` whatever happens: until then the ambience plays
+  on. A session with no sound of its own (``none``) keeps the ambience as its sound
   (the wiring does that: it hands the same layers over, so nothing changes audibly); either way
   the session owns the sound from then on and its end fade ends it.
 """
@@ -37,6 +39,7 @@ SLEEP_FADE_S = 60.0  # a sleep timer's fade-out, at most half the timer
 RELEASE_MARGIN_S = 0.3  # the output is released this long after a fade has reached silence
 HANDOVER_S = 3.0  # the cross-fade from the ambience's layers into a session's
 STEP_S = 0.1  # one step of that cross-fade
+LOAD_WAIT_S = 10.0  # the longest a cross-fade waits for the session's sounds to load
 MAX_MINUTES = 24 * 60
 _TOL = 1e-6
 
@@ -61,15 +64,17 @@ class AmbienceInfo:
         return self.state is AmbienceState.PLAYING
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Crossfade:
-    start: float  # monotonic
+    asked: float  # monotonic: when the session started
     source: dict[str, float]
     target: dict[str, float]
+    start: float | None = None  # monotonic: once the session's sounds are loaded
 
     def at(self, now: float) -> tuple[Layers, bool]:
         """The layers ``now`` and whether the cross-fade is over."""
-        share = min(1.0, max(0.0, (now - self.start) / HANDOVER_S))
+        start = now if self.start is None else self.start
+        share = min(1.0, max(0.0, (now - start) / HANDOVER_S))
         ids = list(dict.fromkeys([*self.source, *self.target]))
         layers = [
             (
@@ -195,7 +200,16 @@ class Ambience:
         if not source or source == target:
             return []
         self._crossfade = _Crossfade(self._clock.monotonic(), source, target)
-        return self.poll()
+        layers, _ = self._crossfade.at(self._clock.monotonic())
+        return [SetLayers(tuple(layers))]  # the session's sounds join silent: they load now
+
+    @property
+    def awaited(self) -> list[str]:
+        """The sounds a hand-over waits for (to be loaded) before its cross-fade begins."""
+        crossfade = self._crossfade
+        if crossfade is None or crossfade.start is not None:
+            return []
+        return [sid for sid in crossfade.target if sid not in crossfade.source]
 
     def cancel_crossfade(self) -> None:
         """The session changed its layers itself: the hand-over's steps stop."""
@@ -207,12 +221,18 @@ class Ambience:
         self._release_at, self._crossfade = None, None
 
     # --- time ---------------------------------------------------------------------------------
-    def poll(self) -> list[Action]:
-        """Whatever is due now: a hand-over's next step, the sleep timer's fade or end, the
-        release of the output after a stop. Safe at any time."""
+    def poll(self, loaded: bool = True) -> list[Action]:
+        """Whatever is due now: a hand-over's next step (``loaded``: the sounds it
+        :attr:`awaited` are ready), the sleep timer's fade or end, the release of the output
+        after a stop. Safe at any time."""
         now = self._clock.monotonic()
-        if self._crossfade is not None:
-            layers, done = self._crossfade.at(now)
+        crossfade = self._crossfade
+        if crossfade is not None and crossfade.start is None:
+            if not loaded and now < crossfade.asked + LOAD_WAIT_S - _TOL:
+                return []
+            crossfade.start = now
+        if crossfade is not None:
+            layers, done = crossfade.at(now)
             if done:
                 self._crossfade = None
             return [SetLayers(tuple(layers))]

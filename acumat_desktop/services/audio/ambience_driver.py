@@ -119,7 +119,15 @@ class AmbienceDriver(QObject):
         self.changed.connect(callback)
 
     def poll(self) -> None:
-        self._run(self.ambience.poll())
+        self._run(self.ambience.poll(loaded=self._loaded()))
+
+    def _loaded(self) -> bool:
+        """The sounds a hand-over waits for are in the mixer (loaded on the engine's thread)."""
+        awaited = self.ambience.awaited
+        if not awaited:
+            return True
+        mixer = self._output().mixer
+        return all(mixer.has_layer(sound_id) for sound_id in awaited)
 
     def _run(self, actions: Iterable[Action]) -> None:
         for action in actions:

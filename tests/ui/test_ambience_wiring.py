@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PySide6.QtGui import QIcon
 from pytestqt.qtbot import QtBot
@@ -147,6 +148,10 @@ def test_a_session_cross_fades_out_of_the_ambience_without_silence(parts: Parts)
     assert engine.mixer.fade_level == pytest.approx(1.0)
     assert engine.layers == [("rain", 0.8), ("ocean", 0.0)]
     assert parts.sound.ambience.ambience.state is AmbienceState.STOPPED
+    parts.advance(1.0)
+    assert engine.layers == [("rain", 0.8), ("ocean", 0.0)], "ambience on while ocean loads"
+    engine.mixer.set_layer("ocean", np.zeros((4800, 2), dtype=np.float32), 0.0)  # loaded
+    parts.advance(0.1)
     parts.advance(HANDOVER_S / 2)
     assert dict(engine.layers)["rain"] == pytest.approx(0.4, abs=0.05)
     assert dict(engine.layers)["ocean"] == pytest.approx(0.5, abs=0.05)
