@@ -5,326 +5,326 @@
         <name>AboutDialog</name>
         <message>
             <source>About</source>
-            <translation type="unfinished" />
+            <translation>Über</translation>
         </message>
         <message>
             <source>AcuMat icon</source>
-            <translation type="unfinished" />
+            <translation>AcuMat-Symbol</translation>
         </message>
         <message>
             <source>&lt;h2&gt;AcuMat&lt;/h2&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;h2&gt;AcuMat&lt;/h2&gt;</translation>
         </message>
         <message>
             <source>secondary</source>
-            <translation type="unfinished" />
+            <translation>secondary</translation>
         </message>
         <message>
             <source>A calm companion for your acupressure mat: timed routines, breathing guidance, ambient sound and gentle reminders to get up from the desk.</source>
-            <translation type="unfinished" />
+            <translation>Ein ruhiger Begleiter für deine Akupressurmatte: Routinen mit Zeitmaß, Atemführung, sanfte Klänge und freundliche Erinnerungen, vom Schreibtisch aufzustehen.</translation>
         </message>
         <message>
             <source>Version %1</source>
-            <translation type="unfinished" />
+            <translation>Version %1</translation>
         </message>
     </context>
     <context>
         <name>AmbienceMenu</name>
         <message>
             <source>Play &amp;ambience</source>
-            <translation type="unfinished" />
+            <translation>&amp;Klangkulisse abspielen</translation>
         </message>
         <message>
             <source>No sleep timer</source>
-            <translation type="unfinished" />
+            <translation>Kein Einschlaf-Timer</translation>
         </message>
         <message numerus="yes">
             <source>Sleep timer: %n min</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Einschlaf-Timer: %n Min.</numerusform>
+                <numerusform>Einschlaf-Timer: %n Min.</numerusform>
             </translation>
         </message>
         <message>
             <source>Saved mixes</source>
-            <translation type="unfinished" />
+            <translation>Gespeicherte Mischungen</translation>
         </message>
     </context>
     <context>
         <name>AppActions</name>
         <message>
             <source>&amp;Open AcuMat</source>
-            <translation type="unfinished" />
+            <translation>AcuMat ö&amp;ffnen</translation>
         </message>
         <message>
             <source>Show the AcuMat window</source>
-            <translation type="unfinished" />
+            <translation>Das AcuMat-Fenster zeigen</translation>
         </message>
         <message>
             <source>&amp;Settings…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Einstellungen…</translation>
         </message>
         <message>
             <source>&amp;Quit</source>
-            <translation type="unfinished" />
+            <translation>&amp;Beenden</translation>
         </message>
         <message>
             <source>&amp;Close window</source>
-            <translation type="unfinished" />
+            <translation>Fenster &amp;schließen</translation>
         </message>
         <message>
             <source>Hide the window; AcuMat stays in the tray</source>
-            <translation type="unfinished" />
+            <translation>Fenster ausblenden; AcuMat bleibt in der Systemleiste</translation>
         </message>
         <message>
             <source>&amp;About AcuMat</source>
-            <translation type="unfinished" />
+            <translation>Ü&amp;ber AcuMat</translation>
         </message>
     </context>
     <context>
         <name>AudioPlayer</name>
         <message>
             <source>No sound output found — AcuMat runs silently</source>
-            <translation type="unfinished" />
+            <translation>Keine Tonausgabe gefunden – AcuMat läuft ohne Klang</translation>
         </message>
     </context>
     <context>
         <name>BreathDial</name>
         <message>
             <source>Session timer</source>
-            <translation type="unfinished" />
+            <translation>Zeitanzeige der Einheit</translation>
         </message>
         <message>
             <source>No session</source>
-            <translation type="unfinished" />
+            <translation>Keine Einheit</translation>
         </message>
         <message>
             <source>Paused</source>
-            <translation type="unfinished" />
+            <translation>Pausiert</translation>
         </message>
         <message>
             <source>%1 minutes left</source>
-            <translation type="unfinished" />
+            <translation>noch %1 Minuten</translation>
         </message>
         <message>
             <source>About a minute left</source>
-            <translation type="unfinished" />
+            <translation>noch etwa eine Minute</translation>
         </message>
         <message>
             <source>Time is up</source>
-            <translation type="unfinished" />
+            <translation>Die Zeit ist um</translation>
         </message>
     </context>
     <context>
         <name>Feelings</name>
         <message>
             <source>Not great</source>
-            <translation type="unfinished" />
+            <translation>Nicht so gut</translation>
         </message>
         <message>
             <source>So-so</source>
-            <translation type="unfinished" />
+            <translation>Geht so</translation>
         </message>
         <message>
             <source>Okay</source>
-            <translation type="unfinished" />
+            <translation>Okay</translation>
         </message>
         <message>
             <source>Good</source>
-            <translation type="unfinished" />
+            <translation>Gut</translation>
         </message>
         <message>
             <source>Great</source>
-            <translation type="unfinished" />
+            <translation>Sehr gut</translation>
         </message>
     </context>
     <context>
         <name>HistoryView</name>
         <message>
             <source>Export sessions</source>
-            <translation type="unfinished" />
+            <translation>Einheiten exportieren</translation>
         </message>
         <message>
             <source>CSV files (*.csv)</source>
-            <translation type="unfinished" />
+            <translation>CSV-Dateien (*.csv)</translation>
         </message>
         <message>
             <source>Delete session</source>
-            <translation type="unfinished" />
+            <translation>Einheit löschen</translation>
         </message>
         <message>
             <source>%1 min</source>
-            <translation type="unfinished" />
+            <translation>%1 Min.</translation>
         </message>
         <message>
             <source>%1 h %2 min</source>
-            <translation type="unfinished" />
+            <translation>%1 Std. %2 Min.</translation>
         </message>
         <message>
             <source>Session history</source>
-            <translation type="unfinished" />
+            <translation>Verlauf deiner Einheiten</translation>
         </message>
         <message>
             <source>‹ Back</source>
-            <translation type="unfinished" />
+            <translation>‹ Zurück</translation>
         </message>
         <message>
             <source>Back to the routines</source>
-            <translation type="unfinished" />
+            <translation>Zurück zu den Routinen</translation>
         </message>
         <message>
             <source>Your sessions</source>
-            <translation type="unfinished" />
+            <translation>Deine Einheiten</translation>
         </message>
         <message>
             <source>Add a session…</source>
-            <translation type="unfinished" />
+            <translation>Einheit nachtragen…</translation>
         </message>
         <message>
             <source>A session you did on the mat without AcuMat</source>
-            <translation type="unfinished" />
+            <translation>Eine Einheit, die du ohne AcuMat auf der Matte gemacht hast</translation>
         </message>
         <message>
             <source>Export CSV…</source>
-            <translation type="unfinished" />
+            <translation>Als CSV exportieren…</translation>
         </message>
         <message>
             <source>Export all sessions as CSV</source>
-            <translation type="unfinished" />
+            <translation>Alle Einheiten als CSV exportieren</translation>
         </message>
         <message>
             <source>this week</source>
-            <translation type="unfinished" />
+            <translation>diese Woche</translation>
         </message>
         <message>
             <source>day streak</source>
-            <translation type="unfinished" />
+            <translation>Tage in Folge</translation>
         </message>
         <message>
             <source>all time</source>
-            <translation type="unfinished" />
+            <translation>insgesamt</translation>
         </message>
         <message>
             <source>Days in a row with a session; one rest day is forgiven.</source>
-            <translation type="unfinished" />
+            <translation>Tage in Folge mit einer Einheit; ein Ruhetag zwischendurch ist erlaubt.</translation>
         </message>
         <message>
             <source>Do this again</source>
-            <translation type="unfinished" />
+            <translation>Noch einmal</translation>
         </message>
         <message>
             <source>Edit…</source>
-            <translation type="unfinished" />
+            <translation>Bearbeiten…</translation>
         </message>
         <message>
             <source>Delete…</source>
-            <translation type="unfinished" />
+            <translation>Löschen…</translation>
         </message>
         <message>
             <source>Minutes on the mat: %1</source>
-            <translation type="unfinished" />
+            <translation>Minuten auf der Matte: %1</translation>
         </message>
         <message numerus="yes">
             <source>Streak: %n days</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Tag in Folge</numerusform>
+                <numerusform>%n Tage in Folge</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n sessions</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Einheit</numerusform>
+                <numerusform>%n Einheiten</numerusform>
             </translation>
         </message>
         <message>
             <source>Added %1 on %2.</source>
-            <translation type="unfinished" />
+            <translation>%1 am %2 nachgetragen.</translation>
         </message>
         <message>
             <source>That change was not saved: another session of this routine starts at the same time.</source>
-            <translation type="unfinished" />
+            <translation>Die Änderung wurde nicht gespeichert: Zur selben Zeit beginnt schon eine andere Einheit dieser Routine.</translation>
         </message>
         <message>
             <source>Session changed.</source>
-            <translation type="unfinished" />
+            <translation>Einheit geändert.</translation>
         </message>
         <message>
             <source>Delete the %1 session of %2? This cannot be undone.</source>
-            <translation type="unfinished" />
+            <translation>Die Einheit „%1“ vom %2 löschen? Das lässt sich nicht rückgängig machen.</translation>
         </message>
         <message>
             <source>Session deleted.</source>
-            <translation type="unfinished" />
+            <translation>Einheit gelöscht.</translation>
         </message>
         <message>
             <source>Could not write %1: %2</source>
-            <translation type="unfinished" />
+            <translation>%1 konnte nicht geschrieben werden: %2</translation>
         </message>
         <message numerus="yes">
             <source>Saved %n sessions to %1</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Einheit in %1 gespeichert</numerusform>
+                <numerusform>%n Einheiten in %1 gespeichert</numerusform>
             </translation>
         </message>
         <message>
             <source>The history could not be read.</source>
-            <translation type="unfinished" />
+            <translation>Der Verlauf konnte nicht gelesen werden.</translation>
         </message>
         <message>
             <source>No sessions yet. Your first one will appear here.</source>
-            <translation type="unfinished" />
+            <translation>Noch keine Einheiten. Deine erste erscheint hier.</translation>
         </message>
         <message>
             <source>No sessions in this week.</source>
-            <translation type="unfinished" />
+            <translation>Keine Einheiten in dieser Woche.</translation>
         </message>
         <message>
             <source>No sessions in this month.</source>
-            <translation type="unfinished" />
+            <translation>Keine Einheiten in diesem Monat.</translation>
         </message>
         <message>
             <source>No desk time yet in this period. With reminders on, AcuMat counts how long you sit at the computer and shows it here.</source>
-            <translation type="unfinished" />
+            <translation>In diesem Zeitraum noch keine Zeit am Schreibtisch. Wenn die Erinnerungen an sind, zählt AcuMat, wie lange du am Computer sitzt, und zeigt es hier.</translation>
         </message>
         <message>
             <source>At the desk: %1 sitting</source>
-            <translation type="unfinished" />
+            <translation>Am Schreibtisch: %1 gesessen</translation>
         </message>
         <message>
             <source>  ·  Reminders: %1 shown, %2 followed, %3 snoozed</source>
-            <translation type="unfinished" />
+            <translation>  ·  Erinnerungen: %1 gezeigt, %2 befolgt, %3 verschoben</translation>
         </message>
         <message>
             <source>  ·  No reminders</source>
-            <translation type="unfinished" />
+            <translation>  ·  Keine Erinnerungen</translation>
         </message>
     </context>
     <context>
         <name>IdleSourceRows</name>
         <message>
             <source>none found — reminders fall back to plain elapsed time since your last break</source>
-            <translation type="unfinished" />
+            <translation>keine gefunden – die Erinnerungen zählen einfach die Zeit seit deiner letzten Pause</translation>
         </message>
         <message>
             <source>Keyboard and mouse watched through</source>
-            <translation type="unfinished" />
+            <translation>Tastatur und Maus beobachtet über</translation>
         </message>
         <message>
             <source>Last keyboard or mouse use</source>
-            <translation type="unfinished" />
+            <translation>Zuletzt Tastatur oder Maus benutzt</translation>
         </message>
         <message>
             <source>unknown</source>
-            <translation type="unfinished" />
+            <translation>unbekannt</translation>
         </message>
         <message numerus="yes">
             <source>%n seconds ago</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>vor %n Sekunde</numerusform>
+                <numerusform>vor %n Sekunden</numerusform>
             </translation>
         </message>
     </context>
@@ -332,336 +332,336 @@
         <name>KeepAwake</name>
         <message>
             <source>the desktop portal</source>
-            <translation type="unfinished" />
+            <translation>das Desktop-Portal</translation>
         </message>
         <message>
             <source>the GNOME session manager</source>
-            <translation type="unfinished" />
+            <translation>die GNOME-Sitzungsverwaltung</translation>
         </message>
         <message>
             <source>the desktop's screen saver service</source>
-            <translation type="unfinished" />
+            <translation>den Bildschirmschoner-Dienst der Arbeitsumgebung</translation>
         </message>
         <message>
             <source>logind (blocks suspend)</source>
-            <translation type="unfinished" />
+            <translation>logind (verhindert den Ruhezustand)</translation>
         </message>
         <message>
             <source>the X screen saver</source>
-            <translation type="unfinished" />
+            <translation>den X-Bildschirmschoner</translation>
         </message>
         <message>
             <source>Windows power requests</source>
-            <translation type="unfinished" />
+            <translation>Windows-Energieanforderungen</translation>
         </message>
         <message>
             <source>a macOS power assertion</source>
-            <translation type="unfinished" />
+            <translation>eine macOS-Energiezusicherung</translation>
         </message>
         <message>
             <source>nothing found on this computer: the screen may lock during a session</source>
-            <translation type="unfinished" />
+            <translation>auf diesem Computer nichts gefunden: Der Bildschirm kann sich während einer Einheit sperren</translation>
         </message>
         <message>
             <source> and </source>
-            <translation type="unfinished" />
+            <translation> und </translation>
         </message>
     </context>
     <context>
         <name>MainWindow</name>
         <message>
             <source>&amp;AcuMat</source>
-            <translation type="unfinished" />
+            <translation>&amp;AcuMat</translation>
         </message>
         <message>
             <source>&amp;Full screen</source>
-            <translation type="unfinished" />
+            <translation>&amp;Vollbild</translation>
         </message>
         <message>
             <source>&amp;Help</source>
-            <translation type="unfinished" />
+            <translation>&amp;Hilfe</translation>
         </message>
         <message>
             <source>Close</source>
-            <translation type="unfinished" />
+            <translation>Schließen</translation>
         </message>
         <message>
             <source>Close this message</source>
-            <translation type="unfinished" />
+            <translation>Diese Meldung schließen</translation>
         </message>
         <message>
             <source>Routines and the session timer will live here.</source>
-            <translation type="unfinished" />
+            <translation>Hier wohnen bald die Routinen und die Zeitanzeige.</translation>
         </message>
         <message>
             <source>Routines and timer</source>
-            <translation type="unfinished" />
+            <translation>Routinen und Zeitanzeige</translation>
         </message>
         <message>
             <source>Command-line control is unavailable (see the log).</source>
-            <translation type="unfinished" />
+            <translation>Die Steuerung über die Befehlszeile ist nicht verfügbar (siehe Protokoll).</translation>
         </message>
         <message>
             <source>No system tray was found, so AcuMat stays in this window; closing it quits. On GNOME, the AppIndicator extension adds a tray.</source>
-            <translation type="unfinished" />
+            <translation>Es wurde keine Systemleiste gefunden, darum bleibt AcuMat in diesem Fenster; wenn du es schließt, wird AcuMat beendet. Unter GNOME bringt die Erweiterung „AppIndicator“ eine Systemleiste mit.</translation>
         </message>
         <message>
             <source>AcuMat settings</source>
-            <translation type="unfinished" />
+            <translation>AcuMat-Einstellungen</translation>
         </message>
         <message>
             <source>AcuMat history</source>
-            <translation type="unfinished" />
+            <translation>AcuMat-Verlauf</translation>
         </message>
         <message>
             <source>The system tray went away, so AcuMat stays in this window; closing it quits.</source>
-            <translation type="unfinished" />
+            <translation>Die Systemleiste ist verschwunden, darum bleibt AcuMat in diesem Fenster; wenn du es schließt, wird AcuMat beendet.</translation>
         </message>
     </context>
     <context>
         <name>OutputDeviceCombo</name>
         <message>
             <source>Sound output</source>
-            <translation type="unfinished" />
+            <translation>Tonausgabe</translation>
         </message>
         <message>
             <source>System default</source>
-            <translation type="unfinished" />
+            <translation>Systemstandard</translation>
         </message>
         <message>
             <source>{0} (not connected)</source>
-            <translation type="unfinished" />
+            <translation>{0} (nicht verbunden)</translation>
         </message>
     </context>
     <context>
         <name>PatternEditor</name>
         <message>
             <source>New breathing pattern</source>
-            <translation type="unfinished" />
+            <translation>Neues Atemmuster</translation>
         </message>
         <message>
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>Name</translation>
         </message>
         <message>
             <source>For example: Slow evening</source>
-            <translation type="unfinished" />
+            <translation>Zum Beispiel: Ruhiger Abend</translation>
         </message>
         <message>
             <source>Description</source>
-            <translation type="unfinished" />
+            <translation>Beschreibung</translation>
         </message>
         <message>
             <source>Optional: what it is for</source>
-            <translation type="unfinished" />
+            <translation>Optional: wofür es gedacht ist</translation>
         </message>
         <message>
             <source>Breathe &amp;in:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Einatmen:</translation>
         </message>
         <message>
             <source>&amp;Hold:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Halten:</translation>
         </message>
         <message>
             <source>Breathe &amp;out:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Ausatmen:</translation>
         </message>
         <message>
             <source>&amp;Rest:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Ruhen:</translation>
         </message>
         <message>
             <source>none</source>
-            <translation type="unfinished" />
+            <translation>keine</translation>
         </message>
         <message>
             <source> s</source>
-            <translation type="unfinished" />
+            <translation> s</translation>
         </message>
         <message>
             <source>&amp;Name:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Name:</translation>
         </message>
         <message>
             <source>&amp;Description:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Beschreibung:</translation>
         </message>
         <message>
             <source>Slow, gentle breathing: each breath between 3 and 60 seconds. A longer breath out than in helps most people relax.</source>
-            <translation type="unfinished" />
+            <translation>Langsam und sanft atmen: jeder Atemzug zwischen 3 und 60 Sekunden. Wenn das Ausatmen länger dauert als das Einatmen, entspannen sich die meisten leichter.</translation>
         </message>
         <message>
             <source>One breath: %1 s, about %2 breaths a minute</source>
-            <translation type="unfinished" />
+            <translation>Ein Atemzug: %1 s, etwa %2 Atemzüge pro Minute</translation>
         </message>
         <message>
             <source>Give the pattern a name.</source>
-            <translation type="unfinished" />
+            <translation>Gib dem Muster einen Namen.</translation>
         </message>
         <message>
             <source>Breathing in can last from %1 to %2 seconds.</source>
-            <translation type="unfinished" />
+            <translation>Das Einatmen kann %1 bis %2 Sekunden dauern.</translation>
         </message>
         <message>
             <source>A hold can last from %1 to %2 seconds.</source>
-            <translation type="unfinished" />
+            <translation>Das Halten kann %1 bis %2 Sekunden dauern.</translation>
         </message>
         <message>
             <source>Breathing out can last from %1 to %2 seconds.</source>
-            <translation type="unfinished" />
+            <translation>Das Ausatmen kann %1 bis %2 Sekunden dauern.</translation>
         </message>
         <message>
             <source>A rest can last from %1 to %2 seconds.</source>
-            <translation type="unfinished" />
+            <translation>Die Ruhe kann %1 bis %2 Sekunden dauern.</translation>
         </message>
         <message>
             <source>Keep one breath between 3 and 60 seconds (3 to 20 breaths a minute).</source>
-            <translation type="unfinished" />
+            <translation>Ein Atemzug sollte zwischen 3 und 60 Sekunden dauern (3 bis 20 Atemzüge pro Minute).</translation>
         </message>
         <message>
             <source>The pattern could not be saved: %1</source>
-            <translation type="unfinished" />
+            <translation>Das Muster konnte nicht gespeichert werden: %1</translation>
         </message>
     </context>
     <context>
         <name>PeriodBar</name>
         <message>
             <source>Earlier</source>
-            <translation type="unfinished" />
+            <translation>Früher</translation>
         </message>
         <message>
             <source>Later</source>
-            <translation type="unfinished" />
+            <translation>Später</translation>
         </message>
         <message>
             <source>&amp;Week</source>
-            <translation type="unfinished" />
+            <translation>&amp;Woche</translation>
         </message>
         <message>
             <source>&amp;Month</source>
-            <translation type="unfinished" />
+            <translation>&amp;Monat</translation>
         </message>
         <message>
             <source>This week</source>
-            <translation type="unfinished" />
+            <translation>Diese Woche</translation>
         </message>
         <message>
             <source>This month</source>
-            <translation type="unfinished" />
+            <translation>Dieser Monat</translation>
         </message>
         <message>
             <source>this week</source>
-            <translation type="unfinished" />
+            <translation>diese Woche</translation>
         </message>
         <message>
             <source>this month</source>
-            <translation type="unfinished" />
+            <translation>diesen Monat</translation>
         </message>
         <message>
             <source>Last week</source>
-            <translation type="unfinished" />
+            <translation>Letzte Woche</translation>
         </message>
         <message>
             <source>last week</source>
-            <translation type="unfinished" />
+            <translation>letzte Woche</translation>
         </message>
         <message>
             <source>%1 – %2</source>
-            <translation type="unfinished" />
+            <translation>%1 – %2</translation>
         </message>
         <message>
             <source>that week</source>
-            <translation type="unfinished" />
+            <translation>in dieser Woche</translation>
         </message>
         <message>
             <source>in %1</source>
-            <translation type="unfinished" />
+            <translation>im %1</translation>
         </message>
     </context>
     <context>
         <name>ReminderPopup</name>
         <message>
             <source>Time for the mat</source>
-            <translation type="unfinished" />
+            <translation>Zeit für die Matte</translation>
         </message>
         <message>
             <source>Close</source>
-            <translation type="unfinished" />
+            <translation>Schließen</translation>
         </message>
         <message>
             <source>Close the reminder</source>
-            <translation type="unfinished" />
+            <translation>Erinnerung schließen</translation>
         </message>
         <message>
             <source>A few minutes on the mat loosen the back after sitting.</source>
-            <translation type="unfinished" />
+            <translation>Ein paar Minuten auf der Matte lockern den Rücken nach dem Sitzen.</translation>
         </message>
         <message>
             <source>Start a desk break</source>
-            <translation type="unfinished" />
+            <translation>Schreibtischpause beginnen</translation>
         </message>
         <message>
             <source>Snooze %1 minutes</source>
-            <translation type="unfinished" />
+            <translation>In %1 Minuten erinnern</translation>
         </message>
         <message>
             <source>Start the desk-break routine on the mat</source>
-            <translation type="unfinished" />
+            <translation>Die Schreibtischpause auf der Matte beginnen</translation>
         </message>
         <message>
             <source>Snooze</source>
-            <translation type="unfinished" />
+            <translation>Später</translation>
         </message>
         <message>
             <source>Remind me again later</source>
-            <translation type="unfinished" />
+            <translation>Erinnere mich später noch einmal</translation>
         </message>
         <message>
             <source>I just moved</source>
-            <translation type="unfinished" />
+            <translation>Ich habe mich gerade bewegt</translation>
         </message>
         <message>
             <source>I just moved: start counting again</source>
-            <translation type="unfinished" />
+            <translation>Ich habe mich gerade bewegt: neu zu zählen beginnen</translation>
         </message>
         <message>
             <source>You've been sitting for %1.</source>
-            <translation type="unfinished" />
+            <translation>Du sitzt jetzt seit %1.</translation>
         </message>
         <message numerus="yes">
             <source>%n seconds</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Sekunde</numerusform>
+                <numerusform>%n Sekunden</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n hours</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Stunde</numerusform>
+                <numerusform>%n Stunden</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n minutes</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Minute</numerusform>
+                <numerusform>%n Minuten</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>Start a %n-minute desk break</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Minute Schreibtischpause beginnen</numerusform>
+                <numerusform>%n Minuten Schreibtischpause beginnen</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>Snooze %n minutes</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>In %n Minute erinnern</numerusform>
+                <numerusform>In %n Minuten erinnern</numerusform>
             </translation>
         </message>
     </context>
@@ -669,616 +669,616 @@
         <name>ReminderPrompter</name>
         <message>
             <source>Time for the mat</source>
-            <translation type="unfinished" />
+            <translation>Zeit für die Matte</translation>
         </message>
         <message>
             <source>I just moved</source>
-            <translation type="unfinished" />
+            <translation>Ich habe mich gerade bewegt</translation>
         </message>
         <message>
             <source>You've been sitting for %1.</source>
-            <translation type="unfinished" />
+            <translation>Du sitzt jetzt seit %1.</translation>
         </message>
     </context>
     <context>
         <name>RemindersTray</name>
         <message numerus="yes">
             <source>Sitting for %n minutes; the reminder is snoozed</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Seit %n Minute am Sitzen; die Erinnerung ist verschoben</numerusform>
+                <numerusform>Seit %n Minuten am Sitzen; die Erinnerung ist verschoben</numerusform>
             </translation>
         </message>
         <message>
             <source>Sitting for under a minute</source>
-            <translation type="unfinished" />
+            <translation>Seit weniger als einer Minute am Sitzen</translation>
         </message>
         <message numerus="yes">
             <source>Sitting for %n minutes</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Seit %n Minute am Sitzen</numerusform>
+                <numerusform>Seit %n Minuten am Sitzen</numerusform>
             </translation>
         </message>
         <message>
             <source>Pause reminders</source>
-            <translation type="unfinished" />
+            <translation>Erinnerungen pausieren</translation>
         </message>
         <message>
             <source>For 30 minutes</source>
-            <translation type="unfinished" />
+            <translation>Für 30 Minuten</translation>
         </message>
         <message>
             <source>For 1 hour</source>
-            <translation type="unfinished" />
+            <translation>Für 1 Stunde</translation>
         </message>
         <message>
             <source>For 2 hours</source>
-            <translation type="unfinished" />
+            <translation>Für 2 Stunden</translation>
         </message>
         <message>
             <source>Until tomorrow</source>
-            <translation type="unfinished" />
+            <translation>Bis morgen</translation>
         </message>
         <message>
             <source>Resume reminders</source>
-            <translation type="unfinished" />
+            <translation>Erinnerungen fortsetzen</translation>
         </message>
     </context>
     <context>
         <name>RoutineActions</name>
         <message>
             <source>Import a routine</source>
-            <translation type="unfinished" />
+            <translation>Eine Routine importieren</translation>
         </message>
         <message>
             <source>Export routine</source>
-            <translation type="unfinished" />
+            <translation>Routine exportieren</translation>
         </message>
         <message>
             <source>Routine not found</source>
-            <translation type="unfinished" />
+            <translation>Routine nicht gefunden</translation>
         </message>
         <message>
             <source>%1 (my version)</source>
-            <translation type="unfinished" />
+            <translation>%1 (meine Fassung)</translation>
         </message>
         <message>
             <source>Could not duplicate the routine</source>
-            <translation type="unfinished" />
+            <translation>Die Routine konnte nicht kopiert werden</translation>
         </message>
         <message>
             <source>Made a copy: %1</source>
-            <translation type="unfinished" />
+            <translation>Kopie angelegt: %1</translation>
         </message>
         <message>
             <source>Built-in routine</source>
-            <translation type="unfinished" />
+            <translation>Mitgelieferte Routine</translation>
         </message>
         <message>
             <source>%1 is built in and cannot be deleted.</source>
-            <translation type="unfinished" />
+            <translation>„%1“ ist mitgeliefert und kann nicht gelöscht werden.</translation>
         </message>
         <message>
             <source>Delete “%1”? This cannot be undone.</source>
-            <translation type="unfinished" />
+            <translation>„%1“ löschen? Das lässt sich nicht rückgängig machen.</translation>
         </message>
         <message>
             <source>Delete routine</source>
-            <translation type="unfinished" />
+            <translation>Routine löschen</translation>
         </message>
         <message>
             <source>Could not delete the routine</source>
-            <translation type="unfinished" />
+            <translation>Die Routine konnte nicht gelöscht werden</translation>
         </message>
         <message>
             <source>Deleted %1</source>
-            <translation type="unfinished" />
+            <translation>„%1“ gelöscht</translation>
         </message>
         <message>
             <source>Could not import %1</source>
-            <translation type="unfinished" />
+            <translation>%1 konnte nicht importiert werden</translation>
         </message>
         <message>
             <source>Imported %1</source>
-            <translation type="unfinished" />
+            <translation>%1 importiert</translation>
         </message>
         <message>
             <source>Could not export the routine</source>
-            <translation type="unfinished" />
+            <translation>Die Routine konnte nicht exportiert werden</translation>
         </message>
         <message>
             <source>Exported %1 to %2</source>
-            <translation type="unfinished" />
+            <translation>„%1“ nach %2 exportiert</translation>
         </message>
         <message>
             <source>Could not save the routine</source>
-            <translation type="unfinished" />
+            <translation>Die Routine konnte nicht gespeichert werden</translation>
         </message>
         <message>
             <source>Saved %1</source>
-            <translation type="unfinished" />
+            <translation>„%1“ gespeichert</translation>
         </message>
     </context>
     <context>
         <name>RoutineCards</name>
         <message>
             <source>Yours</source>
-            <translation type="unfinished" />
+            <translation>Eigene</translation>
         </message>
         <message>
             <source>%1–%2 minutes</source>
-            <translation type="unfinished" />
+            <translation>%1–%2 Minuten</translation>
         </message>
         <message>
             <source>%1–%2 min</source>
-            <translation type="unfinished" />
+            <translation>%1–%2 Min.</translation>
         </message>
         <message>
             <source>%1 minutes</source>
-            <translation type="unfinished" />
+            <translation>%1 Minuten</translation>
         </message>
         <message>
             <source>%1 min</source>
-            <translation type="unfinished" />
+            <translation>%1 Min.</translation>
         </message>
         <message>
             <source>Your routine</source>
-            <translation type="unfinished" />
+            <translation>Deine Routine</translation>
         </message>
         <message>
             <source>Favourite</source>
-            <translation type="unfinished" />
+            <translation>Favorit</translation>
         </message>
         <message>
             <source>For %1</source>
-            <translation type="unfinished" />
+            <translation>Für %1</translation>
         </message>
     </context>
     <context>
         <name>RoutineDetails</name>
         <message>
             <source> min</source>
-            <translation type="unfinished" />
+            <translation> Min.</translation>
         </message>
         <message>
             <source>Session length in minutes</source>
-            <translation type="unfinished" />
+            <translation>Dauer der Einheit in Minuten</translation>
         </message>
         <message>
             <source>Breathing pattern</source>
-            <translation type="unfinished" />
+            <translation>Atemmuster</translation>
         </message>
         <message>
             <source>Soundscape</source>
-            <translation type="unfinished" />
+            <translation>Klangkulisse</translation>
         </message>
         <message>
             <source>&amp;Minutes:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Minuten:</translation>
         </message>
         <message>
             <source>&amp;Breathing:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Atmung:</translation>
         </message>
         <message>
             <source>&amp;Ease in: start at an everyday pace</source>
-            <translation type="unfinished" />
+            <translation>&amp;Sanft einsteigen: im Alltagstempo beginnen</translation>
         </message>
         <message>
             <source>The breathing starts at about 12 breaths a minute and slows to the pattern's own pace over the first two minutes.</source>
-            <translation type="unfinished" />
+            <translation>Die Atmung beginnt mit etwa 12 Atemzügen pro Minute und wird in den ersten zwei Minuten langsamer, bis sie das Tempo des Musters erreicht.</translation>
         </message>
         <message>
             <source>Ease into the breathing pattern</source>
-            <translation type="unfinished" />
+            <translation>Sanft in das Atemmuster finden</translation>
         </message>
         <message>
             <source>S&amp;ound:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Klang:</translation>
         </message>
         <message>
             <source>Stop the ambience</source>
-            <translation type="unfinished" />
+            <translation>Klangkulisse anhalten</translation>
         </message>
         <message>
             <source>Listen to this sound now</source>
-            <translation type="unfinished" />
+            <translation>Diesen Klang jetzt anhören</translation>
         </message>
         <message>
             <source>Edit…</source>
-            <translation type="unfinished" />
+            <translation>Bearbeiten…</translation>
         </message>
         <message>
             <source>Start</source>
-            <translation type="unfinished" />
+            <translation>Beginnen</translation>
         </message>
         <message>
             <source>More</source>
-            <translation type="unfinished" />
+            <translation>Mehr</translation>
         </message>
         <message>
             <source>More actions for this routine</source>
-            <translation type="unfinished" />
+            <translation>Weitere Aktionen für diese Routine</translation>
         </message>
         <message>
             <source>Add to favourites</source>
-            <translation type="unfinished" />
+            <translation>Zu den Favoriten</translation>
         </message>
         <message>
             <source>Duplicate</source>
-            <translation type="unfinished" />
+            <translation>Kopieren</translation>
         </message>
         <message>
             <source>Export…</source>
-            <translation type="unfinished" />
+            <translation>Exportieren…</translation>
         </message>
         <message>
             <source>Delete…</source>
-            <translation type="unfinished" />
+            <translation>Löschen…</translation>
         </message>
         <message>
             <source>No routines for this goal yet</source>
-            <translation type="unfinished" />
+            <translation>Noch keine Routinen für dieses Ziel</translation>
         </message>
         <message>
             <source>Choose another goal, or create your own routine.</source>
-            <translation type="unfinished" />
+            <translation>Wähle ein anderes Ziel oder lege deine eigene Routine an.</translation>
         </message>
         <message>
             <source>About %1</source>
-            <translation type="unfinished" />
+            <translation>Über %1</translation>
         </message>
         <message>
             <source>Customise…</source>
-            <translation type="unfinished" />
+            <translation>Anpassen…</translation>
         </message>
         <message>
             <source>Edit %1</source>
-            <translation type="unfinished" />
+            <translation>%1 bearbeiten</translation>
         </message>
         <message>
             <source>Customise %1 (built in: make your own copy)</source>
-            <translation type="unfinished" />
+            <translation>%1 anpassen (mitgeliefert: du bekommst deine eigene Kopie)</translation>
         </message>
         <message>
             <source>Start %1</source>
-            <translation type="unfinished" />
+            <translation>%1 beginnen</translation>
         </message>
         <message>
             <source>Remove from favourites</source>
-            <translation type="unfinished" />
+            <translation>Aus den Favoriten entfernen</translation>
         </message>
         <message>
             <source>The plan can be turned off or its weekly step changed in Settings.</source>
-            <translation type="unfinished" />
+            <translation>Den Plan kannst du in den Einstellungen ausschalten oder seinen wöchentlichen Schritt ändern.</translation>
         </message>
         <message numerus="yes">
             <source>Week %1 of getting used to the mat: up to %n minutes</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Woche %1 der Eingewöhnung: bis zu %n Minute</numerusform>
+                <numerusform>Woche %1 der Eingewöhnung: bis zu %n Minuten</numerusform>
             </translation>
         </message>
         <message>
             <source>%1–%2 minutes; shorter while you get used to the mat</source>
-            <translation type="unfinished" />
+            <translation>%1–%2 Minuten; kürzer, solange du dich an die Matte gewöhnst</translation>
         </message>
         <message>
             <source>%1–%2 minutes</source>
-            <translation type="unfinished" />
+            <translation>%1–%2 Minuten</translation>
         </message>
         <message>
             <source>Routine default: %1</source>
-            <translation type="unfinished" />
+            <translation>Vorgabe der Routine: %1</translation>
         </message>
         <message>
             <source>Before you start</source>
-            <translation type="unfinished" />
+            <translation>Bevor du beginnst</translation>
         </message>
     </context>
     <context>
         <name>RoutineEditor</name>
         <message>
             <source>Your version of %1</source>
-            <translation type="unfinished" />
+            <translation>Deine Fassung von %1</translation>
         </message>
         <message>
             <source>New routine</source>
-            <translation type="unfinished" />
+            <translation>Neue Routine</translation>
         </message>
         <message>
             <source>Edit %1</source>
-            <translation type="unfinished" />
+            <translation>%1 bearbeiten</translation>
         </message>
         <message>
             <source>This is your own copy of “%1”. Change what you like: it is kept as a new routine when you press Save, and the built-in one stays as it is.</source>
-            <translation type="unfinished" />
+            <translation>Das ist deine eigene Kopie von „%1“. Ändere, was du möchtest: Mit „Speichern“ wird sie als neue Routine behalten, und die mitgelieferte bleibt, wie sie ist.</translation>
         </message>
         <message>
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>Name</translation>
         </message>
         <message>
             <source>Purpose, in one line</source>
-            <translation type="unfinished" />
+            <translation>Wofür, in einer Zeile</translation>
         </message>
         <message>
             <source>What it is for, in a few words</source>
-            <translation type="unfinished" />
+            <translation>Wofür sie gedacht ist, in wenigen Worten</translation>
         </message>
         <message>
             <source>Description</source>
-            <translation type="unfinished" />
+            <translation>Beschreibung</translation>
         </message>
         <message>
             <source>Position</source>
-            <translation type="unfinished" />
+            <translation>Haltung</translation>
         </message>
         <message>
             <source>Breathing pattern</source>
-            <translation type="unfinished" />
+            <translation>Atemmuster</translation>
         </message>
         <message>
             <source>Soundscape</source>
-            <translation type="unfinished" />
+            <translation>Klangkulisse</translation>
         </message>
         <message>
             <source>Tips before the start, one a line</source>
-            <translation type="unfinished" />
+            <translation>Tipps vor dem Beginn, einer pro Zeile</translation>
         </message>
         <message>
             <source>One tip a line</source>
-            <translation type="unfinished" />
+            <translation>Ein Tipp pro Zeile</translation>
         </message>
         <message>
             <source>Cues during the session, one a line</source>
-            <translation type="unfinished" />
+            <translation>Hinweise während der Einheit, einer pro Zeile</translation>
         </message>
         <message>
             <source>3 min: Move the pillow under your neck</source>
-            <translation type="unfinished" />
+            <translation>3 min: Schieb das Kissen unter deinen Nacken</translation>
         </message>
         <message>
             <source>&amp;Name:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Name:</translation>
         </message>
         <message>
             <source>&amp;Purpose:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Wofür:</translation>
         </message>
         <message>
             <source>&amp;Description:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Beschreibung:</translation>
         </message>
         <message>
             <source>Goals:</source>
-            <translation type="unfinished" />
+            <translation>Ziele:</translation>
         </message>
         <message>
             <source>P&amp;osition:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Haltung:</translation>
         </message>
         <message>
             <source>&amp;Minutes:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Minuten:</translation>
         </message>
         <message>
             <source>&amp;Breathing:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Atmung:</translation>
         </message>
         <message>
             <source>&amp;Sound:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Klang:</translation>
         </message>
         <message>
             <source>&amp;Tips:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Tipps:</translation>
         </message>
         <message>
             <source>&amp;Cues:</source>
-            <translation type="unfinished" />
+            <translation>Hin&amp;weise:</translation>
         </message>
         <message>
             <source>Goal: %1</source>
-            <translation type="unfinished" />
+            <translation>Ziel: %1</translation>
         </message>
         <message>
             <source>Default minutes</source>
-            <translation type="unfinished" />
+            <translation>Minuten als Vorgabe</translation>
         </message>
         <message>
             <source>Shortest, in minutes</source>
-            <translation type="unfinished" />
+            <translation>Kürzeste Dauer, in Minuten</translation>
         </message>
         <message>
             <source>Longest, in minutes</source>
-            <translation type="unfinished" />
+            <translation>Längste Dauer, in Minuten</translation>
         </message>
         <message>
             <source>default</source>
-            <translation type="unfinished" />
+            <translation>Vorgabe</translation>
         </message>
         <message>
             <source>shortest</source>
-            <translation type="unfinished" />
+            <translation>kürzeste</translation>
         </message>
         <message>
             <source>longest</source>
-            <translation type="unfinished" />
+            <translation>längste</translation>
         </message>
         <message>
             <source>New pattern…</source>
-            <translation type="unfinished" />
+            <translation>Neues Muster…</translation>
         </message>
         <message>
             <source>Give the routine a name of up to 60 characters.</source>
-            <translation type="unfinished" />
+            <translation>Gib der Routine einen Namen mit höchstens 60 Zeichen.</translation>
         </message>
         <message>
             <source>Say in one short line what the routine is for.</source>
-            <translation type="unfinished" />
+            <translation>Sag in einer kurzen Zeile, wofür die Routine gedacht ist.</translation>
         </message>
         <message>
             <source>Keep the description under 2000 characters.</source>
-            <translation type="unfinished" />
+            <translation>Die Beschreibung sollte unter 2000 Zeichen bleiben.</translation>
         </message>
         <message>
             <source>Up to 12 tips, each under 300 characters.</source>
-            <translation type="unfinished" />
+            <translation>Bis zu 12 Tipps, jeder unter 300 Zeichen.</translation>
         </message>
         <message>
             <source>The shortest time must not be longer than the longest.</source>
-            <translation type="unfinished" />
+            <translation>Die kürzeste Dauer darf nicht länger sein als die längste.</translation>
         </message>
         <message>
             <source>The default must be between %1 and %2 minutes.</source>
-            <translation type="unfinished" />
+            <translation>Die Vorgabe muss zwischen %1 und %2 Minuten liegen.</translation>
         </message>
     </context>
     <context>
         <name>RoutinePicker</name>
         <message>
             <source>Choose a routine</source>
-            <translation type="unfinished" />
+            <translation>Wähle eine Routine</translation>
         </message>
         <message>
             <source>New…</source>
-            <translation type="unfinished" />
+            <translation>Neu…</translation>
         </message>
         <message>
             <source>New routine</source>
-            <translation type="unfinished" />
+            <translation>Neue Routine</translation>
         </message>
         <message>
             <source>Import…</source>
-            <translation type="unfinished" />
+            <translation>Importieren…</translation>
         </message>
         <message>
             <source>Import a routine</source>
-            <translation type="unfinished" />
+            <translation>Eine Routine importieren</translation>
         </message>
         <message>
             <source>History</source>
-            <translation type="unfinished" />
+            <translation>Verlauf</translation>
         </message>
         <message>
             <source>Session history</source>
-            <translation type="unfinished" />
+            <translation>Verlauf deiner Einheiten</translation>
         </message>
         <message>
             <source>Goal:</source>
-            <translation type="unfinished" />
+            <translation>Ziel:</translation>
         </message>
         <message>
             <source>All</source>
-            <translation type="unfinished" />
+            <translation>Alle</translation>
         </message>
         <message>
             <source>Show all routines</source>
-            <translation type="unfinished" />
+            <translation>Alle Routinen zeigen</translation>
         </message>
         <message>
             <source>Show routines for %1</source>
-            <translation type="unfinished" />
+            <translation>Routinen für %1 zeigen</translation>
         </message>
         <message>
             <source>Routines</source>
-            <translation type="unfinished" />
+            <translation>Routinen</translation>
         </message>
     </context>
     <context>
         <name>SafetyNoteDialog</name>
         <message>
             <source>I understand</source>
-            <translation type="unfinished" />
+            <translation>Verstanden</translation>
         </message>
         <message>
             <source>Not now</source>
-            <translation type="unfinished" />
+            <translation>Jetzt nicht</translation>
         </message>
         <message>
             <source>Not now: do not start the session</source>
-            <translation type="unfinished" />
+            <translation>Jetzt nicht: die Einheit nicht beginnen</translation>
         </message>
     </context>
     <context>
         <name>SafetySheet</name>
         <message>
             <source>Not now</source>
-            <translation type="unfinished" />
+            <translation>Jetzt nicht</translation>
         </message>
         <message>
             <source>Your session is paused until you have read this. It takes a minute.</source>
-            <translation type="unfinished" />
+            <translation>Deine Einheit ist pausiert, bis du das gelesen hast. Es dauert nur eine Minute.</translation>
         </message>
         <message>
             <source>I understand, continue</source>
-            <translation type="unfinished" />
+            <translation>Verstanden, weiter</translation>
         </message>
         <message>
             <source>Not now: stop the session</source>
-            <translation type="unfinished" />
+            <translation>Jetzt nicht: die Einheit beenden</translation>
         </message>
         <message>
             <source>Please read this once before your first session.</source>
-            <translation type="unfinished" />
+            <translation>Bitte lies das einmal vor deiner ersten Einheit.</translation>
         </message>
         <message>
             <source>I understand, begin</source>
-            <translation type="unfinished" />
+            <translation>Verstanden, beginnen</translation>
         </message>
     </context>
     <context>
         <name>SessionActions</name>
         <message>
             <source>Pause session</source>
-            <translation type="unfinished" />
+            <translation>Einheit pausieren</translation>
         </message>
         <message>
             <source>Pause</source>
-            <translation type="unfinished" />
+            <translation>Pause</translation>
         </message>
         <message>
             <source>Stop session…</source>
-            <translation type="unfinished" />
+            <translation>Einheit beenden…</translation>
         </message>
         <message>
             <source>Stop…</source>
-            <translation type="unfinished" />
+            <translation>Beenden…</translation>
         </message>
         <message>
             <source>One minute less</source>
-            <translation type="unfinished" />
+            <translation>Eine Minute weniger</translation>
         </message>
         <message>
             <source>−1 min</source>
-            <translation type="unfinished" />
+            <translation>−1 Min.</translation>
         </message>
         <message>
             <source>One minute more</source>
-            <translation type="unfinished" />
+            <translation>Eine Minute mehr</translation>
         </message>
         <message>
             <source>+1 min</source>
-            <translation type="unfinished" />
+            <translation>+1 Min.</translation>
         </message>
         <message>
             <source>Resume session</source>
-            <translation type="unfinished" />
+            <translation>Einheit fortsetzen</translation>
         </message>
         <message>
             <source>Resume</source>
-            <translation type="unfinished" />
+            <translation>Weiter</translation>
         </message>
     </context>
     <context>
         <name>SessionEndNotice</name>
         <message numerus="yes">
             <source>%1: %n minutes done</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%1: %n Minute geschafft</numerusform>
+                <numerusform>%1: %n Minuten geschafft</numerusform>
             </translation>
         </message>
     </context>
@@ -1286,317 +1286,317 @@
         <name>SessionEntryDialog</name>
         <message>
             <source>Add a session</source>
-            <translation type="unfinished" />
+            <translation>Einheit nachtragen</translation>
         </message>
         <message>
             <source>Edit session</source>
-            <translation type="unfinished" />
+            <translation>Einheit bearbeiten</translation>
         </message>
         <message>
             <source>A session you did on the mat without AcuMat counts just the same.</source>
-            <translation type="unfinished" />
+            <translation>Eine Einheit, die du ohne AcuMat auf der Matte gemacht hast, zählt genauso.</translation>
         </message>
         <message>
             <source>Correct this session if something is not right.</source>
-            <translation type="unfinished" />
+            <translation>Korrigiere die Einheit, wenn etwas nicht stimmt.</translation>
         </message>
         <message>
             <source> min</source>
-            <translation type="unfinished" />
+            <translation> Min.</translation>
         </message>
         <message>
             <source>Not noted</source>
-            <translation type="unfinished" />
+            <translation>Nicht notiert</translation>
         </message>
         <message>
             <source>&amp;Routine:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Routine:</translation>
         </message>
         <message>
             <source>&amp;Started:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Begonnen:</translation>
         </message>
         <message>
             <source>&amp;Minutes on the mat:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Minuten auf der Matte:</translation>
         </message>
         <message>
             <source>&amp;Feeling afterwards:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Gefühl danach:</translation>
         </message>
     </context>
     <context>
         <name>SessionLists</name>
         <message>
             <source>Session lists</source>
-            <translation type="unfinished" />
+            <translation>Listen der Einheiten</translation>
         </message>
         <message>
             <source>Sessions</source>
-            <translation type="unfinished" />
+            <translation>Einheiten</translation>
         </message>
         <message>
             <source>Date</source>
-            <translation type="unfinished" />
+            <translation>Datum</translation>
         </message>
         <message>
             <source>Routine</source>
-            <translation type="unfinished" />
+            <translation>Routine</translation>
         </message>
         <message>
             <source>Minutes</source>
-            <translation type="unfinished" />
+            <translation>Minuten</translation>
         </message>
         <message>
             <source>Result</source>
-            <translation type="unfinished" />
+            <translation>Ergebnis</translation>
         </message>
         <message>
             <source>Feeling</source>
-            <translation type="unfinished" />
+            <translation>Gefühl</translation>
         </message>
         <message>
             <source>Totals per routine</source>
-            <translation type="unfinished" />
+            <translation>Summen je Routine</translation>
         </message>
         <message>
             <source>Completed</source>
-            <translation type="unfinished" />
+            <translation>Abgeschlossen</translation>
         </message>
         <message>
             <source>&amp;Sessions</source>
-            <translation type="unfinished" />
+            <translation>&amp;Einheiten</translation>
         </message>
         <message>
             <source>By &amp;routine</source>
-            <translation type="unfinished" />
+            <translation>Nach &amp;Routine</translation>
         </message>
         <message>
             <source>Do this &amp;again</source>
-            <translation type="unfinished" />
+            <translation>&amp;Noch einmal</translation>
         </message>
         <message>
             <source>&amp;Edit…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Bearbeiten…</translation>
         </message>
         <message>
             <source>&amp;Delete…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Löschen…</translation>
         </message>
         <message>
             <source>Entered by hand</source>
-            <translation type="unfinished" />
+            <translation>Von Hand eingetragen</translation>
         </message>
         <message>
             <source>Stopped</source>
-            <translation type="unfinished" />
+            <translation>Beendet</translation>
         </message>
     </context>
     <context>
         <name>SessionPages</name>
         <message>
             <source>Session &amp;history</source>
-            <translation type="unfinished" />
+            <translation>&amp;Verlauf der Einheiten</translation>
         </message>
         <message>
             <source>&amp;Safety note…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Sicherheitshinweis…</translation>
         </message>
         <message>
             <source>That routine is no longer among your routines.</source>
-            <translation type="unfinished" />
+            <translation>Diese Routine gibt es unter deinen Routinen nicht mehr.</translation>
         </message>
         <message>
             <source>Saved the breathing pattern %1</source>
-            <translation type="unfinished" />
+            <translation>Atemmuster „%1“ gespeichert</translation>
         </message>
     </context>
     <context>
         <name>SessionSummary</name>
         <message>
             <source>%1 s</source>
-            <translation type="unfinished" />
+            <translation>%1 s</translation>
         </message>
         <message>
             <source>%1 min</source>
-            <translation type="unfinished" />
+            <translation>%1 Min.</translation>
         </message>
         <message>
             <source>Session summary</source>
-            <translation type="unfinished" />
+            <translation>Rückblick auf die Einheit</translation>
         </message>
         <message>
             <source>How do you feel?</source>
-            <translation type="unfinished" />
+            <translation>Wie fühlst du dich?</translation>
         </message>
         <message>
             <source>on the mat</source>
-            <translation type="unfinished" />
+            <translation>auf der Matte</translation>
         </message>
         <message>
             <source>Feeling %1 of 5: %2</source>
-            <translation type="unfinished" />
+            <translation>Gefühl %1 von 5: %2</translation>
         </message>
         <message>
             <source>Press %1</source>
-            <translation type="unfinished" />
+            <translation>Taste %1</translation>
         </message>
         <message>
             <source>Done</source>
-            <translation type="unfinished" />
+            <translation>Fertig</translation>
         </message>
         <message>
             <source>Done: back to the routines</source>
-            <translation type="unfinished" />
+            <translation>Fertig: zurück zu den Routinen</translation>
         </message>
         <message>
             <source>Well done</source>
-            <translation type="unfinished" />
+            <translation>Gut gemacht</translation>
         </message>
         <message>
             <source>Session stopped</source>
-            <translation type="unfinished" />
+            <translation>Einheit beendet</translation>
         </message>
         <message>
             <source>of %1 planned</source>
-            <translation type="unfinished" />
+            <translation>von %1 geplant</translation>
         </message>
         <message numerus="yes">
             <source>breaths guided</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Atemzug begleitet</numerusform>
+                <numerusform>Atemzüge begleitet</numerusform>
             </translation>
         </message>
         <message>
             <source>%1: %2 on the mat, completed.</source>
-            <translation type="unfinished" />
+            <translation>%1: %2 auf der Matte, abgeschlossen.</translation>
         </message>
         <message>
             <source>%1: %2 on the mat, stopped.</source>
-            <translation type="unfinished" />
+            <translation>%1: %2 auf der Matte, vorzeitig beendet.</translation>
         </message>
         <message numerus="yes">
             <source>%n breaths guided.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Atemzug begleitet.</numerusform>
+                <numerusform>%n Atemzüge begleitet.</numerusform>
             </translation>
         </message>
         <message>
             <source>Optional: it is kept with this session.</source>
-            <translation type="unfinished" />
+            <translation>Freiwillig: Es wird bei dieser Einheit vermerkt.</translation>
         </message>
         <message>
             <source>Noted: %1.</source>
-            <translation type="unfinished" />
+            <translation>Notiert: %1.</translation>
         </message>
     </context>
     <context>
         <name>SessionView</name>
         <message>
             <source>Stop the session?</source>
-            <translation type="unfinished" />
+            <translation>Einheit beenden?</translation>
         </message>
         <message>
             <source>Stop the session now?</source>
-            <translation type="unfinished" />
+            <translation>Die Einheit jetzt beenden?</translation>
         </message>
         <message>
             <source>Stop</source>
-            <translation type="unfinished" />
+            <translation>Beenden</translation>
         </message>
         <message>
             <source>Keep going</source>
-            <translation type="unfinished" />
+            <translation>Weitermachen</translation>
         </message>
         <message>
             <source>The minutes so far are kept in your history.</source>
-            <translation type="unfinished" />
+            <translation>Die bisherigen Minuten bleiben in deinem Verlauf.</translation>
         </message>
         <message>
             <source>Session</source>
-            <translation type="unfinished" />
+            <translation>Einheit</translation>
         </message>
         <message>
             <source>Sound</source>
-            <translation type="unfinished" />
+            <translation>Klang</translation>
         </message>
         <message>
             <source>Sound: layers, volume, mute</source>
-            <translation type="unfinished" />
+            <translation>Klang: Ebenen, Lautstärke, stumm</translation>
         </message>
         <message>
             <source>One minute less</source>
-            <translation type="unfinished" />
+            <translation>Eine Minute weniger</translation>
         </message>
         <message>
             <source>Pause session</source>
-            <translation type="unfinished" />
+            <translation>Einheit pausieren</translation>
         </message>
         <message>
             <source>One minute more</source>
-            <translation type="unfinished" />
+            <translation>Eine Minute mehr</translation>
         </message>
         <message>
             <source>Stop session</source>
-            <translation type="unfinished" />
+            <translation>Einheit beenden</translation>
         </message>
         <message>
             <source>Starting in %1</source>
-            <translation type="unfinished" />
+            <translation>Beginnt in %1</translation>
         </message>
         <message>
             <source>Complete</source>
-            <translation type="unfinished" />
+            <translation>Geschafft</translation>
         </message>
         <message>
             <source>Stopped</source>
-            <translation type="unfinished" />
+            <translation>Beendet</translation>
         </message>
         <message>
             <source>One minute left.</source>
-            <translation type="unfinished" />
+            <translation>Noch eine Minute.</translation>
         </message>
         <message>
             <source>Paused while the computer was asleep. Press Space to carry on.</source>
-            <translation type="unfinished" />
+            <translation>Pausiert, während der Computer geschlafen hat. Drück die Leertaste, um weiterzumachen.</translation>
         </message>
         <message>
             <source>Well done. Take a moment before you get up.</source>
-            <translation type="unfinished" />
+            <translation>Gut gemacht. Nimm dir einen Moment, bevor du aufstehst.</translation>
         </message>
         <message>
             <source>Session stopped.</source>
-            <translation type="unfinished" />
+            <translation>Einheit beendet.</translation>
         </message>
         <message>
             <source>No routine</source>
-            <translation type="unfinished" />
+            <translation>Keine Routine</translation>
         </message>
         <message>
             <source>Resume session</source>
-            <translation type="unfinished" />
+            <translation>Einheit fortsetzen</translation>
         </message>
     </context>
     <context>
         <name>SessionsFeature</name>
         <message>
             <source>Your session was paused while the computer was asleep.</source>
-            <translation type="unfinished" />
+            <translation>Deine Einheit wurde pausiert, während der Computer geschlafen hat.</translation>
         </message>
         <message numerus="yes">
             <source>Session paused: %n min left</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Einheit pausiert: noch %n Min.</numerusform>
+                <numerusform>Einheit pausiert: noch %n Min.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>Session: %n min left</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Einheit: noch %n Min.</numerusform>
+                <numerusform>Einheit: noch %n Min.</numerusform>
             </translation>
         </message>
     </context>
@@ -1604,721 +1604,723 @@
         <name>SettingsDialog</name>
         <message>
             <source>Settings</source>
-            <translation type="unfinished" />
+            <translation>Einstellungen</translation>
         </message>
         <message>
             <source>What AcuMat found on this computer. Nothing here needs changing; it helps when something does not work as expected.</source>
-            <translation type="unfinished" />
+            <translation>Was AcuMat auf diesem Computer gefunden hat. Hier musst du nichts ändern; es hilft, wenn etwas nicht wie erwartet funktioniert.</translation>
         </message>
         <message>
             <source>About this computer</source>
-            <translation type="unfinished" />
+            <translation>Über diesen Computer</translation>
         </message>
         <message>
             <source>Display system</source>
-            <translation type="unfinished" />
+            <translation>Anzeigesystem</translation>
         </message>
         <message>
             <source>System colours</source>
-            <translation type="unfinished" />
+            <translation>Systemfarben</translation>
         </message>
         <message>
             <source>Dark</source>
-            <translation type="unfinished" />
+            <translation>Dunkel</translation>
         </message>
         <message>
             <source>Light</source>
-            <translation type="unfinished" />
+            <translation>Hell</translation>
         </message>
         <message>
             <source>Not reported (Follow the system uses light)</source>
-            <translation type="unfinished" />
+            <translation>Nicht gemeldet („Dem System folgen“ nimmt Hell)</translation>
         </message>
         <message>
             <source>Keeps the screen awake with</source>
-            <translation type="unfinished" />
+            <translation>Hält den Bildschirm wach über</translation>
         </message>
         <message>
             <source> min</source>
-            <translation type="unfinished" />
+            <translation> Min.</translation>
         </message>
         <message>
             <source> s</source>
-            <translation type="unfinished" />
+            <translation> s</translation>
         </message>
         <message>
             <source>%1 %</source>
-            <translation type="unfinished" />
+            <translation>%1 %</translation>
         </message>
         <message>
             <source>%1 (not found)</source>
-            <translation type="unfinished" />
+            <translation>%1 (nicht gefunden)</translation>
         </message>
         <message>
             <source>None</source>
-            <translation type="unfinished" />
+            <translation>Keine</translation>
         </message>
         <message>
             <source>Remind me to use the mat when I have been sitting a long time</source>
-            <translation type="unfinished" />
+            <translation>Erinnere mich an die Matte, wenn ich lange gesessen habe</translation>
         </message>
         <message>
             <source>Remind me after sitting for</source>
-            <translation type="unfinished" />
+            <translation>Erinnere mich nach so langem Sitzen</translation>
         </message>
         <message>
             <source>Being away this long counts as a break</source>
-            <translation type="unfinished" />
+            <translation>So lange weg zählt als Pause</translation>
         </message>
         <message>
             <source>Remind me on</source>
-            <translation type="unfinished" />
+            <translation>Erinnere mich an diesen Tagen</translation>
         </message>
         <message>
             <source>Keep quiet hours (no reminders)</source>
-            <translation type="unfinished" />
+            <translation>Ruhezeiten einhalten (keine Erinnerungen)</translation>
         </message>
         <message>
             <source>Quiet from</source>
-            <translation type="unfinished" />
+            <translation>Ruhe ab</translation>
         </message>
         <message>
             <source>Quiet until</source>
-            <translation type="unfinished" />
+            <translation>Ruhe bis</translation>
         </message>
         <message>
             <source>Show a reminder as</source>
-            <translation type="unfinished" />
+            <translation>Eine Erinnerung zeigen als</translation>
         </message>
         <message>
             <source>Snooze puts a reminder off for</source>
-            <translation type="unfinished" />
+            <translation>„Später“ verschiebt eine Erinnerung um</translation>
         </message>
         <message>
             <source>Snoozes in a row</source>
-            <translation type="unfinished" />
+            <translation>„Später“ höchstens so oft hintereinander</translation>
         </message>
         <message>
             <source>After the screen was locked</source>
-            <translation type="unfinished" />
+            <translation>Nachdem der Bildschirm gesperrt war</translation>
         </message>
         <message>
             <source>Routine chosen when AcuMat opens</source>
-            <translation type="unfinished" />
+            <translation>Routine, die beim Öffnen gewählt ist</translation>
         </message>
         <message>
             <source>Breathing for routines without their own</source>
-            <translation type="unfinished" />
+            <translation>Atmung für Routinen ohne eigene</translation>
         </message>
         <message>
             <source>Time to lie down before it starts</source>
-            <translation type="unfinished" />
+            <translation>Zeit zum Hinlegen vor dem Beginn</translation>
         </message>
         <message>
             <source>Eyes-closed mode: sound cues on, no seconds on the dial</source>
-            <translation type="unfinished" />
+            <translation>Mit geschlossenen Augen: Klanghinweise an, keine Sekunden auf der Anzeige</translation>
         </message>
         <message>
             <source>Keep the screen awake during a session</source>
-            <translation type="unfinished" />
+            <translation>Den Bildschirm während einer Einheit wach halten</translation>
         </message>
         <message>
             <source>Build up slowly: shorter sessions in the first weeks on the mat</source>
-            <translation type="unfinished" />
+            <translation>Langsam steigern: kürzere Einheiten in den ersten Wochen auf der Matte</translation>
         </message>
         <message>
             <source>Minutes added each week</source>
-            <translation type="unfinished" />
+            <translation>Minuten mehr pro Woche</translation>
         </message>
         <message>
             <source>Sound for routines without their own</source>
-            <translation type="unfinished" />
+            <translation>Klang für Routinen ohne eigenen</translation>
         </message>
         <message>
             <source>Soft sounds when you breathe in, hold and breathe out</source>
-            <translation type="unfinished" />
+            <translation>Sanfte Töne beim Einatmen, Halten und Ausatmen</translation>
         </message>
         <message>
             <source>Speak the breathing cues</source>
-            <translation type="unfinished" />
+            <translation>Atemhinweise ansagen</translation>
         </message>
         <message>
             <source>A bell at the start and the end</source>
-            <translation type="unfinished" />
+            <translation>Eine Klangschale zu Beginn und am Ende</translation>
         </message>
         <message>
             <source>A soft bell one minute before the end</source>
-            <translation type="unfinished" />
+            <translation>Ein leiser Klang eine Minute vor dem Ende</translation>
         </message>
         <message>
             <source>Fade the sound out over the last</source>
-            <translation type="unfinished" />
+            <translation>Den Klang ausklingen lassen über die letzten</translation>
         </message>
         <message>
             <source>Volume</source>
-            <translation type="unfinished" />
+            <translation>Lautstärke</translation>
         </message>
         <message>
             <source>Mute all sound</source>
-            <translation type="unfinished" />
+            <translation>Alle Klänge stumm</translation>
         </message>
         <message>
             <source>Sound output</source>
-            <translation type="unfinished" />
+            <translation>Tonausgabe</translation>
         </message>
         <message>
             <source>Colours</source>
-            <translation type="unfinished" />
+            <translation>Farben</translation>
         </message>
         <message>
             <source>Calm breathing shape (it glows instead of growing)</source>
-            <translation type="unfinished" />
+            <translation>Ruhige Atemform (sie leuchtet, statt zu wachsen)</translation>
         </message>
         <message>
             <source>Language (takes effect after a restart)</source>
-            <translation type="unfinished" />
+            <translation>Sprache (gilt nach einem Neustart)</translation>
         </message>
         <message>
             <source>Start AcuMat when I log in</source>
-            <translation type="unfinished" />
+            <translation>AcuMat beim Anmelden starten</translation>
         </message>
         <message>
             <source>Start in the tray, without a window</source>
-            <translation type="unfinished" />
+            <translation>In der Systemleiste starten, ohne Fenster</translation>
         </message>
         <message>
             <source>This value cannot be used here. Choose another, or press Restore Defaults.</source>
-            <translation type="unfinished" />
+            <translation>Dieser Wert geht hier nicht. Wähle einen anderen oder drück „Standardwerte wiederherstellen“.</translation>
         </message>
         <message>
             <source>Reminders</source>
-            <translation type="unfinished" />
+            <translation>Erinnerungen</translation>
         </message>
         <message>
             <source>Sessions</source>
-            <translation type="unfinished" />
+            <translation>Einheiten</translation>
         </message>
         <message>
             <source>Sound</source>
-            <translation type="unfinished" />
+            <translation>Klang</translation>
         </message>
         <message>
             <source>General</source>
-            <translation type="unfinished" />
+            <translation>Allgemein</translation>
         </message>
         <message>
             <source>A small window near the tray</source>
-            <translation type="unfinished" />
+            <translation>Ein kleines Fenster bei der Systemleiste</translation>
         </message>
         <message>
             <source>A desktop notification</source>
-            <translation type="unfinished" />
+            <translation>Eine Desktop-Benachrichtigung</translation>
         </message>
         <message>
             <source>Start counting from zero</source>
-            <translation type="unfinished" />
+            <translation>Von null an zählen</translation>
         </message>
         <message>
             <source>Keep counting</source>
-            <translation type="unfinished" />
+            <translation>Weiterzählen</translation>
         </message>
         <message>
             <source>Follow the system</source>
-            <translation type="unfinished" />
+            <translation>Dem System folgen</translation>
         </message>
         <message numerus="yes">
             <source>%n hour(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Stunde</numerusform>
+                <numerusform>%n Stunden</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n minute(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Minute</numerusform>
+                <numerusform>%n Minuten</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n second(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Sekunde</numerusform>
+                <numerusform>%n Sekunden</numerusform>
             </translation>
         </message>
         <message>
             <source>When to remind you</source>
-            <translation type="unfinished" />
+            <translation>Wann du erinnert wirst</translation>
         </message>
         <message>
             <source>Quiet hours</source>
-            <translation type="unfinished" />
+            <translation>Ruhezeiten</translation>
         </message>
         <message>
             <source>How reminders come</source>
-            <translation type="unfinished" />
+            <translation>Wie Erinnerungen kommen</translation>
         </message>
         <message>
             <source>Starting a session</source>
-            <translation type="unfinished" />
+            <translation>Eine Einheit beginnen</translation>
         </message>
         <message>
             <source>Getting used to the mat</source>
-            <translation type="unfinished" />
+            <translation>An die Matte gewöhnen</translation>
         </message>
         <message>
             <source>During a session</source>
-            <translation type="unfinished" />
+            <translation>Während einer Einheit</translation>
         </message>
         <message>
             <source>Sounds in a session</source>
-            <translation type="unfinished" />
+            <translation>Klänge in einer Einheit</translation>
         </message>
         <message>
             <source>Volume and output</source>
-            <translation type="unfinished" />
+            <translation>Lautstärke und Ausgabe</translation>
         </message>
         <message>
             <source>Appearance</source>
-            <translation type="unfinished" />
+            <translation>Aussehen</translation>
         </message>
         <message>
             <source>Starting AcuMat</source>
-            <translation type="unfinished" />
+            <translation>AcuMat starten</translation>
         </message>
         <message>
             <source>Choose between %1 and %2.</source>
-            <translation type="unfinished" />
+            <translation>Wähle zwischen %1 und %2.</translation>
         </message>
     </context>
     <context>
         <name>ShellFeature</name>
         <message>
             <source>AcuMat keeps running in the system tray. To quit, choose Quit in its menu.</source>
-            <translation type="unfinished" />
+            <translation>AcuMat läuft in der Systemleiste weiter. Zum Beenden wähle dort im Menü „Beenden“.</translation>
         </message>
         <message>
             <source>Something went wrong</source>
-            <translation type="unfinished" />
+            <translation>Etwas ist schiefgegangen</translation>
         </message>
         <message>
             <source>Something went wrong, but AcuMat keeps running.</source>
-            <translation type="unfinished" />
+            <translation>Etwas ist schiefgegangen, aber AcuMat läuft weiter.</translation>
         </message>
         <message>
             <source>{0}
 
 Details are in {1}.</source>
-            <translation type="unfinished" />
+            <translation>{0}
+
+Einzelheiten stehen in {1}.</translation>
         </message>
     </context>
     <context>
         <name>SoundDialogRows</name>
         <message>
             <source>Sound output</source>
-            <translation type="unfinished" />
+            <translation>Tonausgabe</translation>
         </message>
         <message>
             <source>Speech engine for spoken cues</source>
-            <translation type="unfinished" />
+            <translation>Sprachausgabe für angesagte Hinweise</translation>
         </message>
     </context>
     <context>
         <name>SoundFeature</name>
         <message>
             <source>&amp;Mute sound</source>
-            <translation type="unfinished" />
+            <translation>Klang &amp;stumm</translation>
         </message>
         <message>
             <source>Sound</source>
-            <translation type="unfinished" />
+            <translation>Klang</translation>
         </message>
         <message>
             <source>Sound: layers, volume, mute</source>
-            <translation type="unfinished" />
+            <translation>Klang: Ebenen, Lautstärke, stumm</translation>
         </message>
         <message>
             <source>A session is running: change its sound in the sound panel</source>
-            <translation type="unfinished" />
+            <translation>Eine Einheit läuft: Ändere ihren Klang im Klangbereich</translation>
         </message>
         <message>
             <source>S&amp;top ambience</source>
-            <translation type="unfinished" />
+            <translation>Klangkulisse an&amp;halten</translation>
         </message>
         <message>
             <source>Could not save the mix: {0}</source>
-            <translation type="unfinished" />
+            <translation>Die Mischung konnte nicht gespeichert werden: {0}</translation>
         </message>
         <message>
             <source>Saved the mix “{0}”.</source>
-            <translation type="unfinished" />
+            <translation>Mischung „{0}“ gespeichert.</translation>
         </message>
         <message>
             <source>Importing {0}…</source>
-            <translation type="unfinished" />
+            <translation>{0} wird importiert…</translation>
         </message>
         <message>
             <source>Imported {0}.</source>
-            <translation type="unfinished" />
+            <translation>{0} importiert.</translation>
         </message>
     </context>
     <context>
         <name>SoundImporter</name>
         <message>
             <source>Already importing a sound; try {0} again shortly</source>
-            <translation type="unfinished" />
+            <translation>Es wird schon ein Klang importiert; versuch {0} gleich noch einmal</translation>
         </message>
         <message>
             <source>Cannot import {0}: file not found</source>
-            <translation type="unfinished" />
+            <translation>{0} lässt sich nicht importieren: Datei nicht gefunden</translation>
         </message>
         <message>
             <source>Cannot import {0}: {1}</source>
-            <translation type="unfinished" />
+            <translation>{0} lässt sich nicht importieren: {1}</translation>
         </message>
     </context>
     <context>
         <name>SoundPanel</name>
         <message>
             <source>Sound</source>
-            <translation type="unfinished" />
+            <translation>Klang</translation>
         </message>
         <message>
             <source>&amp;Import sound…</source>
-            <translation type="unfinished" />
+            <translation>Klang &amp;importieren…</translation>
         </message>
         <message>
             <source>Import sound</source>
-            <translation type="unfinished" />
+            <translation>Klang importieren</translation>
         </message>
         <message>
             <source>Layers</source>
-            <translation type="unfinished" />
+            <translation>Ebenen</translation>
         </message>
         <message>
             <source>Layers of this session</source>
-            <translation type="unfinished" />
+            <translation>Klangebenen dieser Einheit</translation>
         </message>
         <message>
             <source>No ambience</source>
-            <translation type="unfinished" />
+            <translation>Keine Klangkulisse</translation>
         </message>
         <message>
             <source>Sound to add</source>
-            <translation type="unfinished" />
+            <translation>Klang zum Hinzufügen</translation>
         </message>
         <message>
             <source>&amp;Add layer</source>
-            <translation type="unfinished" />
+            <translation>Ebene &amp;hinzufügen</translation>
         </message>
         <message>
             <source>Add layer</source>
-            <translation type="unfinished" />
+            <translation>Ebene hinzufügen</translation>
         </message>
         <message>
             <source>Start a session, or play a sound with ▶, to change the layers.</source>
-            <translation type="unfinished" />
+            <translation>Beginne eine Einheit oder spiel einen Klang mit ▶ ab, um die Ebenen zu ändern.</translation>
         </message>
         <message>
             <source>Master volume</source>
-            <translation type="unfinished" />
+            <translation>Gesamtlautstärke</translation>
         </message>
         <message>
             <source>&amp;Volume</source>
-            <translation type="unfinished" />
+            <translation>&amp;Lautstärke</translation>
         </message>
         <message>
             <source>&amp;Mute</source>
-            <translation type="unfinished" />
+            <translation>&amp;Stumm</translation>
         </message>
         <message>
             <source>Mute</source>
-            <translation type="unfinished" />
+            <translation>Stumm</translation>
         </message>
         <message>
             <source>Saved &amp;mixes</source>
-            <translation type="unfinished" />
+            <translation>Gespeicherte &amp;Mischungen</translation>
         </message>
         <message>
             <source>Saved mixes</source>
-            <translation type="unfinished" />
+            <translation>Gespeicherte Mischungen</translation>
         </message>
         <message>
             <source>&amp;Use mix</source>
-            <translation type="unfinished" />
+            <translation>Mischung &amp;verwenden</translation>
         </message>
         <message>
             <source>Use the chosen saved mix</source>
-            <translation type="unfinished" />
+            <translation>Die gewählte gespeicherte Mischung verwenden</translation>
         </message>
         <message>
             <source>&amp;Save mix…</source>
-            <translation type="unfinished" />
+            <translation>Mischung s&amp;peichern…</translation>
         </message>
         <message>
             <source>Save mix</source>
-            <translation type="unfinished" />
+            <translation>Mischung speichern</translation>
         </message>
         <message>
             <source>Stop the ambience</source>
-            <translation type="unfinished" />
+            <translation>Klangkulisse anhalten</translation>
         </message>
         <message>
             <source>Play this now, without a session</source>
-            <translation type="unfinished" />
+            <translation>Jetzt abspielen, ohne Einheit</translation>
         </message>
         <message>
             <source>Preview</source>
-            <translation type="unfinished" />
+            <translation>Anhören</translation>
         </message>
         <message>
             <source>Name of this mix:</source>
-            <translation type="unfinished" />
+            <translation>Name dieser Mischung:</translation>
         </message>
         <message>
             <source>Import a sound</source>
-            <translation type="unfinished" />
+            <translation>Einen Klang importieren</translation>
         </message>
         <message>
             <source>Audio files (*.wav *.ogg *.oga *.flac *.mp3 *.m4a *.opus);;All files (*)</source>
-            <translation type="unfinished" />
+            <translation>Audiodateien (*.wav *.ogg *.oga *.flac *.mp3 *.m4a *.opus);;Alle Dateien (*)</translation>
         </message>
     </context>
     <context>
         <name>SpokenCues</name>
         <message>
             <source>Breathe in</source>
-            <translation type="unfinished" />
+            <translation>Atme ein</translation>
         </message>
         <message>
             <source>Hold</source>
-            <translation type="unfinished" />
+            <translation>Halte</translation>
         </message>
         <message>
             <source>Breathe out</source>
-            <translation type="unfinished" />
+            <translation>Atme aus</translation>
         </message>
         <message>
             <source>none — {0}</source>
-            <translation type="unfinished" />
+            <translation>keine – {0}</translation>
         </message>
     </context>
     <context>
         <name>StartMenu</name>
         <message>
             <source>Start</source>
-            <translation type="unfinished" />
+            <translation>Beginnen</translation>
         </message>
         <message>
             <source>More routines</source>
-            <translation type="unfinished" />
+            <translation>Weitere Routinen</translation>
         </message>
         <message numerus="yes">
             <source>Week %1 of getting used to the mat: up to %n minutes</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Woche %1 der Eingewöhnung: bis zu %n Minute</numerusform>
+                <numerusform>Woche %1 der Eingewöhnung: bis zu %n Minuten</numerusform>
             </translation>
         </message>
         <message>
             <source>%1 (%2 min)</source>
-            <translation type="unfinished" />
+            <translation>%1 (%2 Min.)</translation>
         </message>
         <message>
             <source>★ %1</source>
-            <translation type="unfinished" />
+            <translation>★ %1</translation>
         </message>
     </context>
     <context>
         <name>WeekChart</name>
         <message>
             <source>Minutes on the mat this week</source>
-            <translation type="unfinished" />
+            <translation>Minuten auf der Matte in dieser Woche</translation>
         </message>
         <message>
             <source>Sitting at the desk</source>
-            <translation type="unfinished" />
+            <translation>Am Schreibtisch gesessen</translation>
         </message>
         <message>
             <source>none</source>
-            <translation type="unfinished" />
+            <translation>keine</translation>
         </message>
         <message>
             <source>&lt;1 min</source>
-            <translation type="unfinished" />
+            <translation>&lt;1 Min.</translation>
         </message>
         <message>
             <source>. Sitting at the desk: %1</source>
-            <translation type="unfinished" />
+            <translation>. Am Schreibtisch gesessen: %1</translation>
         </message>
         <message>
             <source>%1 min</source>
-            <translation type="unfinished" />
+            <translation>%1 Min.</translation>
         </message>
         <message>
             <source>%1 %2</source>
             <comment>day, month</comment>
-            <translation type="unfinished" />
+            <translation>%1. %2</translation>
         </message>
         <message>
             <source>%1 none</source>
-            <translation type="unfinished" />
+            <translation>%1 keine</translation>
         </message>
         <message>
             <source>%1 h %2</source>
-            <translation type="unfinished" />
+            <translation>%1 Std. %2</translation>
         </message>
         <message>
             <source>%1 %2 min</source>
-            <translation type="unfinished" />
+            <translation>%1 %2 Min.</translation>
         </message>
     </context>
     <context>
         <name>WelcomeSheet</name>
         <message>
             <source>Welcome to AcuMat</source>
-            <translation type="unfinished" />
+            <translation>Willkommen bei AcuMat</translation>
         </message>
         <message>
             <source>AcuMat keeps the time on your acupressure mat and guides your breathing, with quiet sounds if you like, so you can close your eyes and let go.</source>
-            <translation type="unfinished" />
+            <translation>AcuMat behält die Zeit auf deiner Akupressurmatte im Blick und begleitet deinen Atem, wenn du magst mit leisen Klängen – so kannst du die Augen schließen und loslassen.</translation>
         </message>
         <message>
             <source>New to the mat? Begin with “First time on the mat”: 5 to 10 minutes, lying on a bed, through a thin shirt. The points prickle at first, then most people feel warmth.</source>
-            <translation type="unfinished" />
+            <translation>Neu auf der Matte? Beginne mit „Zum ersten Mal auf der Matte“: 5 bis 10 Minuten, auf dem Bett liegend, mit einem dünnen Shirt. Die Spitzen piksen anfangs, dann spüren die meisten eine angenehme Wärme.</translation>
         </message>
         <message>
             <source>Next: before you lie down</source>
-            <translation type="unfinished" />
+            <translation>Weiter: bevor du dich hinlegst</translation>
         </message>
         <message>
             <source>Later</source>
-            <translation type="unfinished" />
+            <translation>Später</translation>
         </message>
         <message>
             <source>The safety note comes again before your first session</source>
-            <translation type="unfinished" />
+            <translation>Der Sicherheitshinweis kommt vor deiner ersten Einheit noch einmal</translation>
         </message>
         <message>
             <source>Back</source>
-            <translation type="unfinished" />
+            <translation>Zurück</translation>
         </message>
         <message>
             <source>I understand: show me the first routine</source>
-            <translation type="unfinished" />
+            <translation>Verstanden: Zeig mir die erste Routine</translation>
         </message>
     </context>
     <context>
         <name>_LayerRow</name>
         <message>
             <source>Volume of {0}</source>
-            <translation type="unfinished" />
+            <translation>Lautstärke von {0}</translation>
         </message>
         <message>
             <source>Remove {0}</source>
-            <translation type="unfinished" />
+            <translation>{0} entfernen</translation>
         </message>
         <message>
             <source>Remove {0} from the mix</source>
-            <translation type="unfinished" />
+            <translation>{0} aus der Mischung entfernen</translation>
         </message>
     </context>
     <context>
         <name>RoutineChoices</name>
         <message>
             <source>%1 (%2 s)</source>
-            <translation type="unfinished" />
+            <translation>%1 (%2 s)</translation>
         </message>
         <message>
             <source>No breathing guidance</source>
-            <translation type="unfinished" />
+            <translation>Keine Atemführung</translation>
         </message>
         <message>
             <source>Silence</source>
-            <translation type="unfinished" />
+            <translation>Stille</translation>
         </message>
     </context>
     <context>
         <name>Breathing</name>
         <message>
             <source>Breathe in</source>
-            <translation type="unfinished" />
+            <translation>Atme ein</translation>
         </message>
         <message>
             <source>Hold</source>
-            <translation type="unfinished" />
+            <translation>Halte</translation>
         </message>
         <message>
             <source>Breathe out</source>
-            <translation type="unfinished" />
+            <translation>Atme aus</translation>
         </message>
         <message>
             <source>Rest</source>
-            <translation type="unfinished" />
+            <translation>Ruhe</translation>
         </message>
         <message>
             <source>Breathe naturally</source>
-            <translation type="unfinished" />
+            <translation>Atme ganz natürlich</translation>
         </message>
         <message>
             <source>Resonance breathing</source>
-            <translation type="unfinished" />
+            <translation>Resonanzatmung</translation>
         </message>
         <message>
             <source>Slow, even breaths at about 5.5 a minute: 5.5 s in, 5.5 s out. The pace studied for its calming effect on heart-rate variability.</source>
-            <translation type="unfinished" />
+            <translation>Langsame, gleichmäßige Atemzüge, etwa 5,5 pro Minute: 5,5 s ein, 5,5 s aus. Dieses Tempo wurde auf seine beruhigende Wirkung auf die Herzratenvariabilität untersucht.</translation>
         </message>
         <message>
             <source>Longer exhale (4-6)</source>
-            <translation type="unfinished" />
+            <translation>Länger ausatmen (4-6)</translation>
         </message>
         <message>
             <source>4 s in, 6 s out: six breaths a minute with an exhale longer than the inhale, which people rate as more relaxing.</source>
-            <translation type="unfinished" />
+            <translation>4 s ein, 6 s aus: sechs Atemzüge pro Minute, das Ausatmen länger als das Einatmen – so empfinden es viele als entspannender.</translation>
         </message>
         <message>
             <source>Box breathing</source>
-            <translation type="unfinished" />
+            <translation>Box-Atmung</translation>
         </message>
         <message>
             <source>4 s in, hold 4 s, 4 s out, hold 4 s. A steady square rhythm for focus and calm under stress.</source>
-            <translation type="unfinished" />
+            <translation>4 s ein, 4 s halten, 4 s aus, 4 s halten. Ein gleichmäßiger Rhythmus im Viereck, für Sammlung und Ruhe unter Druck.</translation>
         </message>
         <message>
             <source>4-7-8 breathing</source>
-            <translation type="unfinished" />
+            <translation>4-7-8-Atmung</translation>
         </message>
         <message>
             <source>In through the nose for 4, hold for 7, out through the mouth for 8. Often used when falling asleep.</source>
-            <translation type="unfinished" />
+            <translation>Durch die Nase ein bis 4, halten bis 7, durch den Mund aus bis 8. Oft zum Einschlafen genutzt.</translation>
         </message>
         <message>
             <source>Cyclic sighing</source>
-            <translation type="unfinished" />
+            <translation>Zyklisches Seufzen</translation>
         </message>
         <message>
             <source>A deep breath in through the nose, a short second sip of air to top up, then a long, slow breath out through the mouth.</source>
-            <translation type="unfinished" />
+            <translation>Tief durch die Nase einatmen, mit einem kurzen zweiten Zug nachfüllen, dann lang und langsam durch den Mund ausatmen.</translation>
         </message>
         <message>
             <source>Top up</source>
-            <translation type="unfinished" />
+            <translation>Nachatmen</translation>
         </message>
         <message>
             <source>No guidance</source>
-            <translation type="unfinished" />
+            <translation>Ohne Führung</translation>
         </message>
         <message>
             <source>Breathe at your own pace; the dial shows only the time.</source>
-            <translation type="unfinished" />
+            <translation>Atme in deinem eigenen Tempo; die Anzeige zeigt nur die Zeit.</translation>
         </message>
     </context>
     <context>
         <name>Safety</name>
         <message>
             <source>Before you lie down</source>
-            <translation type="unfinished" />
+            <translation>Bevor du dich hinlegst</translation>
         </message>
         <message>
             <source>An acupressure mat is a simple tool for relaxing, not a treatment. AcuMat guides the time and your breathing; it does not diagnose or treat anything.
@@ -2333,54 +2335,65 @@ Please ask a doctor before using the mat if you:
 Start gently: mat makers suggest 5 to 10 minutes for the first sessions, lying on a bed rather than the floor, through a thin shirt. The points prickle for the first few minutes, then most people feel warmth. Some redness afterwards is normal and fades. If anything hurts sharply, feels numb or makes you dizzy, get off the mat and breathe normally.
 
 With slow breathing patterns, stop and breathe at your own pace if you feel light-headed.</source>
-            <translation type="unfinished" />
+            <translation>Eine Akupressurmatte ist ein einfaches Hilfsmittel zum Entspannen, keine Behandlung. AcuMat begleitet die Zeit und deinen Atem; es stellt keine Diagnosen und behandelt nichts.
+
+Bitte frag eine Ärztin oder einen Arzt, bevor du die Matte benutzt, wenn du:
+• schwanger bist;
+• eine Herzerkrankung hast oder Medikamente für deinen Blutdruck nimmst;
+• blutverdünnende Mittel nimmst;
+• Wunden, eine Infektion oder dünne, empfindliche Haut hast;
+• Diabetes mit schlechter Durchblutung oder verminderter Empfindung in der Haut hast.
+
+Fang sanft an: Die Hersteller empfehlen für die ersten Einheiten 5 bis 10 Minuten, lieber auf dem Bett als auf dem Boden und mit einem dünnen Shirt. In den ersten Minuten piksen die Spitzen, danach spüren die meisten eine angenehme Wärme. Etwas Rötung danach ist normal und vergeht. Wenn etwas stechend schmerzt, taub wird oder dir schwindlig macht, steig von der Matte und atme ganz normal.
+
+Wenn dir bei langsamen Atemmustern leicht schwummrig wird, hör auf und atme in deinem eigenen Tempo.</translation>
         </message>
     </context>
     <context>
         <name>Routines</name>
         <message>
             <source>Pain</source>
-            <translation type="unfinished" />
+            <translation>Schmerzen</translation>
         </message>
         <message>
             <source>Stress</source>
-            <translation type="unfinished" />
+            <translation>Stress</translation>
         </message>
         <message>
             <source>Sleep</source>
-            <translation type="unfinished" />
+            <translation>Schlaf</translation>
         </message>
         <message>
             <source>Recovery</source>
-            <translation type="unfinished" />
+            <translation>Erholung</translation>
         </message>
         <message>
             <source>Desk</source>
-            <translation type="unfinished" />
+            <translation>Schreibtisch</translation>
         </message>
         <message>
             <source>Feet</source>
-            <translation type="unfinished" />
+            <translation>Füße</translation>
         </message>
         <message>
             <source>Lying on your back</source>
-            <translation type="unfinished" />
+            <translation>Auf dem Rücken liegend</translation>
         </message>
         <message>
             <source>Neck on the pillow</source>
-            <translation type="unfinished" />
+            <translation>Nacken auf dem Kissen</translation>
         </message>
         <message>
             <source>Standing barefoot</source>
-            <translation type="unfinished" />
+            <translation>Barfuß stehend</translation>
         </message>
         <message>
             <source>Legs on the mat</source>
-            <translation type="unfinished" />
+            <translation>Beine auf der Matte</translation>
         </message>
         <message>
             <source>Sitting on a chair</source>
-            <translation type="unfinished" />
+            <translation>Auf einem Stuhl sitzend</translation>
         </message>
     </context>
 </TS>
