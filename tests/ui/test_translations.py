@@ -29,6 +29,7 @@ from acumat_desktop.services import translations
 from acumat_desktop.services.paths import AppPaths
 from acumat_desktop.services.settings_store import LoadResult
 from acumat_desktop.settings.model import Settings
+from acumat_desktop.ui.plurals import install_english_plurals
 from acumat_desktop.ui.reminder_popup import ReminderPopup
 from tests.ui.layout_checks import clipped_words
 
@@ -335,6 +336,7 @@ def test_install_german_then_english(qapp: QApplication, restore_translators: No
         "Seit 1 Minute am Sitzen"
     )
     assert translations.install_translations(qapp, "en") == "en"
+    install_english_plurals(qapp)  # as the first plural shown in English does
     assert QCoreApplication.translate("Breathing", "Breathe in") == "Breathe in"
     assert QCoreApplication.translate("RemindersTray", "Sitting for %n minutes", "", 1) == (
         "Sitting for 1 minute"
@@ -391,3 +393,59 @@ def test_every_german_message_is_translated_and_keeps_its_placeholders() -> None
                 if message.get("numerus") == "yes" and "%n" in source and "%n" not in form:
                     problems.append(f"%n missing in {form!r} for {where}")
     assert problems == []
+
+
+# --- German in every window ---------------------------------------------------------------------
+
+
+def test_german_in_every_window(german: AcuMat, qtbot: QtBot) -> None:
+    seen = walk(german, qtbot)
+    expected = {
+        "main window": ["Wähle eine Routine", "Beginnen"],
+        "menus": ["&Einstellungen…", "&Beenden"],
+        "session": ["Einheit beenden", "Eine Minute mehr"],
+        "session paused": ["Weiter"],
+        "summary": ["Wie fühlst du dich?", "auf der Matte", "Sehr gut", "Fertig"],
+        "history": ["Deine Einheiten", "Tage in Folge"],
+        "settings": ["Einstellungen", "Erinnerungen", "Ruhezeiten", "Sprache"],
+        "reminder": ["Zeit für die Matte", "Du sitzt jetzt seit 52 Minuten.", "In 10 Minuten"],
+    }
+    for window, words in expected.items():
+        text = seen.joined(window)
+        for word in words:
+            assert word in text, f"{word!r} not in the {window}:\n{text}"
+    assert not seen.clipped, "\n".join(sorted(set(seen.clipped)))
+
+
+def test_german_routines_are_data_beside_the_english(tmp_path: Path) -> None:
+    """Every built-in routine has its German words; the times stay the English file's."""
+    from acumat_desktop.core.routine_io import parse_routine
+
+    folder = ROOT / "resources" / "routines"
+    for path in sorted(folder.glob("*.toml")):
+        english = parse_routine(path.read_text("utf-8"), "toml", path.name, builtin=True)
+        german = translations.localize_builtin(english, path, "de")
+        assert (folder / "de" / path.name).exists(), path.name
+        assert german.name != english.name and german.purpose != english.purpose, path.name
+        assert german.description != english.description, path.name
+        assert len(german.tips) == len(english.tips), path.name
+        assert all(a != b for a, b in zip(german.tips, english.tips, strict=True)), path.name
+        assert [c.at_seconds(600) for c in german.cues] == [c.at_seconds(600) for c in english.cues]
+        assert all(a.text != b.text for a, b in zip(german.cues, english.cues, strict=True))
+        assert german.model_copy(update={
+            "name": english.name, "purpose": english.purpose,
+            "description": english.description, "tips": english.tips, "cues": english.cues,
+        }) == english, "only the words differ"
+        assert translations.localize_builtin(english, path, "en") == english
+
+
+def test_a_broken_translation_leaves_the_routine_english(tmp_path: Path) -> None:
+    from acumat_desktop.core.routine_io import parse_routine
+
+    source = ROOT / "resources" / "routines" / "desk-break.toml"
+    path = tmp_path / source.name
+    path.write_text(source.read_text("utf-8"), "utf-8")
+    (tmp_path / "de").mkdir()
+    (tmp_path / "de" / path.name).write_text('name = "x"\ncues = ["one", "two"]\n', "utf-8")
+    english = parse_routine(path.read_text("utf-8"), "toml", path.name, builtin=True)
+    assert translations.localize_builtin(english, path, "de") == english
