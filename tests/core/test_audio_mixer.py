@@ -235,3 +235,41 @@ def test_every_cue_stands_out_over_every_soundscape_at_full_volume(
     assert dsp.TARGET_LUFS + 2 <= momentary <= dsp.TARGET_LUFS + 8, momentary
     for sid, bed in beds.items():
         assert cues.prominence_db(cue, bed, RATE) >= 15, (kind, sid)
+
+
+class _CountingSource:
+    """Endless material that counts what it was asked for."""
+
+    def __init__(self, level: float = 0.1) -> None:
+        self.level = level
+        self.asked = 0
+        self.closed = False
+
+    def next_block(self, frames: int) -> np.ndarray:
+        self.asked += frames
+        return np.full((frames, 2), self.level, dtype=np.float32)
+
+    def close(self, wait: bool = False) -> None:
+        self.closed = True
+
+
+def test_an_endless_source_plays_as_a_layer_and_is_closed_when_dropped() -> None:
+    mixer = Mixer()
+    source = _CountingSource()
+    mixer.set_source("rain", source, 1.0)
+    for _ in range(40):
+        block = mixer.render(1024)
+    assert source.asked == 40 * 1024, "asked for every block, never looped"
+    assert float(np.abs(block).max()) > 0.05
+    mixer.remove_layer("rain")
+    for _ in range(40):
+        mixer.render(1024)
+    assert not mixer.has_layer("rain") and source.closed
+
+
+def test_closing_the_sources_lets_their_threads_go() -> None:
+    mixer = Mixer()
+    source = _CountingSource()
+    mixer.set_source("ocean", source, 0.5)
+    mixer.close_sources()
+    assert source.closed

@@ -84,7 +84,10 @@ def wait_playing(runner: AppRunner) -> None:
 def test_rain_is_audible_follows_volume_and_mute_and_fades_out_on_stop(app: AppRunner) -> None:
     app.launch("--minimized")
     app.wait_running()
-    assert audio(app) == {"output": None, "muted": False, "layers": []}, "no engine until needed"
+    idle = audio(app)
+    assert (idle["output"], idle["muted"], idle["layers"]) == (None, False, []), (
+        "no engine until needed"
+    )
     ok(app, "start", "sleep", "--minutes", "3", "--sound", "rain")
     assert audio(app)["layers"] == [{"sound": "rain", "volume": 1.0}]
     wait_playing(app)

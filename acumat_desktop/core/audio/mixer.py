@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -35,6 +36,15 @@ class _Layer:
     gain: GainRamp
     position: int = 0
     removing: bool = False
+    source: BlockSource | None = None  # endless material, asked for each block (no loop)
+
+
+class BlockSource(Protocol):
+    """Endless material (a generated soundscape): the next ``frames`` of float32 stereo."""
+
+    def next_block(self, frames: int) -> F32: ...
+
+    def close(self, wait: bool = False) -> None: ...
 
 
 def _to_int16(samples: F32, channels: int) -> tuple[npt.NDArray[np.int16], np.float32]:
@@ -124,6 +134,34 @@ class Mixer:
             return not self._layers and not self._oneshots and not self._fading
 
     # --- commands --------------------------------------------------------------------------
+    def set_source(self, layer_id: str, source: BlockSource, volume: float) -> None:
+        """Add a layer that plays endless material (starting silent, ramping up), or update
+        an existing layer's volume (then ``source`` is not needed and is closed)."""
+        with self._lock:
+            layer = self._layers.get(layer_id)
+            if layer is None:
+                silent = np.zeros((1, self.channels), dtype=np.int16)
+                layer = _Layer(silent, np.float32(1.0), volume, GainRamp(self.rate, 0.0))
+                layer.source = source
+                self._layers[layer_id] = layer
+            elif layer.source is not source:
+                source.close()
+            layer.volume = volume
+            layer.removing = False
+            layer.gain.set_target(perceptual_gain(volume))
+
+    def close_sources(self) -> None:
+        """Let every endless source's helper thread go (the engine shuts down)."""
+        with self._lock:
+            for layer in self._layers.values():
+                if layer.source is not None:
+                    layer.source.close()
+
+    def _drop(self, layer_id: str) -> None:
+        layer = self._layers.pop(layer_id)
+        if layer.source is not None:
+            layer.source.close()  # never blocks
+
     def set_layer(self, layer_id: str, samples: F32, volume: float) -> None:
         """Add a looping layer (starting silent, ramping up) or update an existing one's volume."""
         with self._lock:
@@ -233,7 +271,7 @@ class Mixer:
                 layer.gain.render(frames)
                 layer.position = (layer.position + frames) % layer.samples.shape[0]
                 if layer.removing and layer.gain.settled:
-                    del self._layers[layer_id]
+                    self._drop(layer_id)
             return
         ducking = any(
             s.ducks and s.position < end + self._duck_lead and s.end > start for s in self._oneshots
@@ -247,16 +285,20 @@ class Mixer:
             if layer.gain.settled and layer.gain.value == 0.0 and np.ndim(gain) == 0:
                 layer.position = (layer.position + frames) % layer.samples.shape[0]
                 if layer.removing:
-                    del self._layers[layer_id]
+                    self._drop(layer_id)
                 continue
-            chunk = _loop_slice(layer.samples, layer.position, frames)
+            chunk = (
+                layer.source.next_block(frames)
+                if layer.source is not None
+                else _loop_slice(layer.samples, layer.position, frames)
+            )
             layer.position = (layer.position + frames) % layer.samples.shape[0]
             if isinstance(gain, np.ndarray):
                 ambience += chunk * (gain * layer.scale)[:, None]
             else:
                 ambience += chunk * np.float32(gain * layer.scale)
             if layer.removing and layer.gain.settled:
-                del self._layers[layer_id]
+                self._drop(layer_id)
         out += ambience * (_as_column(fade) * duck)
 
     @property

@@ -26,7 +26,7 @@ from PySide6.QtMultimedia import QMediaDevices
 from acumat_desktop.core.audio import CHANNELS, SAMPLE_RATE, synth
 from acumat_desktop.core.audio import cues as cue_sounds
 from acumat_desktop.core.audio.dsp import F32
-from acumat_desktop.core.audio.mixer import Mixer, OneShot, seconds_to_position
+from acumat_desktop.core.audio.mixer import BlockSource, Mixer, OneShot, seconds_to_position
 from acumat_desktop.services.audio import pulse_simple
 from acumat_desktop.services.audio.native_feeder import PulseSinkThread
 from acumat_desktop.services.audio.sink_thread import (
@@ -67,6 +67,7 @@ NO_OUTPUT_NOTICE = str(
 CUE_KINDS = {"inhale", "hold", "exhale"}
 SPOKEN_CUE_S = 1.0  # how long the ambience stays dipped for a spoken cue
 BACKEND_ENV = "ACUMAT_AUDIO_BACKEND"  # "qt" or "pulse" to override the choice
+LOOPS_ENV = "ACUMAT_SOUND_LOOPS"  # "1": play the rendered loops instead of endless material
 
 
 def release_freed_memory() -> None:
@@ -144,11 +145,24 @@ class AudioEngine(QObject):
         for sid, vol in wanted.items():
             if self.mixer.has_layer(sid):
                 self.mixer.set_layer_volume(sid, vol)
+            elif (source := self._stream(sid)) is not None:
+                # built-ins are generated endlessly: a 40-minute session never hears a repeat
+                self.mixer.set_source(sid, source, vol)
             else:
                 future = self._loader.submit(self.catalogue.load, sid)
                 future.add_done_callback(partial(self._loaded, sid))
         if wanted:
             self._ensure_open()
+
+    def _stream(self, sound_id: str) -> BlockSource | None:
+        """Endless material for a built-in soundscape; None for imported sounds (they loop)
+        or where ``ACUMAT_SOUND_LOOPS=1`` asks for the rendered loops."""
+        if os.environ.get(LOOPS_ENV, "").strip() == "1":
+            return None
+        try:
+            return self.catalogue.stream(sound_id)
+        except KeyError:
+            return None
 
     def _loaded(self, sound_id: str, fut: Future[F32]) -> None:
         """Runs on the loader thread; the mixer is thread-safe."""
@@ -267,6 +281,7 @@ class AudioEngine(QObject):
         """Stop the audio thread (call once at exit)."""
         self._sink.shutdown()
         self._loader.shutdown(wait=False, cancel_futures=True)
+        self.mixer.close_sources()
 
     # --- internals -------------------------------------------------------------------------
     def _oneshot(self, family: str, kind: str) -> F32:
