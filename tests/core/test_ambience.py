@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import pytest
@@ -114,10 +115,10 @@ def test_hand_over_cross_fades_into_the_session_layers_without_silence() -> None
     assert all(isinstance(step, SetLayers) for step in steps)
     assert steps[-1] == SetLayers((("ocean", 0.6),))
     assert ambience.next_due_in() is None  # no release: the session keeps the output
-    for step in steps:  # loudness never dips: the two together stay near the larger volume
+    for step in steps:  # equal power (in the mixer's cubic gain): the loudness never dips
         assert isinstance(step, SetLayers)
-        total = sum(volume for _, volume in step.layers)
-        assert total >= 0.6 - 1e-6
+        power = sum((volume**3) ** 2 for _, volume in step.layers)
+        assert power ** 0.5 >= 0.6**3 - 1e-6
     assert abs(len(steps) - HANDOVER_S / 0.1) <= 1
 
 
@@ -172,7 +173,8 @@ def test_the_cross_fade_waits_for_the_session_sounds_to_load() -> None:
     assert ambience.poll(loaded=True) == [SetLayers((("rain", 1.0), ("ocean", 0.0)))]
     assert ambience.awaited == []
     clock.advance(HANDOVER_S / 2)
-    assert ambience.poll() == [SetLayers((("rain", 0.5), ("ocean", 0.5)))]
+    half = round(math.cos(math.pi / 4) ** (1 / 3), 4)  # -3 dB each, in gain
+    assert ambience.poll() == [SetLayers((("rain", half), ("ocean", half)))]
     clock.advance(HANDOVER_S / 2)
     assert ambience.poll() == [SetLayers((("ocean", 1.0),))]
     assert ambience.next_due_in() is None
@@ -186,3 +188,16 @@ def test_a_sound_that_never_loads_holds_the_cross_fade_back_only_so_long() -> No
     clock.advance(LOAD_WAIT_S)
     assert ambience.poll(loaded=False) == [SetLayers((("rain", 1.0), ("user-gone", 0.0)))]
     assert ambience.awaited == []
+
+
+def test_a_sound_in_both_mixes_moves_straight_to_its_new_volume() -> None:
+    clock = FakeClock()
+    ambience = Ambience(clock)
+    ambience.play("rain", [("rain", 1.0)])
+    ambience.hand_over([("rain", 0.5), ("wind", 0.5)])
+    ambience.poll(loaded=True)
+    clock.advance(HANDOVER_S / 2)
+    (step,) = ambience.poll()
+    assert isinstance(step, SetLayers)
+    rain = dict(step.layers)["rain"]
+    assert abs(rain**3 - (1.0 + 0.5**3) / 2) < 1e-3

@@ -86,3 +86,31 @@ def test_ambience_plays_without_a_session_and_stop_fades_it_out(
         "playing": False, "paused": False, "mix": None, "sleep_timer_remaining_s": None,
     }
     wait_for(lambda: audio(app)["layers"] == [], 5, "the layers to be released")
+
+
+def test_a_session_started_over_ambience_takes_it_over_without_a_gap(
+    app: AppRunner, tmp_path: Path
+) -> None:
+    app.launch("--minimized")
+    app.wait_running()
+    ok(app, "sounds", "play", "rain")
+    wait_for(lambda: audio(app)["output"], 15, "an audio output")
+    time.sleep(FADE_IN_S + 0.5)
+    wav = tmp_path / "handover.wav"
+    recorder = record(app, wav, 9.0)
+    time.sleep(0.6)
+    ok(app, "start", "sleep", "--minutes", "3", "--sound", "ocean")  # ocean renders first
+    status = app.status()
+    assert status is not None and status["session"]["state"] == "running"
+    assert audio(app)["ambience"]["playing"] is False  # type: ignore[index]
+    recorder.wait(30)
+    levels = window_rms(wav)
+    before = float(np.median(levels[2:8]))
+    lowest = float(levels[2:].min())
+    print(f"\nhand-over: before {before:.4f} RMS, lowest 50 ms window {lowest:.4f} "
+          f"({lowest / before:.0%}), end {float(np.median(levels[-20:])):.4f}")
+    assert lowest > before * 0.35, "no gap while the session takes the sound over"
+    wait_for(
+        lambda: audio(app)["layers"] == [{"sound": "ocean", "volume": 1.0}], 15, "ocean alone"
+    )
+    ok(app, "stop")
