@@ -3,7 +3,9 @@ or deleted from its menu, on keys, or by double-click) and the period's totals p
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, Qt, QTime, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFrame, QHeaderView, QTabWidget, QTreeWidget, QTreeWidgetItem, QWidget
 
@@ -14,6 +16,15 @@ from acumat_desktop.ui.session_summary import feeling_word
 ID_ROLE = Qt.ItemDataRole.UserRole
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
+
+
+def started_text(moment: datetime) -> str:
+    """"Fri 27 Nov, 18:00", in the interface's language and its own order."""
+    stamp = QDateTime(
+        QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute)
+    )
+    pattern = QCoreApplication.translate("SessionLists", "ddd dd MMM, HH:mm", "date and time")
+    return QLocale().toString(stamp, pattern)
 
 class SessionLists(QTabWidget):
     again = Signal()  # double-click, Enter or "Do this again" on the selected session
@@ -109,7 +120,7 @@ class SessionLists(QTabWidget):
                 result = self.tr("Completed") if r.completed else self.tr("Stopped")
             item = QTreeWidgetItem(
                 [
-                    r.started_at.strftime("%a %d %b, %H:%M"),
+                    started_text(r.started_at),
                     r.routine_name,
                     f"{round(r.actual_minutes)}",
                     result,

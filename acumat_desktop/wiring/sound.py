@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QProcess, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QProcess, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QToolButton
 
@@ -233,7 +233,11 @@ class SoundFeature(QObject):
         return self._importer
 
     def sounds(self) -> list[dict[str, str]]:
-        return [s.as_dict() for s in self.catalogue.sounds()]
+        rows = [s.as_dict() for s in self.catalogue.sounds()]
+        for row in rows:  # the built-in names are core's data, translated where shown
+            if row["kind"] == "builtin":
+                row["name"] = QCoreApplication.translate("Sounds", row["name"])
+        return rows
 
     def check_sound(self, spec: str) -> None:
         """Accept a saved mix's name, ``none``, or a mix of known sounds; raise ValueError

@@ -237,6 +237,7 @@ def _imported_names(tree: ast.Module) -> set[str]:
 def _core_words() -> list[Message]:
     sys.path.insert(0, str(ROOT))
     from acumat_desktop.core import breathing, routines, safety
+    from acumat_desktop.core.audio import names
 
     words = [*breathing.DEFAULT_CUES.values(), breathing.DONE_CUE]
     for pattern in breathing.BUILTIN_PATTERNS.values():
@@ -249,6 +250,7 @@ def _core_words() -> list[Message]:
         ("Safety", safety.SAFETY_NOTE, "", False),
         *(("Routines", word, "", False) for word in routines.GOAL_LABELS.values()),
         *(("Routines", word, "", False) for word in routines.POSITION_LABELS.values()),
+        *(("Sounds", word, "", False) for word in names.SOUNDSCAPES.values()),
     ]
 
 

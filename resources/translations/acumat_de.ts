@@ -1328,6 +1328,11 @@
     <context>
         <name>SessionLists</name>
         <message>
+            <source>ddd dd MMM, HH:mm</source>
+            <comment>date and time</comment>
+            <translation>ddd d. MMM, HH:mm</translation>
+        </message>
+        <message>
             <source>Session lists</source>
             <translation>Listen der Einheiten</translation>
         </message>
@@ -1612,7 +1617,7 @@
         </message>
         <message>
             <source>About this computer</source>
-            <translation>Über diesen Computer</translation>
+            <translation>Dieser Computer</translation>
         </message>
         <message>
             <source>Display system</source>
@@ -1788,7 +1793,7 @@
         </message>
         <message>
             <source>This value cannot be used here. Choose another, or press Restore Defaults.</source>
-            <translation>Dieser Wert geht hier nicht. Wähle einen anderen oder drück „Standardwerte wiederherstellen“.</translation>
+            <translation>Dieser Wert geht hier nicht. Wähle einen anderen oder drück „Voreinstellungen“.</translation>
         </message>
         <message>
             <source>Reminders</source>
@@ -2394,6 +2399,37 @@ Wenn dir bei langsamen Atemmustern leicht schwummrig wird, hör auf und atme in 
         <message>
             <source>Sitting on a chair</source>
             <translation>Auf einem Stuhl sitzend</translation>
+        </message>
+    </context>
+    <context>
+        <name>Sounds</name>
+        <message>
+            <source>Rain</source>
+            <translation>Regen</translation>
+        </message>
+        <message>
+            <source>Ocean waves</source>
+            <translation>Meereswellen</translation>
+        </message>
+        <message>
+            <source>Brown noise</source>
+            <translation>Braunes Rauschen</translation>
+        </message>
+        <message>
+            <source>Pink noise</source>
+            <translation>Rosa Rauschen</translation>
+        </message>
+        <message>
+            <source>Wind</source>
+            <translation>Wind</translation>
+        </message>
+        <message>
+            <source>Singing bowls</source>
+            <translation>Klangschalen</translation>
+        </message>
+        <message>
+            <source>Forest stream</source>
+            <translation>Waldbach</translation>
         </message>
     </context>
 </TS>
