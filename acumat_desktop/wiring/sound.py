@@ -260,13 +260,10 @@ class SoundFeature(QObject):
 
     def status(self) -> dict[str, Any]:
         """The ``audio`` part of ``status --json``."""
-        ambience = self.ambience_status()
-        if self._engine is None:
-            muted = self._settings.settings.sound.muted
-            return {"output": None, "muted": muted, "layers": [], "ambience": ambience}
-        status = self._engine.status()
-        keys = ("output", "muted", "layers")
-        return {**{key: status[key] for key in keys}, "ambience": ambience}
+        idle: dict[str, Any] = {"output": None, "muted": self._settings.settings.sound.muted}
+        idle["layers"] = []
+        status = self._engine.status() if self._engine is not None else idle
+        return {key: status[key] for key in idle} | {"ambience": self.ambience_status()}
 
     # --- ambience outside sessions ------------------------------------------------------------
     def play_ambience(self, spec: str, minutes: float | None = None) -> AmbienceInfo:
@@ -282,8 +279,7 @@ class SoundFeature(QObject):
     def stop_ambience(self) -> None:
         self.ambience.stop()
 
-    def ambience_status(self) -> dict[str, Any]:
-        """The ``ambience`` of the ``audio`` status part."""
+    def ambience_status(self) -> dict[str, Any]:  # the ``ambience`` of the status's ``audio``
         return self.ambience.status()
 
     def preview(self, spec: str, minutes: int | None = None) -> None:
