@@ -15,21 +15,21 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 
-from acumat_desktop.core.routine_io import RoutineError
-from acumat_desktop.core.routine_translations import overlay, parse_words
-from acumat_desktop.core.routines import Routine
+from acumat_desktop.services import routine_words
 from acumat_desktop.services.assets import resource_path
+from acumat_desktop.services.routine_words import active_language, localize_builtin
 
 log = logging.getLogger(__name__)
 
 SOURCE_LANGUAGE = "en"
 OBJECT_PREFIX = "acumatTranslation_"
-_active = {"language": SOURCE_LANGUAGE}  # what install_translations chose last
-
-
-def active_language() -> str:
-    """The interface language installed last (English until one is)."""
-    return _active["language"]
+__all__ = [
+    "active_language",
+    "available_languages",
+    "choose_language",
+    "install_translations",
+    "localize_builtin",
+]
 
 
 def translations_dir() -> Path:
@@ -80,7 +80,7 @@ def install_translations(app: QObject, language: str | None) -> str:
     system = QLocale.system()
     same = QLocale(chosen).language() == system.language()
     QLocale.setDefault(system if same else QLocale(chosen))
-    _active["language"] = chosen
+    routine_words.set_language(chosen)  # built-in routines follow (services/routine_words.py)
     log.info("interface language: %s", chosen)
     return chosen
 
@@ -103,28 +103,3 @@ def _load(app: QObject, name: str, *folders: str) -> bool:
         translator.deleteLater()
     log.debug("no %s in %s", name, folders)
     return False
-
-
-def localize_builtin(routine: Routine, path: Path, language: str | None = None) -> Routine:
-    """A built-in routine read from ``path`` in the interface language: the words of
-    ``<its folder>/<language>/<its file name>`` laid over it (see core/routine_translations.py).
-    Without such a file, or with one that cannot be used (logged), the routine stays English."""
-    language = language or active_language()
-    if language == SOURCE_LANGUAGE:
-        return routine
-    words_file = path.parent / language / path.name
-    try:
-        text = words_file.read_text("utf-8")
-    except FileNotFoundError:
-        return routine
-    except (OSError, UnicodeDecodeError) as exc:
-        log.warning("routine words %s cannot be read: %s", words_file, exc)
-        return routine
-    source = f"{language}/{path.name}"
-    try:
-        return overlay(routine, parse_words(text, source), source)
-    except RoutineError as exc:
-        log.warning("routine words skipped: %s", exc)
-        return routine
-
-

@@ -5,6 +5,7 @@ from the system or the setting."""
 from __future__ import annotations
 
 import re
+import subprocess
 import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -233,8 +234,9 @@ def walk(built: AcuMat, qtbot: QtBot) -> Seen:
     qtbot.waitUntil(summary.isVisible)
     seen.look("summary", window, summary)
     built.pages.show_history()
-    qtbot.waitUntil(lambda: window.pages.currentWidget().objectName() != summary.objectName())
-    seen.look("history", window, window.pages.currentWidget())
+    history = built.pages.history_view
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is history)
+    seen.look("history", window, history)
     _look_at_settings(built, qtbot, seen)
     popup = ReminderPopup()
     qtbot.addWidget(popup)
@@ -449,3 +451,10 @@ def test_a_broken_translation_leaves_the_routine_english(tmp_path: Path) -> None
     (tmp_path / "de" / path.name).write_text('name = "x"\ncues = ["one", "two"]\n', "utf-8")
     english = parse_routine(path.read_text("utf-8"), "toml", path.name, builtin=True)
     assert translations.localize_builtin(english, path, "de") == english
+
+
+def test_routine_words_load_without_qt() -> None:
+    """The command line reads routines too, and never loads Qt."""
+    code = "import sys, acumat_desktop.services.routine_words; print('PySide6' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
