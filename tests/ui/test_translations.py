@@ -357,11 +357,14 @@ def test_a_german_system_gets_german(
 
 
 def test_committed_qm_is_what_lrelease_makes_of_the_ts(tmp_path: Path) -> None:
-    sys.path.insert(0, str(ROOT / "packaging" / "tools"))
-    try:
-        import update_translations as tool
-    finally:
-        sys.path.remove(str(ROOT / "packaging" / "tools"))
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "update_translations", ROOT / "packaging" / "tools" / "update_translations.py"
+    )
+    assert spec is not None and spec.loader is not None
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
     for ts in tool.ts_files():
         fresh = tmp_path / ts.with_suffix(".qm").name
         tool.lrelease(ts, fresh)
