@@ -216,7 +216,7 @@ def build_features(s: Services) -> AcuMat:
     sound = SoundFeature(
         parent=s.app, data_dir=s.paths.data, cache_dir=s.paths.cache, settings=s.settings,
         session=s.session, window=s.window, tray=s.tray, commands=s.commands, board=s.board,
-        shutdown=s.shutdown,
+        shutdown=s.shutdown, clock=s.clock,
     )
     shell.add_dialog_extension(
         lambda dialog: dialog.add_diagnostic_row(
@@ -243,6 +243,7 @@ def build_features(s: Services) -> AcuMat:
         session_view=sessions.view, starter=sessions, sounds=sound,
         pattern_library=sessions.patterns,
     )
+    sound.attach_preview(pages.picker.details)  # the picker's ▶ plays its sound as ambience
     SessionEndNotice(
         parent=s.app, session=s.session, window=s.window, tray=s.tray,
         notifier=DesktopNotifications(
@@ -260,7 +261,7 @@ def build_features(s: Services) -> AcuMat:
     media = MediaKeysFeature(
         parent=s.app, session=s.session, window=s.window,
         bus=QDBusConnection.sessionBus() if sys.platform.startswith("linux") else None,
-        shutdown=s.shutdown, sounds=sound,
+        shutdown=s.shutdown, sounds=sound, ambience=sound.ambience,
     )
     register_app_commands(
         s.commands, s.board, show=s.window.bring_forward,

@@ -226,6 +226,7 @@ class RoutinePicker(QWidget):
     def _build_details(self) -> None:
         self._details = RoutineDetails(self._patterns, self._sounds, self)
         details = self._details
+        self.details = details  # the sound feature attaches its preview to it
         # The picker's own names for the panel's controls (tests and tab order use them).
         self.name_label, self.meta_label = details.name_label, details.meta_label
         self.about_label, self.range_label = details.about_label, details.range_label

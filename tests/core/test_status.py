@@ -21,7 +21,14 @@ def test_unprovided_parts_hold_their_idle_values() -> None:
     }
     assert snapshot["sitting"] == {"active_s": 0.0, "idle_s": 0.0, "source": "none"}
     assert snapshot["reminders"]["snoozed_until"] is None
-    assert snapshot["audio"] == {"output": None, "muted": False, "layers": []}
+    assert snapshot["audio"] == {
+        "output": None,
+        "muted": False,
+        "layers": [],
+        "ambience": {
+            "playing": False, "paused": False, "mix": None, "sleep_timer_remaining_s": None
+        },
+    }
     Status.model_validate(snapshot)
 
 
