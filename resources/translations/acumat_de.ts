@@ -493,7 +493,7 @@
         </message>
         <message>
             <source>One breath: %1 s, about %2 breaths a minute</source>
-            <translation>Ein Atemzug: %1 s, etwa %2 Atemzüge pro Minute</translation>
+            <translation>Ein Atemzug: %1 s, etwa %2 pro Minute</translation>
         </message>
         <message>
             <source>Give the pattern a name.</source>
@@ -2053,7 +2053,7 @@ Einzelheiten stehen in {1}.</translation>
         </message>
         <message>
             <source>&amp;Use mix</source>
-            <translation>Mischung &amp;verwenden</translation>
+            <translation>&amp;Verwenden</translation>
         </message>
         <message>
             <source>Use the chosen saved mix</source>
@@ -2061,7 +2061,7 @@ Einzelheiten stehen in {1}.</translation>
         </message>
         <message>
             <source>&amp;Save mix…</source>
-            <translation>Mischung s&amp;peichern…</translation>
+            <translation>S&amp;peichern…</translation>
         </message>
         <message>
             <source>Save mix</source>
