@@ -572,7 +572,7 @@
         </message>
         <message>
             <source>that week</source>
-            <translation>in dieser Woche</translation>
+            <translation>in der Woche</translation>
         </message>
         <message>
             <source>in %1</source>
@@ -1669,11 +1669,11 @@
         </message>
         <message>
             <source>Remind me after sitting for</source>
-            <translation>Erinnere mich nach so langem Sitzen</translation>
+            <translation>Erinnere mich nach einer Sitzzeit von</translation>
         </message>
         <message>
             <source>Being away this long counts as a break</source>
-            <translation>So lange weg zählt als Pause</translation>
+            <translation>Als Pause zählt eine Abwesenheit von</translation>
         </message>
         <message>
             <source>Remind me on</source>
@@ -1749,11 +1749,11 @@
         </message>
         <message>
             <source>A bell at the start and the end</source>
-            <translation>Eine Klangschale zu Beginn und am Ende</translation>
+            <translation>Ein Glockenton zu Beginn und am Ende</translation>
         </message>
         <message>
             <source>A soft bell one minute before the end</source>
-            <translation>Ein leiser Klang eine Minute vor dem Ende</translation>
+            <translation>Ein leiser Glockenton eine Minute vor dem Ende</translation>
         </message>
         <message>
             <source>Fade the sound out over the last</source>
