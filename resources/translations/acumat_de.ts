@@ -1077,7 +1077,7 @@
         </message>
         <message>
             <source>&amp;Cues:</source>
-            <translation>Hin&amp;weise:</translation>
+            <translation>Hinw&amp;eise:</translation>
         </message>
         <message>
             <source>Goal: %1</source>
@@ -1401,7 +1401,7 @@
         <name>SessionPages</name>
         <message>
             <source>Session &amp;history</source>
-            <translation>&amp;Verlauf der Einheiten</translation>
+            <translation>Ve&amp;rlauf der Einheiten</translation>
         </message>
         <message>
             <source>&amp;Safety note…</source>
