@@ -556,6 +556,8 @@ def test_german_access_keys_differ_within_each_menu_and_form(
     editor = RoutineEditor()
     qtbot.addWidget(editor)
     labels = [w.text() for w in editor.findChildren(QLabel) if _access_key(w.text())]
-    keys = [_access_key(text) for text in labels]
-    problems += [f"routine editor: {t!r}" for t in labels if keys.count(_access_key(t)) > 1]
+    editor_keys = [_access_key(text) for text in labels]
+    problems += [
+        f"routine editor: {t!r}" for t in labels if editor_keys.count(_access_key(t)) > 1
+    ]
     assert not problems, "\n".join(problems)
