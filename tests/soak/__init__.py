@@ -1,0 +1,1 @@
+"""Soak tests: the app under long repeated use keeps its memory, files and objects flat."""
