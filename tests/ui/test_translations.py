@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMenu
 from pytestqt.qtbot import QtBot
 
 from acumat_desktop.app import AcuMat, build, create_application
-from acumat_desktop.services import translations
+from acumat_desktop.services import routine_words, translations
 from acumat_desktop.services.paths import AppPaths
 from acumat_desktop.services.settings_store import LoadResult
 from acumat_desktop.settings.model import Settings
@@ -43,7 +43,9 @@ def restore_translators() -> Iterator[None]:
     app = QCoreApplication.instance()
     before = set(app.findChildren(QTranslator)) if app is not None else set()
     locale = QLocale()
+    language = routine_words.active_language()
     yield
+    routine_words.set_language(language)  # later tests read English routines
     app = QCoreApplication.instance()
     if app is not None:
         for translator in app.findChildren(QTranslator):
