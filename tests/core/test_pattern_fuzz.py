@@ -158,3 +158,27 @@ def test_importing_a_deeply_nested_file_is_refused_by_name() -> None:
 def test_an_id_with_a_trailing_newline_is_refused() -> None:
     text = json.dumps({**CALM, "id": "calm-two\n"})
     assert not parse(text, "json", "x.json")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="core/pattern_io.py's _text accepts a lone surrogate (JSON '\\ud800'), which the "
+    "routine parser refuses: the pattern loads, and cannot be written back as UTF-8",
+)
+def test_a_lone_surrogate_in_a_text_field_is_refused() -> None:
+    text = json.dumps({**NEW, "name": "Calm \ud800"})
+    assert not parse(text, "json", "x.json")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=UnicodeEncodeError,
+    reason="PatternLibrary.save validates a lone surrogate as text, then atomic_write_text "
+    "raises UnicodeEncodeError instead of the documented PatternFileError",
+)
+def test_saving_a_lone_surrogate_is_refused_by_name(tmp_path: Path) -> None:
+    library = PatternLibrary(user_dir=tmp_path)
+    with pytest.raises(PatternFileError) as refused:
+        library.save({**NEW, "name": "Calm \ud800"})
+    assert refused.value.fields == ["name"]
+    assert list(tmp_path.iterdir()) == []
