@@ -46,6 +46,7 @@ from acumat_desktop.services.settings_service import SettingsService
 from acumat_desktop.services.settings_store import LoadResult, SettingsStore
 from acumat_desktop.services.shutdown import ShutdownManager
 from acumat_desktop.services.single_instance import InstanceLock, reach_running_instance
+from acumat_desktop.services.translations import install_translations
 from acumat_desktop.settings.migrations import NewerSchemaError
 from acumat_desktop.ui.actions import AppActions
 from acumat_desktop.ui.main_window import MainWindow
@@ -363,6 +364,7 @@ def run_app(minimized: bool = False) -> int:
         return 1
     skip_hung_buses()
     app = create_application()
+    install_translations(app, loaded.settings.appearance.language)  # before any window
     acumat = build(app, paths, loaded, minimized)
     if not acumat.services.server.listen():
         acumat.window.show_warning(

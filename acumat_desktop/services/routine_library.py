@@ -19,6 +19,7 @@ from acumat_desktop import APP_NAME
 from acumat_desktop.core.routine_io import RoutineError, dump, format_for, parse_routine
 from acumat_desktop.core.routines import BUILTIN_ROUTINE_IDS, Goal, Routine, unique_id
 from acumat_desktop.services.assets import resource_path
+from acumat_desktop.services.routine_words import localize_builtin
 from acumat_desktop.services.settings_store import atomic_write_text
 
 log = logging.getLogger(__name__)
@@ -109,9 +110,10 @@ class RoutineLibrary:
             text = path.read_text("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise RoutineError(path.name, [("(file)", f"cannot be read: {exc}")]) from None
-        return parse_routine(
+        routine = parse_routine(
             text, fmt, path.name, builtin=builtin, patterns=self._patterns, sounds=self._sounds
         )
+        return localize_builtin(routine, path) if builtin else routine
 
     def all(self) -> list[Routine]:
         """Built-ins in their canonical order, then the user's routines by name."""

@@ -11,6 +11,7 @@ cd "$root"
 echo "== ruff";         "$bin/ruff" check .
 echo "== mypy";         "$bin/mypy"
 echo "== import-linter"; "$bin/lint-imports"
+echo "== translations"; "$python" packaging/tools/update_translations.py --check
 echo "== pytest"
 unset DISPLAY WAYLAND_DISPLAY PULSE_SERVER
 exec "$python" -m pytest "$@"

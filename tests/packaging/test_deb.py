@@ -27,7 +27,8 @@ ICON_SIZES = (16, 22, 24, 32, 48, 64, 128, 256)
 # Qt parts AcuMat never uses. libQt6Quick/libQt6Qml themselves may ship: the FFmpeg multimedia
 # plugin links them (QAudioDecoder needs that plugin), but no QML module or Quick binding does.
 UNWANTED = re.compile(
-    r"WebEngine|Qt/qml/|Qt/translations/|/QtQuick|/QtQml|libQt6Quick[A-Z3]|Qt3D|libQt63D|"
+    r"WebEngine|Qt/qml/|Qt/translations/(?!qtbase_de\.qm)|/QtQuick|/QtQml|libQt6Quick[A-Z3]|Qt3D|"
+    r"libQt63D|"
     r"QtCharts|libQt6Charts|QtPdf|libQt6Pdf|QtDataVisualization|QtGraphs|VirtualKeyboard|"
     r"QtDesigner|platforms/libq(vnc|eglfs|linuxfb|minimal)\.|tkinter|/_tkinter"
 )
