@@ -17,8 +17,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Q_ARG, Q_RETURN_ARG, QMetaObject, Qt
-from PySide6.QtDBus import QDBus, QDBusConnection, QDBusInterface, QDBusMessage, QDBusVariant
+from PySide6.QtDBus import QDBusConnection, QDBusInterface, QDBusMessage
 
+from acumat_desktop.services.idle._dbus import call as dbus_call
 from acumat_desktop.services.keep_awake.base import TIMEOUT_MS
 
 log = logging.getLogger(__name__)
@@ -35,17 +36,9 @@ def call(
     *args: Any,
     timeout_ms: int = TIMEOUT_MS,
 ) -> list[Any] | None:
-    """The reply's arguments, or None on any error or timeout (logged at debug)."""
-    if not bus.isConnected():
-        return None
-    message = QDBusMessage.createMethodCall(service, path, interface, method)
-    if args:
-        message.setArguments(list(args))
-    reply = bus.call(message, QDBus.CallMode.Block, timeout_ms)
-    if reply.type() != QDBusMessage.MessageType.ReplyMessage:
-        log.debug("%s.%s on %s: %s", interface, method, service, reply.errorName())
-        return None
-    return [a.variant() if isinstance(a, QDBusVariant) else a for a in reply.arguments()]
+    """The reply's arguments, or None on any error or timeout (logged at debug): the idle
+    sources' one D-Bus call, with keep-awake's longer default timeout."""
+    return dbus_call(bus, service, path, interface, method, *args, timeout_ms=timeout_ms)
 
 
 def send(bus: QDBusConnection, service: str, path: str, interface: str, method: str) -> bool:
