@@ -206,23 +206,33 @@ def build_services(
     return services
 
 
-def build_features(s: Services) -> AcuMat:
-    """Each feature in dependency order: sound first (sessions check sounds against it), then
-    sessions (the pages and the reminders start routines through it)."""
+def build_shell(s: Services) -> ShellFeature:
     shell = ShellFeature(
         app=s.app, settings=s.settings, actions=s.actions, window=s.window, tray=s.tray,
         notices=s.notices, autostart=create_autostart(), log_file=s.paths.log_file,
     )
     s.shutdown.register("tray icon", shell.close)
-    sound = SoundFeature(
-        parent=s.app, data_dir=s.paths.data, cache_dir=s.paths.cache, settings=s.settings,
-        session=s.session, window=s.window, tray=s.tray, commands=s.commands, board=s.board,
-        shutdown=s.shutdown, clock=s.clock,
-    )
     shell.add_dialog_extension(
         lambda dialog: dialog.add_diagnostic_row(
             dialog.tr("Keeps the screen awake with"), QLabel(s.keep_awake.description)
         )
+    )
+    register_app_commands(
+        s.commands, s.board, show=s.window.bring_forward,
+        quit_app=lambda: QTimer.singleShot(0, shell.quit),
+    )
+    register_settings_commands(s.commands, s.settings)
+    return shell
+
+
+def build_features(s: Services) -> AcuMat:
+    """Each feature in dependency order: sound first (sessions check sounds against it), then
+    sessions (the pages, the reminders and the media keys start or drive sessions through it)."""
+    shell = build_shell(s)
+    sound = SoundFeature(
+        parent=s.app, data_dir=s.paths.data, cache_dir=s.paths.cache, settings=s.settings,
+        session=s.session, window=s.window, tray=s.tray, commands=s.commands, board=s.board,
+        shutdown=s.shutdown, clock=s.clock,
     )
     shell.add_dialog_extension(sound.extend_dialog)
     sessions = SessionsFeature(
@@ -245,6 +255,15 @@ def build_features(s: Services) -> AcuMat:
         pattern_library=sessions.patterns,
     )
     sound.attach_preview(pages.picker.details)  # the picker's ▶ plays its sound as ambience
+    reminders, media = build_around_sessions(s, shell, sound, sessions)
+    s.app.aboutToQuit.connect(s.shutdown.run)
+    return AcuMat(s, shell, sound, sessions, pages, reminders, media)
+
+
+def build_around_sessions(
+    s: Services, shell: ShellFeature, sound: SoundFeature, sessions: SessionsFeature
+) -> tuple[RemindersFeature, MediaKeysFeature]:
+    """The features that start or follow sessions from outside the window."""
     SessionEndNotice(
         parent=s.app, session=s.session, window=s.window, tray=s.tray,
         notifier=DesktopNotifications(
@@ -264,13 +283,7 @@ def build_features(s: Services) -> AcuMat:
         bus=QDBusConnection.sessionBus() if sys.platform.startswith("linux") else None,
         shutdown=s.shutdown, sounds=sound, ambience=sound.ambience,
     )
-    register_app_commands(
-        s.commands, s.board, show=s.window.bring_forward,
-        quit_app=lambda: QTimer.singleShot(0, shell.quit),
-    )
-    register_settings_commands(s.commands, s.settings)
-    s.app.aboutToQuit.connect(s.shutdown.run)
-    return AcuMat(s, shell, sound, sessions, pages, reminders, media)
+    return reminders, media
 
 
 def build(

@@ -67,32 +67,8 @@ class SessionPages(QObject):
         self._starter = starter
         self._library = library
         self._patterns = patterns
-        choices = [(row["id"], row["name"]) for row in sounds.sounds()]
-        self.picker = RoutinePicker(
-            library,
-            window,
-            patterns=patterns,
-            sounds=choices,
-            suggest_minutes=lambda routine: starter.minutes_for(routine.id),
-        )
-        self.summary = SessionSummary(window)
-        self.history_view = HistoryView(
-            history,
-            clock,
-            window,
-            routines=lambda: [(r.id, r.name) for r in library.all()],
-        )
-        window.set_home_page(self.picker)
-        window.pages.addWidget(self.summary)
-        window.pages.addWidget(self.history_view)
         self._pattern_library = pattern_library
-        self.actions = RoutineActions(
-            library,
-            window,
-            patterns=patterns,
-            sounds=choices,
-            new_pattern=self._new_pattern if pattern_library is not None else None,
-        )
+        self._build_pages([(row["id"], row["name"]) for row in sounds.sounds()])
         self._held = False  # a session waits, paused, behind the safety sheet
         self._waiting_start: StartArgs | None = None  # a start from the window, after the note
         self._connect_picker()
@@ -107,6 +83,34 @@ class SessionPages(QObject):
         session.happened.connect(self._on_event)
         self._add_menu_actions()
         self._build_first_run()
+
+    def _build_pages(self, sounds: list[tuple[str, str]]) -> None:
+        """The picker (home), the summary and the history page, and the routine actions."""
+        window, library, starter = self._window, self._library, self._starter
+        self.picker = RoutinePicker(
+            library,
+            window,
+            patterns=self._patterns,
+            sounds=sounds,
+            suggest_minutes=lambda routine: starter.minutes_for(routine.id),
+        )
+        self.summary = SessionSummary(window)
+        self.history_view = HistoryView(
+            self._history,
+            self._clock,
+            window,
+            routines=lambda: [(r.id, r.name) for r in library.all()],
+        )
+        window.set_home_page(self.picker)
+        window.pages.addWidget(self.summary)
+        window.pages.addWidget(self.history_view)
+        self.actions = RoutineActions(
+            library,
+            window,
+            patterns=self._patterns,
+            sounds=sounds,
+            new_pattern=self._new_pattern if self._pattern_library is not None else None,
+        )
 
     def _connect_picker(self) -> None:
         self.picker.start_requested.connect(self._start_from_picker)

@@ -119,14 +119,7 @@ class SoundFeature(QObject):
         self.panel = SoundPanel(window)
         self._attached: list[QAbstractButton] = []
         self.corner_button = self._corner_button(window)
-        self.mute_action = QAction(self.tr("&Mute sound"), self)
-        self.mute_action.setCheckable(True)
-        self.mute_action.toggled.connect(self.set_muted)
-        self.ambience_menu, self.stop_ambience_action = self._ambience_controls(window)
-        if tray is not None:
-            tray.add_action(TraySection.SOUND, self.mute_action)
-            tray.add_menu(TraySection.SOUND, self.ambience_menu)
-            tray.add_action(TraySection.SOUND, self.stop_ambience_action)
+        self._build_tray_actions(window, tray)
         self._connect()
         self._register(commands)
         board.provide("audio", self.status)
@@ -139,6 +132,16 @@ class SoundFeature(QObject):
         delay = prewarm_delay_ms()
         if delay is not None:
             QTimer.singleShot(delay, self, self._prewarm)
+
+    def _build_tray_actions(self, window: MainWindow, tray: Tray | None) -> None:
+        self.mute_action = QAction(self.tr("&Mute sound"), self)
+        self.mute_action.setCheckable(True)
+        self.mute_action.toggled.connect(self.set_muted)
+        self.ambience_menu, self.stop_ambience_action = self._ambience_controls(window)
+        if tray is not None:
+            tray.add_action(TraySection.SOUND, self.mute_action)
+            tray.add_menu(TraySection.SOUND, self.ambience_menu)
+            tray.add_action(TraySection.SOUND, self.stop_ambience_action)
 
     def _corner_button(self, window: MainWindow) -> QToolButton:
         button = QToolButton(window.menuBar())
