@@ -5,7 +5,7 @@
     .venv/bin/python -m tests.benchmarks.run --only idle,status --out /tmp/b.md
 
 Needs Xvfb, trayer, dbus-daemon, PulseAudio, xdotool and xwininfo (``packaging/dev/test.sh``
-installs them). Every figure also goes to ``<out>.json``.
+installs them). ``--json PATH`` also writes every figure with all its runs as JSON.
 """
 
 from __future__ import annotations
@@ -86,6 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="short spans, one run each")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    parser.add_argument("--json", type=Path, help="also write the figures and runs here")
     parser.add_argument("--only", default=",".join(NAMES), help=f"some of {','.join(NAMES)}")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", stream=sys.stderr)
@@ -96,7 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     figures, errors = run(names, QUICK if args.quick else Plan())
     command = "python -m tests.benchmarks.run" + (" --quick" if args.quick else "")
     report.write(args.out, figures, command=command, quick=args.quick, errors=errors)
-    args.out.with_suffix(".json").write_text(json.dumps([f.as_dict() for f in figures], indent=1))
+    if args.json is not None:
+        args.json.write_text(json.dumps([f.as_dict() for f in figures], indent=1))
     return 1 if errors else 0
 
 

@@ -27,7 +27,8 @@ def test_every_benchmark_completes_and_writes_its_file(tmp_path: Path) -> None:
         pytest.skip(f"missing {', '.join(missing)}")
     out = tmp_path / "benchmarks.md"
     done = subprocess.run(
-        [sys.executable, "-m", "tests.benchmarks.run", "--quick", "--out", str(out)],
+        [sys.executable, "-m", "tests.benchmarks.run", "--quick", "--out", str(out),
+         "--json", str(out.with_suffix(".json"))],
         cwd=ROOT, capture_output=True, text=True, timeout=90, check=False,
     )
     assert done.returncode == 0, done.stderr[-3000:]
