@@ -234,7 +234,7 @@ def _identity_problems(
     id: str, name: str, max_cycles: int | None, taken_ids: Collection[str]
 ) -> list[str]:
     problems: list[str] = []
-    if not _ID.match(id or ""):
+    if not _ID.fullmatch(id or ""):
         problems.append(f"id {id!r}: use lower-case letters, digits and single hyphens")
     elif id in taken_ids or id in BUILTIN_PATTERNS:
         problems.append(f"id {id!r}: already used by another pattern")

@@ -63,6 +63,10 @@ def parse_pattern(
         data: Any = tomllib.loads(text) if fmt == "toml" else json.loads(text)
     except (tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
         raise PatternFileError(source, [("(file)", f"not valid {fmt.upper()}: {exc}")]) from None
+    except RecursionError:
+        raise PatternFileError(source, [("(file)", "nested too deeply")]) from None
+    except ValueError as exc:  # an integer of more than 4300 digits
+        raise PatternFileError(source, [("(file)", f"not valid {fmt.upper()}: {exc}")]) from None
     if not isinstance(data, Mapping):
         raise PatternFileError(source, [("(file)", "expected a table of pattern fields")])
     return pattern_from_mapping(data, source, taken_ids=taken_ids)
@@ -118,9 +122,24 @@ def _text(
     if not isinstance(value, str):
         problems.append((key, "must be text"))
         return ""
+    if not _encodable(value):
+        problems.append((key, NO_SURROGATES))
+        return ""
     if len(value) > limit:
         problems.append((key, f"at most {limit} characters"))
     return value
+
+
+NO_SURROGATES = "must be text without lone surrogates"
+
+
+def _encodable(text: str) -> bool:
+    """Whether ``text`` can be written as UTF-8 (a JSON file may carry a lone surrogate)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _phases(
@@ -156,6 +175,8 @@ def _phase(where: str, item: object, problems: list[tuple[str, str]]) -> tuple[s
         problems.append((f"{where}.seconds", "must be a number"))
     if not isinstance(cue, str):
         problems.append((f"{where}.cue", "must be text"))
+    elif not _encodable(cue):
+        problems.append((f"{where}.cue", NO_SURROGATES))
     ok = len(problems) == before
     if isinstance(cue, str) and len(cue) > MAX_CUE:
         problems.append((f"{where}.cue", f"at most {MAX_CUE} characters"))

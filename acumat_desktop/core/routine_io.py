@@ -40,6 +40,10 @@ def parse_routine(
         data: Any = tomllib.loads(text) if fmt == "toml" else json.loads(text)
     except (tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
         raise RoutineError(source, [("(file)", f"not valid {fmt.upper()}: {exc}")]) from None
+    except RecursionError:
+        raise RoutineError(source, [("(file)", "nested too deeply")]) from None
+    except ValueError as exc:  # an integer of more than 4300 digits
+        raise RoutineError(source, [("(file)", f"not valid {fmt.upper()}: {exc}")]) from None
     if not isinstance(data, Mapping):
         raise RoutineError(source, [("(file)", "expected a table of routine fields")])
     return routine_from_mapping(data, source, builtin=builtin, patterns=patterns, sounds=sounds)

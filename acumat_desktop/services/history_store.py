@@ -344,7 +344,8 @@ class HistoryStore(DeskRecords):
         session then waits in memory and the id stays valid."""
         key = self._next_key
         self._next_key -= 1
-        return self._put(key, record, RUNNING)
+        self._put(key, record, RUNNING)
+        return self._row_of.pop(key, key)  # written at once: the caller holds the row id
 
     def checkpoint(self, session_id: int, record: SessionRecord) -> int:
         """Update a running session (minutes done so far); what a kill would leave behind."""
@@ -367,7 +368,8 @@ class HistoryStore(DeskRecords):
         session entered by hand (done on the mat without the app)."""
         key = self._next_key
         self._next_key -= 1
-        return self._put(key, record, DONE, manual)
+        self._put(key, record, DONE, manual)
+        return self._row_of.pop(key, key)  # written at once: the caller holds the row id
 
     def update_session(self, session_id: int, record: SessionRecord) -> int:
         """Change a finished session (its routine, start, minutes, feeling); returns its id.

@@ -259,12 +259,6 @@ NESTED_AND_HUGE = {
 }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=(RecursionError, ValueError),
-    reason="parse_routine lets RecursionError (deep nesting) and the int-digits ValueError "
-    "(> 4300 digits) out of json/tomllib: core/routine_io.py catches only the decode errors",
-)
 @pytest.mark.parametrize("case", NESTED_AND_HUGE.values(), ids=NESTED_AND_HUGE.keys())
 def test_deep_or_huge_text_is_refused_by_name(case: tuple[str, str]) -> None:
     fmt, text = case
@@ -275,11 +269,5 @@ def test_deep_or_huge_text_is_refused_by_name(case: tuple[str, str]) -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=RecursionError,
-    reason="import_file reads the file through parse_routine: a 10 KB file nested 5000 deep "
-    "(under the 256 KiB limit) raises RecursionError out of RoutineLibrary.import_file",
-)
 def test_importing_a_deeply_nested_file_is_refused_by_name() -> None:
     check_import(b"[" * 5000 + b"]" * 5000, "deep.json", "rename")

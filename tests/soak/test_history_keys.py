@@ -8,8 +8,6 @@ import tracemalloc
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import pytest
-
 from acumat_desktop.core.clock import FakeClock
 from acumat_desktop.core.history import SessionRecord
 from acumat_desktop.services.history_store import HistoryStore
@@ -38,11 +36,6 @@ def store_heap(snapshot: tracemalloc.Snapshot) -> int:
     return sum(stat.size for stat in mine.statistics("filename"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="HistoryStore keeps every written session's temporary key in _row_of for good; "
-    "begin_session/save_session could forget a key written at once (see the soak report)",
-)
 def test_written_sessions_leave_no_memory_in_the_store(tmp_path: Path) -> None:
     store = HistoryStore(tmp_path / "history.sqlite3", FakeClock())
     try:
