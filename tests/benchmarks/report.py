@@ -19,9 +19,12 @@ tray app: tray icon and menu, hidden main window, QtMultimedia loaded, a 1 Hz ti
 `bare_circle.py` (a 400×400 widget repainting a circle at 60 fps) and `bare_status_client.py`
 (python3 connecting to the control socket and reading one line). Each figure is the median of
 its runs; a ratio is the median of the ratios taken pair by pair (AcuMat and its baseline measured
-one right after the other, or at the same time for the idle figures). CPU is user + system time
-of the whole process over wall time, in % of one core; wakeups are voluntary context switches
-summed over every thread (`/proc/PID/task/*/status`).
+one right after the other). CPU is the on-CPU time of every thread (`/proc/PID/task/*/schedstat`)
+over wall time, in % of one core; wakeups are voluntary context switches summed over every thread
+(`/proc/PID/task/*/status`), sampled every half second so threads that end still count. PSS
+shares a library's pages among every process that maps it, so it moves with what else runs on
+the machine; its ratio is taken within the same minute. The machine is shared (other test runs
+at the same time), so start-up times spread widely: read their ratios, not their milliseconds.
 
 - **Date**: {date}
 - **Machine**: {machine}
