@@ -202,18 +202,27 @@ def _launch_app() -> None:
         time.sleep(0.1)  # polling the new process's socket, with a deadline
 
 
+LAST = "last"  # `acumat start last`: the routine done last (the desktop file's action)
+
+
 class Start(Command):
     name = "start"
     help = "start a routine (starts AcuMat if it is not running)"
 
     @classmethod
     def add_arguments(cls, parser: argparse.ArgumentParser) -> None:
-        parser.add_argument("routine", help="a routine id (see 'acumat routines')")
+        parser.add_argument(
+            "routine",
+            help="a routine id (see 'acumat routines'), or 'last' for the routine done last "
+            "(else the first favourite, else the default routine)",
+        )
         parser.add_argument("--minutes", type=_minutes, help="within the routine's range")
         parser.add_argument("--breathing", metavar="PATTERN", help="a pattern id or 'none'")
         parser.add_argument("--sound", metavar="ID", help="a soundscape id, a mix, or 'none'")
 
     def run(self, args: argparse.Namespace) -> int:
+        if args.routine == LAST:
+            return self._start_last(args)
         patterns = _patterns()
         library = _library(patterns)
         if args.routine not in library:
@@ -237,6 +246,20 @@ class Start(Command):
                 request[key] = getattr(args, key)
         session = call_app("start", **request)
         out(f"Started {routine.name}: {round(session['planned_s'] / 60, 1):g} min")
+        return EXIT_OK
+
+    def _start_last(self, args: argparse.Namespace) -> int:
+        """The app knows the history: it picks the routine; the options still apply."""
+        if args.sound is not None:
+            _check_sound(args.sound)
+        if not app_running():
+            _launch_app()
+        request: dict[str, Any] = {"routine": LAST}
+        for key in ("minutes", "breathing", "sound"):
+            if getattr(args, key) is not None:
+                request[key] = getattr(args, key)
+        session = call_app("start", **request)
+        out(f"Started {session['routine']}: {round(session['planned_s'] / 60, 1):g} min")
         return EXIT_OK
 
 

@@ -49,6 +49,7 @@ from acumat_desktop.wiring.start_menu import StartMenu
 log = logging.getLogger(__name__)
 
 TRAY_TICK_MAX_S = 30.0  # the tray's ring and tooltip need no finer updates than this
+LAST_ROUTINE = "last"  # `acumat start last`: the routine done last
 CHECKPOINT_MS = 30_000  # a running session is written at least this often (and at each pause)
 HISTORY_RETRY_MS = 30_000  # a history that cannot be written is tried again this often
 
@@ -346,6 +347,8 @@ class SessionsFeature(QObject):
         routine = args.get("routine")
         if not isinstance(routine, str) or not routine:
             raise CommandError("'routine' must be a routine id (see 'acumat routines')")
+        if routine == LAST_ROUTINE:
+            routine = self.last_routine()
         minutes = args.get("minutes")
         if minutes is not None and (
             isinstance(minutes, bool) or not isinstance(minutes, int | float)
@@ -363,6 +366,14 @@ class SessionsFeature(QObject):
         if minutes is None and choice.week is not None:  # the plan chose the length: say so
             answer["acclimation"] = {"week": choice.week + 1, "up_to_minutes": choice.cap}
         return answer
+
+    def last_routine(self) -> str:
+        """The routine done last; else the first favourite; else the default routine."""
+        plan = self.start_menu.plan
+        for candidate in (*plan.recent, *plan.favourites):
+            if candidate in self.library.ids():
+                return candidate
+        return self._settings.settings.session.default_routine
 
     def _cmd_simple(self, action: Any, name: str) -> Any:
         if not action():

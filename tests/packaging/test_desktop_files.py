@@ -14,6 +14,7 @@ import pytest
 
 from acumat_desktop import DESKTOP_FILE_ID, WM_CLASS, __version__
 from acumat_desktop.cli.main import build_parser
+from acumat_desktop.cli.session_commands import LAST
 from acumat_desktop.core.routines import BUILTIN_ROUTINE_IDS
 from tests.packaging import _appstream
 
@@ -96,7 +97,7 @@ def test_desktop_actions_are_real_commands() -> None:
         args = parser.parse_args(command[1:])  # exits (fails the test) on an unknown command
         assert args.command
         if args.command == "start":
-            assert args.routine in BUILTIN_ROUTINE_IDS
+            assert args.routine in (*BUILTIN_ROUTINE_IDS, LAST)
 
 
 @pytest.mark.parametrize("name", ["acumat.svg", *(f"acumat-{n}.png" for n in (16, 32, 48, 256))])

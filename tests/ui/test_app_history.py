@@ -375,3 +375,14 @@ def test_the_settings_dialog_offers_routines_patterns_and_sounds_by_name(
     sounds = offered("sound.default_soundscape")
     assert "rain" in sounds and sounds["none"] == "Silence"
     dialog.reject()
+
+
+def test_start_last_starts_the_routine_done_last(make_parts: Builder, clock: FakeClock) -> None:
+    parts = make_parts(favourites=["tired-feet"])
+    started = parts.commands.dispatch(Request("start", {"routine": "last", "sound": "none"}))
+    assert started["routine"] == "tired-feet", "no history yet: the first favourite"
+    assert parts.session.stop()
+    run_session(parts, clock, "sleep", 120)
+    started = parts.commands.dispatch(Request("start", {"routine": "last", "sound": "none"}))
+    assert started["routine"] == "sleep"
+    assert parts.session.stop()
