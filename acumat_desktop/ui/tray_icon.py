@@ -21,6 +21,7 @@ class ProgressIcon:
         self._base = base
         self._key: tuple[str, int] | None = None
         self._icon = base
+        self._tracks: dict[int, QPixmap] | None = None  # the icon and its ring track, per size
         self.renders = 0
 
     @property
@@ -42,32 +43,52 @@ class ProgressIcon:
         return True
 
     def _render(self, kind: str, step: int) -> QIcon:
+        """Only the arc is drawn per step: the icon with its wide, antialiased track is
+        rasterised once per size (re-drawing it woke Qt's pooled threads ~70 times a step)."""
         if kind == "none":
             return self._base
         self.renders += 1
+        if self._tracks is None:
+            self._tracks = {size: _with_track(self._base, size) for size in SIZES}
+        if kind == "session":
+            colour = SESSION_COLOUR
+        else:
+            colour = SITTING_FULL_COLOUR if step >= STEPS else SITTING_COLOUR
         icon = QIcon()
-        for size in SIZES:
-            pixmap = self._base.pixmap(size, size)
-            if pixmap.isNull():
-                pixmap = QPixmap(size, size)
-                pixmap.fill(Qt.GlobalColor.transparent)
+        for size, track in self._tracks.items():
+            pixmap = QPixmap(track)
             painter = QPainter(pixmap)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            width = max(2.0, size / 8)
-            rect = QRectF(width / 2, width / 2, size - width, size - width)
-            painter.setPen(QPen(QColor(0, 0, 0, 90), width))
-            painter.drawEllipse(rect)
-            if kind == "session":
-                colour = SESSION_COLOUR
-            else:
-                colour = SITTING_FULL_COLOUR if step >= STEPS else SITTING_COLOUR
+            width = _ring_width(size)
             pen = QPen(colour, width)
             pen.setCapStyle(Qt.PenCapStyle.RoundCap)
             painter.setPen(pen)
-            painter.drawArc(rect, 90 * 16, -int(5760 * step / STEPS))
+            painter.drawArc(_ring_rect(size), 90 * 16, -int(5760 * step / STEPS))
             painter.end()
             icon.addPixmap(pixmap)
         return icon
+
+
+def _ring_width(size: int) -> float:
+    return max(2.0, size / 8)
+
+
+def _ring_rect(size: int) -> QRectF:
+    width = _ring_width(size)
+    return QRectF(width / 2, width / 2, size - width, size - width)
+
+
+def _with_track(base: QIcon, size: int) -> QPixmap:
+    pixmap = base.pixmap(size, size)
+    if pixmap.isNull():
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(QColor(0, 0, 0, 90), _ring_width(size)))
+    painter.drawEllipse(_ring_rect(size))
+    painter.end()
+    return pixmap
 
 
 def _step(fraction: float) -> int:

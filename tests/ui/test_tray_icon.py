@@ -94,3 +94,24 @@ def test_x_events_that_can_mean_a_tray_change_wake_the_check() -> None:
         assert handled == (False, 0), "the event goes on to Qt"
         assert bool(woken) is wakes, kind
     assert events.nativeEventFilter(QByteArray(b"windows_generic_MSG"), 0) == (False, 0)
+
+
+def test_the_track_is_drawn_once_and_only_the_arc_per_step(
+    qapp: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from acumat_desktop.ui import tray_icon
+
+    drawn: list[int] = []
+    original = tray_icon._with_track
+
+    def counting(base: object, size: int) -> object:
+        drawn.append(size)
+        return original(base, size)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(tray_icon, "_with_track", counting)
+    icon = ProgressIcon(app_icon())
+    for step in range(STEPS + 1):
+        icon.update(None, step / STEPS)
+    assert sorted(drawn) == sorted(tray_icon.SIZES), "one track per size, whatever the steps"
+    full = icon.icon.pixmap(32, 32).toImage()
+    assert full.pixelColor(16, 1).red() > 150, "the full ring is drawn over the track"
