@@ -6,6 +6,12 @@ import sys
 
 
 def main() -> int:
+    if sys.argv[1:] == ["status", "--json"]:  # status bars poll this: the shortest path
+        from acumat_desktop.cli.fast_status import status_json
+
+        code = status_json()
+        if code is not None:
+            return code
     from acumat_desktop.cli.main import main as cli_main
 
     return cli_main(sys.argv[1:])

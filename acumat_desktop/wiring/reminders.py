@@ -26,7 +26,6 @@ from acumat_desktop.services.idle.factory import create_idle_source
 from acumat_desktop.services.notifications import DesktopNotifications
 from acumat_desktop.services.presenting import create_presenting_detector
 from acumat_desktop.services.session_lock import SessionLockMonitor
-from acumat_desktop.services.session_lock_windows import WindowsSessionWatch
 from acumat_desktop.services.session_service import SessionService
 from acumat_desktop.services.settings_service import SettingsService
 from acumat_desktop.services.shutdown import ShutdownManager
@@ -94,7 +93,7 @@ class RemindersFeature(QObject):
         settings.changed.connect(self.on_settings)
         session.state_changed.connect(self.on_session_state)
         shutdown.register("sitting ledger", self.ledger.flush)
-        board.provide("sitting", lambda: dict(monitor.tracker.snapshot()))
+        board.provide("sitting", monitor.sitting_snapshot)  # a fresh look: samples are sparse
         board.provide("reminders", lambda: reminders_status(monitor))
         register_reminder_commands(commands, monitor, settings, self.prompter.snoozed_elsewhere)
 
@@ -129,6 +128,8 @@ def create_sitting_monitor(
     lock = SessionLockMonitor(parent=app)
     lock.start()
     if sys.platform == "win32":  # session and power messages, delivered to the main window
+        from acumat_desktop.services.session_lock_windows import WindowsSessionWatch
+
         WindowsSessionWatch(app, lock, int(window.winId()), parent=lock)
     return SittingMonitor(
         clock, source, ReminderPolicy(clock, values),

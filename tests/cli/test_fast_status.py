@@ -1,0 +1,94 @@
+"""``acumat status --json``'s short path: the same output as the full command line, and a quiet
+hand-over to it whenever anything is unexpected."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from acumat_desktop import APP_NAME
+from acumat_desktop.cli import fast_status
+
+
+@pytest.fixture
+def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[list[bytes]]:
+    """A socket where the app's would be; answers each connection with the next queued line."""
+    runtime = tmp_path / "run"
+    (runtime / APP_NAME).mkdir(parents=True)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    replies: list[bytes] = []
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(str(runtime / APP_NAME / "control.sock"))
+    listener.listen(4)
+
+    def serve() -> None:
+        while True:
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+            with conn:
+                conn.recv(4096)
+                conn.sendall(replies.pop(0))
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    yield replies
+    listener.close()
+
+
+def test_prints_the_status_exactly_as_the_full_command_line_does(
+    server: list[bytes], capsys: pytest.CaptureFixture[str]
+) -> None:
+    status = {"version": "1", "session": {"state": "idle", "remaining_s": 0.0}, "tray": {}}
+    server.append(json.dumps({"v": 1, "id": 1, "ok": True, "result": status}).encode() + b"\n")
+    assert fast_status.status_json() == 0
+    assert capsys.readouterr().out == json.dumps(status, separators=(",", ":")) + "\n"
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        b'{"v": 1, "id": 1, "ok": false, "error": {"code": "busy", "message": "busy"}}\n',
+        b"not json\n",
+        b"",
+    ],
+)
+def test_anything_unexpected_is_left_to_the_full_command_line(
+    server: list[bytes], capsys: pytest.CaptureFixture[str], reply: bytes
+) -> None:
+    server.append(reply)
+    assert fast_status.status_json() is None
+    assert capsys.readouterr().out == ""
+
+
+def test_no_app_is_left_to_the_full_command_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+    assert fast_status.status_json() is None
+
+
+def test_the_short_path_loads_neither_qt_nor_the_command_line() -> None:
+    code = (
+        "import sys, acumat_desktop.cli.fast_status;"
+        "print(sorted(m for m in ('argparse', 'PySide6', 'pydantic', 'platformdirs') "
+        "if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])},
+    ).stdout
+    assert out.strip() == "[]"
+
+
+def test_the_socket_is_where_the_app_listens() -> None:
+    assert fast_status.APP_NAME == APP_NAME
