@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -30,3 +32,19 @@ def xdg_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]
         monkeypatch.setenv(var, str(path))
         dirs[var] = path
     return dirs
+
+
+@pytest.fixture(autouse=True)
+def fresh_app_look() -> Iterator[None]:
+    """A test that built the app applied its theme (a style sheet and palette on the one
+    QApplication every test shares); the next test starts from the plain look again."""
+    yield
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if isinstance(app, QApplication) and app.styleSheet():
+        app.setStyleSheet("")
+        app.setPalette(app.style().standardPalette())
+        app.setProperty("acumatDark", None)

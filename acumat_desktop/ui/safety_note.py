@@ -254,7 +254,8 @@ class SafetySheet(Sheet):
         self.intro.setWordWrap(True)
         scroll, self.text_label = note_text(self.card)
         self.texts.append((scroll, self.text_label))
-        self.ok_button = QPushButton(self.card)
+        # Named from the start: a screen reader may list the sheet's buttons before it opens.
+        self.ok_button = QPushButton(self.tr("I understand, begin"), self.card)
         self.ok_button.setObjectName("sheetPrimary")
         self.ok_button.setDefault(True)
         self.later_button = QPushButton(self.tr("Not now"), self.card)
