@@ -16,11 +16,11 @@ The engine follows the ``sound`` settings (volume, mute, device); the CLI's ``vo
 from __future__ import annotations
 
 import logging
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QProcess, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QToolButton
@@ -36,6 +36,7 @@ from acumat_desktop.core.session import ACTIVE_STATES, SessionEvent, Started
 from acumat_desktop.core.status import StatusBoard
 from acumat_desktop.services.audio.ambience_driver import AmbienceDriver
 from acumat_desktop.services.audio.mix_presets import MixPresets
+from acumat_desktop.services.audio.prewarm import prewarm_delay_ms
 from acumat_desktop.services.audio.soundscapes import SoundCatalogue, SoundInfo
 from acumat_desktop.services.session_service import SessionService
 from acumat_desktop.services.settings_service import SettingsService
@@ -55,21 +56,6 @@ if TYPE_CHECKING:
     from acumat_desktop.ui.settings_dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
-
-PREWARM_DELAY_MS = 4000
-# ACUMAT_PREWARM_DELAY_MS overrides the delay; a negative value turns pre-rendering off (the
-# unit tests do, so the apps they build do not each spawn a renderer).
-PREWARM_ENV = "ACUMAT_PREWARM_DELAY_MS"
-
-
-def prewarm_delay_ms() -> int | None:
-    try:
-        delay = int(os.environ.get(PREWARM_ENV, PREWARM_DELAY_MS))
-    except ValueError:
-        log.warning("%s is not a whole number; using %d ms", PREWARM_ENV, PREWARM_DELAY_MS)
-        return PREWARM_DELAY_MS
-    return None if delay < 0 else delay
-
 
 class SoundFeature(QObject):
     """The app's sound. The audio engine (QtMultimedia, a sound-server connection and an audio
@@ -339,6 +325,8 @@ class SoundFeature(QObject):
         self._sync_panel()
 
     def _sync_panel(self) -> None:
+        if not shiboken6.isValid(self.panel):  # the window went first (a test's teardown)
+            return
         active = self._session.engine.state in ACTIVE_STATES
         ambience = self.ambience.info()
         self.panel.set_layers(self.director.mix if active else list(ambience.layers))
@@ -391,7 +379,8 @@ class SoundFeature(QObject):
             process.deleteLater()
 
     def _on_notice(self, text: str) -> None:
-        self._window.show_warning(text)
+        if shiboken6.isValid(self._window):
+            self._window.show_warning(text)
         tray = self._tray
         if tray is not None and not self._told_tray:
             self._told_tray = True

@@ -21,7 +21,7 @@ from acumat_desktop.core.commands import CommandError, CommandRegistry
 from acumat_desktop.core.protocol import BAD_ARGS, FAILED, Request
 from acumat_desktop.core.session import SessionEngine, SessionPlan
 from acumat_desktop.core.status import Status, StatusBoard
-from acumat_desktop.services.audio import player
+from acumat_desktop.services.audio import player, prewarm
 from acumat_desktop.services.audio.soundscapes import SoundCatalogue
 from acumat_desktop.services.paths import AppPaths
 from acumat_desktop.services.session_service import SessionService
@@ -282,14 +282,13 @@ def test_shutdown_stops_a_running_prewarm(parts: AcuMat) -> None:
 
 
 def test_prewarm_delay_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    from acumat_desktop.wiring import sound as sound_wiring
 
     monkeypatch.setenv("ACUMAT_PREWARM_DELAY_MS", "-1")
-    assert sound_wiring.prewarm_delay_ms() is None
+    assert prewarm.prewarm_delay_ms() is None
     monkeypatch.setenv("ACUMAT_PREWARM_DELAY_MS", "250")
-    assert sound_wiring.prewarm_delay_ms() == 250
+    assert prewarm.prewarm_delay_ms() == 250
     monkeypatch.delenv("ACUMAT_PREWARM_DELAY_MS")
-    assert sound_wiring.prewarm_delay_ms() == sound_wiring.PREWARM_DELAY_MS
+    assert prewarm.prewarm_delay_ms() == prewarm.PREWARM_DELAY_MS
 
 
 @pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")
