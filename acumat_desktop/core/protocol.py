@@ -8,6 +8,7 @@ A request is one line ``{"v": 1, "id": 7, "cmd": "status", "args": {...}}``; the
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,6 +16,8 @@ PROTOCOL_VERSION = 1
 MAX_MESSAGE_BYTES = 64 * 1024
 MAX_DEPTH = 16  # nesting of arrays and objects inside a request's args
 MAX_ID_CHARS = 128
+COMMAND_NAME = re.compile(r"[a-z][a-z0-9]*([._-][a-z0-9]+)*")  # status, settings.set, …
+MAX_COMMAND_CHARS = 64
 
 # Error codes and the CLI exit status each maps to.
 BAD_REQUEST = "bad-request"  # malformed, oversized, wrong version
@@ -62,6 +65,10 @@ def decode_request(line: bytes) -> Request:
     cmd, args, ident = body.get("cmd"), body.get("args", {}), body.get("id")
     if not isinstance(cmd, str) or not cmd:
         raise ProtocolError(BAD_REQUEST, "'cmd' must be a non-empty string")
+    if len(cmd) > MAX_COMMAND_CHARS or not COMMAND_NAME.fullmatch(cmd):
+        raise ProtocolError(
+            BAD_REQUEST, f"'cmd' must be a command name such as status, not {_short(repr(cmd))}"
+        )
     if not isinstance(args, dict):
         raise ProtocolError(BAD_REQUEST, "'args' must be an object")
     if not _valid_id(ident):

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from acumat_desktop.core.commands import CommandError, CommandRegistry
 from acumat_desktop.core.protocol import (
+    BAD_REQUEST,
     MAX_MESSAGE_BYTES,
     ProtocolError,
     Request,
@@ -157,3 +158,12 @@ def test_fuzzed_requests_get_a_reply_and_never_an_internal_error(line: bytes) ->
     if reply.ok:  # a well-formed echo is fine
         return
     assert reply.code in {"bad-request", "unknown-command"}, reply
+
+
+@pytest.mark.parametrize("cmd", [" ", "Status", "status ", "../x", "a" * 65, "sound..layers"])
+def test_a_command_that_is_no_command_name_is_a_bad_request(cmd: str) -> None:
+    # found by fuzzing a live server: {"v":1,"":0,"cmd":" ","":{}} was answered unknown-command
+    line = json.dumps({"v": 1, "cmd": cmd, "args": {}}).encode()
+    with pytest.raises(ProtocolError) as refused:
+        decode_request(line)
+    assert refused.value.code == BAD_REQUEST
