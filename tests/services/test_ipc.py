@@ -171,7 +171,11 @@ def test_fuzzed_lines_get_bad_request_answers_from_a_live_server(
     assert client.lines, "no answer"
     reply = client.lines[0]
     assert reply["ok"] is False, reply
-    assert reply["error"]["code"] == "bad-request", reply  # type: ignore[index]
+    # Hypothesis learns the test's own literals and so also builds well-formed requests for a
+    # command that does not exist ({"v":1,"cmd":"a"}): those are refused as unknown; anything
+    # else is a bad request; never an internal error.
+    code = reply["error"]["code"]  # type: ignore[index]
+    assert code == "bad-request" or (code == "unknown-command" and b'"cmd"' in line), reply
     assert "Traceback" not in caplog.text
     assert talk(qtbot, b'{"v":1,"cmd":"echo","args":{}}\n').lines[0]["ok"] is True
 
