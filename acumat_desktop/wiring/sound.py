@@ -36,7 +36,7 @@ from acumat_desktop.core.session import ACTIVE_STATES, SessionEvent, Started
 from acumat_desktop.core.status import StatusBoard
 from acumat_desktop.services.audio.ambience_driver import AmbienceDriver
 from acumat_desktop.services.audio.mix_presets import MixPresets
-from acumat_desktop.services.audio.prewarm import prewarm_delay_ms
+from acumat_desktop.services.audio.prewarm import plays_loops, prewarm_delay_ms
 from acumat_desktop.services.audio.soundscapes import SoundCatalogue, SoundInfo
 from acumat_desktop.services.session_service import SessionService
 from acumat_desktop.services.settings_service import SettingsService
@@ -347,8 +347,10 @@ class SoundFeature(QObject):
         self._sync_panel()
 
     def _prewarm(self) -> None:
-        """Render only the default soundscape ahead of use: start-up and memory stay small."""
-        if self._closed:
+        """Render the default soundscape ahead of use, when it plays as a loop (built-ins are
+        generated while they play unless ACUMAT_SOUND_LOOPS=1; imported sounds are cached when
+        imported): then there is nothing to render and no child is started."""
+        if self._closed or not plays_loops():
             return
         default = self._settings.settings.sound.default_soundscape
         try:

@@ -207,6 +207,7 @@ def test_unpacked_app_prerenders_and_gives_children_the_system_libraries(
     LD_LIBRARY_PATH (which would make a KDE program it opens load the bundle's Qt)."""
     env = clean_env(tmp_path) | {
         "ACUMAT_PREWARM_DELAY_MS": "0",
+        "ACUMAT_SOUND_LOOPS": "1",  # only loops are rendered ahead
         "XDG_RUNTIME_DIR": os.environ["XDG_RUNTIME_DIR"],
     }
     app = subprocess.Popen(

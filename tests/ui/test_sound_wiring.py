@@ -251,11 +251,20 @@ def test_a_chosen_output_reaches_the_engine_as_its_id_and_the_dialog_is_extended
     assert feature(parts).extend_dialog in parts.shell.dialog_extensions
 
 
+def test_nothing_is_rendered_ahead_while_soundscapes_are_generated_as_they_play(
+    parts: AcuMat, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(prewarm.LOOPS_ENV, raising=False)
+    feature(parts)._prewarm()
+    assert feature(parts).prewarm_process is None, "no child, no CPU spent at start-up"
+
+
 def test_prewarm_renders_the_default_soundscape_in_a_child_process(
-    parts: AcuMat, qtbot: QtBot
+    parts: AcuMat, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import os
 
+    monkeypatch.setenv(prewarm.LOOPS_ENV, "1")
     parts.settings.set("sound.default_soundscape", "pink-noise")
     sound = feature(parts)
     assert not sound.catalogue.is_cached("pink-noise")
@@ -271,7 +280,10 @@ def test_prewarm_renders_the_default_soundscape_in_a_child_process(
     assert sound.prewarm_process is None
 
 
-def test_shutdown_stops_a_running_prewarm(parts: AcuMat) -> None:
+def test_shutdown_stops_a_running_prewarm(
+    parts: AcuMat, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(prewarm.LOOPS_ENV, "1")
     sound = feature(parts)
     sound._prewarm()
     process = sound.prewarm_process

@@ -29,6 +29,7 @@ from acumat_desktop.core.audio.dsp import F32
 from acumat_desktop.core.audio.mixer import BlockSource, Mixer, OneShot, seconds_to_position
 from acumat_desktop.services.audio import pulse_simple
 from acumat_desktop.services.audio.native_feeder import PulseSinkThread
+from acumat_desktop.services.audio.prewarm import plays_loops
 from acumat_desktop.services.audio.sink_thread import (
     BUFFER_SECONDS,
     SERVER_CHECK_S,
@@ -67,7 +68,6 @@ NO_OUTPUT_NOTICE = str(
 CUE_KINDS = {"inhale", "hold", "exhale"}
 SPOKEN_CUE_S = 1.0  # how long the ambience stays dipped for a spoken cue
 BACKEND_ENV = "ACUMAT_AUDIO_BACKEND"  # "qt" or "pulse" to override the choice
-LOOPS_ENV = "ACUMAT_SOUND_LOOPS"  # "1": play the rendered loops instead of endless material
 
 
 def release_freed_memory() -> None:
@@ -157,7 +157,7 @@ class AudioEngine(QObject):
     def _stream(self, sound_id: str) -> BlockSource | None:
         """Endless material for a built-in soundscape; None for imported sounds (they loop)
         or where ``ACUMAT_SOUND_LOOPS=1`` asks for the rendered loops."""
-        if os.environ.get(LOOPS_ENV, "").strip() == "1":
+        if plays_loops():
             return None
         try:
             return self.catalogue.stream(sound_id)
