@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 import platformdirs
 
-from acumat_desktop.core.audio import SAMPLE_RATE, synth
+from acumat_desktop.core.audio import SAMPLE_RATE, cues, synth
 from acumat_desktop.core.audio.scapes.descriptors import describe
 from acumat_desktop.core.audio.sequencer import SoundscapeSource
 from acumat_desktop.services.audio.soundscapes import LOOP_SECONDS, SoundCatalogue
@@ -62,8 +62,8 @@ def main() -> None:
     if args.wav is not None:
         for kind in synth.BELLS:
             _write_wav(args.wav / f"bell-{kind}.wav", synth.render_bell(kind))
-        for kind in synth.CUES:
-            _write_wav(args.wav / f"cue-{kind}.wav", synth.render_cue(kind))
+        for kind in cues.CUES:
+            _write_wav(args.wav / f"cue-{kind}.wav", cues.render_cue(kind))
 
 
 def _describe(ids: list[str], seconds: float, seed: int | None) -> None:

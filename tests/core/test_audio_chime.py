@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from collections.abc import Callable
 
 import numpy as np
 import numpy.typing as npt
 import pytest
 
-from acumat_desktop.core.audio import SAMPLE_RATE, synth
+from acumat_desktop.core.audio import SAMPLE_RATE, cues
 from acumat_desktop.core.audio.chime import CHIME_PEAK_DB, CHIME_S, NOTES, render_chime
 
 F32 = npt.NDArray[np.float32]
@@ -20,12 +18,8 @@ STABLE_FRAMES = 6  # a note is a pitch that holds for 60 ms
 
 
 def cue_renderers() -> list[Callable[[str, int], F32]]:
-    """Every breathing-cue design in the tree: the synthesiser's, and the newer cue module's
-    once it exists, so the chime is checked against whichever the engine plays."""
-    renderers: list[Callable[[str, int], F32]] = [synth.render_cue]
-    if importlib.util.find_spec("acumat_desktop.core.audio.cues") is not None:
-        renderers.append(importlib.import_module("acumat_desktop.core.audio.cues").render_cue)
-    return renderers
+    """The breathing-cue design the engine plays, to check the chime against."""
+    return [cues.render_cue]
 
 
 def notes(sound: F32) -> list[float]:

@@ -7,8 +7,6 @@ across the rolling schedule's refill (cues are placed 30 s ahead and topped up e
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -17,7 +15,7 @@ import numpy as np
 import numpy.typing as npt
 import pytest
 
-from acumat_desktop.core.audio import SAMPLE_RATE, synth
+from acumat_desktop.core.audio import SAMPLE_RATE, cues, synth
 from acumat_desktop.core.audio.chime import render_chime
 from acumat_desktop.core.audio.score import CUE_REFRESH_S, CUE_WINDOW_S
 from tests.e2e.conftest import AppRunner
@@ -104,12 +102,8 @@ def subtract(recording: F64, sound: F64) -> tuple[F64, float | None]:
 
 
 def cue_designs() -> list[Callable[[str, int], npt.NDArray[np.float32]]]:
-    """Every breathing-cue design in the tree (the synthesiser's, and the newer cue module's
-    once it exists); the recording tells which one the engine plays."""
-    designs: list[Callable[[str, int], npt.NDArray[np.float32]]] = [synth.render_cue]
-    if importlib.util.find_spec("acumat_desktop.core.audio.cues") is not None:
-        designs.append(importlib.import_module("acumat_desktop.core.audio.cues").render_cue)
-    return designs
+    """The breathing-cue design the engine plays (core/audio/cues.py)."""
+    return [cues.render_cue]
 
 
 def cue_onsets(recording: F64) -> list[tuple[float, str]]:

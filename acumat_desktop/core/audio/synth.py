@@ -38,7 +38,6 @@ F64 = npt.NDArray[np.float64]
 Rng = np.random.Generator
 
 BELLS = ("start", "end", "minute")
-CUES = ("inhale", "hold", "exhale")
 
 
 def _stable_seed(text: str) -> int:
@@ -192,34 +191,6 @@ def render_bell(kind: str, rate: int = SAMPLE_RATE) -> F32:
     else:
         raise KeyError(f"unknown bell {kind!r}")
     return _finish_oneshot(sig, rate, level, tail=0.5)
-
-
-def render_cue(kind: str, rate: int = SAMPLE_RATE) -> F32:
-    """Soft, distinct breathing cues: a rising tone (inhale), a falling one (exhale) and a
-    quiet double tap (hold)."""
-    if kind == "inhale":
-        sig = _glide(rate, 392.0, 523.3, 0.55)
-        level = -20.0
-    elif kind == "exhale":
-        sig = _glide(rate, 523.3, 349.2, 0.7)
-        level = -20.0
-    elif kind == "hold":
-        tap = _strike(rate, 659.3, 0.35, np.random.default_rng(3), decay=0.12)
-        sig = np.zeros(int(0.6 * rate))
-        sig[: tap.shape[0]] += tap
-        sig[int(0.18 * rate) : int(0.18 * rate) + tap.shape[0]] += 0.7 * tap
-        level = -22.0
-    else:
-        raise KeyError(f"unknown cue {kind!r}")
-    return _finish_oneshot(sig, rate, level, tail=0.08)
-
-
-def _glide(rate: int, f_from: float, f_to: float, seconds: float) -> F64:
-    t = np.arange(int(seconds * rate)) / rate
-    freq = f_from * (f_to / f_from) ** (t / seconds)
-    phase = 2 * np.pi * np.cumsum(freq) / rate
-    env = np.sin(np.pi * t / seconds) ** 2
-    return env * (np.sin(phase) + 0.25 * np.sin(2 * phase))
 
 
 def _finish_oneshot(sig: F64, rate: int, peak_db: float, tail: float) -> F32:
