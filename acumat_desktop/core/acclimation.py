@@ -52,13 +52,16 @@ class MinutesChoice:
 
     ``source``: ``"explicit"`` (given with the start), ``"last"`` (the person's last choice for
     this routine), ``"default"`` (the routine's own). ``week`` (0-based) and ``cap`` are set while
-    the acclimation plan runs; ``capped`` says the plan shortened the session."""
+    the acclimation plan runs; ``capped`` says the plan shortened the session; ``over_plan`` says
+    the routine's shortest session is longer than the week's cap, so the plan could not shorten
+    it that far (the minutes are the routine's shortest, not the week's)."""
 
     minutes: float  # whole minutes unless given otherwise with the start
     source: Literal["explicit", "last", "default"]
     week: int | None = None
     cap: int | None = None
     capped: bool = False
+    over_plan: bool = False
 
 
 def choose_minutes(
@@ -79,17 +82,21 @@ def choose_minutes(
     3. while the acclimation plan runs (it is on and the first session is under
        ``len(plan)`` weeks old), that is capped by the week's minutes: week 1 up to
        ``plan[0]``, week 2 up to ``plan[1]``…; shorter choices stay as chosen;
-    4. always within the routine's own range.
+    4. always within the routine's own range: a routine whose shortest session is longer than
+       the week's cap runs its shortest, and the choice says ``over_plan``.
     """
     week = acclimation_week(first_session, today)
     running = acclimation and week < len(plan)
     cap = plan[week] if running else None
+    over = cap is not None and routine.min_minutes > cap
     if explicit is not None:
-        return MinutesChoice(float(explicit), "explicit", week if running else None, cap)
+        return MinutesChoice(
+            float(explicit), "explicit", week if running else None, cap, over_plan=over
+        )
     source: Literal["last", "default"] = "last" if last_used is not None else "default"
     wanted = last_used if last_used is not None else routine.minutes
     minutes = min(wanted, cap) if cap is not None else wanted
     minutes = max(routine.min_minutes, min(routine.max_minutes, minutes))
     return MinutesChoice(
-        minutes, source, week if running else None, cap, capped=minutes < wanted
+        minutes, source, week if running else None, cap, capped=minutes < wanted, over_plan=over
     )

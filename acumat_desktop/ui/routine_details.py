@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,6 +40,8 @@ class RoutineDetails(QWidget):
     # the ▶ beside the sound: play the chosen sound now, as ambience (■ stops it)
     sound_preview_requested = Signal(str)  # a soundscape id, a mix or a saved mix's name
     sound_preview_stop_requested = Signal()
+    # a gentler routine named under the minutes was clicked ("First time on the mat")
+    routine_suggested = Signal(str)
 
     def __init__(self, patterns: list[Choice], sounds: list[Choice], parent: QWidget) -> None:
         super().__init__(parent)
@@ -100,6 +103,12 @@ class RoutineDetails(QWidget):
         self.range_label = QLabel(self)
         self.range_label.setObjectName("minutesRange")
         self.range_label.setWordWrap(True)
+        self.range_label.setTextFormat(Qt.TextFormat.RichText)
+        self.range_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.range_label.linkActivated.connect(self._link_activated)
         minutes_row = QVBoxLayout()
         minutes_row.setSpacing(2)
         minutes_row.addWidget(self.minutes_spin, 0, Qt.AlignmentFlag.AlignLeft)
@@ -126,8 +135,10 @@ class RoutineDetails(QWidget):
         self.ramp_check = QCheckBox(self.tr("&Ease in: start at an everyday pace"), self)
         self.ramp_check.setObjectName("rampCheck")
         self.ramp_check.setToolTip(
-            self.tr("The breathing starts at about 12 breaths a minute and slows to the "
-                    "pattern's own pace over the first two minutes.")
+            self.tr(
+                "The breathing starts at about 12 breaths a minute and slows to the "
+                "pattern's own pace over the first two minutes."
+            )
         )
         self.ramp_check.setAccessibleName(self.tr("Ease into the breathing pattern"))
         self.ramp_check.setVisible(False)
@@ -214,10 +225,17 @@ class RoutineDetails(QWidget):
 
     # ----------------------------------------------------------------- showing
 
-    def show_routine(self, routine: Routine | None, suggested_minutes: int | MinutesChoice) -> None:
+    def show_routine(
+        self,
+        routine: Routine | None,
+        suggested_minutes: int | MinutesChoice,
+        *,
+        gentler: Routine | None = None,
+    ) -> None:
         """Show ``routine`` with ``suggested_minutes`` preset (clamped to its range), or a hint
         and disabled controls when there is none. A :class:`MinutesChoice` also says the
-        acclimation week under the minutes."""
+        acclimation week under the minutes; ``gentler`` is offered there (a link) when the
+        routine is longer than the week's plan."""
         for widget in (
             self.minutes_spin,
             self.ramp_check,
@@ -242,7 +260,7 @@ class RoutineDetails(QWidget):
         self.about_label.setText(self._about_html(routine))
         self.about_label.setAccessibleName(self.tr("About %1").replace("%1", routine.name))
         self.about_label.setAccessibleDescription(_plain_about(routine))
-        self._show_minutes(routine, suggested_minutes)
+        self._show_minutes(routine, suggested_minutes, gentler)
         self._show_choices(routine)
         self.edit_button.setText(self.tr("Edit…") if not routine.builtin else self.tr("Customise…"))
         self.edit_button.setAccessibleName(
@@ -266,7 +284,9 @@ class RoutineDetails(QWidget):
         )
         self.favourite_action.setEnabled(routine_id is not None)
 
-    def _show_minutes(self, routine: Routine, suggested: int | MinutesChoice) -> None:
+    def _show_minutes(
+        self, routine: Routine, suggested: int | MinutesChoice, gentler: Routine | None
+    ) -> None:
         choice = suggested if isinstance(suggested, MinutesChoice) else None
         minutes = round(suggested.minutes) if isinstance(suggested, MinutesChoice) else suggested
         minutes = max(routine.min_minutes, min(routine.max_minutes, minutes))
@@ -274,17 +294,40 @@ class RoutineDetails(QWidget):
         self.minutes_spin.setRange(routine.min_minutes, routine.max_minutes)
         self.minutes_spin.setValue(minutes)
         self.minutes_spin.blockSignals(False)
-        self.range_label.setText(self._minutes_line(routine, minutes, choice))
+        line = html.escape(self._minutes_line(routine, minutes, choice), quote=False)
+        if choice is not None and choice.over_plan and gentler is not None:
+            name = html.escape(gentler.name, quote=False)
+            link = f"<a href='routine:{html.escape(gentler.id)}'>{name}</a>"
+            words = html.escape(self.tr("%1 is a gentler start for now."), quote=False)
+            line += " " + words.replace("%1", link)
+        self.range_label.setText(line)
         self.range_label.setToolTip(
             self.tr("The plan can be turned off or its weekly step changed in Settings.")
             if choice is not None and choice.week is not None
             else ""
         )
 
+    def minutes_line(self) -> str:
+        """What the line under the minutes says, as plain text."""
+        return QTextDocumentFragment.fromHtml(self.range_label.text()).toPlainText()
+
+    def _link_activated(self, link: str) -> None:
+        if link.startswith("routine:"):
+            self.routine_suggested.emit(link.removeprefix("routine:"))
+
     def _minutes_line(self, routine: Routine, minutes: int, choice: MinutesChoice | None) -> str:
-        """``Week 2 of getting used to the mat: up to 10 minutes`` while the plan runs, else
-        the routine's range."""
+        """``Week 2 of getting used to the mat: up to 10 minutes`` while the plan runs (or, for a
+        routine whose shortest session is longer than that, that it is longer), else the
+        routine's range."""
         if choice is not None and choice.week is not None and choice.cap is not None:
+            if choice.over_plan:
+                text = self.tr(
+                    "This routine takes at least %n minutes, more than week %1 of getting used "
+                    "to the mat suggests (up to %2).",
+                    "",
+                    routine.min_minutes,
+                )
+                return text.replace("%1", str(choice.week + 1)).replace("%2", str(choice.cap))
             text = self.tr("Week %1 of getting used to the mat: up to %n minutes", "", choice.cap)
             return text.replace("%1", str(choice.week + 1))
         text = (

@@ -64,6 +64,8 @@ SuggestMinutes = Callable[[Routine], "int | MinutesChoice"]
 """The minutes to preselect: a number, or the sessions feature's choice (with its acclimation
 week, shown under the minutes)."""
 
+GENTLE_START = "first-time"
+"""Suggested under the minutes when a routine is longer than the acclimation week's plan."""
 COMPACT_BELOW = 760
 DETAILS_MAX_WIDTH = 760
 """Below this width the picker uses narrower cards, so the details keep room beside them."""
@@ -116,6 +118,7 @@ class RoutinePicker(QWidget):
         self.setObjectName("RoutinePicker")
         self.setAccessibleName(self.tr("Choose a routine"))
         self._library = library
+        self._pattern_source = patterns  # a live view: choices follow patterns made or deleted
         self._patterns = pattern_choices(patterns)
         self._sounds = sound_choices(sounds)
         self._suggest = suggest_minutes
@@ -238,6 +241,7 @@ class RoutinePicker(QWidget):
         self.duplicate_action = details.duplicate_action
         self.export_action = details.export_action
         self.delete_action = details.delete_action
+        details.routine_suggested.connect(self.select)
 
         self.edit_button.clicked.connect(self._edit_clicked)
         self.favourite_action.triggered.connect(self._toggle_favourite)
@@ -273,7 +277,7 @@ class RoutinePicker(QWidget):
         """Preselect again the minutes a start would use for the selected routine."""
         routine = self.selected_routine()
         if routine is not None:
-            self._details.show_routine(routine, self._suggested_minutes(routine))
+            self._show_details(routine)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         width = COMPACT_CARD_WIDTH if event.size().width() < COMPACT_BELOW else CARD_WIDTH
@@ -427,10 +431,27 @@ class RoutinePicker(QWidget):
             self._details.show_routine(None, 0)
             self.selection_changed.emit("")
             return
-        self._details.show_routine(routine, self._suggested_minutes(routine))
+        self._show_details(routine)
         self._show_favourite(routine.id)
         self._show_ramp(routine.id)
         self.selection_changed.emit(routine.id)
+
+    def _show_details(self, routine: Routine) -> None:
+        if self._pattern_source is not None:  # patterns made, renamed or deleted meanwhile
+            self._patterns[:] = pattern_choices(self._pattern_source)
+        suggested = self._suggested_minutes(routine)
+        gentler = None
+        if isinstance(suggested, MinutesChoice) and suggested.over_plan:
+            gentler = self._gentler_than(routine, suggested.cap)
+        self._details.show_routine(routine, suggested, gentler=gentler)
+
+    def _gentler_than(self, routine: Routine, cap: int | None) -> Routine | None:
+        """The routine to suggest to someone whose week's plan is shorter than ``routine``'s
+        shortest session: "First time on the mat", if it is there and fits the week."""
+        if routine.id == GENTLE_START or GENTLE_START not in self._library:
+            return None
+        gentle = self._library.get(GENTLE_START)
+        return gentle if cap is None or gentle.min_minutes <= cap else None
 
     def _suggested_minutes(self, routine: Routine) -> int | MinutesChoice:
         if self._suggest is not None:

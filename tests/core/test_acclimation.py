@@ -58,6 +58,13 @@ def test_never_outside_the_routines_range(routines: dict[str, Routine]) -> None:
     choice = choose_minutes(back, first_session=START, today=START)
     assert choice.minutes == back.min_minutes
     assert choice.capped
+    assert choice.over_plan, "its shortest is longer than the week's 5 minutes: said, not hidden"
+    later = [choose_minutes(back, first_session=START, today=week(n)).over_plan for n in range(4)]
+    assert later == [True, True, False, False], "15 minutes fit week 3's cap"
+    asked = choose_minutes(back, explicit=15, first_session=START, today=START)
+    assert asked.over_plan and asked.minutes == 15
+    sleep = choose_minutes(routines["sleep"], first_session=START, today=START)
+    assert not sleep.over_plan, "3-15 minutes: the week's 5 fit"
 
 
 def test_a_weekly_step_adjusts_the_plan(routines: dict[str, Routine]) -> None:

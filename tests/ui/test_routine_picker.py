@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from acumat_desktop.core.acclimation import MinutesChoice
+from acumat_desktop.core.acclimation import MinutesChoice, choose_minutes
 from acumat_desktop.core.routines import Goal, Routine
 from acumat_desktop.services.routine_library import RoutineLibrary
 from acumat_desktop.ui.plurals import install_english_plurals
@@ -433,3 +434,41 @@ def test_goal_chips_wrap_rather_than_clip_when_the_words_are_long(
     assert clipped_words(picker.filter_bar) == []
     assert overlaps(picker.filter_bar) == []
     assert overlaps(picker) == []
+
+
+def test_a_routine_longer_than_the_weeks_plan_says_so_and_offers_a_gentler_start(
+    qtbot: QtBot, library: RoutineLibrary
+) -> None:
+    """Week 1 caps at 5 minutes; "Back and neck" takes at least 15. The line says that (not
+    "up to 5 minutes" beside a box showing 15), the box and Start use the 15 the line names, and
+    "First time on the mat", which fits the week, is offered and selected by its link."""
+    today = date(2026, 11, 2)
+
+    def suggest(routine: Routine) -> MinutesChoice:
+        return choose_minutes(routine, first_session=today, today=today)
+
+    install_english_plurals()
+    picker = RoutinePicker(library, suggest_minutes=suggest)
+    qtbot.addWidget(picker)
+    picker.select("back-neck")
+    back = library.get("back-neck")
+    line = picker.details.minutes_line()
+    assert line == (
+        f"This routine takes at least {back.min_minutes} minutes, more than week 1 of getting "
+        "used to the mat suggests (up to 5). First time on the mat is a gentler start for now."
+    )
+    assert "up to 5 minutes" not in line
+    assert "<a href='routine:first-time'>" in picker.range_label.text()
+    assert picker.minutes() == back.min_minutes, "the box shows the shortest the line names"
+    with qtbot.waitSignal(picker.start_requested) as started:
+        picker.start()
+    assert started.args[:2] == ["back-neck", back.min_minutes]
+
+    picker.range_label.linkActivated.emit("routine:first-time")  # the link, as a click sends it
+    assert picker.selected_id() == "first-time"
+    line = picker.details.minutes_line()
+    assert line == "Week 1 of getting used to the mat: up to 5 minutes", "it fits: no suggestion"
+    assert picker.minutes() == 5
+    with qtbot.waitSignal(picker.start_requested) as started:
+        picker.start()
+    assert started.args[:2] == ["first-time", 5]
