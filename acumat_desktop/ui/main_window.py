@@ -7,6 +7,12 @@ person must read ("No system tray was found…"): it stays, with a close button,
 it. ``clear_notices`` clears both; the app calls it when a session starts, so nothing from the
 picker follows the person onto the mat.
 
+Nothing moves when a warning comes or goes: the window's foot (the notice line) always keeps
+the height of one line of warning, and the warning is laid over it, across the window's width,
+never in the layout. A longer warning grows upwards over the page's foot; the page, and so the
+session's dial, keeps its size and place. A warning is announced to screen readers as it
+appears (an assertive announcement), and its text is the bar's accessible name.
+
 Full screen (AcuMat → Full screen, F11) hides the menu bar and the notice line so the page — the
 session's dial above all — has the whole screen. In full screen, Escape leaves full screen
 first (it never reaches the page, where it would ask to stop the session); a second Escape, back
@@ -15,8 +21,18 @@ in the window, asks as before. F11 toggles either way.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QAction,
+    QCloseEvent,
+    QIcon,
+    QKeyEvent,
+    QKeySequence,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -74,12 +90,15 @@ class NoticeLabel(QLabel):
 
 class MainWindow(QMainWindow):
     close_requested = Signal()  # the user closed the window; the app decides: hide or quit
+    announced: list[str]
+    """The warnings announced to screen readers, oldest first (for tests and the log)."""
 
     def __init__(self, actions: AppActions, icon: QIcon, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("MainWindow")
         self.setWindowTitle("AcuMat")
         self.setWindowIcon(icon)
+        self.announced = []
         self.setMinimumSize(MINIMUM_SIZE)
         self.resize(1024, 680)
         self._build_menus(actions)
@@ -94,8 +113,8 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.pages, 1)
-        column.addWidget(self.warning_bar)
         self.setCentralWidget(central)
+        self._reserve_foot()
 
     def _build_menus(self, actions: AppActions) -> None:
         self.app_menu = self.menuBar().addMenu(self.tr("&AcuMat"))
@@ -114,16 +133,18 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(actions.about)
 
     def _build_notices(self, central: QWidget) -> None:
-        """The notice in the status bar; a warning as a banner across the window's foot, above
-        it, where it has the whole width to wrap in."""
+        """The notice in the status bar; a warning as a banner laid over the window's foot, where
+        it has the whole width to wrap in (``central`` only names where the pages are)."""
         self.notice = NoticeLabel(self)
         self.notice.setObjectName("notice")
         self.notice_timer = QTimer(self)
         self.notice_timer.setSingleShot(True)
         self.notice_timer.timeout.connect(self._clear_notice)
 
-        self.warning_bar = QWidget(central)
+        del central  # the bar floats over the window, in no layout: nothing moves for it
+        self.warning_bar = QWidget(self)
         self.warning_bar.setObjectName("warningBar")
+        self.warning_bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.warning = QLabel(self.warning_bar)
         self.warning.setObjectName("warning")
         self.warning.setWordWrap(True)
@@ -133,7 +154,7 @@ class MainWindow(QMainWindow):
         self.warning_close.setText(self.tr("Close"))
         self.warning_close.setAccessibleName(self.tr("Close this message"))
         self.warning_close.clicked.connect(self._clear_warning)
-        row = QHBoxLayout(self.warning_bar)
+        row = self._warning_row = QHBoxLayout(self.warning_bar)
         row.setContentsMargins(16, 6, 12, 6)
         row.addWidget(self.warning, 1)
         row.addWidget(self.warning_close, 0, Qt.AlignmentFlag.AlignTop)
@@ -142,6 +163,41 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         bar.setSizeGripEnabled(False)
         bar.addWidget(self.notice, 1)
+
+    # ----------------------------------------------------------------- the foot
+
+    def _one_line_warning_height(self) -> int:
+        """The warning bar's height for one line of text: what the foot keeps free."""
+        for widget in (self.warning_bar, self.warning, self.warning_close):
+            widget.ensurePolished()  # the style sheet's font and padding, if set by now
+        margins = self._warning_row.contentsMargins()
+        label = self.warning.fontMetrics().height() + 8  # the style sheet's padding and frame
+        button = self.warning_close.sizeHint().height()
+        return max(label, button) + margins.top() + margins.bottom()
+
+    def _reserve_foot(self) -> None:
+        """The notice line keeps one warning line's height whether or not anything is said."""
+        height = max(self._one_line_warning_height(), self.notice.sizeHint().height())
+        bar = self.statusBar()
+        if bar.height() != height or bar.minimumHeight() != height:
+            bar.setFixedHeight(height)
+
+    def _place_warning(self) -> None:
+        """Lay the warning over the window's foot: full width, as tall as its text needs (at
+        most half the window), its lower edge on the window's lower edge."""
+        if self.warning_bar.isHidden():
+            return
+        width = self.width()
+        row = self._warning_row
+        wanted = row.totalHeightForWidth(width) if row.hasHeightForWidth() else -1
+        height = max(wanted, self._one_line_warning_height())
+        height = min(height, max(self.height() // 2, self._one_line_warning_height()))
+        self.warning_bar.setGeometry(QRect(0, self.height() - height, width, height))
+        self.warning_bar.raise_()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_warning()
 
     def _placeholder(self) -> QWidget:
         page = QWidget(self)
@@ -184,8 +240,18 @@ class MainWindow(QMainWindow):
         joined = "\n".join(part for part in (current, text) if part)
         self.warning.setText(joined)
         self.warning.setAccessibleName(joined)
+        self.warning_bar.setAccessibleName(joined)
         self.warning_close.setAccessibleDescription(joined)
         self.warning_bar.show()
+        self._place_warning()
+        self._announce(text)
+
+    def _announce(self, text: str) -> None:
+        """Say a new warning to a screen reader now, whatever has the focus."""
+        event = QAccessibleAnnouncementEvent(self.warning, text)
+        event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)
+        QAccessible.updateAccessibility(event)
+        self.announced = [*self.announced[-9:], text]
 
     def clear_notices(self) -> None:
         """Clear every notice and warning (a session is starting: the mat is a quiet place)."""
@@ -206,6 +272,7 @@ class MainWindow(QMainWindow):
     def _clear_warning(self) -> None:
         self.warning.clear()
         self.warning.setAccessibleName("")
+        self.warning_bar.setAccessibleName("")
         self.warning_bar.hide()
 
     # ----------------------------------------------------------------- full screen
@@ -222,8 +289,15 @@ class MainWindow(QMainWindow):
         else:
             self.showNormal()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        self._reserve_foot()  # the theme's style sheet is in place by now
+        super().showEvent(event)
+
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self._reserve_foot()
+            self._place_warning()
         if event.type() == QEvent.Type.WindowStateChange:
             full = self.isFullScreen()
             self.menuBar().setVisible(not full)
