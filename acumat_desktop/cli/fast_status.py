@@ -36,7 +36,7 @@ def status_json() -> int | None:
         return None
     try:
         reply = json.loads(line)
-    except ValueError:
+    except (ValueError, RecursionError):  # as decode_reply: a reply nested past the limit
         return None
     if not isinstance(reply, dict) or reply.get("ok") is not True or "result" not in reply:
         return None

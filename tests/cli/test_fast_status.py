@@ -84,7 +84,10 @@ def test_the_short_path_loads_neither_qt_nor_the_command_line() -> None:
         "if m in sys.modules))"
     )
     out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True,
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
         env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])},
     ).stdout
     assert out.strip() == "[]"
@@ -92,3 +95,65 @@ def test_the_short_path_loads_neither_qt_nor_the_command_line() -> None:
 
 def test_the_socket_is_where_the_app_listens() -> None:
     assert fast_status.APP_NAME == APP_NAME
+
+
+def test_a_reply_nested_past_the_recursion_limit_is_left_to_the_full_command_line(
+    server: list[bytes], capsys: pytest.CaptureFixture[str]
+) -> None:
+    nested = b"[" * 100_000 + b"]" * 100_000
+    server.append(b'{"v": 1, "id": 1, "ok": true, "result": ' + nested + b"}\n")
+    assert fast_status.status_json() is None
+    assert capsys.readouterr().out == ""
+
+
+@pytest.mark.parametrize(
+    "status",
+    [
+        {"version": "0.1.0", "session": {"state": "running", "remaining_s": 299.875}},
+        {"routine": "Rücken & Nacken", "emoji": "\U0001f9d8", "limits": [1e-7, 1e21, -0.0]},
+        {"reminders": {"state": None, "can_snooze": False}, "tray": {}},
+    ],
+)
+def test_the_same_output_as_the_full_command_line(
+    server: list[bytes], capsys: pytest.CaptureFixture[str], status: dict[str, object]
+) -> None:
+    from acumat_desktop.cli.main import main as cli_main
+
+    reply = json.dumps({"v": 1, "id": 1, "ok": True, "result": status}).encode() + b"\n"
+    server.extend([reply, reply])
+    assert cli_main(["status", "--json"]) == 0
+    full = capsys.readouterr().out
+    assert fast_status.status_json() == 0
+    assert capsys.readouterr().out == full
+
+
+HOOK = Path(__file__).parents[2] / "packaging" / "pyinstaller" / "rth_status_fast.py"
+
+
+def _run_hook(*argv: str) -> subprocess.CompletedProcess[str]:
+    """The frozen bundle's first runtime hook, run as the bootloader runs it (a script)."""
+    return subprocess.run(
+        [sys.executable, str(HOOK), *argv],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])},
+    )
+
+
+def test_the_frozen_bundles_first_hook_answers_and_ends_the_process(
+    server: list[bytes],
+) -> None:
+    status = {"session": {"state": "idle"}}
+    server.append(json.dumps({"v": 1, "id": 1, "ok": True, "result": status}).encode() + b"\n")
+    done = _run_hook("status", "--json")
+    assert (done.returncode, done.stdout) == (0, json.dumps(status, separators=(",", ":")) + "\n")
+
+
+def test_the_frozen_bundles_first_hook_lets_anything_else_through(
+    server: list[bytes],
+) -> None:
+    server.append(b'{"v": 1, "id": 1, "ok": false, "error": {"code": "busy"}}\n')
+    for argv in (("status", "--json"), ("status",), ("start", "--json")):
+        done = _run_hook(*argv)  # the bundle goes on: the other hooks, then the full CLI
+        assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
