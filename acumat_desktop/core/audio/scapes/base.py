@@ -51,29 +51,73 @@ def pan_gains(pan: float) -> tuple[float, float]:
     return float(np.cos(0.5 * np.pi * pan)), float(np.sin(0.5 * np.pi * pan))
 
 
+# --- control rate ----------------------------------------------------------------------------
+
+
+def divisor(frames: int, want: int) -> int:
+    """The largest divisor of ``frames`` not above ``want`` (a control step or decimation that
+    tiles a block exactly)."""
+    return next(d for d in range(max(1, min(want, frames)), 0, -1) if frames % d == 0)
+
+
+class Upsampler:
+    """A control-rate stream (one value per ``step`` frames) drawn out to audio rate by linear
+    interpolation, continuous across calls: value ``j`` of a call lands on the frame after the
+    ``j``-th step, so curves sampled at the end of each step come out aligned."""
+
+    def __init__(self, step: int) -> None:
+        self.step = step
+        self._ramp = np.arange(step) / step
+        self._last: npt.NDArray[np.floating] | None = None
+
+    def __call__(self, values: npt.NDArray[np.floating]) -> npt.NDArray[np.floating]:
+        """``(..., m)`` control values -> ``(..., m * step)`` frames (time on the last axis)."""
+        if self.step == 1:
+            return values
+        last = values[..., :1] if self._last is None else self._last
+        start = np.concatenate([last, values[..., :-1]], axis=-1)
+        ramp = self._ramp.astype(values.dtype, copy=False)
+        out = start[..., None] + (values - start)[..., None] * ramp
+        self._last = values[..., -1:].copy()
+        return out.reshape(*values.shape[:-1], values.shape[-1] * self.step)
+
+
 # --- continuous sources ----------------------------------------------------------------------
+
+SPARSE = 1e-6  # a bed skips the bins at either end holding less than this share of its power
 
 
 class NoiseBed:
     """Endless noise, ``hop`` frames at a time, whose spectrum follows a (changeable) gain.
 
-    Independent frames of ``2 * hop`` are drawn directly as complex Gaussian spectra (what the
-    FFT of white noise is), shaped, inverse-transformed, windowed by a sine window and
-    overlap-added; sin² + cos² = 1 keeps the power steady, and no frame ever recurs. A gain
-    given per call lets the colour move (wind brightening with a gust). float32 throughout:
-    half the work of float64, far below audible precision."""
+    Independent frames of ``2 * hop`` are drawn directly as random spectra (real and
+    imaginary parts uniform on 256 symmetric levels, one random byte each: white within a
+    frame, and Gaussian in time as the sum of thousands of bins), shaped, inverse-transformed,
+    windowed by a sine window and overlap-added; sin² + cos² = 1 keeps the power steady, and
+    no frame ever recurs. A gain given per call lets the colour move (wind brightening with a
+    gust). Only the bins between the first and last that matter (all but ``SPARSE`` of the
+    power) are drawn, so band-limited beds cost little. ``decimate`` runs the bed at a lower
+    rate and interpolates it up: for slow modulators (crackle, whistle bands), whose content
+    lies far below the audio Nyquist. float32 throughout: far below audible precision."""
 
-    def __init__(self, rng: Rng, rate: int, hop: int, channels: int = 2) -> None:
+    def __init__(self, rng: Rng, rate: int, hop: int, channels: int = 2, decimate: int = 1) -> None:
         self.rng = rng
-        self.hop = hop
         self.channels = channels
-        n = 2 * hop
+        self.decimate = divisor(hop, decimate)
+        self.hop = hop // self.decimate
+        n = 2 * self.hop
         self.window = np.sin(np.pi * (np.arange(n) + 0.5) / n).astype(np.float32)
-        self.freqs = np.asarray(np.fft.rfftfreq(n, 1.0 / rate), dtype=np.float64)
+        self.freqs = np.asarray(np.fft.rfftfreq(n, self.decimate / rate), dtype=np.float64)
         self.freqs[0] = self.freqs[1]
-        self._scale = np.float32(np.sqrt(n / 2))  # E|X|² = n, as for the FFT of unit noise
-        self._tail: npt.NDArray[np.floating] = np.zeros((channels, hop), dtype=np.float32)
+        # parts (byte + 0.5) have variance (256² - 1) / 12; E|X|² = n, as for unit noise's FFT
+        self._scale = np.float32(np.sqrt(n / 2 / ((256**2 - 1) / 12)))
+        self._tail: npt.NDArray[np.float32] = np.zeros((channels, self.hop), dtype=np.float32)
+        self._up = Upsampler(self.decimate)
         self._primed = False
+        self._key: F64 | None = None
+        self._span = (0, 0)
+        self._gain32: npt.NDArray[np.float32] = np.zeros((channels, 0), dtype=np.float32)
+        self._half32 = self._gain32
 
     def unit(self, gain: Gain) -> F64:
         """``gain`` at this bed's bins, scaled so the output has unit RMS."""
@@ -81,26 +125,53 @@ class NoiseBed:
         g[0] = 0.0
         return g / (float(np.sqrt(np.mean(g * g))) or 1.0)
 
-    def next(self, gains: F64) -> F64:
-        """The next ``hop`` frames ``(hop, channels)``, shaped by ``gains`` (bins,) or
-        (bins, channels)."""
+    def _shape(
+        self, gains: F64
+    ) -> tuple[int, int, npt.NDArray[np.float32], npt.NDArray[np.float32]]:
+        """The bins worth drawing for ``gains``, their float32 gains for interleaved real and
+        imaginary parts ``(channels, 2 * bins)``, and half of those (remembered while the same
+        array is passed)."""
+        if gains is not self._key:
+            power = gains * gains if gains.ndim == 1 else np.sum(gains * gains, axis=1)
+            cum = np.cumsum(power)
+            eps = SPARSE * float(cum[-1])
+            lo = int(np.searchsorted(cum, eps, side="right"))
+            hi = max(lo + 1, int(np.searchsorted(cum, float(cum[-1]) - eps, side="left")) + 1)
+            hi = min(hi, power.size)
+            g = gains.T if gains.ndim == 2 else np.broadcast_to(gains, (self.channels, power.size))
+            self._key, self._span = gains, (lo, hi)
+            self._gain32 = np.repeat(g[:, lo:hi].astype(np.float32) * self._scale, 2, axis=1)
+            self._half32 = 0.5 * self._gain32
+        return self._span[0], self._span[1], self._gain32, self._half32
+
+    def rows(self, gains: F64) -> npt.NDArray[np.float32]:
+        """The next frames, channel-major float32 ``(channels, hop)``, shaped by ``gains``
+        (bins,) or (bins, channels)."""
         if not self._primed:  # the first frame fades in; start the stream past it
             self._primed = True
-            self.next(gains)
-        shape = (self.channels, self.freqs.size)
-        spectrum = self.rng.standard_normal(shape, dtype=np.float32) + 1j * (
-            self.rng.standard_normal(shape, dtype=np.float32)
-        )
-        g = (gains.T if gains.ndim == 2 else gains).astype(np.float32) * self._scale
-        frame = np.fft.irfft(spectrum * g, n=2 * self.hop, axis=-1) * self.window
+            self.rows(gains)
+        lo, hi, g, half = self._shape(gains)
+        spectrum = np.zeros((self.channels, self.freqs.size), dtype=np.complex64)
+        parts = spectrum[:, lo:hi].view(np.float32)  # real, imaginary, real, ...
+        raw = np.frombuffer(self.rng.bytes(g.size), dtype=np.int8).reshape(g.shape)
+        np.multiply(raw, g, out=parts)
+        parts += half  # bytes -128..127 + 0.5: symmetric, mean zero
+        frame = np.asarray(np.fft.irfft(spectrum, n=2 * self.hop, axis=-1), dtype=np.float32)
+        frame *= self.window
         out = self._tail + frame[:, : self.hop]
         self._tail = frame[:, self.hop :]
-        return out.T.astype(np.float64)
+        return np.asarray(self._up(out), dtype=np.float32)
+
+    def next(self, gains: F64) -> F64:
+        """The next frames ``(hop, channels)``, shaped by ``gains`` (bins,) or
+        (bins, channels)."""
+        return self.rows(gains).T.astype(np.float64)
 
 
 class SlowCurve:
     """An endless smooth random curve: knots drawn every ``period`` s (± ``jitter``), joined by
-    raised-cosine segments, so it glides without corners."""
+    raised-cosine segments, so it glides without corners. Evaluated every ``step`` frames
+    (1 ms) and interpolated: a curve this slow is a straight line over a millisecond."""
 
     def __init__(
         self,
@@ -109,35 +180,52 @@ class SlowCurve:
         period: float,
         draw: Callable[[Rng], float] | None = None,
         jitter: float = 0.5,
+        step: int = 48,
     ) -> None:
         self.rng = rng
         self.rate = rate
         self.period = period
         self.jitter = jitter
+        self.step = divisor(rate // 4, step)
         self.draw = draw or (lambda r: float(r.uniform(0.0, 1.0)))
         self._v0 = self.draw(rng)
         self._v1 = self.draw(rng)
         self._len = self._segment()
         self._pos = int(rng.integers(0, self._len))
+        self._done = 0  # frames handed out, modulo step
+        self._up = Upsampler(self.step)
 
     def _segment(self) -> int:
         span = self.period * self.rng.uniform(1 - self.jitter, 1 + self.jitter)
         return max(1, int(span * self.rate))
 
-    def next(self, frames: int) -> F64:
-        out = np.empty(frames)
+    def values(self, frames: int, step: int) -> F64:
+        """Advance ``frames`` and return the curve at the last frame of every ``step``."""
+        out = np.empty((self._done + frames) // step)
         done = 0
         while done < frames:
             take = min(frames - done, self._len - self._pos)
-            t = (self._pos + np.arange(take)) / self._len
+            first = (step - 1 - self._done - done) % step  # offsets ending a step
+            i = np.arange(first, take, step)
+            t = (self._pos + i) / self._len
             shape = 0.5 - 0.5 * np.cos(np.pi * t)
-            out[done : done + take] = self._v0 + (self._v1 - self._v0) * shape
+            out[(self._done + done + i) // step] = self._v0 + (self._v1 - self._v0) * shape
             done += take
             self._pos += take
             if self._pos >= self._len:
                 self._v0, self._v1 = self._v1, self.draw(self.rng)
                 self._len, self._pos = self._segment(), 0
+        self._done = (self._done + frames) % step
         return out
+
+    def next(self, frames: int) -> F64:
+        """The next ``frames`` values (a multiple of ``step``)."""
+        out: F64 = self._up(self.values(frames, self.step))  # type: ignore[assignment]
+        return out
+
+    def mean(self, frames: int) -> float:
+        """Advance ``frames`` and return the curve's mean over them (for per-block levels)."""
+        return float(self.values(frames, self.step).mean())
 
 
 class EventBus:
@@ -184,6 +272,39 @@ def noise_burst(rng: Rng, rate: int, centre: float, width: float, tau: float) ->
     t = np.arange(n) / rate
     burst *= np.exp(-t / tau) * np.minimum(1.0, t / 0.0003)
     return burst / (float(np.max(np.abs(burst))) or 1.0)
+
+
+def resample(sig: npt.NDArray[np.floating], ratio: float) -> F64:
+    """``sig`` read ``ratio`` times faster (linear interpolation): pitch × ratio, length ÷ it."""
+    pos = np.arange(0.0, sig.size - 1, ratio)
+    i = pos.astype(np.intp)
+    frac = pos - i
+    out: F64 = sig[i] + (sig[i + 1] - sig[i]) * frac
+    return out
+
+
+class Bank:
+    """A few variants of one kind of short sound (a drop, a bubble, a tick), made once per
+    scape at ``pitches`` by ``make``: a use takes one of the variants nearest the pitch wanted
+    and resamples it onto that pitch (at most half a bank step away), so every pitch in the
+    range still sounds, with no FFT or oscillator per event."""
+
+    def __init__(self, pitches: F64, variants: int, make: Callable[[float], F64]) -> None:
+        self.pitches = np.sort(np.asarray(pitches, dtype=np.float64))
+        self._log = np.log(self.pitches)
+        self.shapes = [
+            [make(float(p)).astype(np.float32) for _ in range(variants)] for p in self.pitches
+        ]
+
+    def get(self, rng: Rng, pitch: float) -> F64:
+        k = int(np.argmin(np.abs(self._log - np.log(pitch))))
+        row = self.shapes[k]
+        shape = row[int(rng.integers(len(row)))]
+        return resample(shape, pitch / float(self.pitches[k]))
+
+    @property
+    def nbytes(self) -> int:
+        return sum(s.nbytes for row in self.shapes for s in row)
 
 
 def poisson_offsets(rng: Rng, hop: int, rate: int, per_second: float) -> npt.NDArray[np.int64]:

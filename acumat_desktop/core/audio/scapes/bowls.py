@@ -111,7 +111,7 @@ class SingingBowls(Scape):
         self.bowls = [Bowl.make(rng, f0 * rng.uniform(0.985, 1.015)) for f0 in BOWL_PITCHES]
         self.voices: list[Voice] = []
         self.bus = EventBus(self.hop, int(0.05 * rate))
-        self.room = NoiseBed(rng, rate, self.hop)
+        self.room = NoiseBed(rng, rate, self.hop, decimate=4)  # faint: up to 6 kHz will do
         self.room_shape = self.room.unit(peak(400.0, 1.5))
         self._next = int(rng.uniform(0.3, 2.0) * rate)
         self._last_bowl = -1

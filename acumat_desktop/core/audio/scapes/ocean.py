@@ -2,8 +2,8 @@
 foam fizzing out, then the wash running back), over a surf bed that never goes silent.
 
 Each wave is a handful of numbers (start, height, pan, timings); its envelopes are evaluated
-analytically on each block and drive four continuous noise beds (rumble, crash, foam, wash),
-so waves cost no memory and no CPU spikes however long they ring.
+at a control rate (every 5 ms, interpolated in between) and drive four continuous noise beds
+(rumble, crash, foam, wash), so waves cost no memory and no CPU spikes however long they ring.
 """
 
 from __future__ import annotations
@@ -17,7 +17,9 @@ from acumat_desktop.core.audio.scapes.base import (
     NoiseBed,
     Scape,
     SlowCurve,
+    Upsampler,
     band,
+    divisor,
     pan_gains,
     tilt,
 )
@@ -25,6 +27,7 @@ from acumat_desktop.core.audio.scapes.base import (
 WAVE_SECONDS = 30.0  # how long after its start a wave still contributes
 ENERGY_SECONDS = 45.0  # the sea's memory: after a run of big waves come smaller ones...
 ENERGY_RATE = 0.04  # ...so the sum of height² per second stays near this (the mean schedule)
+CONTROL_SECONDS = 0.005  # wave envelopes are evaluated this often and interpolated between
 
 
 @dataclass(frozen=True)
@@ -67,7 +70,7 @@ class Ocean(Scape):
             tilt(0.6, 180.0, 3_500.0, 1.5),  # wash
         )
         self.gains = np.stack([self.noise.unit(s) for s in shapes for _ in range(2)], axis=1)
-        self.fizz = NoiseBed(rng, rate, self.hop, channels=2)
+        self.fizz = NoiseBed(rng, rate, self.hop, channels=2, decimate=10)  # up to 2.4 kHz
         self.fizz_shape = self.fizz.unit(band(20.0, 180.0, 1.0))
         churn = lambda r: float(r.lognormal(0.0, 0.3))  # noqa: E731
         self.churn = [SlowCurve(rng, rate, 0.45, churn) for _ in range(2)]
@@ -76,6 +79,8 @@ class Ocean(Scape):
         self._swell = 1.0
         self._energy, self._energy_at = ENERGY_RATE * ENERGY_SECONDS, 0.0
         self._waves = np.zeros((self.hop, 2))
+        self.step = divisor(self.hop, int(CONTROL_SECONDS * rate))
+        self._envelopes = Upsampler(self.step)
 
     def _schedule(self, until: float) -> None:
         rng = self.rng
@@ -112,30 +117,36 @@ class Ocean(Scape):
             )
         )
 
-    def bed(self) -> F64:
-        t0 = self.block_start / self.rate
-        t = t0 + np.arange(self.hop) / self.rate
-        self._swell = float(self.swell.next(self.hop).mean())
-        self._schedule(t[-1])
-        self.waves = [w for w in self.waves if w.start + WAVE_SECONDS > t0]
-        env = np.zeros((self.hop, 8))
-        waves = np.zeros((self.hop, 8))
-        env[:, 0:2] = 0.16  # distant surf: the beds never fall silent
-        env[:, 4:6] = 0.05
-        env[:, 6:8] = 0.12
+    def wave_envelopes(self, t: F64) -> F64:
+        """The waves' drive of the eight bed channels ``(8, t.size)`` at seconds ``t``:
+        crash on rumble and crash, foam, wash; each panned."""
+        out = np.zeros((8, t.size))
         for w in self.waves:
             crash, foam, wash = w.envelopes(t)
             left, right = pan_gains(w.pan)
             parts = ((crash, 0.55), (crash, 1.0), (foam, 0.8), (wash, 0.45))
             for k, (e, weight) in enumerate(parts):
-                waves[:, 2 * k] += weight * left * e
-                waves[:, 2 * k + 1] += weight * right * e
-        noise = self.noise.next(self.gains)
-        fizz = 0.6 + 0.7 * np.tanh(np.abs(self.fizz.next(self.fizz_shape)))  # foam crackle
-        noise[:, 4:6] *= fizz
-        turbulence = np.stack([c.next(self.hop) for c in self.churn], axis=1)  # the surf churns
-        self._waves = 0.3 * (noise * waves).reshape(self.hop, 4, 2).sum(axis=1) * turbulence
-        return 0.3 * (noise * env).reshape(self.hop, 4, 2).sum(axis=1)
+                out[2 * k] += weight * left * e
+                out[2 * k + 1] += weight * right * e
+        return out
+
+    def bed(self) -> F64:
+        t0 = self.block_start / self.rate
+        self._swell = self.swell.mean(self.hop)
+        self._schedule(t0 + (self.hop - 1) / self.rate)
+        self.waves = [w for w in self.waves if w.start + WAVE_SECONDS > t0]
+        control = t0 + self.step * np.arange(1, self.hop // self.step + 1) / self.rate
+        waves = self._envelopes(self.wave_envelopes(control).astype(np.float32))
+        noise = self.noise.rows(self.gains)  # (8, hop): rumble, crash, foam, wash; L/R each
+        fizz = np.tanh(np.abs(self.fizz.rows(self.fizz_shape)))  # foam crackle
+        noise[4:6] *= 0.6 + 0.7 * fizz
+        driven = noise * waves
+        turbulence = np.stack([c.next(self.hop) for c in self.churn])  # the surf churns
+        surge = (driven[0:2] + driven[2:4] + driven[4:6] + driven[6:8]) * turbulence
+        self._waves = 0.3 * surge.T.astype(np.float64)
+        # distant surf: the beds never fall silent
+        surf = 0.16 * noise[0:2] + 0.05 * noise[4:6] + 0.12 * noise[6:8]
+        return 0.3 * surf.T.astype(np.float64)
 
     def events(self) -> F64:
         """The waves themselves (computed with the bed, from the same noise)."""

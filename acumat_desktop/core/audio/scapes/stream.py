@@ -1,6 +1,7 @@
 """Forest stream: babbling water as three bands of noise, each channel and band with its own
 quick random swell (no tremolo shared by the whole sound), and bubbles of varied size that
-ring and rise in pitch as they pop, coming in clusters."""
+ring and rise in pitch as they pop, coming in clusters. The bubbles' shapes are made once per
+stream (a bank across pitch, ring time and rise); each bubble resamples one to its pitch."""
 
 from __future__ import annotations
 
@@ -8,10 +9,12 @@ import numpy as np
 
 from acumat_desktop.core.audio.scapes.base import (
     F64,
+    Bank,
     EventBus,
     NoiseBed,
     Scape,
     SlowCurve,
+    Upsampler,
     band,
     decaying_sine,
     pan_gains,
@@ -37,16 +40,24 @@ class Stream(Scape):
             for _ in range(2 * len(BANDS))
         ]
         self.flow = SlowCurve(rng, rate, 6.0, lambda r: float(r.uniform(0.3, 1.0)))
-        self.bus = EventBus(self.hop, int(0.25 * rate))
+        self.bus = EventBus(self.hop, int(0.45 * rate))
+        self._swells = Upsampler(self.swells[0].step)
         self._flow = 1.0
 
+        def bubble(freq: float) -> F64:
+            cycles = rng.uniform(8.0, 30.0)  # bigger, lower bubbles ring for longer
+            return decaying_sine(rate, freq, cycles / freq / 2, glide=rng.uniform(0.1, 0.45))
+
+        self.bubbles = Bank(np.geomspace(250.0, 4_000.0, 16), 4, bubble)
+
     def bed(self) -> F64:
-        self._flow = float(self.flow.next(self.hop).mean())
-        noise = self.noise.next(self.shapes)
-        for k, swell in enumerate(self.swells):
-            noise[:, k] *= swell.next(self.hop) * BAND_LEVELS[k // 2]
-        out: F64 = 0.3 * noise.reshape(self.hop, len(BANDS), 2).sum(axis=1)
-        return out
+        self._flow = self.flow.mean(self.hop)
+        noise = self.noise.rows(self.shapes)  # (6, hop): per band, L and R
+        levels = np.repeat(BAND_LEVELS, 2)[:, None]
+        swells = np.stack([s.values(self.hop, s.step) for s in self.swells]) * levels
+        noise *= self._swells(swells.astype(np.float32))
+        out = 0.3 * (noise[0:2] + noise[2:4] + noise[4:6])
+        return out.T.astype(np.float64)
 
     def events(self) -> F64:
         if self.events_on:
@@ -58,7 +69,6 @@ class Stream(Scape):
     def _bubble(self, offset: int) -> None:
         rng = self.rng
         freq = float(np.clip(rng.lognormal(np.log(950.0), 0.55), 250.0, 4_000.0))
-        cycles = rng.uniform(8.0, 30.0)  # bigger, lower bubbles ring for longer
-        sig = decaying_sine(self.rate, freq, cycles / freq / 2, glide=rng.uniform(0.1, 0.45))
+        sig = self.bubbles.get(rng, freq)
         level = 1.6 * rng.lognormal(0.0, 0.5) * (freq / 950.0) ** -0.3
         self.bus.add(offset, level * sig, pan_gains(float(rng.uniform(0.1, 0.9))))

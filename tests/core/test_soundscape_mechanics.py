@@ -1,0 +1,136 @@
+"""The mechanics that make the endless soundscapes cheap (issue 10, "Cost"): beds that draw
+only the bins that matter, slow curves and envelopes at a control rate, banks of drop shapes,
+and one shared thread rendering ahead for every layer. Each must leave the sound as it was."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from acumat_desktop.core.audio.scapes import base
+from acumat_desktop.core.audio.scapes.base import (
+    Bank,
+    NoiseBed,
+    SlowCurve,
+    Upsampler,
+    band,
+    decaying_sine,
+    tilt,
+)
+from acumat_desktop.core.audio.scapes.ocean import Ocean
+from acumat_desktop.core.audio.scapes.rain import distance_filter
+
+RATE = 48_000
+HOP = RATE // 4
+
+
+def _bed_output(
+    shape: base.Gain, decimate: int = 1, blocks: int = 160
+) -> tuple[NoiseBed, np.ndarray]:
+    bed = NoiseBed(np.random.default_rng(3), RATE, HOP, channels=2, decimate=decimate)
+    gains = bed.unit(shape)
+    return bed, np.concatenate([bed.rows(gains) for _ in range(blocks)], axis=1)
+
+
+def _band_db(x: np.ndarray, lo: float, hi: float) -> float:
+    """Mean power spectral density (dB) of ``x`` (channels, n) between lo and hi Hz."""
+    n = 8192
+    frames = x[:, : x.shape[1] // n * n].reshape(x.shape[0], -1, n) * np.hanning(n)
+    psd = np.mean(np.abs(np.fft.rfft(frames, axis=-1)) ** 2, axis=(0, 1))
+    f = np.fft.rfftfreq(n, 1 / RATE)
+    return float(10 * np.log10(np.mean(psd[(f >= lo) & (f < hi)])))
+
+
+def test_a_band_limited_bed_draws_only_its_band_and_keeps_level_and_spectrum(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rumble = tilt(1.0, 25.0, 600.0)
+    sparse_bed, sparse = _bed_output(rumble)
+    hi = sparse_bed._span[1]
+    assert hi < 0.2 * sparse_bed.freqs.size  # the rumble's bins end below ~5 kHz
+    monkeypatch.setattr(base, "SPARSE", 0.0)  # every bin drawn
+    full_bed, full = _bed_output(rumble)
+    assert full_bed._span[1] == full_bed.freqs.size
+    rms = np.sqrt(np.mean(sparse**2, axis=1))
+    assert rms == pytest.approx([1.0, 1.0], abs=0.04)
+    assert rms == pytest.approx(np.sqrt(np.mean(full**2, axis=1)), abs=0.04)
+    for f_lo, f_hi in ((30, 60), (100, 200), (400, 800), (1_000, 2_000)):
+        assert _band_db(sparse, f_lo, f_hi) == pytest.approx(_band_db(full, f_lo, f_hi), abs=1.0)
+    assert np.mean(sparse[:, :-1] * sparse[:, 1:]) > 0.9  # still a deep rumble, not hiss
+
+
+def test_a_bed_is_gaussian_noise_with_no_seam_between_blocks() -> None:
+    _, x = _bed_output(tilt(0.5, 20.0, 15_000.0), blocks=40)
+    kurtosis = np.mean(x**4) / np.mean(x**2) ** 2
+    assert kurtosis == pytest.approx(3.0, abs=0.1)
+    steps = np.abs(np.diff(x, axis=1))
+    seams = steps[:, HOP - 1 :: HOP]
+    assert np.max(seams) < 6 * np.std(steps)  # block joins step no more than anywhere else
+
+
+def test_a_decimated_bed_follows_its_gain_below_its_own_nyquist() -> None:
+    """A slow modulator (ocean crackle) run at 4.8 kHz and interpolated up: the same level,
+    the same spectrum where it has its energy; above, only the interpolation's faint images
+    (well under the full-rate bed's own skirt, itself ~30 dB down)."""
+    fizz = band(20.0, 180.0, 1.0)
+    bed, x = _bed_output(fizz, decimate=10)
+    _, reference = _bed_output(fizz)
+    assert bed.hop == HOP // 10 and x.shape[1] == 160 * HOP
+    assert np.sqrt(np.mean(x**2)) == pytest.approx(1.0, abs=0.06)
+    for f_lo, f_hi in ((30, 60), (100, 200), (300, 600)):
+        assert _band_db(x, f_lo, f_hi) == pytest.approx(_band_db(reference, f_lo, f_hi), abs=1.0)
+    assert _band_db(x, 5_000, 20_000) < _band_db(reference, 5_000, 20_000) - 12
+
+
+def test_the_upsampler_joins_control_values_into_one_continuous_line() -> None:
+    up = Upsampler(48)
+    ramp = np.arange(1, 1_001, dtype=np.float64)  # the value at the end of each step
+    out = np.concatenate([up(part) for part in np.split(ramp, [3, 250, 251, 600])])
+    frames = np.arange(out.size)
+    assert out.shape == (48_000,)
+    assert np.allclose(out[48:], frames[48:] / 48)  # exactly the line the values lie on
+
+
+def test_slow_curves_at_control_rate_match_the_per_sample_curve() -> None:
+    fine = SlowCurve(np.random.default_rng(5), RATE, 0.12, step=1)
+    coarse = SlowCurve(np.random.default_rng(5), RATE, 0.12)
+    assert coarse.step == 48
+    a = np.concatenate([fine.next(HOP) for _ in range(40)])
+    b = np.concatenate([coarse.next(HOP) for _ in range(40)])
+    assert np.max(np.abs(a[48:] - b[48:])) < 1e-3 * np.ptp(a)
+
+
+def test_ocean_envelopes_at_control_rate_match_the_per_sample_ones() -> None:
+    ocean = Ocean(7, RATE)
+    for _ in range(4 * 60):
+        ocean.block()  # a minute of sea: waves in every phase
+    t = ocean.block_start / RATE + np.arange(4 * HOP) / RATE
+    exact = ocean.wave_envelopes(t)
+    up = Upsampler(ocean.step)
+    control = t[ocean.step - 1 :: ocean.step] + 1 / RATE  # the end of each step
+    approx = up(ocean.wave_envelopes(control))
+    assert ocean.step == 240 and np.max(exact) > 0.1
+    assert np.max(np.abs(exact[:, ocean.step :] - approx[:, ocean.step :])) < 0.01 * np.max(exact)
+
+
+def test_a_bank_plays_every_pitch_it_is_asked_for() -> None:
+    rng = np.random.default_rng(1)
+    bank = Bank(np.geomspace(600, 7_400, 24), 2, lambda f: decaying_sine(RATE, f, 0.01))
+    for pitch in (617.0, 1_000.0, 2_345.0, 6_999.0):
+        sig = bank.get(rng, pitch)
+        spectrum = np.abs(np.fft.rfft(sig, n=1 << 16))
+        found = np.argmax(spectrum) * RATE / (1 << 16)
+        assert found == pytest.approx(pitch, rel=0.02)
+    assert bank.nbytes < 1_000_000
+
+
+def test_far_drops_lose_their_top_but_keep_their_body() -> None:
+    click = np.zeros(4_096)
+    click[0] = 1.0
+    far = distance_filter(click, 4.0, RATE)  # cutoff 3.5 kHz
+    response = np.abs(np.fft.rfft(far))
+    f = np.fft.rfftfreq(far.size, 1 / RATE)
+    assert response[f < 200].min() > 0.98
+    at_cutoff = response[np.argmin(np.abs(f - 3_500))]
+    assert 20 * np.log10(at_cutoff) == pytest.approx(-3.0, abs=0.6)
+    assert np.array_equal(distance_filter(click, 1.2, RATE), click)  # near: untouched
