@@ -4,6 +4,8 @@ and one shared thread rendering ahead for every layer. Each must leave the sound
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 import pytest
 
@@ -19,6 +21,7 @@ from acumat_desktop.core.audio.scapes.base import (
 )
 from acumat_desktop.core.audio.scapes.ocean import Ocean
 from acumat_desktop.core.audio.scapes.rain import distance_filter
+from acumat_desktop.core.audio.sequencer import GENERATOR, SoundscapeSource
 
 RATE = 48_000
 HOP = RATE // 4
@@ -134,3 +137,23 @@ def test_far_drops_lose_their_top_but_keep_their_body() -> None:
     at_cutoff = response[np.argmin(np.abs(f - 3_500))]
     assert 20 * np.log10(at_cutoff) == pytest.approx(-3.0, abs=0.6)
     assert np.array_equal(distance_filter(click, 1.2, RATE), click)  # near: untouched
+
+
+def test_one_shared_thread_renders_ahead_for_every_layer_in_order() -> None:
+    ids = ("rain", "ocean", "wind", "singing-bowls")
+    plain = {sid: SoundscapeSource(sid, seed=4).next_block(2 * RATE) for sid in ids}
+    sources = [SoundscapeSource(sid, seed=4, prefetch_seconds=0.5) for sid in ids]
+    try:
+        served = {sid: [] for sid in ids}  # type: dict[str, list[np.ndarray]]
+        for _ in range(2 * RATE // 1_024 + 1):
+            for source in sources:
+                served[source.sound_id].append(source.next_block(1_024))
+        names = [t.name for t in threading.enumerate() if t.name.startswith("acumat-scape")]
+        assert names == ["acumat-scapes"]  # one thread, not one per layer
+        assert all(s.prefetching for s in sources)
+        for sid in ids:
+            assert np.array_equal(np.concatenate(served[sid])[: 2 * RATE], plain[sid])
+    finally:
+        for source in sources:
+            source.close(wait=True)
+    assert not any(GENERATOR.serves(s) for s in sources)

@@ -5,17 +5,22 @@ out float32 stereo blocks of any size, calibrated to -27 LUFS and held under -6 
 soft peak limiter. Material is generated from seeded random events as it is played, so
 nothing ever repeats; a fresh seed per source makes every session different.
 
-Generating costs 1-6 % of one core per layer, in 0.25 s steps of a few milliseconds. With
-``prefetch_seconds`` a daemon thread keeps that much audio ready, so the audio thread only
-copies; without it, blocks are generated on demand inside ``next_block``. A prefetch thread
-that nobody reads from for ``IDLE_SECONDS`` leaves (a forgotten source frees itself; the next
-read starts it again); :meth:`SoundscapeSource.close` stops it at once without blocking.
+Generating costs 0.1-0.6 % of one core per layer, in 0.25 s steps of a millisecond or two.
+With ``prefetch_seconds`` the source keeps that much audio ready, so the audio thread only
+copies; without it, blocks are generated on demand inside ``next_block``. One shared daemon
+thread (:class:`Generator`) renders ahead for every prefetching source: a read that leaves a
+source under half its target wakes it, and it tops up every source that is short, so the
+layers of a session cost one thread and a couple of wakeups a second, not one thread each.
+A source nobody reads from for ``IDLE_SECONDS`` is dropped by it (a forgotten source frees
+itself; the next read brings it back), and the thread leaves when it serves none;
+:meth:`SoundscapeSource.close` drops a source at once without blocking.
 """
 
 from __future__ import annotations
 
 import secrets
 import threading
+import time
 from collections import deque
 
 import numpy as np
@@ -26,13 +31,78 @@ from acumat_desktop.core.audio.scapes import Scape, make_scape
 
 LIMIT_KNEE = db_to_gain(-12.0)  # peaks above this are bent smoothly...
 LIMIT_CEILING = db_to_gain(-7.0)  # ...towards this; true peak stays <= -6 dBTP
-IDLE_SECONDS = 10.0  # a prefetch thread nobody reads from for this long leaves
+IDLE_SECONDS = 10.0  # a source nobody reads from for this long is no longer rendered ahead
 
 
 def finish(block: np.ndarray) -> F32:
     """Calibrated scape output -> what the mixer plays: peaks bent under the ceiling."""
     limited = soft_limit(block, ceiling=LIMIT_CEILING, knee=LIMIT_KNEE)
     return np.ascontiguousarray(limited, dtype=np.float32)
+
+
+class Generator:
+    """One daemon thread rendering ahead for every prefetching source, in the order they
+    joined. It sleeps until a source falls under half its target (or ``IDLE_SECONDS``
+    pass), then tops up every source that lacks at least a block; it drops closed sources and
+    those nobody read for ``IDLE_SECONDS``, and leaves when none remain."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._sources: list[SoundscapeSource] = []
+        self._thread: threading.Thread | None = None
+
+    def attach(self, source: SoundscapeSource) -> None:
+        with self._cond:
+            if source not in self._sources:
+                self._sources.append(source)
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="acumat-scapes", daemon=True)
+                self._thread.start()
+            self._cond.notify()
+
+    def detach(self, source: SoundscapeSource) -> None:
+        with self._cond:
+            if source in self._sources:
+                self._sources.remove(source)
+            self._cond.notify()
+
+    def wake(self) -> None:
+        with self._cond:
+            self._cond.notify()
+
+    def serves(self, source: SoundscapeSource) -> bool:
+        with self._cond:
+            return source in self._sources
+
+    @property
+    def thread(self) -> threading.Thread | None:
+        return self._thread
+
+    def _due(self) -> list[SoundscapeSource] | None:
+        """(Under the lock.) The sources to top up now, [] to sleep on, None to leave."""
+        now = time.monotonic()
+        self._sources = [s for s in self._sources if not s.forgotten(now)]
+        if not self._sources:
+            self._thread = None
+            return None
+        if not any(s.starving for s in self._sources):
+            return []
+        return [s for s in self._sources if s.short]
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                due = self._due()
+                while due == []:
+                    self._cond.wait(timeout=IDLE_SECONDS)
+                    due = self._due()
+            if due is None:
+                return
+            for source in due:
+                source.fill()
+
+
+GENERATOR = Generator()
 
 
 class SoundscapeSource:
@@ -54,60 +124,68 @@ class SoundscapeSource:
         self._ready_frames = 0
         self._pending = np.zeros((0, 2), dtype=np.float32)
         self._lock = threading.Lock()  # one generator at a time; held while a block is queued
-        self._wake = threading.Condition()
+        self._state = threading.Lock()  # guards the queue
         self._closed = False
-        self._thread: threading.Thread | None = None
+        self._read_at = time.monotonic()
         self._ensure_prefetch()
 
     def _ensure_prefetch(self) -> None:
-        """Start the prefetch thread if wanted and not running (it leaves when idle)."""
-        with self._wake:
-            if self._ahead <= 0 or self._closed or self._thread is not None:
+        """Have the shared generator render ahead for this source, if wanted."""
+        if self._ahead > 0 and not self._closed:
+            self._read_at = time.monotonic()
+            if not GENERATOR.serves(self):
+                GENERATOR.attach(self)
+
+    def _generate(self, frames: int) -> F32:
+        return finish(self.scape.render(frames))
+
+    # -- for the generator ------------------------------------------------------------------
+    def forgotten(self, now: float) -> bool:
+        return self._closed or now - self._read_at > IDLE_SECONDS
+
+    @property
+    def starving(self) -> bool:
+        """Under half its target: time to wake the generator."""
+        return self._ready_frames < self._ahead / 2
+
+    @property
+    def short(self) -> bool:
+        """Lacks at least one block of its target: worth topping up."""
+        return self._ahead - self._ready_frames >= self.scape.hop
+
+    def fill(self) -> None:
+        """Render up to the target in one go (whole blocks) and queue it."""
+        with self._lock:  # generate and queue as one step, so blocks stay in order
+            lack = self._ahead - self._ready_frames
+            if lack <= 0 or self._closed:
                 return
-            self._thread = threading.Thread(
-                target=self._prefetch, name=f"acumat-scape-{self.sound_id}", daemon=True
-            )
-            self._thread.start()
+            hop = self.scape.hop
+            self._push(self._generate(-(-lack // hop) * hop))
 
-    def _generate(self) -> F32:
-        return finish(self.scape.render(self.scape.hop))
-
-    def _prefetch(self) -> None:
-        while True:
-            with self._wake:
-                while not self._closed and self._ready_frames >= self._ahead:
-                    if not self._wake.wait(timeout=IDLE_SECONDS):  # nobody reads: leave
-                        self._thread = None
-                        return
-                if self._closed:
-                    self._thread = None
-                    return
-            with self._lock:  # generate and queue as one step, so blocks stay in order
-                block = self._generate()
-                self._push(block)
-
+    # -- for the reader -----------------------------------------------------------------------
     def _push(self, block: F32) -> None:
-        with self._wake:
+        with self._state:
             self._ready.append(block)
             self._ready_frames += block.shape[0]
 
     def _pop(self) -> F32 | None:
-        with self._wake:
+        with self._state:
             if not self._ready:
                 return None
             block = self._ready.popleft()
             self._ready_frames -= block.shape[0]
-            self._wake.notify()
-            return block
+        if self.starving:
+            GENERATOR.wake()
+        return block
 
     def _take(self) -> F32:
         self._ensure_prefetch()
         block = self._pop()
         if block is not None:
             return block
-        with self._lock:  # prefetch behind (or off): wait for its block or make one here
+        with self._lock:  # generator behind (or off): wait for its block or make one here
             block = self._pop()
-            return block if block is not None else self._generate()
+            return block if block is not None else self._generate(self.scape.hop)
 
     def next_block(self, frames: int) -> F32:
         """The next ``frames`` frames, float32 ``(frames, 2)``."""
@@ -122,18 +200,18 @@ class SoundscapeSource:
         return out[:frames]
 
     def close(self, wait: bool = False) -> None:
-        """Stop the prefetch thread (idempotent; never blocks unless ``wait``, so the mixer
-        may call it from the audio thread when it drops the layer)."""
-        with self._wake:
-            self._closed = True
-            self._wake.notify_all()
-            thread = self._thread
-        if wait and thread is not None:
-            thread.join(timeout=2.0)
+        """Stop rendering ahead (idempotent; never blocks unless ``wait``, so the mixer may
+        call it from the audio thread when it drops the layer). ``wait`` also waits for a
+        block being rendered for this source to be done."""
+        self._closed = True
+        GENERATOR.detach(self)
+        if wait:
+            with self._lock:
+                pass
 
     @property
     def prefetching(self) -> bool:
-        return self._thread is not None
+        return GENERATOR.serves(self)
 
     def __enter__(self) -> SoundscapeSource:
         return self
