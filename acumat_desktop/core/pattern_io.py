@@ -199,3 +199,22 @@ def _locate(message: str) -> tuple[str, str]:
     if sep and " " not in head:
         return head, rest
     return "(pattern)", message
+
+
+def pattern_to_mapping(pattern: BreathingPattern) -> dict[str, Any]:
+    """A pattern as its file holds it (what :func:`pattern_from_mapping` reads back)."""
+    data: dict[str, Any] = {
+        "id": pattern.id,
+        "name": pattern.name,
+        "phases": [
+            {"phase": str(p.phase), "seconds": p.seconds, **({"cue": p.cue} if p.cue else {})}
+            for p in pattern.phases
+        ],
+    }
+    if pattern.description:
+        data["description"] = pattern.description
+    if pattern.warning:
+        data["warning"] = pattern.warning
+    if pattern.max_cycles is not None:
+        data["max_cycles"] = pattern.max_cycles
+    return data

@@ -8,7 +8,7 @@ starts with the keyboard focus on the safe answer, so a stray Space keeps the se
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -102,5 +102,17 @@ def ask(
     )
     try:
         return dialog.exec() == QDialog.DialogCode.Accepted
+    finally:
+        dialog.deleteLater()
+
+
+def tell(parent: QWidget | None, title: str, text: str, *, detail: str | None = None) -> None:
+    """Say something plainly and wait for "OK" (one calm button, no stock icon)."""
+    dialog = CalmDialog(
+        parent, title, text, QCoreApplication.translate("CalmDialog", "OK"), "", detail=detail
+    )
+    dialog.cancel_button.hide()
+    try:
+        dialog.exec()
     finally:
         dialog.deleteLater()

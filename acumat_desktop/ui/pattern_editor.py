@@ -1,7 +1,11 @@
-"""Make a breathing pattern in the app: a name and the seconds to breathe in, hold, breathe out
-and rest, checked exactly as a pattern file is (``core.pattern_io``) and saved through
+"""Make or change a breathing pattern in the app: a name and the seconds to breathe in, hold,
+breathe out and rest, checked exactly as a pattern file is (``core.pattern_io``) and saved through
 ``PatternLibrary.save``. It says what is wrong only once something was changed (or on Save),
 in plain words, on a line kept free so nothing moves.
+
+Editing keeps the pattern's id (routines name it by id, so a new name breaks nothing) and
+what the form does not show (its cue words, a caution, a cycle limit). A built-in pattern is
+never changed: "your own version" opens the form on a copy, saved under a new name.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ import logging
 from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,7 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from acumat_desktop.core.breathing import PHASE_LIMITS, BreathingPattern, Phase
-from acumat_desktop.core.pattern_io import PatternFileError, pattern_from_mapping
+from acumat_desktop.core.pattern_io import (
+    PatternFileError,
+    pattern_from_mapping,
+    pattern_to_mapping,
+)
 from acumat_desktop.core.routines import slugify, unique_id
 
 log = logging.getLogger(__name__)
@@ -33,6 +42,13 @@ STEPS = (Phase.INHALE, Phase.HOLD, Phase.EXHALE, Phase.REST)
 OPTIONAL = (Phase.HOLD, Phase.REST)  # 0 seconds leaves the step out
 
 
+def fits_the_form(pattern: BreathingPattern) -> bool:
+    """Whether the form can show ``pattern`` whole: in, hold, out, rest, each at most once and in
+    that order (a "top up" second inhale, say, it cannot)."""
+    order = [p.phase for p in pattern.phases]
+    return len(set(order)) == len(order) and order == [p for p in STEPS if p in order]
+
+
 class PatternEditor(QDialog):
     def __init__(
         self,
@@ -40,13 +56,17 @@ class PatternEditor(QDialog):
         *,
         taken_ids: Collection[str] = (),
         parent: QWidget | None = None,
+        pattern: BreathingPattern | None = None,
+        copy: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("PatternEditor")
-        self.setWindowTitle(self.tr("New breathing pattern"))
         self.setMinimumWidth(460)
         self._save_pattern = save
-        self._taken = set(taken_ids)
+        # Editing keeps the id and the fields the form does not show; a copy gets a new id.
+        self._own_id = pattern.id if pattern is not None and not copy else None
+        self._kept = pattern_to_mapping(pattern) if pattern is not None else {}
+        self._taken = set(taken_ids) - {self._own_id}
         self._touched = False
         self.saved: BreathingPattern | None = None
         self.problems: list[str] = []
@@ -82,7 +102,28 @@ class PatternEditor(QDialog):
         self.name_edit.textEdited.connect(self._touch)
         for spin in self.spins.values():
             spin.valueChanged.connect(self._touch)
+        self._load(pattern, copy)
         self.validate()
+
+    def _load(self, pattern: BreathingPattern | None, copy: bool) -> None:
+        if pattern is None:
+            self.setWindowTitle(self.tr("New breathing pattern"))
+            return
+        name = QCoreApplication.translate("Breathing", pattern.name)
+        if copy:
+            self.setWindowTitle(self.tr("Your version of %1").replace("%1", name))
+            name = self.tr("%1 (my version)").replace("%1", name)
+        else:
+            self.setWindowTitle(self.tr("Edit %1").replace("%1", name))
+        self.name_edit.setText(name)
+        self.description_edit.setText(pattern.description)
+        for phase in STEPS:
+            self.spins[phase].blockSignals(True)
+            self.spins[phase].setValue(0.0)
+        for spec in pattern.phases:
+            self.spins[spec.phase].setValue(spec.seconds)
+        for spin in self.spins.values():
+            spin.blockSignals(False)
 
     def _spin(self, accessible: str) -> QDoubleSpinBox:
         spin = QDoubleSpinBox(self)
@@ -125,8 +166,14 @@ class PatternEditor(QDialog):
             for phase in STEPS
             if not (phase in OPTIONAL and self.spins[phase].value() == 0)
         ]
+        cues = {p["phase"]: p["cue"] for p in self._kept.get("phases", []) if "cue" in p}
+        for phase in phases:
+            if phase["phase"] in cues:
+                phase["cue"] = cues[phase["phase"]]
+        made_id = unique_id(slugify(name), self._taken) if name else ""
         data: dict[str, Any] = {
-            "id": unique_id(slugify(name), self._taken) if name else "",
+            **{k: v for k, v in self._kept.items() if k in ("warning", "max_cycles")},
+            "id": self._own_id or made_id,
             "name": name,
             "phases": phases,
         }
@@ -200,10 +247,16 @@ class PatternEditor(QDialog):
 
 
 def ask_new_pattern(
-    parent: QWidget, save: SavePattern, taken_ids: Collection[str]
+    parent: QWidget,
+    save: SavePattern,
+    taken_ids: Collection[str],
+    *,
+    pattern: BreathingPattern | None = None,
+    copy: bool = False,
 ) -> BreathingPattern | None:
-    """Show the editor modally; the saved pattern, or None when cancelled."""
-    dialog = PatternEditor(save, taken_ids=taken_ids, parent=parent)
+    """Show the editor modally (on ``pattern``, or a copy of it, if given); the saved pattern,
+    or None when cancelled."""
+    dialog = PatternEditor(save, taken_ids=taken_ids, parent=parent, pattern=pattern, copy=copy)
     try:
         return dialog.saved if dialog.exec() == QDialog.DialogCode.Accepted else None
     finally:

@@ -23,6 +23,8 @@ from acumat_desktop.services.routine_library import (
     RoutineLibrary,
     UnknownRoutineError,
 )
+from acumat_desktop.ui.pattern_actions import PatternActions
+from acumat_desktop.ui.pattern_menu import PatternMenuButton
 from acumat_desktop.ui.routine_choices import Choice
 from acumat_desktop.ui.routine_editor import RoutineEditor
 
@@ -47,8 +49,10 @@ def ask_open_path(parent: QWidget) -> Path | None:
 
 def ask_save_path(parent: QWidget, suggested: str) -> Path | None:
     name, _ = QFileDialog.getSaveFileName(
-        parent, QCoreApplication.translate("RoutineActions", "Export routine"), suggested,
-        ROUTINE_FILTER
+        parent,
+        QCoreApplication.translate("RoutineActions", "Export routine"),
+        suggested,
+        ROUTINE_FILTER,
     )
     if not name:
         return None
@@ -103,6 +107,7 @@ class RoutineActions(QObject):
         patterns: Mapping[str, BreathingPattern] | None = None,
         sounds: Iterable[Choice] | None = None,
         new_pattern: NewPattern | None = None,
+        pattern_actions: PatternActions | None = None,
     ) -> None:
         super().__init__(parent)
         self._library = library
@@ -115,6 +120,9 @@ class RoutineActions(QObject):
         self._patterns = patterns
         self._sounds = list(sounds) if sounds is not None else None
         self._new_pattern = new_pattern  # "New pattern…" in the editor's breathing list
+        self._pattern_actions = pattern_actions  # edit, copy and delete beside that list
+        if pattern_actions is not None:
+            pattern_actions.message.connect(self.message)
 
     def editor_for(
         self, routine: Routine | None, *, copy_of: Routine | None = None
@@ -131,7 +139,32 @@ class RoutineActions(QObject):
         if self._new_pattern is not None:
             ask = self._new_pattern
             editor.new_pattern_requested.connect(lambda: ask(editor))
+        if self._pattern_actions is not None:
+            self._add_pattern_menu(editor, self._pattern_actions)
         return editor
+
+    def _add_pattern_menu(self, editor: RoutineEditor, actions: PatternActions) -> None:
+        """Edit, copy or delete the chosen breathing pattern from beside the editor's list."""
+        button = PatternMenuButton(
+            editor.breathing_combo,
+            can_edit=actions.can_edit,
+            is_own=actions.is_own,
+            name_of=actions.name_of,
+            parent=editor,
+        )
+        editor.add_pattern_button(button)
+
+        def edit(pattern_id: str) -> None:
+            saved = actions.edit(editor, pattern_id)
+            if saved is not None:
+                editor.set_patterns(actions.patterns(), saved.id)
+
+        def delete(pattern_id: str) -> None:
+            if actions.delete(editor, pattern_id):
+                editor.set_patterns(actions.patterns(), "resonance")
+
+        button.edit_requested.connect(edit)
+        button.delete_requested.connect(delete)
 
     def new(self) -> Routine | None:
         return self._edit_and_save(None)

@@ -47,6 +47,7 @@ from acumat_desktop.core.routines import (
     slugify,
     unique_id,
 )
+from acumat_desktop.ui.pattern_menu import field_row
 from acumat_desktop.ui.routine_choices import (
     Choice,
     fill_combo,
@@ -57,18 +58,8 @@ from acumat_desktop.ui.routine_choices import (
 
 log = logging.getLogger(__name__)
 
-FIELDS = (
-    "name",
-    "purpose",
-    "description",
-    "goals",
-    "position",
-    "minutes",
-    "breathing",
-    "sound",
-    "tips",
-    "cues",
-)
+FIELDS: tuple[str, ...] = ("name", "purpose", "description", "goals", "position")
+FIELDS += ("minutes", "breathing", "sound", "tips", "cues")
 _MINUTE_FIELDS = {"minutes", "min_minutes", "max_minutes"}
 
 
@@ -198,7 +189,7 @@ class RoutineEditor(QDialog):
             ("goals", self.tr("Goals:"), goals),
             ("position", self.tr("P&osition:"), self.position_combo),
             ("minutes", self.tr("&Minutes:"), minutes),
-            ("breathing", self.tr("&Breathing:"), self.breathing_combo),
+            ("breathing", self.tr("&Breathing:"), self._breathing_row()),
             ("sound", self.tr("&Sound:"), self.sound_combo),
             ("tips", self.tr("&Tips:"), self.tips_edit),
             ("cues", self.tr("&Cues:"), self.cues_edit),
@@ -215,7 +206,8 @@ class RoutineEditor(QDialog):
         form.setVerticalSpacing(4)
         for key, text, field in rows:
             label = QLabel(text, form_host)
-            label.setBuddy(self.minutes_spin if key == "minutes" else field)
+            buddies = {"minutes": self.minutes_spin, "breathing": self.breathing_combo}
+            label.setBuddy(buddies.get(key, field))
             if key in _NO_ERROR_LINE:
                 form.addRow(label, field)
             else:
@@ -256,6 +248,20 @@ class RoutineEditor(QDialog):
             spin.setMinimumWidth(72)
         row.setColumnStretch(6, 1)
         return minutes
+
+    def _breathing_row(self) -> QWidget:
+        row, self._breathing_box = field_row(self.breathing_combo, self)
+        return row
+
+    def add_pattern_button(self, button: QWidget) -> None:  # edit, copy, delete the pattern
+        self._breathing_box.addWidget(button)
+
+    def set_patterns(self, patterns: Mapping[str, BreathingPattern], selected: str) -> None:
+        """Offer ``patterns`` again; choose ``selected``, or the first when it is gone."""
+        self._pattern_choices = pattern_choices(patterns)
+        self._pattern_ids = [pid for pid, _ in self._pattern_choices if pid != "none"]
+        self._fill_breathing(selected if selected in patterns else None)
+        self.validate()
 
     def _fill_breathing(self, selected: str | None = None) -> None:
         self.breathing_combo.blockSignals(True)
