@@ -13,9 +13,9 @@ import logging
 import os
 import sys
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtDBus import QDBusConnection
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QLabel
 
@@ -33,7 +33,6 @@ from acumat_desktop.services.ipc import ControlServer
 from acumat_desktop.services.keep_awake import SessionKeepAwake, create_keep_awake
 from acumat_desktop.services.logging_setup import setup_logging
 from acumat_desktop.services.notices import OnceNotices
-from acumat_desktop.services.notifications import DesktopNotifications
 from acumat_desktop.services.paths import AppPaths, instance_lock_path, server_name
 from acumat_desktop.services.session_lock import (
     BUS_PROBE_TIMEOUT_S,
@@ -50,17 +49,16 @@ from acumat_desktop.services.translations import install_translations
 from acumat_desktop.settings.migrations import NewerSchemaError
 from acumat_desktop.ui.actions import AppActions
 from acumat_desktop.ui.main_window import MainWindow
-from acumat_desktop.ui.routine_choices import pattern_choices, sound_choices
-from acumat_desktop.ui.settings_dialog import SettingsChoices
 from acumat_desktop.ui.theme import apply_theme
 from acumat_desktop.ui.tray import Tray
-from acumat_desktop.wiring.media import MediaKeysFeature
-from acumat_desktop.wiring.reminders import RemindersFeature, create_sitting_monitor
-from acumat_desktop.wiring.session_end import SessionEndNotice
-from acumat_desktop.wiring.session_pages import SessionPages
-from acumat_desktop.wiring.sessions import SessionsFeature
 from acumat_desktop.wiring.shell import ShellFeature
-from acumat_desktop.wiring.sound import SoundFeature
+
+if TYPE_CHECKING:  # the features are imported when they are built, after the tray icon shows
+    from acumat_desktop.wiring.media import MediaKeysFeature
+    from acumat_desktop.wiring.reminders import RemindersFeature
+    from acumat_desktop.wiring.session_pages import SessionPages
+    from acumat_desktop.wiring.sessions import SessionsFeature
+    from acumat_desktop.wiring.sound import SoundFeature
 
 log = logging.getLogger(__name__)
 
@@ -227,7 +225,14 @@ def build_shell(s: Services) -> ShellFeature:
 
 def build_features(s: Services) -> AcuMat:
     """Each feature in dependency order: sound first (sessions check sounds against it), then
-    sessions (the pages, the reminders and the media keys start or drive sessions through it)."""
+    sessions (the pages, the reminders and the media keys start or drive sessions through it).
+    Their modules are imported here, not at start-up: the tray icon shows before."""
+    from acumat_desktop.ui.routine_choices import pattern_choices, sound_choices
+    from acumat_desktop.ui.settings_dialog import SettingsChoices
+    from acumat_desktop.wiring.session_pages import SessionPages
+    from acumat_desktop.wiring.sessions import SessionsFeature
+    from acumat_desktop.wiring.sound import SoundFeature
+
     shell = build_shell(s)
     sound = SoundFeature(
         parent=s.app, data_dir=s.paths.data, cache_dir=s.paths.cache, settings=s.settings,
@@ -254,7 +259,8 @@ def build_features(s: Services) -> AcuMat:
         session_view=sessions.view, starter=sessions, sounds=sound,
         pattern_library=sessions.patterns,
     )
-    sound.attach_preview(pages.picker.details)  # the picker's ▶ plays its sound as ambience
+    # The picker's ▶ plays its sound as ambience (the picker is built when the window shows).
+    pages.when_home_built(lambda picker: sound.attach_preview(picker.details))
     reminders, media = build_around_sessions(s, shell, sound, sessions)
     s.app.aboutToQuit.connect(s.shutdown.run)
     return AcuMat(s, shell, sound, sessions, pages, reminders, media)
@@ -264,6 +270,13 @@ def build_around_sessions(
     s: Services, shell: ShellFeature, sound: SoundFeature, sessions: SessionsFeature
 ) -> tuple[RemindersFeature, MediaKeysFeature]:
     """The features that start or follow sessions from outside the window."""
+    from PySide6.QtDBus import QDBusConnection
+
+    from acumat_desktop.services.notifications import DesktopNotifications
+    from acumat_desktop.wiring.media import MediaKeysFeature
+    from acumat_desktop.wiring.reminders import RemindersFeature, create_sitting_monitor
+    from acumat_desktop.wiring.session_end import SessionEndNotice
+
     SessionEndNotice(
         parent=s.app, session=s.session, window=s.window, tray=s.tray,
         notifier=DesktopNotifications(
@@ -293,7 +306,12 @@ def build(
     minimized: bool,
     clock: Clock | None = None,
 ) -> AcuMat:
-    acumat = build_features(build_services(app, paths, loaded, clock))
+    services = build_services(app, paths, loaded, clock)
+    assert services.tray is not None  # always built; it may have no system tray to sit in
+    # The icon first: Qt puts it in any tray that exists now or appears later, and the tray
+    # embeds it while the features are built (it answers once the event loop runs).
+    services.tray.show()
+    acumat = build_features(services)
     install_excepthooks(acumat.shell.report_error)
     show_first_screen(acumat, loaded, minimized)
     return acumat
@@ -302,8 +320,7 @@ def build(
 def show_first_screen(acumat: AcuMat, loaded: LoadResult, minimized: bool) -> None:
     """The tray (or, without one, the window), then what the person must be told."""
     window, tray = acumat.window, acumat.tray
-    assert tray is not None  # always built; it may have no system tray to sit in
-    tray.show()  # Qt puts the icon in any tray that exists now or appears later
+    assert tray is not None  # always built, and shown by build()
     tray.available_changed.connect(lambda available: on_tray_changed(window, available))
     if not tray.is_available:
         window.show_warning(

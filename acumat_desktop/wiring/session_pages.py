@@ -1,12 +1,17 @@
 """The main window's session pages: picker (home), session, summary and history, plus the
-routine actions and the safety note."""
+routine actions and the safety note.
+
+The pages are built when first needed, not at start-up (a start to the tray needs none of them):
+the home page (the picker, the routine actions and, on a first run, the welcome) when the window
+first shows or something asks for it; the summary, the history page and the safety sheet when
+first shown. A session needs none of them: its page is the sessions feature's."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
 
 from acumat_desktop.core.breathing import BreathingPattern
@@ -68,49 +73,125 @@ class SessionPages(QObject):
         self._library = library
         self._patterns = patterns
         self._pattern_library = pattern_library
-        self._build_pages([(row["id"], row["name"]) for row in sounds.sounds()])
+        self._sounds = sounds
         self._held = False  # a session waits, paused, behind the safety sheet
         self._waiting_start: StartArgs | None = None  # a start from the window, after the note
-        self._connect_picker()
-        self.picker.set_favourites(settings.settings.session.favourites)
-        self.picker.set_ramp_routines(settings.settings.session.ramp_routines)
+        self._picker: RoutinePicker | None = None
+        self._actions: RoutineActions | None = None
+        self._welcome: WelcomeSheet | None = None
+        self._summary: SessionSummary | None = None
+        self._history_view: HistoryView | None = None
+        self._safety_sheet: SafetySheet | None = None
+        self._home_hooks: list[Callable[[RoutinePicker], None]] = []
         settings.changed.connect(self._on_settings)
-        self.actions.message.connect(window.show_notice)
-        self.summary.feeling_chosen.connect(self._note_feeling)
-        self.summary.done.connect(self.show_home)
-        self.history_view.back.connect(self.show_home)
-        self.history_view.again_requested.connect(self._do_again)
         session.happened.connect(self._on_event)
         self._add_menu_actions()
-        self._build_first_run()
+        if window.isVisible():
+            self._build_home()
+        else:
+            window.installEventFilter(self)  # the home page comes as the window first shows
 
-    def _build_pages(self, sounds: list[tuple[str, str]]) -> None:
-        """The picker (home), the summary and the history page, and the routine actions."""
+    # ------------------------------------------------------------------ built when needed
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.Show:
+            self._build_home()  # before the window maps: it shows with its home page
+        return False
+
+    def when_home_built(self, hook: Callable[[RoutinePicker], None]) -> None:
+        """Call ``hook`` with the picker once the home page is built (now, if it is)."""
+        if self._picker is not None:
+            hook(self._picker)
+        else:
+            self._home_hooks.append(hook)
+
+    @property
+    def home_built(self) -> bool:
+        return self._picker is not None
+
+    @property
+    def picker(self) -> RoutinePicker:
+        return self._build_home()
+
+    @property
+    def actions(self) -> RoutineActions:
+        self._build_home()
+        assert self._actions is not None
+        return self._actions
+
+    @property
+    def welcome(self) -> WelcomeSheet | None:
+        """The first run's welcome (None once the safety note was read at start-up)."""
+        self._build_home()
+        return self._welcome
+
+    @property
+    def summary(self) -> SessionSummary:
+        if self._summary is None:
+            self._summary = SessionSummary(self._window)
+            self._window.pages.addWidget(self._summary)
+            self._summary.feeling_chosen.connect(self._note_feeling)
+            self._summary.done.connect(self.show_home)
+        return self._summary
+
+    @property
+    def history_view(self) -> HistoryView:
+        if self._history_view is None:
+            library = self._library
+            self._history_view = HistoryView(
+                self._history,
+                self._clock,
+                self._window,
+                routines=lambda: [(r.id, r.name) for r in library.all()],
+            )
+            self._window.pages.addWidget(self._history_view)
+            self._history_view.back.connect(self.show_home)
+            self._history_view.again_requested.connect(self._do_again)
+        return self._history_view
+
+    @property
+    def safety_sheet(self) -> SafetySheet:
+        if self._safety_sheet is None:
+            self._safety_sheet = SafetySheet(self._window)
+            self._safety_sheet.accepted.connect(self._note_read)
+            self._safety_sheet.declined.connect(self._note_declined)
+        return self._safety_sheet
+
+    def _build_home(self) -> RoutinePicker:
+        """The picker (home) and the routine actions, once; on a first run, the welcome."""
+        if self._picker is not None:
+            return self._picker
+        self._window.removeEventFilter(self)
         window, library, starter = self._window, self._library, self._starter
-        self.picker = RoutinePicker(
+        sounds = [(row["id"], row["name"]) for row in self._sounds.sounds()]
+        picker = self._picker = RoutinePicker(
             library,
             window,
             patterns=self._patterns,
             sounds=sounds,
             suggest_minutes=lambda routine: starter.minutes_for(routine.id),
         )
-        self.summary = SessionSummary(window)
-        self.history_view = HistoryView(
-            self._history,
-            self._clock,
-            window,
-            routines=lambda: [(r.id, r.name) for r in library.all()],
-        )
-        window.set_home_page(self.picker)
-        window.pages.addWidget(self.summary)
-        window.pages.addWidget(self.history_view)
-        self.actions = RoutineActions(
+        shown = window.pages.currentWidget()  # a page shown before the home existed stays
+        placeholder = window.placeholder
+        window.set_home_page(picker)
+        if shown is not None and shown is not placeholder:
+            window.pages.setCurrentWidget(shown)
+        self._actions = RoutineActions(
             library,
             window,
             patterns=self._patterns,
             sounds=sounds,
             new_pattern=self._new_pattern if self._pattern_library is not None else None,
         )
+        self._actions.message.connect(window.show_notice)
+        self._connect_picker()
+        picker.set_favourites(self._settings.settings.session.favourites)
+        picker.set_ramp_routines(self._settings.settings.session.ramp_routines)
+        self._build_first_run()
+        for hook in self._home_hooks:
+            hook(picker)
+        self._home_hooks.clear()
+        return picker
 
     def _connect_picker(self) -> None:
         self.picker.start_requested.connect(self._start_from_picker)
@@ -140,9 +221,10 @@ class SessionPages(QObject):
         self._window.pages.setCurrentWidget(self.picker)
 
     def show_history(self) -> None:
-        self.history_view.refresh()
-        self._window.pages.setCurrentWidget(self.history_view)
-        self._window.bring_forward()
+        view = self.history_view
+        view.refresh()
+        self._window.bring_forward()  # first, so the home page is built under the history
+        self._window.pages.setCurrentWidget(view)
 
     def _on_event(self, event: SessionEvent) -> None:
         if isinstance(event, Started):
@@ -209,20 +291,17 @@ class SessionPages(QObject):
     # ------------------------------------------------------------------ first run, safety note
 
     def _build_first_run(self) -> None:
-        """The safety sheet over the window; on a first run the welcome, which leads to "First
-        time on the mat" (first in the library's order, and selected)."""
-        self.safety_sheet = SafetySheet(self._window)
-        self.safety_sheet.accepted.connect(self._note_read)
-        self.safety_sheet.declined.connect(self._note_declined)
-        self.welcome: WelcomeSheet | None = None
+        """On a first run the welcome, which leads to "First time on the mat" (first in the
+        library's order, and selected); else the default routine, selected."""
+        picker = self.picker
         if self._note_seen():
-            self.picker.select(self._settings.settings.session.default_routine)
+            picker.select(self._settings.settings.session.default_routine)
             return
-        self.picker.select(FIRST_ROUTINE)
-        self.welcome = WelcomeSheet(self._window)
-        self.welcome.read.connect(self._welcome_read)
-        self.welcome.later.connect(self.show_home)
-        self.welcome.open()
+        picker.select(FIRST_ROUTINE)
+        welcome = self._welcome = WelcomeSheet(self._window)
+        welcome.read.connect(self._welcome_read)
+        welcome.later.connect(self.show_home)
+        welcome.open()
 
     def _note_seen(self) -> bool:
         return self._settings.settings.session.safety_note_seen
@@ -236,9 +315,9 @@ class SessionPages(QObject):
         if self._note_seen() or not self._session.pause():
             return
         self._held = True
-        if self.welcome is not None:
-            self.welcome.hide()
-        self._window.bring_forward()
+        self._window.bring_forward()  # first: a window shown the first time builds its home
+        if self._welcome is not None:
+            self._welcome.hide()
         self.safety_sheet.open(waiting=True)
 
     def _note_read(self) -> None:
@@ -267,8 +346,9 @@ class SessionPages(QObject):
         show_safety_note(self._window, first_time=False)
 
     def _on_settings(self, settings: Settings) -> None:
-        self.picker.set_favourites(settings.session.favourites)
-        self.picker.set_ramp_routines(settings.session.ramp_routines)
+        if self._picker is not None:  # else it reads them when it is built
+            self._picker.set_favourites(settings.session.favourites)
+            self._picker.set_ramp_routines(settings.session.ramp_routines)
 
     def _set_ramp(self, routine_id: str, on: bool) -> None:
         """Ease a routine's breathing in, or not, through the settings (the next start reads

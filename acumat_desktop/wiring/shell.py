@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -15,17 +16,18 @@ from acumat_desktop.services.autostart import Autostart, apply_autostart
 from acumat_desktop.services.notices import OnceNotices
 from acumat_desktop.services.settings_service import SettingsService
 from acumat_desktop.settings.model import Settings
-from acumat_desktop.ui.about import load_about_dialog
 from acumat_desktop.ui.actions import AppActions
 from acumat_desktop.ui.main_window import MainWindow
-from acumat_desktop.ui.settings_dialog import SettingsChoices, SettingsDialog
 from acumat_desktop.ui.theme import apply_theme
 from acumat_desktop.ui.tray import Tray
 
+if TYPE_CHECKING:  # the dialogs' modules are imported when a dialog is first opened
+    from acumat_desktop.ui.settings_dialog import SettingsChoices, SettingsDialog
+
 log = logging.getLogger(__name__)
 
-DialogExtension = Callable[[SettingsDialog], None]
-ChoicesProvider = Callable[[], SettingsChoices]
+DialogExtension = Callable[["SettingsDialog"], None]
+ChoicesProvider = Callable[[], "SettingsChoices"]
 
 
 class ShellFeature(QObject):
@@ -53,7 +55,7 @@ class ShellFeature(QObject):
         self._log_file = log_file
         self._settings_dialog: SettingsDialog | None = None
         self._dialog_extensions: list[DialogExtension] = []
-        self._choices: ChoicesProvider = SettingsChoices
+        self._choices: ChoicesProvider | None = None  # None: no routines, patterns or sounds
         self.error_box: QMessageBox | None = None
         actions.open.triggered.connect(window.bring_forward)
         actions.quit.triggered.connect(self.quit)
@@ -100,20 +102,23 @@ class ShellFeature(QObject):
             )
 
     def open_settings(self) -> None:
+        from acumat_desktop.ui.settings_dialog import SettingsChoices, SettingsDialog
+
+        choices = self._choices() if self._choices is not None else SettingsChoices()
         if self._settings_dialog is None:
-            self._settings_dialog = SettingsDialog(
-                self._settings, self._window, choices=self._choices()
-            )
+            self._settings_dialog = SettingsDialog(self._settings, self._window, choices=choices)
             for extend in self._dialog_extensions:
                 extend(self._settings_dialog)
         else:
-            self._settings_dialog.set_choices(self._choices())
+            self._settings_dialog.set_choices(choices)
             self._settings_dialog.load(self._settings.settings)
         self._settings_dialog.show()
         self._settings_dialog.raise_()
         self._settings_dialog.activateWindow()
 
     def open_about(self) -> None:
+        from acumat_desktop.ui.about import load_about_dialog
+
         dialog = load_about_dialog(self._window)
         dialog.setWindowIcon(self._window.windowIcon())
         dialog.open()

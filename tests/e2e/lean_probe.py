@@ -1,0 +1,64 @@
+"""Builds the app as ``acumat --minimized`` does, on the test's desktop, and prints what exists
+(run by test_lean_start_e2e.py in its own process, so ``sys.modules`` is this start's alone)."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from PySide6.QtCore import QEventLoop, QTimer
+
+from acumat_desktop.app import build, create_application
+from acumat_desktop.services.paths import AppPaths
+from acumat_desktop.services.settings_store import SettingsStore
+from acumat_desktop.ui.history_view import HistoryView
+from acumat_desktop.ui.routine_picker import RoutinePicker
+from acumat_desktop.ui.session_summary import SessionSummary
+
+HEAVY = ("numpy", "PySide6.QtMultimedia", "acumat_desktop.core.audio.synth")
+
+
+def turn() -> None:
+    """A pass of an event loop (what a started app does next; quitting the app's own loop
+    would run its shutdown)."""
+    loop = QEventLoop()
+    QTimer.singleShot(50, loop.quit)
+    loop.exec()
+
+
+def main() -> None:
+    paths = AppPaths.for_user()
+    paths.ensure()
+    app = create_application()
+    built = build(app, paths, SettingsStore(paths.settings_file).load(), minimized=True)
+    turn()
+    window = built.window
+    out: dict[str, object] = {
+        "tray": built.tray is not None and built.tray.visible,
+        "window_shown": window.isVisible(),
+        "heavy": sorted(name for name in HEAVY if name in sys.modules),
+        "pages": [len(window.findChildren(kind)) for kind in (RoutinePicker, SessionSummary,
+                                                               HistoryView)],
+    }
+    if "--start" in sys.argv:  # a session started from the command line, right after start
+        request = {"v": 1, "id": 1, "cmd": "start", "args": {"routine": "first-time"}}
+        out["reply"] = json.loads(built.commands.handle_line(json.dumps(request).encode()))
+        turn()
+        out["session_page"] = window.pages.currentWidget() is built.sessions.view
+        out["state"] = built.session.state.value
+    window.show()
+    turn()
+    out["shown_pages"] = [len(window.findChildren(kind)) for kind in (RoutinePicker,
+                                                                     SessionSummary, HistoryView)]
+    built.pages.show_history()
+    turn()
+    out["history_current"] = window.pages.currentWidget() is built.pages.history_view
+    out["history_pages"] = len(window.findChildren(HistoryView))
+    print(json.dumps(out))
+    built.session.stop()
+    window.allow_close()
+    built.close()
+
+
+if __name__ == "__main__":
+    main()

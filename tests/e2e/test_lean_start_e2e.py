@@ -1,0 +1,48 @@
+"""A start to the tray builds only what the tray and the reminders need (issue 13, "Start
+lean"): the window's pages come when the window first shows, the history page when it is first
+opened, and the sound's heavy parts (numpy, the synthesiser, QtMultimedia) when sound is first
+played. Each case runs in its own process on the private desktop (Xvfb + a tray), so the
+modules loaded are that start's alone."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from tests.e2e.conftest import AppRunner
+
+PROBE = Path(__file__).with_name("lean_probe.py")
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def probe(acumat: AppRunner, *args: str) -> dict[str, Any]:
+    done = subprocess.run(
+        [sys.executable, str(PROBE), *args], env=acumat.env, cwd=ROOT, capture_output=True,
+        text=True, timeout=120, check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert isinstance(result, dict)
+    return result
+
+
+def test_a_minimized_start_builds_the_tray_and_no_page(acumat: AppRunner) -> None:
+    found = probe(acumat)
+    assert found["tray"] is True and found["window_shown"] is False, found
+    assert found["heavy"] == []  # no numpy, synthesiser or QtMultimedia in a start to the tray
+    assert found["pages"] == [0, 0, 0]  # no picker, summary or history page yet
+    assert found["shown_pages"] == [1, 0, 0]  # the window shows with its home page only
+    assert found["history_current"] is True and found["history_pages"] == 1
+
+
+def test_a_session_started_right_after_a_minimized_start_shows_its_page(
+    acumat: AppRunner,
+) -> None:
+    found = probe(acumat, "--start")
+    assert found["reply"]["ok"] is True, found["reply"]
+    assert found["state"] in ("countdown", "running")
+    assert found["session_page"] is True  # the home page built under it does not cover it
+    assert found["pages"] == [0, 0, 0]
