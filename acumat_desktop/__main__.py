@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 # The app itself, as the desktop file and autostart start it.
@@ -25,6 +26,8 @@ def main() -> int:
 
 def _start_app(*, minimized: bool) -> int:
     """As ``cli.main`` runs the app: at most one line on stderr, whatever happens."""
+    # AcuMat uses no pydantic plugin: looking for them scans every installed package's metadata.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         from acumat_desktop.app import run_app
 
