@@ -116,6 +116,13 @@
         </message>
     </context>
     <context>
+        <name>CalmDialog</name>
+        <message>
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+    </context>
+    <context>
         <name>Feelings</name>
         <message>
             <source>Not great</source>
@@ -434,6 +441,49 @@
         </message>
     </context>
     <context>
+        <name>PatternActions</name>
+        <message>
+            <source>Delete</source>
+            <translation>Löschen</translation>
+        </message>
+        <message>
+            <source>Keep it</source>
+            <translation>Behalten</translation>
+        </message>
+        <message>
+            <source>Saved the breathing pattern %1</source>
+            <translation>Atemmuster %1 gespeichert</translation>
+        </message>
+        <message>
+            <source>the default breathing in Settings</source>
+            <translation>die Standard-Atmung in den Einstellungen</translation>
+        </message>
+        <message>
+            <source>“%1” is in use</source>
+            <translation>„%1“ wird verwendet</translation>
+        </message>
+        <message>
+            <source>It is the breathing of: %1. Choose another pattern there first, then it can be deleted.</source>
+            <translation>Es ist die Atmung von: %1. Wähle dort zuerst ein anderes Muster, dann kannst du es löschen.</translation>
+        </message>
+        <message>
+            <source>Delete the breathing pattern “%1”? This cannot be undone.</source>
+            <translation>Das Atemmuster „%1“ löschen? Das lässt sich nicht rückgängig machen.</translation>
+        </message>
+        <message>
+            <source>Delete breathing pattern</source>
+            <translation>Atemmuster löschen</translation>
+        </message>
+        <message>
+            <source>Could not delete the pattern</source>
+            <translation>Das Muster konnte nicht gelöscht werden</translation>
+        </message>
+        <message>
+            <source>Deleted the breathing pattern %1</source>
+            <translation>Atemmuster %1 gelöscht</translation>
+        </message>
+    </context>
+    <context>
         <name>PatternEditor</name>
         <message>
             <source>New breathing pattern</source>
@@ -474,6 +524,18 @@
         <message>
             <source>none</source>
             <translation>keine</translation>
+        </message>
+        <message>
+            <source>Your version of %1</source>
+            <translation>Deine Version von %1</translation>
+        </message>
+        <message>
+            <source>%1 (my version)</source>
+            <translation>%1 (meine Version)</translation>
+        </message>
+        <message>
+            <source>Edit %1</source>
+            <translation>%1 bearbeiten</translation>
         </message>
         <message>
             <source> s</source>
@@ -522,6 +584,29 @@
         <message>
             <source>The pattern could not be saved: %1</source>
             <translation>Das Muster konnte nicht gespeichert werden: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>PatternMenuButton</name>
+        <message>
+            <source>Pattern</source>
+            <translation>Muster</translation>
+        </message>
+        <message>
+            <source>Change or delete this breathing pattern</source>
+            <translation>Dieses Atemmuster ändern oder löschen</translation>
+        </message>
+        <message>
+            <source>Edit “%1”…</source>
+            <translation>„%1“ bearbeiten …</translation>
+        </message>
+        <message>
+            <source>Your own version of “%1”…</source>
+            <translation>Deine eigene Version von „%1“ …</translation>
+        </message>
+        <message>
+            <source>Delete “%1”…</source>
+            <translation>„%1“ löschen …</translation>
         </message>
     </context>
     <context>
@@ -950,8 +1035,19 @@
             <translation>Aus den Favoriten entfernen</translation>
         </message>
         <message>
+            <source>%1 is a gentler start for now.</source>
+            <translation>%1 ist für den Anfang sanfter.</translation>
+        </message>
+        <message>
             <source>The plan can be turned off or its weekly step changed in Settings.</source>
             <translation>Den Plan kannst du in den Einstellungen ausschalten oder seinen wöchentlichen Schritt ändern.</translation>
+        </message>
+        <message numerus="yes">
+            <source>This routine takes at least %n minutes, more than week %1 of getting used to the mat suggests (up to %2).</source>
+            <translation>
+                <numerusform>Diese Routine dauert mindestens %n Minute, länger als Woche %1 der Eingewöhnung an die Matte vorschlägt (bis zu %2).</numerusform>
+                <numerusform>Diese Routine dauert mindestens %n Minuten, länger als Woche %1 der Eingewöhnung an die Matte vorschlägt (bis zu %2).</numerusform>
+            </translation>
         </message>
         <message numerus="yes">
             <source>Week %1 of getting used to the mat: up to %n minutes</source>
