@@ -73,8 +73,9 @@ class Voice:
         """This voice's mono samples for ``hop`` frames from ``block_start`` (zeros before it
         starts); drops partials that have rung out.
 
-        Each mode is a decaying complex phasor a·z^n; it is built as the outer product of
-        a short run z^0..z^(m-1) and the steps z^(m·j), one complex multiply per sample."""
+        Each mode is a decaying complex phasor a·z^n = a·z^(m·j)·z^i (n = m·j + i): the
+        steps z^(m·j) and a short run z^0..z^(m-1). The imaginary part of the sum over modes
+        is then one small matrix product, [Re A | Im A]ᵀ · [Im R ; Re R]."""
         t0 = (block_start - self.start) / self.rate
         alive = self.levels * np.exp(-max(t0, 0.0) / self.taus) > self.floor
         self.freqs, self.levels = self.freqs[alive], self.levels[alive]
@@ -83,9 +84,10 @@ class Voice:
         m = _run_length(hop)
         run = np.exp(np.outer(s, np.arange(m)) / self.rate)
         steps = np.exp(np.outer(s, t0 + m * np.arange(hop // m) / self.rate))
-        start = self.levels * np.exp(1j * self.phases)
-        modes = (start[:, None, None] * steps[:, :, None] * run[:, None, :]).reshape(-1, hop)
-        out: F64 = modes.imag.sum(axis=0)
+        a = (self.levels * np.exp(1j * self.phases))[:, None] * steps  # (modes, hop // m)
+        out: F64 = (
+            np.concatenate([a.real, a.imag]).T @ np.concatenate([run.imag, run.real])
+        ).reshape(hop)
         if t0 < 0.004:  # before the strike: silence; then a 4 ms attack
             t = t0 + np.arange(hop) / self.rate
             out *= np.clip(t / 0.004, 0.0, 1.0)
