@@ -106,14 +106,21 @@ def test_slow_curves_at_control_rate_match_the_per_sample_curve() -> None:
 def test_ocean_envelopes_at_control_rate_match_the_per_sample_ones() -> None:
     ocean = Ocean(7, RATE)
     for _ in range(4 * 60):
-        ocean.block()  # a minute of sea: waves in every phase
-    t = ocean.block_start / RATE + np.arange(4 * HOP) / RATE
+        ocean.block()  # a minute of sea; its last 20 s hold waves in every phase
+    t = ocean.block_start / RATE - 20.0 + np.arange(20 * RATE) / RATE
     exact = ocean.wave_envelopes(t)
     up = Upsampler(ocean.step)
     control = t[ocean.step - 1 :: ocean.step] + 1 / RATE  # the end of each step
     approx = up(ocean.wave_envelopes(control))
-    assert ocean.step == 240 and np.max(exact) > 0.1
-    assert np.max(np.abs(exact[:, ocean.step :] - approx[:, ocean.step :])) < 0.01 * np.max(exact)
+    peak = np.max(exact)
+    assert ocean.step == 240 and peak > 0.3
+    error = np.abs(exact - approx)[:, ocean.step :]
+    # the foam's one jump (it steps down as the wave crashes) becomes a 5 ms ramp; elsewhere
+    # the control-rate envelope is the per-sample one
+    jumps = np.abs(np.diff(exact, axis=1, prepend=exact[:, :1])) > 0.01 * peak
+    near_jump = np.convolve(jumps.any(axis=0), np.ones(2 * ocean.step + 1), "same") > 0
+    assert np.count_nonzero(near_jump) < 0.01 * t.size
+    assert np.max(error[:, ~near_jump[ocean.step :]]) < 0.01 * peak
 
 
 def test_a_bank_plays_every_pitch_it_is_asked_for() -> None:

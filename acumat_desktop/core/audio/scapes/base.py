@@ -9,6 +9,7 @@ loops, and every block costs about the same, so a live stream has no CPU spikes.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 import numpy as np
@@ -48,7 +49,7 @@ def tilt(power: float, lo: float = 20.0, hi: float = 16_000.0, order: float = 2.
 
 def pan_gains(pan: float) -> tuple[float, float]:
     """Equal-power gains for ``pan`` in 0 (left) .. 1 (right)."""
-    return float(np.cos(0.5 * np.pi * pan)), float(np.sin(0.5 * np.pi * pan))
+    return math.cos(0.5 * math.pi * pan), math.sin(0.5 * math.pi * pan)
 
 
 # --- control rate ----------------------------------------------------------------------------
@@ -274,12 +275,13 @@ def noise_burst(rng: Rng, rate: int, centre: float, width: float, tau: float) ->
     return burst / (float(np.max(np.abs(burst))) or 1.0)
 
 
+_FRAMES = np.arange(1 << 16, dtype=np.float64)  # sample positions, for resampling
+
+
 def resample(sig: npt.NDArray[np.floating], ratio: float) -> F64:
     """``sig`` read ``ratio`` times faster (linear interpolation): pitch × ratio, length ÷ it."""
-    pos = np.arange(0.0, sig.size - 1, ratio)
-    i = pos.astype(np.intp)
-    frac = pos - i
-    out: F64 = sig[i] + (sig[i + 1] - sig[i]) * frac
+    xp = _FRAMES[: sig.size] if sig.size <= _FRAMES.size else np.arange(sig.size, dtype=float)
+    out: F64 = np.interp(np.arange(0.0, sig.size - 1, ratio), xp, sig)
     return out
 
 

@@ -62,14 +62,16 @@ class Ocean(Scape):
         super().__init__(seed, rate)
         rng = self.rng
         self.swell = SlowCurve(rng, rate, 50.0, lambda r: float(r.uniform(0.7, 1.0)))
-        self.noise = NoiseBed(rng, rate, self.hop, channels=8)
+        self.noise = NoiseBed(rng, rate, self.hop, channels=6)  # crash, foam, wash; L/R each
         shapes = (
-            tilt(1.0, 25.0, 600.0),  # rumble
             tilt(0.35, 150.0, 9_000.0, 1.5),  # crash
             tilt(0.1, 1_800.0, 14_000.0, 1.5),  # foam
             tilt(0.6, 180.0, 3_500.0, 1.5),  # wash
         )
         self.gains = np.stack([self.noise.unit(s) for s in shapes for _ in range(2)], axis=1)
+        # the rumble lies under 3 kHz: a bed at 12 kHz, interpolated up, will do
+        self.rumble = NoiseBed(rng, rate, self.hop, channels=2, decimate=4)
+        self.rumble_shape = self.rumble.unit(tilt(1.0, 25.0, 600.0))
         self.fizz = NoiseBed(rng, rate, self.hop, channels=2, decimate=10)  # up to 2.4 kHz
         self.fizz_shape = self.fizz.unit(band(20.0, 180.0, 1.0))
         churn = lambda r: float(r.lognormal(0.0, 0.3))  # noqa: E731
@@ -136,16 +138,19 @@ class Ocean(Scape):
         self._schedule(t0 + (self.hop - 1) / self.rate)
         self.waves = [w for w in self.waves if w.start + WAVE_SECONDS > t0]
         control = t0 + self.step * np.arange(1, self.hop // self.step + 1) / self.rate
-        waves = self._envelopes(self.wave_envelopes(control).astype(np.float32))
-        noise = self.noise.rows(self.gains)  # (8, hop): rumble, crash, foam, wash; L/R each
+        drive = self.wave_envelopes(control)
+        churn = np.stack([c.values(self.hop, self.step) for c in self.churn])
+        drive *= np.tile(churn, (4, 1))  # the surf churns under each wave
+        waves = self._envelopes(drive.astype(np.float32))
+        rumble = self.rumble.rows(self.rumble_shape)
+        noise = self.noise.rows(self.gains)  # (6, hop): crash, foam, wash; L/R each
         fizz = np.tanh(np.abs(self.fizz.rows(self.fizz_shape)))  # foam crackle
-        noise[4:6] *= 0.6 + 0.7 * fizz
-        driven = noise * waves
-        turbulence = np.stack([c.next(self.hop) for c in self.churn])  # the surf churns
-        surge = (driven[0:2] + driven[2:4] + driven[4:6] + driven[6:8]) * turbulence
+        noise[2:4] *= 0.6 + 0.7 * fizz
+        surge = rumble * waves[0:2] + noise[0:2] * waves[2:4]
+        surge += noise[2:4] * waves[4:6] + noise[4:6] * waves[6:8]
         self._waves = 0.3 * surge.T.astype(np.float64)
         # distant surf: the beds never fall silent
-        surf = 0.16 * noise[0:2] + 0.05 * noise[4:6] + 0.12 * noise[6:8]
+        surf = 0.16 * rumble + 0.05 * noise[2:4] + 0.12 * noise[4:6]
         return 0.3 * surf.T.astype(np.float64)
 
     def events(self) -> F64:

@@ -7,6 +7,9 @@ distance, so 80 drops a second cost no FFT and no oscillator each."""
 
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass
+
 import numpy as np
 
 from acumat_desktop.core.audio.scapes.base import (
@@ -74,42 +77,72 @@ class Rain(Scape):
     def events(self) -> F64:
         if self.events_on:
             rate = DROPS_PER_SECOND * self._level**2
-            for offset in poisson_offsets(self.rng, self.hop, self.rate, rate):
-                self._drop(int(offset))
+            offsets = poisson_offsets(self.rng, self.hop, self.rate, rate)
+            for drop in self._draw(offsets.size):
+                self._drop(int(offsets[drop.index]), drop)
         return self.bus.take()
 
-    def _drop(self, offset: int) -> None:
+    def _draw(self, n: int) -> list[Drop]:
+        """The dice for ``n`` drops, thrown all at once."""
         rng = self.rng
-        size = float(np.clip(rng.lognormal(0.0, 0.45), 0.3, 2.2))  # relative drop size
-        distance = float(rng.uniform(1.0, 5.0))
-        surface = rng.choice(3, p=(0.35, 0.4, 0.25))
-        if surface == 0:  # into a puddle: a bubble plink, bigger drops lower
-            sig = self.plinks.get(rng, float(rng.uniform(900, 4_000)) / size**0.5)
+        size = np.clip(rng.lognormal(0.0, 0.45, n), 0.3, 2.2)  # relative drop size
+        surface = np.searchsorted((0.35, 0.75), rng.random(n), side="right")  # 35/40/25 %
+        columns = (
+            size,
+            rng.uniform(1.0, 5.0, n),  # distance
+            surface,
+            rng.random(n),  # pitch within the surface's range
+            rng.random(n),  # a splat's splash pitch
+            rng.uniform(0.1, 0.9, n),  # pan
+            np.where(rng.random(n) < 0.5, 1.0, -1.0),  # polarity
+        )
+        return [Drop(i, *(float(c[i]) for c in columns)) for i in range(n)]
+
+    def _drop(self, offset: int, d: Drop) -> None:
+        rng, size = self.rng, d.size
+        if d.surface == 0:  # into a puddle: a bubble plink, bigger drops lower
+            sig = self.plinks.get(rng, (900 + 3_100 * d.pitch) / size**0.5)
             click = self.clicks.get(rng, 5_000.0)
             sig[: click.size] += 0.3 * click[: sig.size]
             level = 0.7
-        elif surface == 1:  # on a leaf: a short bright tick
-            sig = self.ticks.get(rng, float(rng.uniform(1_800, 6_500)))
+        elif d.surface == 1:  # on a leaf: a short bright tick
+            sig = self.ticks.get(rng, 1_800 + 4_700 * d.pitch)
             level = 1.0
         else:  # on the ground or wood: a splat with a low thump (the body of heavy rain)
-            thump = self.thumps.get(rng, float(rng.uniform(70, 220)) / size**0.3)
-            splash = self.splashes.get(rng, float(rng.uniform(700, 3_500)))
+            thump = self.thumps.get(rng, (70 + 150 * d.pitch) / size**0.3)
+            splash = self.splashes.get(rng, 700 + 2_800 * d.splash)
             sig = np.zeros(max(thump.size, splash.size))
             sig[: thump.size] += 0.4 * size * thump
             sig[: splash.size] += 0.6 * splash
             level = 1.0
-        sign = 1.0 if rng.random() < 0.5 else -1.0
-        sig = distance_filter(sig, distance, self.rate)
-        gains = pan_gains(float(rng.uniform(0.1, 0.9)))
-        self.bus.add(offset, sig * (sign * level * size / distance), gains)
+        sig = distance_filter(sig, d.distance, self.rate)
+        self.bus.add(offset, sig * (d.sign * level * size / d.distance), pan_gains(d.pan))
+
+
+@dataclass(frozen=True)
+class Drop:
+    index: int
+    size: float
+    distance: float
+    surface: float
+    pitch: float  # 0..1 across the surface's range
+    splash: float
+    pan: float
+    sign: float
 
 
 def distance_filter(sig: F64, distance: float, rate: int) -> F64:
     """Far drops lose their top: a one-pole low-pass (its impulse response to -60 dB, as a
-    short convolution), cutoff falling with distance."""
+    short convolution), cutoff falling with distance (in steps of 0.05)."""
     if distance < 1.5:
         return sig
-    a = float(np.exp(-2 * np.pi * (14_000 / distance) / rate))
-    taps = int(np.ceil(np.log(1e-3) / np.log(a)))
-    out: F64 = np.convolve(sig, (1 - a) * a ** np.arange(taps))[: sig.size]
+    out: F64 = np.convolve(sig, _one_pole(round(distance * 20), rate))[: sig.size]
     return out
+
+
+@functools.lru_cache(maxsize=128)
+def _one_pole(twentieths: int, rate: int) -> F64:
+    a = float(np.exp(-2 * np.pi * (14_000 * 20 / twentieths) / rate))
+    taps = int(np.ceil(np.log(1e-3) / np.log(a)))
+    taps_: F64 = (1 - a) * a ** np.arange(taps, dtype=np.float64)
+    return taps_

@@ -37,13 +37,23 @@ class Wind(Scape):
         self.phase = rng.uniform(0.0, 1.0, WHISTLES)  # in cycles
         self.speed = np.zeros(self.hop)
         self._speed = Upsampler(self.gust.step)
+        f = self.noise.freqs
+        self._below = tilt(1.0, 30.0, np.inf, 1.5)(f)  # the bed's colour under its top edge
+        self._below[0] = 0.0
+        self._cubed = f**3
+
+    def _shape(self, top: float) -> F64:
+        """The bed's unit gain, brown from 30 Hz to ``top`` (order 1.5 edges): the same as
+        ``noise.unit(tilt(1.0, 30.0, top, 1.5))``, the parts that do not move computed once."""
+        g = self._below / np.sqrt(1 + self._cubed / top**3)
+        return g / (float(np.sqrt(np.mean(g * g))) or 1.0)
 
     def bed(self) -> F64:
         storm = self.storm.values(self.hop, self.storm.step)
         gust = self.gust.values(self.hop, self.gust.step)
         self.speed = np.asarray(self._speed(storm * (0.25 + 0.75 * gust)), dtype=np.float64)
         mean = float(self.speed.mean())
-        shape = self.noise.unit(tilt(1.0, 30.0, 250.0 + 1_800.0 * mean**1.5, 1.5))
+        shape = self._shape(250.0 + 1_800.0 * mean**1.5)
         return self.noise.next(shape) * (0.1 + self.speed[:, None] ** 1.3) + self._whistles()
 
     def _whistles(self) -> F64:
