@@ -11,17 +11,17 @@ cross-fade steps every 100 ms for its 3 s.
 from __future__ import annotations
 
 import logging
-import math
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from acumat_desktop.core.audio.ambience import Ambience, AmbienceInfo, AmbienceState
 from acumat_desktop.core.audio.mix import Layers
 from acumat_desktop.core.audio.score import Action, FadeIn, FadeOut, FadeTo, Release, SetLayers
 from acumat_desktop.core.clock import Clock, SystemClock
+from acumat_desktop.services.audio.due_timer import DueTimer
 from acumat_desktop.services.audio.score_driver import SoundOutput
 
 if TYPE_CHECKING:
@@ -48,10 +48,7 @@ class AmbienceDriver(QObject):
         self.ambience = Ambience(clock or SystemClock())
         # the session's sound plays through this, so a starting session can take over
         self.session_output = HandOverOutput(output, self.ambience.cancel_crossfade)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.timeout.connect(self.poll)
+        self._timer = DueTimer(self, self.poll)
 
     @property
     def timer_active(self) -> bool:
@@ -135,11 +132,7 @@ class AmbienceDriver(QObject):
                 self._perform(action)
             except Exception:
                 log.exception("Ambience: %s failed", type(action).__name__)
-        due = self.ambience.next_due_in()
-        if due is None:
-            self._timer.stop()
-        else:
-            self._timer.start(max(1, math.ceil(due * 1000)))
+        self._timer.arm(self.ambience.next_due_in())
         self.changed.emit()
 
     def _perform(self, action: Action) -> None:

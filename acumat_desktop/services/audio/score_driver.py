@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject
 
 from acumat_desktop.core.audio.score import (
     Action,
@@ -38,6 +37,7 @@ from acumat_desktop.core.audio.score import (
     SessionScore,
     SetLayers,
 )
+from acumat_desktop.services.audio.due_timer import DueTimer
 
 if TYPE_CHECKING:  # numpy stays out of start-up
     from acumat_desktop.core.audio.dsp import F32
@@ -172,10 +172,7 @@ class ScoreDriver(QObject):
         self._spoke = False  # the speaker has been used: a clear hushes it
         self._chime: F32 | None = None
         self._placement: Placement | None = None
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer)  # wakes rarely; the fade is on time
-        self._timer.timeout.connect(self.poll)
+        self._timer = DueTimer(self, self.poll)
 
     @property
     def timer_active(self) -> bool:
@@ -195,11 +192,7 @@ class ScoreDriver(QObject):
                 self._perform(action)
             except Exception:
                 log.exception("Session sound: %s failed", type(action).__name__)
-        due = self._score.next_due_in()
-        if due is None:
-            self._timer.stop()
-        else:
-            self._timer.start(max(1, math.ceil(due * 1000)))
+        self._timer.arm(self._score.next_due_in())
 
     def _perform(self, action: Action) -> None:
         out = self._output
