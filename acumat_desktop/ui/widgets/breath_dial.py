@@ -11,9 +11,9 @@ is the widget's life: the frame timer, visibility, colours, accessibility.
 The dial only reads: each frame it calls its source for a :class:`DialFrame`. Its frame timer
 runs only while the dial is visible (and its window not minimised), animating is on and the
 frame is not paused; a frame repaints only the part of the dial that visibly changed (the shape
-once its edge moved half a device pixel, the arc once its end did, the text when a string
-changed). While nothing can change (a breath hold, a rest) the timer sleeps until the next thing
-that will: the hold's end, a number's tick, the arc's next step.
+once its edge moved a whole device pixel, the arc once its end did, the text when a string
+changed). Between frames the timer sleeps until the next thing that can change (``dial_pacing``):
+the shape's next pixel, the hold's end, a number's tick, the arc's next step.
 """
 
 from __future__ import annotations
@@ -36,17 +36,14 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPalette,
+    QRegion,
     QShowEvent,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from acumat_desktop.ui.widgets.dial_frame import DialFrame
-from acumat_desktop.ui.widgets.dial_painting import (
-    DialColors,
-    DialOptions,
-    DialPainter,
-    quiet_for,
-)
+from acumat_desktop.ui.widgets.dial_pacing import quiet_for
+from acumat_desktop.ui.widgets.dial_painting import DialColors, DialOptions, DialPainter
 
 log = logging.getLogger(__name__)
 
@@ -221,16 +218,21 @@ class BreathDial(QWidget):
         return not (self._frame is not None and self._frame.paused)
 
     def _sync_timer(self) -> None:
-        """Run the timer at the frame rate while something moves; in a hold, sleep until the
-        next visible change."""
+        """Sleep until the next visible change can be due: a whole pixel of the moving shape, a
+        second, the arc's step, the end of a hold; never shorter than a frame."""
         if not self._should_run():
             if self._timer.isActive():
                 self._timer.stop()
             return
         frame_ms = self._frame_interval_ms()
-        quiet_ms = quiet_for(self.size(), self.devicePixelRatioF(), self._frame,
-                             self._options()) * 1000.0
-        wait_ms = math.ceil(quiet_ms) + 1 if quiet_ms > 2 * frame_ms else frame_ms
+        quiet_ms = 1000.0 * quiet_for(
+            self.size(),
+            self.devicePixelRatioF(),
+            self._frame,
+            self._options(),
+            self._painter.shape_shown(),
+        )
+        wait_ms = math.ceil(quiet_ms) + 1 if quiet_ms > frame_ms else frame_ms
         if not self._timer.isActive() or self._timer.interval() != wait_ms:
             self._timer.start(wait_ms)
 
@@ -303,6 +305,8 @@ class BreathDial(QWidget):
         try:
             options = self._options()
             self._painted = self._frame
+            if QRegion(self.rect()).subtracted(event.region()).isEmpty():  # all of it
+                self._painter.painted_whole(self._frame, options)
             self._painter.paint(
                 painter,
                 self.size(),

@@ -35,7 +35,6 @@ from PySide6.QtGui import (
     QRegion,
 )
 
-from acumat_desktop.core.breathing import Phase
 from acumat_desktop.ui.widgets.dial_frame import DialFrame, format_remaining
 from acumat_desktop.ui.widgets.dial_text import TIME_AREA as _TIME_AREA
 from acumat_desktop.ui.widgets.dial_text import paint_time, paint_words, with_alpha
@@ -55,11 +54,9 @@ PAUSED_DIM = 0.6
 # Logical areas of the two text layers. The words sit inside the shape at its smallest; the
 # time sits in the band between the shape at its largest (glow included, 69) and the ring.
 _WORDS_AREA = QRectF(-46.0, -13.0, 92.0, 33.0)
-_ARC_STEP_PX = 0.5  # re-stroke the arc once its end has moved this far (device pixels)
-_BREATH_STEP_PX = 0.5  # repaint the shape once its edge has moved this far (device pixels)
-_OPACITY_STEP = 0.5 / 255  # ... or its opacity by half a level of 8-bit colour
-_STILL_PHASES = frozenset({Phase.HOLD, Phase.REST})
-MAX_QUIET_S = 1.0  # look at least once a second: labels the frame cannot predict may change
+ARC_STEP_PX = 1.0  # re-stroke the arc once its end has moved a whole device pixel
+BREATH_STEP_PX = 1.0  # repaint the shape once its edge has moved a whole device pixel
+OPACITY_STEP = 0.5 / 255  # ... or its opacity by half a level of 8-bit colour
 
 
 @dataclass(frozen=True)
@@ -119,6 +116,17 @@ class DialPainter:
         self._words = _Cache()
         self._time = _Cache()
         self._sprite = _Cache()
+        # The breathing shape's (radius, opacity) as last painted whole: a repaint for the text
+        # alone may catch the shape mid-step, so its next step counts from here.
+        self._shape_shown: tuple[float, float] | None = None
+
+    def shape_shown(self) -> tuple[float, float] | None:
+        """The breathing shape's logical (radius, opacity) on screen; None before a paint."""
+        return self._shape_shown
+
+    def painted_whole(self, frame: DialFrame | None, options: DialOptions) -> None:
+        """The whole dial was just painted from ``frame``."""
+        self._shape_shown = breath_geometry(frame, options.reduced_motion)
 
     def invalidate(self) -> None:
         for cache in (self._ring, self._arc, self._words, self._time, self._sprite):
@@ -180,7 +188,7 @@ class DialPainter:
     def _shape_sprite(self, size: QSize, dpr: float, base: QColor) -> QPixmap:
         """The breathing shape at its largest, in device pixels; frames draw it scaled down
         (a bilinear blit costs a fraction of a radial-gradient fill)."""
-        outer_px = (BREATH_MAX_RADIUS + GLOW) * _scale(size)
+        outer_px = (BREATH_MAX_RADIUS + GLOW) * scale_of(size)
         side = max(2, math.ceil(2 * outer_px))
         key = (side, dpr, base.rgba())
 
@@ -240,7 +248,7 @@ class DialPainter:
 
         def build() -> QPixmap:
             origin = _area_origin(size, area)
-            k = _scale(size)
+            k = scale_of(size)
             pixels = QSize(math.ceil(area.width() * k) + 2, math.ceil(area.height() * k) + 2)
             pixmap = _pixmap(pixels, dpr)
             pixmap.fill(Qt.GlobalColor.transparent)
@@ -254,14 +262,35 @@ class DialPainter:
             else:
                 label, cue, count, eyes_closed, guided = strings
                 radius = BREATH_MIN_RADIUS if guided else BREATH_STILL_RADIUS
-                paint_words(painter, color, font, (str(label), str(cue), str(count)),
-                            bool(eyes_closed), radius)
+                paint_words(
+                    painter,
+                    color,
+                    font,
+                    (str(label), str(cue), str(count)),
+                    bool(eyes_closed),
+                    radius,
+                )
             painter.end()
             return pixmap
 
         return cache.get(key, build)
 
     # ----------------------------------------------------------------- damage
+
+    def _shape_step(
+        self, size: QSize, dpr: float, before: DialFrame, after: DialFrame, options: DialOptions
+    ) -> QRectF | None:
+        """The logical square to repaint for the breathing shape, once its edge has moved a
+        whole device pixel (or its opacity half a level) since it was last painted; else None."""
+        shown = self._shape_shown or breath_geometry(before, options.reduced_motion)
+        r_shown, o_shown = shown
+        r_after, o_after = breath_geometry(after, options.reduced_motion)
+        moved = abs(r_shown - r_after) * scale_of(size) * dpr
+        if moved < BREATH_STEP_PX and abs(o_shown - o_after) < OPACITY_STEP:
+            return None
+        self._shape_shown = (r_after, o_after)
+        reach = max(r_shown, r_after) * (1.0 + GLOW / BREATH_MAX_RADIUS) + 1.0
+        return QRectF(-reach, -reach, 2 * reach, 2 * reach)
 
     def damage(
         self,
@@ -272,29 +301,27 @@ class DialPainter:
         options: DialOptions,
     ) -> QRegion | None:
         """The part of the widget that must be repainted to go from ``before`` to ``after``:
-        None when nothing visible changed (a breath hold, a sub-pixel step); else the squares
-        around the arc's moving end, the breathing shape and the text, as far as each changed;
-        the whole dial when the frame appears, goes, pauses or resumes."""
+        None when nothing visible changed (a breath hold, a step of less than a pixel); else the
+        squares around the arc's moving end, the breathing shape and the text, as far as each
+        changed; the whole dial when the frame appears, goes, pauses or resumes. Counts the
+        shape's step from where it was last painted (see :meth:`shape_shown`)."""
         full = QRect(QPoint(0, 0), size)
-        if before is None or after is None:
-            return None if before is after else QRegion(full)
-        if before.paused != after.paused:
+        if before is None or after is None or before.paused != after.paused:
+            if before is None and after is None:
+                return None
+            self.painted_whole(after, options)  # what the whole dial will show
             return QRegion(full)
         areas: list[QRectF] = []
         span_before, span_after = _arc_span(size, dpr, before), _arc_span(size, dpr, after)
         if span_before != span_after:
             arc = _arc_ends(span_before, span_after)
             if arc is None:
+                self.painted_whole(after, options)
                 return QRegion(full)
             areas.append(arc)
-        r_before, o_before = breath_geometry(before, options.reduced_motion)
-        r_after, o_after = breath_geometry(after, options.reduced_motion)
-        if (
-            abs(r_before - r_after) * _scale(size) * dpr >= _BREATH_STEP_PX
-            or abs(o_before - o_after) >= _OPACITY_STEP
-        ):
-            reach = max(r_before, r_after) * (1.0 + GLOW / BREATH_MAX_RADIUS) + 1.0
-            areas.append(QRectF(-reach, -reach, 2 * reach, 2 * reach))
+        shape = self._shape_step(size, dpr, before, after, options)
+        if shape is not None:
+            areas.append(shape)
         label_a, time_a, cue_a, count_a = _text_lines(before, options)
         label_b, time_b, cue_b, count_b = _text_lines(after, options)
         if (label_a, cue_a, count_a) != (label_b, cue_b, count_b):
@@ -307,43 +334,6 @@ class DialPainter:
         for area in areas:
             region = region.united(_to_device(size, area).intersected(full))
         return region
-
-
-# ----------------------------------------------------------------- pacing
-
-
-def quiet_for(size: QSize, dpr: float, frame: DialFrame | None, options: DialOptions) -> float:
-    """Seconds during which nothing on the dial can change, so no frame need be read: 0 while
-    the breathing shape moves; in a hold, until the hold ends, a number ticks or the arc steps;
-    never more than :data:`MAX_QUIET_S`."""
-    if frame is None:
-        return MAX_QUIET_S
-    breath = frame.breath
-    if breath is not None and not frame.paused and breath.phase not in _STILL_PHASES:
-        return 0.0
-    waits = [MAX_QUIET_S, _to_next_whole(frame.remaining_s), _to_next_arc_step(size, dpr, frame)]
-    if breath is not None:
-        waits += [breath.phase_remaining, _to_next_whole(breath.phase_remaining)]
-    return max(0.0, min(waits))
-
-
-def _to_next_whole(seconds: float) -> float:
-    """Time until a countdown of ``seconds`` crosses its next whole second."""
-    if seconds <= 0:
-        return MAX_QUIET_S
-    part = seconds - math.floor(seconds)
-    return part if part > 1e-6 else 1.0
-
-
-def _to_next_arc_step(size: QSize, dpr: float, frame: DialFrame) -> float:
-    """Time until the quantised arc moves one step (the session counts down meanwhile)."""
-    if frame.total_s <= 0 or frame.fraction_left <= 0:
-        return MAX_QUIET_S
-    step = _arc_step(size, dpr)
-    x = frame.fraction_left * 360 * 16 / step  # the span rounds to the nearest whole x
-    boundary = math.floor(x - 0.5) + 0.5
-    dx = x - boundary if x - boundary > 1e-9 else 1.0
-    return dx * step / (360 * 16) * frame.total_s
 
 
 # ----------------------------------------------------------------- geometry helpers
@@ -365,38 +355,40 @@ def _arc_ends(span_a: int, span_b: int) -> QRectF | None:
 
 def _to_device(size: QSize, area: QRectF) -> QRect:
     """A logical rectangle as the widget's pixels, rounded outwards with a pixel to spare."""
-    k = _scale(size)
+    k = scale_of(size)
     centre = QPointF(size.width() / 2.0, size.height() / 2.0)
     device = QRectF(centre + area.topLeft() * k, centre + area.bottomRight() * k)
     return device.toAlignedRect().adjusted(-1, -1, 1, 1)
 
 
 def _arc_span(size: QSize, dpr: float, frame: DialFrame) -> int:
-    """The arc's span in 1/16 degree, quantised so its end moves by about half a device pixel
-    per step (a 20-minute session on a 450-pixel dial re-strokes it about twice a second)."""
-    step = _arc_step(size, dpr)
+    """The arc's span in 1/16 degree, quantised so its end moves by a device pixel per step (a
+    20-minute session on a 450-pixel dial re-strokes it about once a second)."""
+    step = arc_step(size, dpr)
     return round(frame.fraction_left * 360 * 16 / step) * step
 
 
-def _arc_step(size: QSize, dpr: float) -> int:
-    """The arc's quantum in 1/16 degree: about half a device pixel along the ring."""
-    radius_px = RING_RADIUS * _scale(size) * dpr
-    return max(1, math.floor(math.degrees(_ARC_STEP_PX / max(radius_px, 1.0)) * 16))
+def arc_step(size: QSize, dpr: float) -> int:
+    """The arc's quantum in 1/16 degree: the least that moves its end a whole device pixel
+    along the ring."""
+    radius_px = RING_RADIUS * scale_of(size) * dpr
+    return max(1, math.ceil(math.degrees(ARC_STEP_PX / max(radius_px, 1.0)) * 16))
 
 
-def _scale(size: QSize) -> float:
+def scale_of(size: QSize) -> float:
+    """Device-independent pixels per logical canvas unit."""
     return min(size.width(), size.height()) / CANVAS
 
 
 def _to_canvas(painter: QPainter, size: QSize) -> None:
-    k = _scale(size)
+    k = scale_of(size)
     painter.translate(size.width() / 2.0, size.height() / 2.0)
     painter.scale(k, k)
 
 
 def _area_origin(size: QSize, area: QRectF) -> QPoint:
     """Where a text layer's top-left corner sits, on whole logical pixels."""
-    k = _scale(size)
+    k = scale_of(size)
     return QPoint(
         math.floor(size.width() / 2.0 + area.left() * k) - 1,
         math.floor(size.height() / 2.0 + area.top() * k) - 1,
