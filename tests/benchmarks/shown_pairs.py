@@ -1,0 +1,55 @@
+"""Only the shown-session pair, several times: AcuMat's session page animating in a shown window,
+then the bare 400x400 circle at 60 fps, one right after the other, on the private desktop.
+
+    .venv/bin/python -m tests.benchmarks.shown_pairs [--pairs 5] [--seconds 20]
+
+Prints each pair's CPU (% of a core) and ratio, then the medians; for work on the dial, where the
+whole suite (``tests.benchmarks.run``) would take a quarter of an hour.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
+from tests.benchmarks.apps import Apps, desktop
+from tests.benchmarks.bench_desktop import Plan, session_shown
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pairs", type=int, default=5)
+    parser.add_argument("--seconds", type=float, default=20.0)
+    args = parser.parse_args(argv)
+    plan = replace(Plan(), runs=1, quick=True, settle_s=3.0, session_s=args.seconds)
+    ratios: list[float] = []
+    ours: list[float] = []
+    bare: list[float] = []
+    with (
+        tempfile.TemporaryDirectory(prefix="acumat-shown-") as tmp,
+        desktop(Path(tmp), pulse=True) as desk,
+    ):
+        apps = Apps(desk, Path(tmp) / "home")
+        for index in range(args.pairs):
+            (figure,) = session_shown(apps, plan)
+            app, base = figure.values[0], figure.baselines[0]
+            ours.append(app)
+            bare.append(base)
+            ratios.append(app / base)
+            print(
+                f"pair {index + 1}: AcuMat {app:.2f} %, bare {base:.2f} %, ratio {app / base:.2f}",
+                flush=True,
+            )
+    print(
+        f"median: AcuMat {statistics.median(ours):.2f} %, bare {statistics.median(bare):.2f} %, "
+        f"ratio {statistics.median(ratios):.2f} (goal <= 1.5)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
