@@ -26,6 +26,7 @@ from acumat_desktop.services.settings_service import SettingsService
 from acumat_desktop.settings.model import Settings
 from acumat_desktop.ui.history_view import HistoryView
 from acumat_desktop.ui.main_window import MainWindow
+from acumat_desktop.ui.pattern_actions import PatternActions
 from acumat_desktop.ui.pattern_editor import ask_new_pattern
 from acumat_desktop.ui.routine_actions import RoutineActions
 from acumat_desktop.ui.routine_editor import RoutineEditor
@@ -182,6 +183,7 @@ class SessionPages(QObject):
             patterns=self._patterns,
             sounds=sounds,
             new_pattern=self._new_pattern if self._pattern_library is not None else None,
+            pattern_actions=self._pattern_editing(),
         )
         self._actions.message.connect(window.show_notice)
         self._connect_picker()
@@ -192,6 +194,18 @@ class SessionPages(QObject):
             hook(picker)
         self._home_hooks.clear()
         return picker
+
+    def _pattern_editing(self) -> PatternActions | None:
+        """Edit, copy and delete breathing patterns beside the routine editor's list (only
+        where the person's patterns are stored)."""
+        if self._pattern_library is None:
+            return None
+        return PatternActions(
+            self._pattern_library,
+            self._library.all,
+            default_breathing=lambda: self._settings.settings.session.default_breathing,
+            parent=self,
+        )
 
     def _connect_picker(self) -> None:
         self.picker.start_requested.connect(self._start_from_picker)

@@ -18,6 +18,7 @@ from acumat_desktop.core.protocol import Request
 from acumat_desktop.services.paths import AppPaths
 from acumat_desktop.services.settings_store import LoadResult
 from acumat_desktop.settings.model import Settings
+from acumat_desktop.ui.pattern_menu import PatternMenuButton
 from acumat_desktop.wiring.sessions import SessionsFeature
 
 # Offscreen has no window manager to raise the window or hint sizes to.
@@ -140,3 +141,22 @@ def test_a_user_routine_naming_a_user_pattern_loads_at_start(paths: AppPaths) ->
     assert "my-evening" not in RoutineLibrary(user_dir=routines)  # built-ins only: skipped
     patterns = PatternLibrary(paths.data / "patterns").all()
     assert "my-evening" in RoutineLibrary(user_dir=routines, patterns=patterns)
+
+
+def test_the_routine_editor_in_the_app_offers_to_edit_and_delete_the_persons_patterns(
+    parts: AcuMat,
+) -> None:
+    """The wiring: the app's routine editor carries the pattern menu, and it knows the
+    person's own pattern (editable, deletable) from a built-in one."""
+    editor = parts.pages.actions.editor_for(None)
+    buttons = editor.findChildren(PatternMenuButton)
+    assert len(buttons) == 1
+    button = buttons[0]
+    editor.breathing_combo.setCurrentIndex(editor.breathing_combo.findData("calm-3-7"))
+    button.follow()
+    assert button.edit_action.isEnabled() and "Calm 3-7" in button.edit_action.text()
+    assert button.delete_action.isEnabled()
+    editor.breathing_combo.setCurrentIndex(editor.breathing_combo.findData("resonance"))
+    button.follow()
+    assert not button.delete_action.isEnabled()  # a built-in pattern is never deleted
+    editor.deleteLater()
