@@ -9,8 +9,9 @@ natural break, or at their next input after one. Other sources are sampled as se
 next decision allows (while the user is away, every hundredth of the limit: their return starts
 the next streak). Short steps (``interval_ms``) remain only where they are needed: while
 input after a break waits to prove it is not stray, and while a presentation defers a reminder
-(presenting is polled, and only then). While a streak runs the loop also wakes once a minute
-for the tray's ring and tooltip.
+and the presenting detector cannot tell its end by events (on Windows; X11 property changes
+and D-Bus signals wake the loop instead, and only while the reminder waits). While a streak
+runs the loop also wakes once a minute for the tray's ring and tooltip.
 """
 
 from __future__ import annotations
@@ -86,6 +87,7 @@ class SittingMonitor(QObject):
         self._planned_s = 0.0
         self._last_sample: float | None = None
         self.watching = False  # the source watches for us (no polling)
+        self.presenting_by_events: bool | None = None  # None: not watching presenting now
         self.wakeups = 0  # looks at the source so far (for tests and benchmarks)
         self.last_decision: Decision | None = None
         self.tracker = SittingTracker(
@@ -246,7 +248,7 @@ class SittingMonitor(QObject):
             waits.append(tracker.next_check_in())
             if not tracker.sitting:
                 waits.append(self._away_step())
-        if tracker.input_pending or self._deferred_by_presenting():
+        if tracker.input_pending or not self._watch_presenting():
             waits.append(self._interval_s)
         found = [w for w in waits if w is not None]
         limit = self._interval_s * MAX_SLEEP_STEPS
@@ -282,6 +284,26 @@ class SittingMonitor(QObject):
         decision = self.last_decision
         return decision is not None and decision.reason == "presenting"
 
+    def _watch_presenting(self) -> bool:
+        """While a presentation defers the reminder, let the detector wake us when it may have
+        ended; False when it cannot (then it is asked every step)."""
+        detector = self._presenting
+        if detector is None or not self._deferred_by_presenting():
+            self._unwatch_presenting()
+            return True
+        if self.presenting_by_events is None:
+            self.presenting_by_events = detector.watch(self._on_presenting_changed)
+        return self.presenting_by_events
+
+    def _unwatch_presenting(self) -> None:
+        if self.presenting_by_events is not None and self._presenting is not None:
+            self._presenting.unwatch()
+        self.presenting_by_events = None
+
+    def _on_presenting_changed(self) -> None:
+        if self._on and not self._in_poll:
+            self.poll()
+
     def _on_watch(self) -> None:
         if self._on:
             self.poll()
@@ -292,6 +314,7 @@ class SittingMonitor(QObject):
 
     def _stop(self) -> None:
         self._timer.stop()
+        self._unwatch_presenting()
         self._expected_gap_s = None
         if self.watching and isinstance(self.source, IdleWatcher):
             self.source.unwatch()
