@@ -286,7 +286,7 @@ class SittingMonitor(QObject):
 
     def _watch_presenting(self) -> bool:
         """While a presentation defers the reminder, let the detector wake us when it may have
-        ended; False when it cannot (then it is asked every step)."""
+        ended. False only then, and only when it cannot (it is asked every step instead)."""
         detector = self._presenting
         if detector is None or not self._deferred_by_presenting():
             self._unwatch_presenting()
