@@ -6,9 +6,11 @@ Each measures AcuMat and, where there is one, its bare baseline side by side in 
 
 from __future__ import annotations
 
+import os
 import subprocess
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 from tests.benchmarks.apps import ACUMAT, ACUMAT_CLASS, BARE_CLASS, HERE, PYTHON, Apps, timed_start
 from tests.benchmarks.figures import Figure, Window, smaps_mb
@@ -175,19 +177,39 @@ def _cpu_over(pid: int, plan: Plan) -> float:
 
 
 # -- status --------------------------------------------------------------------------------------
+def frozen_acumat() -> str | None:
+    """The .deb's frozen ``acumat`` (what a status bar runs where it is installed):
+    ``$ACUMAT_BENCH_FROZEN`` (e.g. an unpacked package's ``usr/bin/acumat``), else
+    /usr/bin/acumat when it is the bundle's, else None."""
+    named = os.environ.get("ACUMAT_BENCH_FROZEN")
+    if named:
+        return named
+    installed = Path("/usr/bin/acumat")
+    if installed.exists() and "acumat-desktop" in str(installed.resolve()):
+        return str(installed)
+    return None
+
+
 def status_round_trip(apps: Apps, plan: Plan) -> list[Figure]:
+    """The venv's console script and, where there is one, the frozen build: each against the
+    bare client right after it."""
     app = apps.launch_acumat("--minimized")
     apps.wait_running()
     path = apps.socket_path()
-    ours: list[float] = []
-    bare: list[float] = []
+    clients = {"`acumat status --json` round trip": ACUMAT}
+    frozen = frozen_acumat()
+    if frozen is not None:
+        clients["`acumat status --json` round trip, frozen (.deb)"] = frozen
+    runs: dict[str, tuple[list[float], list[float]]] = {name: ([], []) for name in clients}
     for _ in range(plan.status_pairs):
-        ours.append(_timed([ACUMAT, "status", "--json"],
-                           apps))
-        bare.append(_timed([PYTHON, str(HERE / "bare_status_client.py"), path], apps))
+        for name, client in clients.items():
+            runs[name][0].append(_timed([client, "status", "--json"], apps))
+            runs[name][1].append(_timed([PYTHON, str(HERE / "bare_status_client.py"), path],
+                                        apps))
     apps.quit_acumat(app)
-    return [Figure("Command line", "`acumat status --json` round trip", "ms", ours, bare,
-                   "python3 connecting to the socket, reading one line", ("ratio", 2.0))]
+    return [Figure("Command line", name, "ms", ours, bare,
+                   "python3 connecting to the socket, reading one line", ("ratio", 2.0))
+            for name, (ours, bare) in runs.items()]
 
 
 def _timed(args: list[str], apps: Apps) -> float:

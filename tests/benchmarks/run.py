@@ -5,7 +5,9 @@
     .venv/bin/python -m tests.benchmarks.run --only idle,status --out /tmp/b.md
 
 Needs Xvfb, trayer, dbus-daemon, PulseAudio, xdotool and xwininfo (``packaging/dev/test.sh``
-installs them). ``--json PATH`` also writes every figure with all its runs as JSON.
+installs them). ``--json PATH`` also writes every figure with all its runs as JSON. The status
+round trip is also measured for the frozen build where /usr/bin/acumat is the .deb's, or for
+the ``acumat`` that ``ACUMAT_BENCH_FROZEN`` names (e.g. an unpacked package's usr/bin/acumat).
 """
 
 from __future__ import annotations
