@@ -22,8 +22,13 @@ from acumat_desktop.core.audio.score import (
     SessionScore,
 )
 from acumat_desktop.core.clock import Clock, SystemClock
-from acumat_desktop.core.session import SessionEngine, SessionEvent
-from acumat_desktop.services.audio.score_driver import ScoreDriver, SoundOutput, Speaker
+from acumat_desktop.core.session import SessionEngine, SessionEvent, Started
+from acumat_desktop.services.audio.score_driver import (
+    Prompter,
+    ScoreDriver,
+    SoundOutput,
+    Speaker,
+)
 from acumat_desktop.settings.model import SoundSettings
 
 __all__ = [
@@ -45,6 +50,8 @@ class SessionSound(QObject):
     current sound settings; ``eyes_closed`` says whether eyes-closed mode is on (cues then
     sound whatever ``cue_sounds`` says); ``speaker`` gives the spoken-cue engine (built on
     first use), which replaces the cue tones while ``spoken_cues`` is on and it works;
+    ``prompter`` says a routine's prompts where a speech engine answers (asked when a
+    session with prompts starts), else they chime;
     ``clock`` is the session engine's clock (the system clock by default)."""
 
     noticed = Signal(str)
@@ -59,6 +66,7 @@ class SessionSound(QObject):
         *,
         eyes_closed: Callable[[], bool] = lambda: False,
         speaker: Callable[[], Speaker | None] = lambda: None,
+        prompter: Prompter | None = None,
         clock: Clock | None = None,
     ) -> None:
         super().__init__(parent)
@@ -67,7 +75,8 @@ class SessionSound(QObject):
         self._speaker = speaker
         self._speech_noticed = False
         self.score = SessionScore(session, clock or SystemClock(), self._score_options, resolve)
-        self._driver = ScoreDriver(self.score, output, speaker, self)
+        self._prompter = prompter
+        self._driver = ScoreDriver(self.score, output, speaker, self, prompter=prompter)
 
     # --- read by the panel, the status and the tests -------------------------------------------
     @property
@@ -135,7 +144,13 @@ class SessionSound(QObject):
         self._driver.run(self.score.options_changed())
 
     def on_event(self, event: SessionEvent) -> None:
+        if isinstance(event, Started) and event.plan.cues and self._prompter is not None:
+            self._prompter.prepare()  # its answer comes long before the first prompt
         self._driver.run(self.score.on_event(event))
+
+    def shutdown(self) -> None:
+        """The app quits: the session's sound stops stepping."""
+        self._driver.shutdown()
 
     def poll(self) -> None:
         """Do whatever the score has due now (the timer does this by itself)."""

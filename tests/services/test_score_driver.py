@@ -96,6 +96,74 @@ def test_without_a_speech_engine_a_routine_prompt_rings_a_soft_chime(rig: Rig) -
     assert (1012.0, "prompt") in rig.out.ducks, "the ambience dips under it"
 
 
+@dataclass
+class FakePrompter:
+    """The prompt voice: ready once prepared (when ``answers``), records what it says."""
+
+    clock: FakeClock
+    answers: bool = True
+    takes: bool = True  # say_text hands the words on (False: muted, or it failed)
+    ready: bool = False
+    prepared: int = 0
+    said: list[tuple[float, str]] = field(default_factory=list)
+
+    def prepare(self) -> None:
+        self.prepared += 1
+        self.ready = self.answers
+
+    def say_text(self, text: str) -> bool:
+        if self.takes:
+            self.said.append((round(self.clock.monotonic() - 1000.0, 6), text))
+        return self.takes
+
+
+def prompt_rig(prompter: FakePrompter, *cues: TimedCue) -> Rig:
+    rig = make_rig(prompter.clock, prompter=prompter)
+    rig.session.start(SessionPlan("lying", "Lying down", 180, BOX, "rain", 0, cues))
+    return rig
+
+
+def chimes(rig: Rig) -> list[OneShot]:
+    return [s for s in rig.out.mixer.pending_oneshots() if s.kind == "prompt"]
+
+
+def test_with_cue_tones_a_prompt_is_spoken_where_an_engine_answered(qtbot: QtBot) -> None:
+    """Spoken cues off: the prompt voice, asked at the start, says it; the session's own
+    speech engine (seconds to build) is never woken, and no chime rings over the words."""
+    prompter = FakePrompter(FakeClock(monotonic=1000.0))
+    rig = prompt_rig(prompter, TimedCue(12.0, "Move the pillow under your neck"))
+    assert prompter.prepared == 1, "asked when the session starts, not at the prompt"
+    rig.advance(12.0)
+    assert prompter.said == [(12.0, "Move the pillow under your neck")]
+    assert chimes(rig) == [] and rig.speaker.asked == 0
+    assert (1012.0, "prompt") in rig.out.ducks, "the ambience dips under the words"
+
+
+def test_a_session_without_prompts_asks_for_no_engine(qtbot: QtBot) -> None:
+    prompter = FakePrompter(FakeClock(monotonic=1000.0))
+    prompt_rig(prompter)
+    assert prompter.prepared == 0
+
+
+@pytest.mark.parametrize(("answers", "takes"), [(False, True), (True, False)])
+def test_no_engine_or_a_failed_say_chimes(qtbot: QtBot, answers: bool, takes: bool) -> None:
+    prompter = FakePrompter(FakeClock(monotonic=1000.0), answers=answers, takes=takes)
+    rig = prompt_rig(prompter, TimedCue(12.0, "Turn over"))
+    rig.advance(12.0)
+    assert prompter.said == [] and len(chimes(rig)) == 1
+
+
+def test_spoken_cues_say_prompts_through_their_own_engine(qtbot: QtBot) -> None:
+    prompter = FakePrompter(FakeClock(monotonic=1000.0))
+    rig = make_rig(prompter.clock, prompter=prompter)
+    rig.settings[0] = SoundSettings(spoken_cues=True)
+    rig.session.start(
+        SessionPlan("lying", "Lying down", 180, BOX, "rain", 0, (TimedCue(12.0, "Turn"),))
+    )
+    rig.advance(12.0)
+    assert rig.speaker.said[-1] == (12.0, "Turn") and prompter.said == []
+
+
 class ClockedMixer(RecordingMixer):
     """A mixer whose output runs: its position moves with the clock (the session began at
     monotonic 1000), ``lost`` frames behind once the output has underrun."""

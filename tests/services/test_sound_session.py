@@ -16,6 +16,7 @@ from acumat_desktop.core.audio.score import Cue, CueKind
 from acumat_desktop.core.breathing import BUILTIN_PATTERNS
 from acumat_desktop.core.clock import FakeClock
 from acumat_desktop.core.session import SessionEngine, SessionPlan
+from acumat_desktop.services.audio.score_driver import Prompter
 from acumat_desktop.settings.model import SoundSettings
 from acumat_desktop.wiring.sound_session import SessionSound
 
@@ -128,7 +129,9 @@ class Rig:
         return [(round(t - 1000.0, 6), k) for t, k in self.out.cues]
 
 
-def make_rig(clock: FakeClock, out: FakeOutput | None = None) -> Rig:
+def make_rig(
+    clock: FakeClock, out: FakeOutput | None = None, prompter: Prompter | None = None
+) -> Rig:
     session = SessionEngine(clock)
     output = out or FakeOutput(clock)
     settings = [SoundSettings()]
@@ -146,6 +149,7 @@ def make_rig(clock: FakeClock, out: FakeOutput | None = None) -> Rig:
         parse_mix,
         eyes_closed=lambda: eyes_closed[0],
         speaker=ask_speaker,
+        prompter=prompter,
         clock=clock,
     )
     notices: list[str] = []

@@ -93,6 +93,18 @@ class TextSpeaker(Protocol):
     def say_text(self, text: str) -> None: ...
 
 
+class Prompter(Protocol):
+    """The part of PromptVoice a session uses: says a routine's prompts once it has found a
+    speech engine (asked at the session's start, never built at the prompt)."""
+
+    @property
+    def ready(self) -> bool: ...
+
+    def prepare(self) -> None: ...
+
+    def say_text(self, text: str) -> bool: ...
+
+
 @dataclass(frozen=True)
 class Placement:
     """Where one run of cues (from a clear to the next) sits in the mix: session time ``at_s``
@@ -156,7 +168,8 @@ class Placement:
 
 class ScoreDriver(QObject):
     """Runs ``score``: performs what it asks on ``output()`` (the audio engine, built on first
-    use) and ``speaker()`` (the speech engine, or None), and polls it when it is due."""
+    use) and ``speaker()`` (the speech engine, or None), says routine prompts through
+    ``prompter`` where it is ready, and polls the score when it is due."""
 
     def __init__(
         self,
@@ -164,15 +177,19 @@ class ScoreDriver(QObject):
         output: Callable[[], SoundOutput],
         speaker: Callable[[], Speaker | None],
         parent: QObject | None = None,
+        *,
+        prompter: Prompter | None = None,
     ) -> None:
         super().__init__(parent)
         self._score = score
         self._output = output
         self._speaker = speaker
+        self._prompter = prompter
         self._spoke = False  # the speaker has been used: a clear hushes it
         self._chime: F32 | None = None
         self._placement: Placement | None = None
         self._timer = DueTimer(self, self.poll)
+        self._closed = False
 
     @property
     def timer_active(self) -> bool:
@@ -185,8 +202,15 @@ class ScoreDriver(QObject):
     def poll(self) -> None:
         self.run(self._score.poll())
 
+    def shutdown(self) -> None:
+        """The app quits: the timer stops and nothing more is performed."""
+        self._closed = True
+        self._timer.stop()
+
     def run(self, actions: Iterable[Action]) -> None:
         """Perform ``actions`` in order, then arm the timer for the score's next step."""
+        if self._closed:
+            return
         for action in actions:
             try:
                 self._perform(action)
@@ -266,14 +290,22 @@ class ScoreDriver(QObject):
             speaker.say(cue.kind.value)
 
     def _prompt(self, prompt: Prompt) -> None:
-        """A routine prompt: its words when it is to be spoken and the speech engine can say
-        any words, else a soft chime (the ambience dips under it as under a cue)."""
+        """A routine prompt: its words, said by the session's speech engine while cues are
+        spoken, else by the prompt voice once it has found an engine (never built here: that
+        blocks for seconds); else a soft chime. The ambience dips under either."""
+        text = prompt.cue.text
         speaker = self._speaker() if prompt.spoken else None
         if speaker is not None and speaker.available and isinstance(speaker, TextSpeaker):
             self._spoke = True
-            speaker.say_text(prompt.cue.text)
+            speaker.say_text(text)
+        elif not self._say_prompt(text):
+            self.play_chime()
             return
-        self.play_chime()
+        self._output().schedule_ducks([(0.0, CueKind.PROMPT.value)])
+
+    def _say_prompt(self, text: str) -> bool:
+        prompter = self._prompter
+        return prompter is not None and prompter.ready and prompter.say_text(text)
 
     def play_chime(self) -> None:
         from acumat_desktop.core.audio.mixer import OneShot
