@@ -21,7 +21,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QProcess, Qt, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QMetaObject,
+    QObject,
+    QProcess,
+    Qt,
+    QTimer,
+    SignalInstance,
+)
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QToolButton
 
@@ -30,22 +39,23 @@ from acumat_desktop.core.audio.ambience import AmbienceInfo, AmbienceState
 from acumat_desktop.core.audio.device_keys import device_id
 from acumat_desktop.core.audio.mix import NO_SOUND, Layers, check_mix, parse_mix
 from acumat_desktop.core.clock import Clock
-from acumat_desktop.core.commands import CommandError, CommandRegistry
-from acumat_desktop.core.protocol import BAD_ARGS, FAILED
+from acumat_desktop.core.commands import CommandRegistry
 from acumat_desktop.core.session import ACTIVE_STATES, SessionEvent, Started
 from acumat_desktop.core.status import StatusBoard
 from acumat_desktop.services.audio.ambience_driver import AmbienceDriver
 from acumat_desktop.services.audio.mix_presets import MixPresets
 from acumat_desktop.services.audio.prewarm import plays_loops, prewarm_delay_ms
+from acumat_desktop.services.audio.prompt_voice import PromptVoice
 from acumat_desktop.services.audio.soundscapes import SoundCatalogue, SoundInfo
 from acumat_desktop.services.session_service import SessionService
 from acumat_desktop.services.settings_service import SettingsService
 from acumat_desktop.services.shutdown import ShutdownManager
-from acumat_desktop.settings.model import Settings
+from acumat_desktop.settings.model import Settings, SoundSettings
 from acumat_desktop.ui.main_window import MainWindow
 from acumat_desktop.ui.sound_panel import AmbienceMenu, SoundPanel
 from acumat_desktop.ui.tray import Tray, TraySection
 from acumat_desktop.ui.widgets.sound_icon import speaker_icon
+from acumat_desktop.wiring.sound_commands import register_sound_commands
 from acumat_desktop.wiring.sound_session import SessionSound
 
 if TYPE_CHECKING:
@@ -56,6 +66,7 @@ if TYPE_CHECKING:
     from acumat_desktop.ui.settings_dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
+
 
 class SoundFeature(QObject):
     """The app's sound. The audio engine (QtMultimedia, a sound-server connection and an audio
@@ -90,6 +101,8 @@ class SoundFeature(QObject):
         self._speech: SpokenCues | None = None
         self.presets = MixPresets(data_dir / "mixes.json")
         self.ambience = AmbienceDriver(lambda: self.engine, self, clock=clock)
+        self.prompt_voice = PromptVoice(self)  # routine prompts, asked for at a session's start
+        self._links: list[QMetaObject.Connection] = []  # undone at shutdown
         self.director = SessionSound(
             lambda: self.ambience.session_output,
             session.engine,
@@ -98,6 +111,7 @@ class SoundFeature(QObject):
             self,
             eyes_closed=lambda: settings.settings.session.eyes_closed,
             speaker=lambda: self.speech,
+            prompter=self.prompt_voice,
         )
         self._device: bytes | None = None
         self._told_tray = False
@@ -107,7 +121,7 @@ class SoundFeature(QObject):
         self.corner_button = self._corner_button(window)
         self._build_tray_actions(window, tray)
         self._connect()
-        self._register(commands)
+        register_sound_commands(commands, self)
         board.provide("audio", self.status)
         # Its audio thread must stop before Qt tears the app down.
         shutdown.register("sound", self.shutdown)
@@ -122,7 +136,7 @@ class SoundFeature(QObject):
     def _build_tray_actions(self, window: MainWindow, tray: Tray | None) -> None:
         self.mute_action = QAction(self.tr("&Mute sound"), self)
         self.mute_action.setCheckable(True)
-        self.mute_action.toggled.connect(self.set_muted)
+        self._link(self.mute_action.toggled, self.set_muted)
         self.ambience_menu, self.stop_ambience_action = self._ambience_controls(window)
         if tray is not None:
             tray.add_action(TraySection.SOUND, self.mute_action)
@@ -137,7 +151,7 @@ class SoundFeature(QObject):
         button.setToolTip(self.tr("Sound: layers, volume, mute"))
         button.setAccessibleName(self.tr("Sound"))
         button.setIcon(speaker_icon(window.palette().color(window.foregroundRole())))
-        button.clicked.connect(lambda: self.open_panel(button))
+        self._link(button.clicked, lambda: self.open_panel(button))
         window.menuBar().setCornerWidget(button, Qt.Corner.TopRightCorner)
         window.installEventFilter(self)  # repaint the icon when the theme changes
         return button
@@ -145,7 +159,7 @@ class SoundFeature(QObject):
     def attach(self, button: QAbstractButton) -> None:
         """Let ``button`` (e.g. the session page's speaker icon) open the sound popover."""
         self._attached.append(button)
-        button.clicked.connect(lambda: self.open_panel(button))
+        self._link(button.clicked, lambda: self.open_panel(button))
         button.show()
         self._sync_panel()
 
@@ -158,20 +172,25 @@ class SoundFeature(QObject):
             self.corner_button.setIcon(speaker_icon(color))
         return False
 
+    def _link(self, signal: SignalInstance, slot: Any) -> None:
+        """Connect ``signal`` to ``slot`` until shutdown (the settings, the session, the window
+        and the tray outlive this feature in tests, and their signals must not reach it)."""
+        self._links.append(signal.connect(slot))
+
     def _connect(self) -> None:
-        panel = self.panel
-        self._settings.changed.connect(self._apply_settings)
-        self._session.happened.connect(self._on_session_event)
-        self.director.noticed.connect(self._on_notice)
-        panel.layers_edited.connect(self._on_layers_edited)
-        panel.master_volume_changed.connect(self.set_master_volume)
-        panel.mute_toggled.connect(self.set_muted)
-        panel.save_mix_requested.connect(self._save_mix)
-        panel.mix_chosen.connect(self._use_mix)
-        panel.import_requested.connect(self._import)
-        panel.preview_requested.connect(self.preview)
-        panel.preview_stop_requested.connect(self.stop_ambience)
-        self.ambience.changed.connect(self._sync_panel)
+        panel, link = self.panel, self._link
+        link(self._settings.changed, self._apply_settings)
+        link(self._session.happened, self._on_session_event)
+        link(self.director.noticed, self._on_notice)
+        link(panel.layers_edited, self._on_layers_edited)
+        link(panel.master_volume_changed, self.set_master_volume)
+        link(panel.mute_toggled, self.set_muted)
+        link(panel.save_mix_requested, self._save_mix)
+        link(panel.mix_chosen, self._use_mix)
+        link(panel.import_requested, self._import)
+        link(panel.preview_requested, self.preview)
+        link(panel.preview_stop_requested, self.stop_ambience)
+        link(self.ambience.changed, self._sync_panel)
 
     @property
     def engine_built(self) -> bool:
@@ -189,7 +208,7 @@ class SoundFeature(QObject):
             engine.set_muted(self._settings.settings.sound.muted)
             if self._device is not None:
                 engine.set_device(self._device)
-            engine.noticed.connect(self._on_notice)
+            self._link(engine.noticed, self._on_notice)
             self._engine = engine
         return self._engine
 
@@ -227,6 +246,9 @@ class SoundFeature(QObject):
             if row["kind"] == "builtin":
                 row["name"] = QCoreApplication.translate("Sounds", row["name"])
         return rows
+
+    def sound_settings(self) -> SoundSettings:
+        return self._settings.settings.sound
 
     def check_sound(self, spec: str) -> None:
         """Accept a saved mix's name, ``none``, or a mix of known sounds; raise ValueError
@@ -280,15 +302,15 @@ class SoundFeature(QObject):
 
     def _ambience_controls(self, window: MainWindow) -> tuple[AmbienceMenu, QAction]:
         menu = AmbienceMenu(lambda: (self.sounds(), self.presets.names()), window)
-        menu.play_requested.connect(self.preview)
+        self._link(menu.play_requested, self.preview)
         stop = QAction(self.tr("S&top ambience"), self)
-        stop.triggered.connect(self.stop_ambience)
+        self._link(stop.triggered, self.stop_ambience)
         return menu, stop
 
     def attach_preview(self, source: RoutineDetails) -> None:
         """Let ``source`` (the picker's ▶ beside its sound choice) preview sounds as ambience."""
-        source.sound_preview_requested.connect(self.preview)
-        source.sound_preview_stop_requested.connect(self.stop_ambience)
+        self._link(source.sound_preview_requested, self.preview)
+        self._link(source.sound_preview_stop_requested, self.stop_ambience)
         playing = lambda: self.ambience.info().state is not AmbienceState.STOPPED  # noqa: E731
         self.ambience.watch(lambda: source.show_sound_preview(playing()))
 
@@ -310,6 +332,7 @@ class SoundFeature(QObject):
         self._device = device
         if self._speech is not None:
             self._speech.set_volume(sound.master_volume, sound.muted)
+        self.prompt_voice.set_volume(sound.master_volume, sound.muted)
         self.panel.set_master_volume(sound.master_volume)
         self.panel.set_muted(sound.muted)
         self.mute_action.blockSignals(True)
@@ -325,8 +348,6 @@ class SoundFeature(QObject):
         self._sync_panel()
 
     def _sync_panel(self) -> None:
-        if not shiboken6.isValid(self.panel):  # the window went first (a test's teardown)
-            return
         active = self._session.engine.state in ACTIVE_STATES
         ambience = self.ambience.info()
         self.panel.set_layers(self.director.mix if active else list(ambience.layers))
@@ -335,6 +356,12 @@ class SoundFeature(QObject):
         self.ambience_menu.setEnabled(not active)
         # one speaker icon in sight: the session page's own while a session runs
         self.corner_button.setVisible(not (active and self._attached))
+
+    def set_session_mix(self, layers: Layers) -> Layers:
+        """Change a running session's layers (RuntimeError when none runs); the mix now."""
+        self.director.set_mix(layers)
+        self._sync_panel()
+        return self.director.mix
 
     def _on_layers_edited(self, layers: Layers) -> None:
         try:
@@ -389,13 +416,25 @@ class SoundFeature(QObject):
             tray.message(APP_DISPLAY_NAME, text)
 
     def shutdown(self) -> None:
+        """Nothing of the sound fires from now on: its signals are cut, its timers stopped,
+        a pre-render or a prompt still being said is ended, and the audio thread stopped."""
+        if self._closed:
+            return
+        self._closed = True
+        links, self._links = self._links, []
+        for link in links:
+            QObject.disconnect(link)
+        if shiboken6.isValid(self._window):  # a test may delete the window first
+            self._window.removeEventFilter(self)
+        self.ambience.shutdown()
+        self.director.shutdown()
+        self.prompt_voice.shutdown()
         process, self.prewarm_process = self.prewarm_process, None
         if process is not None:  # the cache is written atomically: stopping loses nothing
             process.finished.disconnect(self._prewarm_done)
             process.kill()
             process.waitForFinished(2000)
-        if not self._closed and self._engine is not None:
-            self._closed = True
+        if self._engine is not None:
             self._engine.shutdown()
 
     # --- saved mixes and imports --------------------------------------------------------------
@@ -425,67 +464,3 @@ class SoundFeature(QObject):
     def _on_import_failed(self, message: str) -> None:
         self.panel.show_message(message)
         self._window.show_notice(message)
-
-    # --- control commands ---------------------------------------------------------------------
-    def _register(self, registry: CommandRegistry) -> None:
-        registry.register("sounds", lambda args: self.sounds())
-        registry.register("volume", self._cmd_volume)
-        registry.register("mute", lambda args: self._cmd_mute(True))
-        registry.register("unmute", lambda args: self._cmd_mute(False))
-        registry.register("sound.layers", self._cmd_layers)
-        registry.register("ambience.play", self._cmd_play)
-        registry.register("ambience.stop", self._cmd_stop)
-
-    def _cmd_stop(self, args: dict[str, Any]) -> Any:
-        self.stop_ambience()
-        return self.ambience_status()
-
-    def _cmd_play(self, args: dict[str, Any]) -> Any:
-        spec, minutes = args.get("mix"), args.get("minutes")
-        if not isinstance(spec, str):
-            raise CommandError("'mix' must be a soundscape, a mix or a saved mix's name")
-        if minutes is not None and (isinstance(minutes, bool) or not isinstance(minutes, int)):
-            raise CommandError(f"minutes must be a whole number, not {minutes!r}")
-        try:
-            self.play_ambience(spec, minutes)
-        except ValueError as exc:
-            raise CommandError(str(exc), BAD_ARGS) from None
-        except RuntimeError as exc:
-            raise CommandError(str(exc), FAILED) from None
-        return self.ambience_status()
-
-    def _cmd_volume(self, args: dict[str, Any]) -> Any:
-        percent = args.get("percent")
-        if percent is not None:
-            if isinstance(percent, bool) or not isinstance(percent, int) or not 0 <= percent <= 100:
-                raise CommandError(f"volume must be a whole number from 0 to 100, not {percent!r}")
-            self.set_master_volume(percent / 100)
-        return {"percent": round(self._settings.settings.sound.master_volume * 100)}
-
-    def _cmd_mute(self, muted: bool) -> Any:
-        self.set_muted(muted)
-        return {"muted": self._settings.settings.sound.muted}
-
-    def _cmd_layers(self, args: dict[str, Any]) -> Any:
-        raw = args.get("layers")
-        if not isinstance(raw, list):
-            raise CommandError("'layers' must be a list of [sound id, volume 0..1] pairs")
-        known = {s["id"] for s in self.sounds()}
-        layers: Layers = []
-        for item in raw:
-            if not (isinstance(item, list | tuple) and len(item) == 2):
-                raise CommandError(f"{item!r}: a layer is a [sound id, volume 0..1] pair")
-            sound_id, volume = item
-            if sound_id not in known:
-                raise CommandError(f"unknown sound {sound_id!r} (see 'acumat sounds')")
-            if isinstance(volume, bool) or not isinstance(volume, int | float):
-                raise CommandError(f"{sound_id}: the volume must be a number from 0 to 1")
-            if not 0.0 <= volume <= 1.0:
-                raise CommandError(f"{sound_id}: the volume must be a number from 0 to 1")
-            layers.append((str(sound_id), float(volume)))
-        try:
-            self.director.set_mix(layers)
-        except RuntimeError as exc:
-            raise CommandError(str(exc), FAILED) from None
-        self._sync_panel()
-        return {"layers": [{"sound": s, "volume": v} for s, v in self.director.mix]}

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+SIGNAL_CHANGED = "2changed()"  # SIGNAL("changed()"), for receivers()
+
 
 class AmbienceDriver(QObject):
     """Plays ambience outside sessions on ``output()`` (the audio engine, built on first use).
@@ -49,6 +51,7 @@ class AmbienceDriver(QObject):
         # the session's sound plays through this, so a starting session can take over
         self.session_output = HandOverOutput(output, self.ambience.cancel_crossfade)
         self._timer = DueTimer(self, self.poll)
+        self._closed = False
 
     @property
     def timer_active(self) -> bool:
@@ -111,6 +114,14 @@ class AmbienceDriver(QObject):
             "sleep_timer_remaining_s": None if remaining is None else round(remaining, 1),
         }
 
+    def shutdown(self) -> None:
+        """The app quits: the timer stops, watchers are let go, and nothing runs any more
+        (the engine is shut down after this)."""
+        self._closed = True
+        self._timer.stop()
+        if self.receivers(SIGNAL_CHANGED):
+            self.changed.disconnect()
+
     def watch(self, callback: Callable[[], None]) -> None:
         """Call ``callback`` whenever what :meth:`info` says may have changed."""
         self.changed.connect(callback)
@@ -127,6 +138,8 @@ class AmbienceDriver(QObject):
         return all(mixer.has_layer(sound_id) for sound_id in awaited)
 
     def _run(self, actions: Iterable[Action]) -> None:
+        if self._closed:
+            return
         for action in actions:
             try:
                 self._perform(action)
