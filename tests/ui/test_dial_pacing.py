@@ -21,11 +21,12 @@ from acumat_desktop.core.breathing import BUILTIN_PATTERNS, Phase, phase_at
 from acumat_desktop.core.clock import FakeClock
 from acumat_desktop.ui.widgets.breath_dial import BreathDial
 from acumat_desktop.ui.widgets.dial_frame import DialFrame
-from acumat_desktop.ui.widgets.dial_pacing import EASE_MAX_SLOPE
+from acumat_desktop.ui.widgets.dial_pacing import EASE_MAX_SLOPE, quiet_for
 from acumat_desktop.ui.widgets.dial_painting import (
     BREATH_MAX_RADIUS,
     BREATH_MIN_RADIUS,
     RING_RADIUS,
+    DialOptions,
     _arc_span,
     breath_geometry,
 )
@@ -173,7 +174,8 @@ def test_a_moving_shape_is_read_for_each_pixel_and_never_a_pixel_late(
         lags.append(abs(truth - shown[0]) * k)
 
     paints, reads = drive(dial, clock, 3.85, lag)
-    assert all(f.breath is not None and f.breath.phase is Phase.INHALE for _, f in paints.seen)
+    inhaling = [f.breath is not None and f.breath.phase is Phase.INHALE for _, f in paints.seen]
+    assert all(inhaling[:-1]), "the last look may find the inhale over, just then"
     assert max(lags) < 1.0 + fastest * (frame_s + 0.002), "never more than a frame late"
     assert reads < 3.85 * 60 / 2, "far fewer looks than a 60 Hz timer"
     radii = [r * k for r, _ in itertools.groupby(paints.shown)]  # each shape painted
@@ -181,15 +183,23 @@ def test_a_moving_shape_is_read_for_each_pixel_and_never_a_pixel_late(
     assert all(b - a >= 1.0 for a, b in itertools.pairwise(radii)), "a whole pixel a paint"
 
 
-@pytest.mark.parametrize("pattern_id", sorted(BUILTIN_PATTERNS))
-def test_no_breath_fills_faster_than_the_pacing_assumes(pattern_id: str) -> None:
-    """The pacing never oversleeps a pixel only while the breath's fill moves no faster than
-    EASE_MAX_SLOPE over its phase's length (the breathing module's ease)."""
+@pytest.mark.parametrize("pattern_id", sorted(p for p in BUILTIN_PATTERNS if p != "none"))
+def test_no_wait_oversleeps_a_pixel_of_any_breath(pattern_id: str) -> None:
+    """Wherever a breath is, the dial's wait ends before its shape can have moved a pixel: the
+    pacing's bound on the breathing module's ease holds for every built-in pattern."""
     pattern = BUILTIN_PATTERNS[pattern_id]
-    dt = 0.001
-    for i in range(round(pattern.cycle_seconds / dt) - 1):
-        a, b = phase_at(pattern, i * dt), phase_at(pattern, (i + 1) * dt)
-        if a.phase != b.phase or a.cycle != b.cycle or a.progress >= 1.0:
-            continue
-        phase_s = a.phase_remaining / (1.0 - a.progress)
-        assert abs(b.scale - a.scale) / dt <= EASE_MAX_SLOPE / phase_s * 1.0001, (i, a, b)
+    size, options = QSize(600, 600), DialOptions()
+    k = 600 / 200.0
+
+    def radius(t: float) -> float:
+        return breath_geometry(DialFrame(600.0, 1200.0, phase_at(pattern, t)), False)[0] * k
+
+    t, looks = 0.0, 0
+    while t < 2 * pattern.cycle_seconds:
+        frame = DialFrame(600.0, 1200.0, phase_at(pattern, t))
+        on_screen = breath_geometry(frame, False)
+        wait = quiet_for(size, 1.0, frame, options, on_screen)
+        assert abs(radius(t + wait * (1 - 1e-9)) - radius(t)) < 1.0 + 1e-6, (t, wait)
+        t += max(wait, 0.001)
+        looks += 1
+    assert looks < 2 * pattern.cycle_seconds * 30, "fewer looks than a 30 Hz timer"

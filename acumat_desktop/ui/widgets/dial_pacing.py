@@ -2,10 +2,11 @@
 
 A frame is read only when something on the dial could have changed by then: the breathing shape's
 edge by a whole device pixel, the arc's end by its step, a number by a second, a phase by its end.
-The shape's next step is bounded by the fastest the shape can move in its phase (the breath eases
-in and out, never faster than :data:`EASE_MAX_SLOPE` times its mean pace), so a wait never
-oversleeps a step; while the shape moves slowly (the ends of a breath) a look may find nothing
-to paint, and the next wait is taken from there.
+The shape's next step is bounded by the fastest the shape can move from where it is: the breath's
+fill eases in and out along (1 - cos pi x) / 2 over a phase, so its pace is never more than
+:data:`EASE_MAX_SLOPE` times the phase's mean pace and changes by at most :data:`EASE_MAX_BEND`
+per phase; a wait therefore never oversleeps a step, and a look may find nothing to paint yet
+(then the next wait is taken from there).
 """
 
 from __future__ import annotations
@@ -30,9 +31,11 @@ from acumat_desktop.ui.widgets.dial_painting import (
 )
 
 MAX_QUIET_S = 1.0  # look at least once a second: labels the frame cannot predict may change
-# The breath's fill follows (1 - cos(pi x)) / 2 over a phase (core.breathing): its steepest slope
-# is pi/2 times the phase's mean pace. A phase never moves the fill by more than the whole 0..1.
+# The breath's fill follows (1 - cos(pi x)) / 2 over a phase (core.breathing): its slope,
+# (pi/2) sin(pi x), is at most pi/2 and bends by at most pi^2/2 (per phase, squared). A phase
+# never moves the fill by more than the whole 0..1.
 EASE_MAX_SLOPE = math.pi / 2
+EASE_MAX_BEND = math.pi**2 / 2
 _STILL_PHASES = frozenset({Phase.HOLD, Phase.REST})
 
 
@@ -80,8 +83,20 @@ def _to_next_shape_step(
         px = scale_of(size) * dpr
         span, step = (BREATH_MAX_RADIUS - BREATH_MIN_RADIUS) * px, BREATH_STEP_PX
         moved = abs(radius - shape_shown[0]) * px if shape_shown is not None else 0.0
-    fastest = span * EASE_MAX_SLOPE / phase_s  # units a second, at the steepest of the ease
-    return max(0.0, step - moved) / fastest
+    share = max(0.0, step - moved) / span  # of the fill's whole range
+    return _soonest_move(breath.progress, share) * phase_s
+
+
+def _soonest_move(progress: float, share: float) -> float:
+    """The least part of a phase in which an eased fill at ``progress`` can move by ``share``.
+
+    From ``progress`` the fill moves at most ``slope * x + bend / 2 * x**2`` in a part ``x``
+    (its slope now, growing at most by the bend), and never faster than the steepest slope.
+    """
+    slope = EASE_MAX_SLOPE * abs(math.sin(math.pi * progress))
+    half_bend = EASE_MAX_BEND / 2
+    curved = (-slope + math.sqrt(slope * slope + 4 * half_bend * share)) / (2 * half_bend)
+    return max(share / EASE_MAX_SLOPE, curved)
 
 
 def _to_next_whole(seconds: float) -> float:
