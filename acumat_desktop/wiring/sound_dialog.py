@@ -26,10 +26,12 @@ class DeviceSource(Protocol):
 
     def outputs(self) -> list[OutputDevice]: ...
 
+    def watch(self, on: bool) -> None: ...
+
 
 class SoundDialogRows(QObject):
     """Lives as long as the dialog. The outputs list is refreshed when the dialog is shown and
-    whenever the system's outputs change while it is open."""
+    whenever the system's outputs change while it is open (watched only then)."""
 
     def __init__(
         self, dialog: SettingsDialog, devices: DeviceSource, speech_engine: Callable[[], str]
@@ -67,4 +69,7 @@ class SoundDialogRows(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.dialog and event.type() == QEvent.Type.Show:
             self.refresh()
+            self.devices.watch(True)
+        elif watched is self.dialog and event.type() == QEvent.Type.Hide:
+            self.devices.watch(False)
         return False

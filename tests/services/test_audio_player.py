@@ -152,10 +152,11 @@ def test_a_plugged_sink_appears_with_its_description(
     pulse_server: dict[str, str],  # noqa: F811
     qtbot: QtBot,
 ) -> None:
-    devices = OutputDevices()
+    devices = OutputDevices(poll_ms=100)
     qtbot.waitUntil(lambda: [d.key for d in devices.outputs()] == ["test"], timeout=5000)
     (only,) = devices.outputs()
     assert only.is_default and device_id(only.key) == b"test"
+    devices.watch(True)  # as the settings dialog does while it is open
     with qtbot.waitSignal(devices.changed, timeout=5000):
         module = _pactl(
             pulse_server,

@@ -28,10 +28,14 @@ class FakeDevices(QObject):
         super().__init__()
         self.list = outputs
         self.asked = 0
+        self.watching = False
 
     def outputs(self) -> list[OutputDevice]:
         self.asked += 1
         return list(self.list)
+
+    def watch(self, on: bool) -> None:
+        self.watching = on
 
 
 def _dialog(
@@ -88,7 +92,9 @@ def test_the_list_follows_the_outputs_while_open_and_sleeps_while_closed(
 ) -> None:
     devices = FakeDevices([SPEAKERS])
     _, dialog, rows = _dialog(qtbot, tmp_path, devices)
+    before = devices.watching
     dialog.show()
+    assert (before, devices.watching) == (False, True), "watched while the dialog is open"
     devices.list = [SPEAKERS, HEADSET]
     devices.changed.emit()
     assert _items(rows.combo)[1:] == ["Built-in Audio", "Jabra Evolve"]
@@ -97,6 +103,7 @@ def test_the_list_follows_the_outputs_while_open_and_sleeps_while_closed(
     devices.changed.emit()
     assert rows.combo.currentText() == f"{HEADSET.key} (not connected)"
     dialog.hide()
+    assert not devices.watching
     asked = devices.asked
     devices.changed.emit()
     assert devices.asked == asked, "nothing is asked while the dialog is closed"
