@@ -165,6 +165,8 @@ class PromptVoice(QObject):
         if child is None:
             return
         self._forget(child)
+        if self._closed:  # ended by shutdown, not failed
+            return
         if code != 0 or status is not QProcess.ExitStatus.NormalExit:
             log.warning("%s failed (exit %s): later prompts chime", self._program, code)
             self._ready = False
