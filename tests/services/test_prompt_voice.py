@@ -55,6 +55,22 @@ def calls(log: Path) -> list[list[str]]:
     return [json.loads(line) for line in lines]
 
 
+MADE: list[PromptVoice] = []
+
+
+@pytest.fixture(autouse=True)
+def _shut_down_voices() -> Iterator[None]:
+    """As the app does at quit: no child outlives its test (Qt warns of a running one)."""
+    yield
+    while MADE:
+        MADE.pop().shutdown()
+
+
+def made(voice: PromptVoice) -> PromptVoice:
+    MADE.append(voice)
+    return voice
+
+
 def voice_for(
     tmp_path: Path, mode: str = "ok", probe_deadline_ms: int = 10_000
 ) -> tuple[PromptVoice, Path]:
@@ -62,7 +78,7 @@ def voice_for(
     voice = PromptVoice(
         program=program, which=lambda name: name, probe_deadline_ms=probe_deadline_ms
     )
-    return voice, log
+    return made(voice), log
 
 
 def probe(qtbot: QtBot, voice: PromptVoice, timeout: int = 10_000) -> bool:
@@ -109,13 +125,13 @@ def test_no_engine_answering_means_not_ready(qtbot: QtBot, tmp_path: Path, mode:
 
 
 def test_without_spd_say_nothing_is_started(qtbot: QtBot) -> None:
-    voice = PromptVoice(which=lambda name: None)
+    voice = made(PromptVoice(which=lambda name: None))
     assert not probe(qtbot, voice) and not voice.probing
 
 
 def test_a_program_that_cannot_start_is_no_engine(qtbot: QtBot, tmp_path: Path) -> None:
     missing = str(tmp_path / "gone")
-    voice = PromptVoice(program=missing, which=lambda name: name)
+    voice = made(PromptVoice(program=missing, which=lambda name: name))
     assert not probe(qtbot, voice)
 
 
@@ -172,7 +188,7 @@ def private_speechd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator
 
 
 def test_the_real_speech_dispatcher_gets_the_words(qtbot: QtBot, private_speechd: Path) -> None:
-    voice = PromptVoice()
+    voice = made(PromptVoice())
     assert probe(qtbot, voice, timeout=10_000), "spd-say -O answered with its modules"
     assert voice.say_text("move the pillow under your neck")
     qtbot.waitUntil(
@@ -191,4 +207,4 @@ def test_no_speech_dispatcher_at_the_address_is_no_engine(
     if shutil.which("spd-say") is None:
         pytest.skip("spd-say is not installed")
     monkeypatch.setenv("SPEECHD_ADDRESS", f"unix_socket:{tmp_path / 'nobody.sock'}")
-    assert not probe(qtbot, PromptVoice(), timeout=10_000)
+    assert not probe(qtbot, made(PromptVoice()), timeout=10_000)
