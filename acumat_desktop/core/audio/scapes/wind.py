@@ -8,6 +8,7 @@ import numpy as np
 
 from acumat_desktop.core.audio.scapes.base import (
     F64,
+    Gain,
     NoiseBed,
     Scape,
     SlowCurve,
@@ -28,9 +29,16 @@ class Wind(Scape):
         self.storm = SlowCurve(rng, rate, 30.0, lambda r: float(r.uniform(0.72, 1.0)))
         self.gust = SlowCurve(rng, rate, 3.5, lambda r: float(r.beta(2.0, 2.6)))
         self.noise = NoiseBed(rng, rate, self.hop)
-        # the whistles' bands are a few Hz wide: their noise runs at 960 Hz and is interpolated
+        # a whistle is noise in a band a few Hz wide (its core: run at 960 Hz, interpolated)
+        # with faint skirts reaching far up, the airy hiss of strong gusts: that goes into the
+        # bed's spectrum, block by block, around where each whistle sings
+        line = band(0.5, 9.0, 1.0)
         self.whistle_noise = NoiseBed(rng, rate, self.hop, channels=2 * WHISTLES, decimate=50)
-        self.whistle_shape = self.whistle_noise.unit(band(0.5, 9.0, 1.0))
+        self.whistle_shape = self.whistle_noise.unit(line)
+        skirt = _skirt(self.noise, line, rate / self.whistle_noise.decimate) ** 2 / 2
+        # at |bin - centre| and, folded back from below 0 Hz, bin + centre: slices of this
+        self._skirts = np.concatenate([skirt[::-1], skirt[1:], np.zeros(skirt.size)])
+        self._drive = np.zeros(WHISTLES)  # each whistle's mean drive (power over L and R)
         self.base = 360.0 * 1.75 ** np.arange(WHISTLES) * rng.uniform(0.85, 1.15, WHISTLES)
         self.threshold = rng.uniform(0.2, 0.45, WHISTLES)
         self.pans = rng.uniform(0.2, 0.8, WHISTLES)
@@ -48,17 +56,35 @@ class Wind(Scape):
         g = self._below / np.sqrt(1 + self._cubed / top**3)
         return g / (float(np.sqrt(np.mean(g * g))) or 1.0)
 
+    def _gains(self, level: float, centres: F64) -> F64:
+        """The bed's colour plus the whistles' skirts (the line's far reaches, shifted to each
+        whistle's mean pitch ``centres`` and weighted by its mean drive), relative to the
+        bed's mean ``level``."""
+        bed = self._shape(250.0 + 1_800.0 * float(self.speed.mean()) ** 1.5)
+        power = bed * bed
+        n, spacing = bed.size, float(self.noise.freqs[2] - self.noise.freqs[1])
+        for k, centre in enumerate(centres):
+            c = min(n - 1, round(centre / spacing))
+            weight = (self._drive[k] / level) ** 2
+            power += (
+                self._skirts[n - 1 - c : 2 * n - 1 - c] + self._skirts[n - 1 + c : 2 * n - 1 + c]
+            ) * weight
+        power[0] = 0.0  # no DC
+        return np.sqrt(power)
+
     def bed(self) -> F64:
         storm = self.storm.values(self.hop, self.storm.step)
         gust = self.gust.values(self.hop, self.gust.step)
         self.speed = np.asarray(self._speed(storm * (0.25 + 0.75 * gust)), dtype=np.float64)
-        mean = float(self.speed.mean())
-        shape = self._shape(250.0 + 1_800.0 * mean**1.5)
-        return self.noise.next(shape) * (0.1 + self.speed[:, None] ** 1.3) + self._whistles()
+        whistles, centres = self._whistles()
+        envelope = 0.1 + self.speed**1.3
+        gains = self._gains(float(envelope.mean()), centres)
+        return self.noise.next(gains) * envelope[:, None] + whistles
 
-    def _whistles(self) -> F64:
+    def _whistles(self) -> tuple[F64, F64]:
         """Narrow bands whose centre follows the wind speed sample by sample (all whistles at
-        once, in float32: the phase runs in cycles, a few hundred per block)."""
+        once, in float32: the phase runs in cycles, a few hundred per block), and their mean
+        pitches."""
         z = self.whistle_noise.rows(self.whistle_shape)  # (2 * WHISTLES, hop)
         speed = self.speed.astype(np.float32)
         step = (self.base[:, None] / self.rate).astype(np.float32) * (0.55 + 0.9 * speed)
@@ -70,7 +96,19 @@ class Wind(Scape):
         tone = z[0::2] * np.cos(angle) - z[1::2] * np.sin(angle)
         threshold = self.threshold[:, None].astype(np.float32)
         drive = np.clip((speed - threshold) / (1 - threshold), 0, 1)
-        sig = 0.5 * drive * np.sqrt(drive) * tone
+        drive = 0.5 * drive * np.sqrt(drive)
         pans = 0.5 * np.pi * self.pans
-        out: F64 = (np.stack([np.cos(pans), np.sin(pans)]).astype(np.float32) @ sig).T
-        return out.astype(np.float64)
+        to_channels = np.stack([np.cos(pans), np.sin(pans)])  # (2, WHISTLES)
+        # RMS over the block, equal power in L and R
+        self._drive = np.sqrt(np.mean(np.square(drive, dtype=np.float64), axis=1) / 2)
+        out = (to_channels.astype(np.float32) @ (drive * tone)).T
+        centres = self.base * (0.55 + 0.9 * float(self.speed.mean()))
+        return out.astype(np.float64), centres
+
+
+def _skirt(bed: NoiseBed, line: Gain, core_rate: float) -> F64:
+    """What a whistle band's core, made at ``core_rate`` and interpolated linearly (which
+    passes sinc² of the frequency), leaves of the full ``line``: power-complementary."""
+    f = bed.freqs
+    passed = np.where(f < core_rate, np.sinc(f / core_rate) ** 4, 0.0)
+    return bed.unit(line) * np.sqrt(np.clip(1 - passed, 0, 1))
