@@ -123,7 +123,7 @@ class SoundFeature(QObject):
         self._connect()
         register_sound_commands(commands, self)
         board.provide("audio", self.status)
-        shutdown.register("sound", self.shutdown)  # cut off, the audio thread stopped, first
+        shutdown.register("sound", self.shutdown)  # before Qt tears the app down
         self.panel.set_sounds(self.sounds())
         self.panel.set_mixes(self.presets.names())
         self._apply_settings(settings.settings)
