@@ -158,7 +158,8 @@ class Say:  # say a breathing cue's words now
 
 
 @dataclass(frozen=True)
-class Prompt:  # a routine prompt now: its words if ``spoken`` and they can be, else a chime
+class Prompt:  # a routine prompt now: its words (by the cues' speech engine if ``spoken``, else
+    # by the prompt voice where one answered), or a chime
     cue: Cue
     spoken: bool = False
 
@@ -461,10 +462,11 @@ class SessionScore:
 
     def _prompt_due(self, elapsed: float) -> list[Action]:
         """Sound the routine prompt whose time has come (the latest, if several came at once),
-        when cues sound at all: spoken while cues are (the speech engine is known to work
-        then), else as a chime. Never the first use of the speech engine mid-session: building
-        it blocks the GUI thread and the GIL for seconds (5.5 s measured), which starves the
-        audio thread and shifts every later cue."""
+        when cues sound at all: ``spoken`` while cues are (their speech engine is known to work
+        then); otherwise the driver has it said by the prompt voice (a child process, asked for
+        at the start) or chimes. Never the first use of the in-process speech engine
+        mid-session: building it blocks the GUI thread and the GIL for a second or more (1.05 s
+        of CPU with speech-dispatcher running, 5.5 s without it), which starves the audio."""
         due = [p for p in self._prompts if p.at_s <= elapsed + _TOL]
         if not due:
             return []
