@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from acumat_desktop.services.settings_early import MAX_FILE_BYTES, read_settings_bytes
 from acumat_desktop.settings.codec import Decoded, decode, encode
 from acumat_desktop.settings.model import Settings
 
@@ -72,9 +73,6 @@ def _file_in_the_way(path: Path) -> Path | None:
     return None
 
 
-MAX_FILE_BYTES = 1024 * 1024  # a settings file is a few kB; more than this is not ours
-
-
 @dataclass
 class LoadResult:
     settings: Settings
@@ -108,8 +106,7 @@ class SettingsStore:
         """The decoded file, and False when the file itself could not be read (a folder in its
         place, no permission, an I/O error): then its content is unknown, not bad."""
         try:
-            with self.path.open("rb") as handle:
-                data = handle.read(MAX_FILE_BYTES + 1)
+            data = read_settings_bytes(self.path)
         except FileNotFoundError:
             return Decoded(Settings()), True
         except OSError as exc:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
 
+from acumat_desktop.settings.early import parse_json, short
 from acumat_desktop.settings.migrations import NewerSchemaError, migrate
 from acumat_desktop.settings.model import Settings
 
@@ -40,31 +40,13 @@ def _drop(raw: dict[str, Any], loc: tuple[int | str, ...]) -> bool:
     return False
 
 
-MAX_PROBLEM_CHARS = 300  # a problem quoting a huge value is cut to this
-
-
-def _short(text: str) -> str:
-    return text if len(text) <= MAX_PROBLEM_CHARS else text[: MAX_PROBLEM_CHARS - 1] + "…"
-
-
-def _parse(text: str) -> tuple[Any, str | None]:
-    try:
-        return json.loads(text), None
-    except json.JSONDecodeError as exc:
-        return None, f"not valid JSON ({exc.msg} at line {exc.lineno})"
-    except RecursionError:
-        return None, "not usable JSON (nested too deeply)"
-    except ValueError as exc:  # e.g. an integer with more digits than Python converts
-        return None, _short(f"not usable JSON ({exc})")
-
-
 def decode(text: str) -> Decoded:
     """Parse settings text. Never raises for bad content except NewerSchemaError.
 
     Unparseable text gives defaults; invalid keys are dropped one by one (falling back to their
     defaults) and each is named in ``problems``.
     """
-    raw, problem = _parse(text)
+    raw, problem = parse_json(text)
     if problem is not None:
         return Decoded(Settings(), [problem])
     if not isinstance(raw, dict):
@@ -75,7 +57,7 @@ def decode(text: str) -> Decoded:
     except NewerSchemaError:
         raise
     except (ValueError, TypeError, RecursionError) as exc:
-        problems.append(_short(str(exc)))
+        problems.append(short(str(exc)))
         raw = {k: v for k, v in raw.items() if k != "schema_version"}
     return _validate(raw, problems)
 
@@ -88,12 +70,12 @@ def _validate(raw: dict[str, Any], problems: list[str]) -> Decoded:
             dropped = False
             for error in exc.errors(include_url=False, include_input=False):
                 key = ".".join(str(p) for p in error["loc"])
-                problems.append(_short(f"{key}: {error['msg'].removeprefix('Value error, ')}"))
+                problems.append(short(f"{key}: {error['msg'].removeprefix('Value error, ')}"))
                 dropped = _drop(raw, tuple(error["loc"])) or dropped
             if not dropped:
                 break
         except (RecursionError, OverflowError, TypeError, ValueError) as exc:
-            problems.append(_short(f"could not be checked ({type(exc).__name__}: {exc})"))
+            problems.append(short(f"could not be checked ({type(exc).__name__}: {exc})"))
             break
     problems.append("could not recover the file; all settings were reset")
     return Decoded(Settings(), problems)

@@ -10,7 +10,7 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from acumat_desktop.settings.model import SCHEMA_VERSION
+from acumat_desktop.settings.early import SCHEMA_VERSION
 
 Raw = dict[str, Any]
 Migration = Callable[[Raw], Raw]

@@ -9,8 +9,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
 
 from acumat_desktop.core.durations import format_iso, parse_duration
-
-SCHEMA_VERSION = 1
+from acumat_desktop.settings.early import SCHEMA_VERSION as SCHEMA_VERSION
+from acumat_desktop.settings.early import Language
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -210,7 +210,7 @@ class SoundSettings(Section):
 class AppearanceSettings(Section):
     theme: Literal["system", "light", "dark"] = Field("system", description="Colour theme")
     reduced_motion: bool = Field(False, description="Calm the breathing shape: no scaling")
-    language: Literal["system", "en", "de"] = Field(
+    language: Language = Field(
         "system", description="Interface language; system follows the desktop (after a restart)"
     )
 
