@@ -1,5 +1,6 @@
-"""Composition root: builds the services, then each feature in dependency order, and runs the
-event loop. Nothing but the entry points imports this module.
+"""Composition root: shows the tray icon (``app_front.py``), then builds the services and each
+feature in dependency order, and runs the event loop. Nothing but the entry points imports this
+module; it imports at its top only what the tray icon needs, the rest where it is built.
 
 Each feature receives only what it uses, as typed constructor parameters or small ports
 (``wiring/ports.py``); :func:`build` returns one :class:`AcuMat` holding them all with their
@@ -10,64 +11,47 @@ does when it quits (:meth:`AcuMat.close`).
 from __future__ import annotations
 
 import logging
-import os
 import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication
 
 from acumat_desktop import APP_DISPLAY_NAME, APP_NAME, DESKTOP_FILE_ID, WM_CLASS, __version__
-from acumat_desktop.app_handlers import register_app_commands, register_settings_commands
-from acumat_desktop.core.clock import Clock, SystemClock
-from acumat_desktop.core.commands import CommandRegistry
-from acumat_desktop.core.session import ACTIVE_STATES, SessionEngine
-from acumat_desktop.core.status import StatusBoard
-from acumat_desktop.services.assets import icon_path
-from acumat_desktop.services.autostart import create_autostart
-from acumat_desktop.services.errors import install_excepthooks
-from acumat_desktop.services.history_store import HistoryStore, open_history
-from acumat_desktop.services.ipc import ControlServer
-from acumat_desktop.services.keep_awake import SessionKeepAwake, create_keep_awake
+from acumat_desktop.app_front import Front, build_front, skip_hung_buses
 from acumat_desktop.services.logging_setup import setup_logging
-from acumat_desktop.services.notices import OnceNotices
 from acumat_desktop.services.paths import AppPaths, instance_lock_path, server_name
-from acumat_desktop.services.session_lock import (
-    BUS_PROBE_TIMEOUT_S,
-    bus_hangs,
-    session_bus_address,
-    system_bus_address,
-)
-from acumat_desktop.services.session_service import SessionService
-from acumat_desktop.services.settings_service import SettingsService
-from acumat_desktop.services.settings_store import LoadResult, SettingsStore
-from acumat_desktop.services.shutdown import ShutdownManager
+from acumat_desktop.services.settings_early import read_language
 from acumat_desktop.services.single_instance import InstanceLock, reach_running_instance
 from acumat_desktop.services.translations import install_translations
 from acumat_desktop.settings.migrations import NewerSchemaError
 from acumat_desktop.ui.actions import AppActions
-from acumat_desktop.ui.main_window import MainWindow
-from acumat_desktop.ui.theme import apply_theme
 from acumat_desktop.ui.tray import Tray
-from acumat_desktop.wiring.shell import ShellFeature
 
-if TYPE_CHECKING:  # the features are imported when they are built, after the tray icon shows
+# Only what the tray icon needs is imported above: the icon shows first, and everything else
+# (the services, the window, the settings model, the features) is imported right after it.
+if TYPE_CHECKING:
+    from acumat_desktop.core.clock import Clock
+    from acumat_desktop.core.commands import CommandRegistry
+    from acumat_desktop.core.status import StatusBoard
+    from acumat_desktop.services.history_store import HistoryStore
+    from acumat_desktop.services.ipc import ControlServer
+    from acumat_desktop.services.keep_awake import KeepAwake, SessionKeepAwake
+    from acumat_desktop.services.notices import OnceNotices
+    from acumat_desktop.services.session_service import SessionService
+    from acumat_desktop.services.settings_service import SettingsService
+    from acumat_desktop.services.settings_store import LoadResult
+    from acumat_desktop.services.shutdown import ShutdownManager
+    from acumat_desktop.ui.main_window import MainWindow
     from acumat_desktop.wiring.media import MediaKeysFeature
     from acumat_desktop.wiring.reminders import RemindersFeature
     from acumat_desktop.wiring.session_pages import SessionPages
     from acumat_desktop.wiring.sessions import SessionsFeature
+    from acumat_desktop.wiring.shell import ShellFeature
     from acumat_desktop.wiring.sound import SoundFeature
 
 log = logging.getLogger(__name__)
-
-
-def app_icon() -> QIcon:
-    icon = QIcon(str(icon_path()))
-    for size in (16, 22, 24, 32, 48, 64, 128, 256):
-        icon.addFile(str(icon_path(size)))
-    return icon
 
 
 @dataclass(frozen=True)
@@ -153,21 +137,42 @@ def create_application() -> QApplication:
     return app
 
 
+def create_keep_awake() -> KeepAwake:
+    """The way to keep this computer awake (its modules imported after the tray icon shows)."""
+    from acumat_desktop.services.keep_awake import create_keep_awake as create
+
+    return create()
+
+
 def build_services(
-    app: QApplication, paths: AppPaths, loaded: LoadResult, clock: Clock | None = None
+    app: QApplication,
+    paths: AppPaths,
+    loaded: LoadResult,
+    clock: Clock | None = None,
+    front: Front | None = None,
 ) -> Services:
-    icon = app_icon()
-    app.setWindowIcon(icon)
+    from acumat_desktop.core.clock import SystemClock
+    from acumat_desktop.core.session import ACTIVE_STATES, SessionEngine
+    from acumat_desktop.core.status import StatusBoard
+    from acumat_desktop.services.history_store import open_history
+    from acumat_desktop.services.keep_awake import SessionKeepAwake
+    from acumat_desktop.services.notices import OnceNotices
+    from acumat_desktop.services.session_service import SessionService
+    from acumat_desktop.services.settings_service import SettingsService
+    from acumat_desktop.services.settings_store import SettingsStore
+    from acumat_desktop.services.shutdown import ShutdownManager
+    from acumat_desktop.ui.main_window import MainWindow
+    from acumat_desktop.ui.theme import apply_theme
+
+    front = front or build_front(app)
+    tray = front.tray
     clock = clock or SystemClock()
     settings = SettingsService(SettingsStore(paths.settings_file), loaded.settings, parent=app)
     apply_theme(app, loaded.settings.appearance.theme)
-    actions = AppActions(app)
-    window = MainWindow(actions, icon)
+    window = MainWindow(front.actions, front.icon)
     settings.save_failed.connect(window.show_warning)  # said once per problem, never silent
-    tray = Tray(actions, icon, app)  # always: a tray may come later, and Qt embeds the icon then
     board = StatusBoard(__version__)
     board.provide("tray", lambda: {"available": tray.visible})
-    commands = CommandRegistry()
     session = SessionService(SessionEngine(clock), app)
     # A person lying on the mat is still: keep the screen awake while a session runs or pauses.
     keep_awake = SessionKeepAwake(
@@ -187,12 +192,12 @@ def build_services(
         history=history,
         session=session,
         keep_awake=keep_awake,
-        actions=actions,
+        actions=front.actions,
         window=window,
         tray=tray,
         board=board,
-        commands=commands,
-        server=ControlServer(server_name(), commands.handle_line, app),
+        commands=front.commands,
+        server=front.server,
         notices=OnceNotices(paths.state / "notices.json"),
         shutdown=ShutdownManager(),
     )
@@ -205,9 +210,21 @@ def build_services(
 
 
 def build_shell(s: Services) -> ShellFeature:
+    from PySide6.QtWidgets import QLabel
+
+    from acumat_desktop.app_handlers import register_app_commands, register_settings_commands
+    from acumat_desktop.services.autostart import create_autostart
+    from acumat_desktop.wiring.shell import ShellFeature
+
     shell = ShellFeature(
-        app=s.app, settings=s.settings, actions=s.actions, window=s.window, tray=s.tray,
-        notices=s.notices, autostart=create_autostart(), log_file=s.paths.log_file,
+        app=s.app,
+        settings=s.settings,
+        actions=s.actions,
+        window=s.window,
+        tray=s.tray,
+        notices=s.notices,
+        autostart=create_autostart(),
+        log_file=s.paths.log_file,
     )
     s.shutdown.register("tray icon", shell.close)
     shell.add_dialog_extension(
@@ -216,7 +233,9 @@ def build_shell(s: Services) -> ShellFeature:
         )
     )
     register_app_commands(
-        s.commands, s.board, show=s.window.bring_forward,
+        s.commands,
+        s.board,
+        show=s.window.bring_forward,
         quit_app=lambda: QTimer.singleShot(0, shell.quit),
     )
     register_settings_commands(s.commands, s.settings)
@@ -235,14 +254,29 @@ def build_features(s: Services) -> AcuMat:
 
     shell = build_shell(s)
     sound = SoundFeature(
-        parent=s.app, data_dir=s.paths.data, cache_dir=s.paths.cache, settings=s.settings,
-        session=s.session, window=s.window, tray=s.tray, commands=s.commands, board=s.board,
-        shutdown=s.shutdown, clock=s.clock,
+        parent=s.app,
+        data_dir=s.paths.data,
+        cache_dir=s.paths.cache,
+        settings=s.settings,
+        session=s.session,
+        window=s.window,
+        tray=s.tray,
+        commands=s.commands,
+        board=s.board,
+        shutdown=s.shutdown,
+        clock=s.clock,
     )
     shell.add_dialog_extension(sound.extend_dialog)
     sessions = SessionsFeature(
-        parent=s.app, data_dir=s.paths.data, settings=s.settings, session=s.session,
-        history=s.history, window=s.window, tray=s.tray, commands=s.commands, sounds=sound,
+        parent=s.app,
+        data_dir=s.paths.data,
+        settings=s.settings,
+        session=s.session,
+        history=s.history,
+        window=s.window,
+        tray=s.tray,
+        commands=s.commands,
+        sounds=sound,
         clock=s.clock,
     )
     sound.attach(sessions.view.sound_button)  # the session page's speaker opens the sound
@@ -254,9 +288,17 @@ def build_features(s: Services) -> AcuMat:
         )
     )
     pages = SessionPages(
-        parent=s.app, settings=s.settings, session=s.session, clock=s.clock, window=s.window,
-        library=sessions.library, patterns=sessions.patterns.all(), history=s.history,
-        session_view=sessions.view, starter=sessions, sounds=sound,
+        parent=s.app,
+        settings=s.settings,
+        session=s.session,
+        clock=s.clock,
+        window=s.window,
+        library=sessions.library,
+        patterns=sessions.patterns.all(),
+        history=s.history,
+        session_view=sessions.view,
+        starter=sessions,
+        sounds=sound,
         pattern_library=sessions.patterns,
     )
     # The picker's ▶ plays its sound as ambience (the picker is built when the window shows).
@@ -278,23 +320,38 @@ def build_around_sessions(
     from acumat_desktop.wiring.session_end import SessionEndNotice
 
     SessionEndNotice(
-        parent=s.app, session=s.session, window=s.window, tray=s.tray,
+        parent=s.app,
+        session=s.session,
+        window=s.window,
+        tray=s.tray,
         notifier=DesktopNotifications(
             desktop_entry=DESKTOP_FILE_ID, category=None, resident=False, parent=s.app
         ),
     )
     monitor = create_sitting_monitor(s.app, s.clock, s.settings.settings, s.window)
     reminders = RemindersFeature(
-        parent=s.app, monitor=monitor, clock=s.clock, settings=s.settings, session=s.session,
-        history=s.history, tray=s.tray, commands=s.commands, board=s.board, starter=sessions,
+        parent=s.app,
+        monitor=monitor,
+        clock=s.clock,
+        settings=s.settings,
+        session=s.session,
+        history=s.history,
+        tray=s.tray,
+        commands=s.commands,
+        board=s.board,
+        starter=sessions,
         shutdown=s.shutdown,
     )
     shell.add_dialog_extension(reminders.extend_dialog)
     # Media keys and headset buttons, through MPRIS on the session bus (Linux desktops).
     media = MediaKeysFeature(
-        parent=s.app, session=s.session, window=s.window,
+        parent=s.app,
+        session=s.session,
+        window=s.window,
         bus=QDBusConnection.sessionBus() if sys.platform.startswith("linux") else None,
-        shutdown=s.shutdown, sounds=sound, ambience=sound.ambience,
+        shutdown=s.shutdown,
+        sounds=sound,
+        ambience=sound.ambience,
     )
     return reminders, media
 
@@ -305,12 +362,12 @@ def build(
     loaded: LoadResult,
     minimized: bool,
     clock: Clock | None = None,
+    front: Front | None = None,
 ) -> AcuMat:
-    services = build_services(app, paths, loaded, clock)
-    assert services.tray is not None  # always built; it may have no system tray to sit in
-    # The icon first: Qt puts it in any tray that exists now or appears later, and the tray
-    # embeds it while the features are built (it answers once the event loop runs).
-    services.tray.show()
+    """The whole app, the tray icon first (``front``, when it is already shown)."""
+    from acumat_desktop.services.errors import install_excepthooks
+
+    services = build_services(app, paths, loaded, clock, front)
     acumat = build_features(services)
     install_excepthooks(acumat.shell.report_error)
     show_first_screen(acumat, loaded, minimized)
@@ -356,20 +413,17 @@ def on_tray_changed(window: MainWindow, available: bool) -> None:
     window.bring_forward()
 
 
-def skip_hung_buses() -> None:
-    """Qt blocks for good on a D-Bus daemon that accepts connections but never answers (the
-    menu bar's global-menu check, the tray, notifications and media keys all use the session
-    bus at start-up). Ask each daemon first, with a deadline; a hung bus is off for this run."""
-    for kind, variable, address in (
-        ("session", "DBUS_SESSION_BUS_ADDRESS", session_bus_address()),
-        ("system", "DBUS_SYSTEM_BUS_ADDRESS", system_bus_address()),
-    ):
-        if bus_hangs(address):
-            log.warning(
-                "the D-Bus %s bus (%s) does not answer within %g s; AcuMat starts without it",
-                kind, address, BUS_PROBE_TIMEOUT_S,
-            )
-            os.environ[variable] = "disabled:"
+def load_settings(app: QApplication, paths: AppPaths, language: str) -> LoadResult:
+    """The settings, validated by the model before any of them is used (but the language, read
+    by the model's rule before the icon showed; should the model disagree, it wins for all
+    that is built from now on)."""
+    from acumat_desktop.services.settings_store import SettingsStore
+
+    loaded = SettingsStore(paths.settings_file).load()
+    if loaded.settings.appearance.language != language:
+        log.warning("the settings' language is %s after all", loaded.settings.appearance.language)
+        install_translations(app, loaded.settings.appearance.language)
+    return loaded
 
 
 def run_app(minimized: bool = False) -> int:
@@ -388,15 +442,20 @@ def run_app(minimized: bool = False) -> int:
             return 1
         log.info("the AcuMat that held the instance lock is gone; starting")
     try:
-        loaded = SettingsStore(paths.settings_file).load()
+        language = read_language(paths.settings_file)  # a newer file is refused before the icon
+        skip_hung_buses()
+        app = create_application()
+        install_translations(app, language)  # before any window or menu
+        front = build_front(app)
+        # Listening now, a command line asking while the rest is built waits for its answer
+        # (handled once the event loop runs, when every feature is there).
+        listening = front.server.listen()
+        loaded = load_settings(app, paths, language)
     except NewerSchemaError as exc:
         sys.stderr.write(f"acumat: {exc}\n")
         return 1
-    skip_hung_buses()
-    app = create_application()
-    install_translations(app, loaded.settings.appearance.language)  # before any window
-    acumat = build(app, paths, loaded, minimized)
-    if not acumat.services.server.listen():
+    acumat = build(app, paths, loaded, minimized, front=front)
+    if not listening:
         acumat.window.show_warning(
             acumat.window.tr("Command-line control is unavailable (see the log).")
         )

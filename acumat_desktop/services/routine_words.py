@@ -1,16 +1,18 @@
 """Built-in routines in the interface's language, without Qt (the command line reads routines
 too): the words of ``resources/routines/<language>/<id>.toml`` laid over the English routine
 (see ``core/routine_translations.py``). ``services/translations.py`` sets the language when it
-installs the interface's catalogue; until then routines stay English."""
+installs the interface's catalogue; until then routines stay English. The routine modules are
+imported when a routine is first localised: the language is set before the tray icon shows,
+and they bring the routine model (pydantic) with them."""
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from acumat_desktop.core.routine_io import RoutineError
-from acumat_desktop.core.routine_translations import overlay, parse_words
-from acumat_desktop.core.routines import Routine
+if TYPE_CHECKING:
+    from acumat_desktop.core.routines import Routine
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +33,9 @@ def localize_builtin(routine: Routine, path: Path, language: str | None = None) 
     """A built-in routine read from ``path`` in ``language`` (default: the interface's): the
     words of ``<its folder>/<language>/<its file name>`` laid over it. Without such a file, or
     with one that cannot be used (logged), the routine stays English."""
+    from acumat_desktop.core.routine_io import RoutineError
+    from acumat_desktop.core.routine_translations import overlay, parse_words
+
     language = language or active_language()
     if language == SOURCE_LANGUAGE:
         return routine

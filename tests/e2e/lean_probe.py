@@ -6,16 +6,26 @@ from __future__ import annotations
 import json
 import sys
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 
-from acumat_desktop.app import build, create_application
-from acumat_desktop.services.paths import AppPaths
-from acumat_desktop.services.settings_store import SettingsStore
-from acumat_desktop.ui.history_view import HistoryView
-from acumat_desktop.ui.routine_picker import RoutinePicker
-from acumat_desktop.ui.session_summary import SessionSummary
+# Only what ``acumat`` itself imports before its tray icon shows; the rest where it is used.
+from acumat_desktop.app import run_app
+from acumat_desktop.ui.tray import Tray
 
 HEAVY = ("numpy", "PySide6.QtMultimedia", "acumat_desktop.core.audio.synth")
+# Imported only after the tray icon shows (``acumat --minimized`` as run_app starts it).
+AFTER_ICON = (
+    "pydantic",
+    "acumat_desktop.settings.model",
+    "acumat_desktop.core.routines",
+    "acumat_desktop.core.session",
+    "acumat_desktop.services.session_service",
+    "acumat_desktop.services.history_store",
+    "acumat_desktop.services.settings_store",
+    "acumat_desktop.ui.main_window",
+    "acumat_desktop.wiring.shell",
+    "sqlite3",
+)
 
 
 def turn() -> None:
@@ -27,6 +37,13 @@ def turn() -> None:
 
 
 def main() -> None:
+    from acumat_desktop.app import build, create_application
+    from acumat_desktop.services.paths import AppPaths
+    from acumat_desktop.services.settings_store import SettingsStore
+    from acumat_desktop.ui.history_view import HistoryView
+    from acumat_desktop.ui.routine_picker import RoutinePicker
+    from acumat_desktop.ui.session_summary import SessionSummary
+
     paths = AppPaths.for_user()
     paths.ensure()
     app = create_application()
@@ -37,8 +54,9 @@ def main() -> None:
         "tray": built.tray is not None and built.tray.visible,
         "window_shown": window.isVisible(),
         "heavy": sorted(name for name in HEAVY if name in sys.modules),
-        "pages": [len(window.findChildren(kind)) for kind in (RoutinePicker, SessionSummary,
-                                                               HistoryView)],
+        "pages": [
+            len(window.findChildren(kind)) for kind in (RoutinePicker, SessionSummary, HistoryView)
+        ],
     }
     if "--start" in sys.argv:  # a session started from the command line, right after start
         request = {"v": 1, "id": 1, "cmd": "start", "args": {"routine": "first-time"}}
@@ -48,8 +66,9 @@ def main() -> None:
         out["state"] = built.session.state.value
     window.show()
     turn()
-    out["shown_pages"] = [len(window.findChildren(kind)) for kind in (RoutinePicker,
-                                                                     SessionSummary, HistoryView)]
+    out["shown_pages"] = [
+        len(window.findChildren(kind)) for kind in (RoutinePicker, SessionSummary, HistoryView)
+    ]
     built.pages.show_history()
     turn()
     out["history_current"] = window.pages.currentWidget() is built.pages.history_view
@@ -60,5 +79,22 @@ def main() -> None:
     built.close()
 
 
+def run() -> None:
+    """``acumat --minimized`` as its entry point runs it, noting what was imported when the
+    tray icon showed; the app quits as soon as its event loop runs (the whole app built)."""
+    seen: dict[str, object] = {}
+    show = Tray.show
+
+    def noting_show(tray: Tray) -> None:
+        show(tray)
+        seen["at_icon"] = sorted(name for name in AFTER_ICON if name in sys.modules)
+        QTimer.singleShot(0, QCoreApplication.quit)
+
+    Tray.show = noting_show  # type: ignore[method-assign,assignment]
+    seen["code"] = run_app(minimized=True)
+    seen["after"] = sorted(name for name in AFTER_ICON if name in sys.modules)
+    print(json.dumps(seen))
+
+
 if __name__ == "__main__":
-    main()
+    run() if "--run" in sys.argv else main()

@@ -20,8 +20,13 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def probe(acumat: AppRunner, *args: str) -> dict[str, Any]:
     done = subprocess.run(
-        [sys.executable, str(PROBE), *args], env=acumat.env, cwd=ROOT, capture_output=True,
-        text=True, timeout=120, check=False,
+        [sys.executable, str(PROBE), *args],
+        env=acumat.env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert done.returncode == 0, done.stderr[-3000:]
     result = json.loads(done.stdout.strip().splitlines()[-1])
@@ -46,3 +51,14 @@ def test_a_session_started_right_after_a_minimized_start_shows_its_page(
     assert found["state"] in ("countdown", "running")
     assert found["session_page"] is True  # the home page built under it does not cover it
     assert found["pages"] == [0, 0, 0]
+
+
+def test_the_tray_icon_shows_before_the_settings_model_services_and_window_are_imported(
+    acumat: AppRunner,
+) -> None:
+    """run_app shows the icon first: only the interface language is read before (without the
+    settings model); the model validates the settings right after, before any other is used."""
+    found = probe(acumat, "--run")
+    assert found["code"] == 0
+    assert found["at_icon"] == [], found  # none of AFTER_ICON had been imported
+    assert len(found["after"]) >= 9, found  # and they are, once the app is built

@@ -7,7 +7,7 @@ import shiboken6
 from PySide6.QtCore import QByteArray
 from pytestqt.qtbot import QtBot
 
-from acumat_desktop.app import app_icon
+from acumat_desktop.app_front import app_icon
 from acumat_desktop.ui.actions import AppActions
 from acumat_desktop.ui.tray import XCB_CLIENT_MESSAGE, XCB_DESTROY_NOTIFY, Tray, XcbTrayEvents
 from acumat_desktop.ui.tray_icon import STEPS, ProgressIcon
