@@ -165,6 +165,7 @@ def build_services(
     from acumat_desktop.ui.theme import apply_theme
 
     front = front or build_front(app)
+    front.actions.add_shortcuts()
     tray = front.tray
     clock = clock or SystemClock()
     settings = SettingsService(SettingsStore(paths.settings_file), loaded.settings, parent=app)

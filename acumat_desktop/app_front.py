@@ -52,7 +52,7 @@ def build_front(app: QApplication) -> Front:
     tray embeds it at once, while the rest is built). Then the modules of the command door."""
     icon = app_icon()
     app.setWindowIcon(icon)
-    actions = AppActions(app)
+    actions = AppActions(app, shortcuts=False)  # added after the icon shows (build_services)
     tray = Tray(actions, icon, app)  # always: a tray may come later, and Qt embeds the icon then
     tray.show()
     from acumat_desktop.core.commands import CommandRegistry

@@ -101,6 +101,21 @@ def test_tray_menu_offers_open_settings_quit(parts: AcuMat) -> None:
     ]
 
 
+def test_the_built_app_has_its_keyboard_shortcuts(parts: AcuMat) -> None:
+    """The start adds them after the tray icon shows (the first costs ~12 ms); they are there,
+    as the platform binds them (Close everywhere; Quit and Preferences not on every platform)."""
+    from PySide6.QtGui import QKeySequence
+
+    actions = parts.services.actions
+    for action, key in (
+        (actions.quit, QKeySequence.StandardKey.Quit),
+        (actions.settings, QKeySequence.StandardKey.Preferences),
+        (actions.close_window, QKeySequence.StandardKey.Close),
+    ):
+        assert action.shortcut() == QKeySequence(key)
+    assert not actions.close_window.shortcut().isEmpty()
+
+
 def test_settings_dialog_validates_as_you_type_and_saves(parts: AcuMat, qtbot: QtBot) -> None:
     dialog = SettingsDialog(parts.settings, parts.window)
     qtbot.addWidget(dialog)
