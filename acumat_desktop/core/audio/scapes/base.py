@@ -9,6 +9,8 @@ loops, and every block costs about the same, so a live stream has no CPU spikes.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 from collections.abc import Callable
 
@@ -289,20 +291,23 @@ class Bank:
     """A few variants of one kind of short sound (a drop, a bubble, a tick), made once per
     scape at ``pitches`` by ``make``: a use takes one of the variants nearest the pitch wanted
     and resamples it onto that pitch (at most half a bank step away), so every pitch in the
-    range still sounds, with no FFT or oscillator per event."""
+    range still sounds, with no FFT or oscillator per event. Noise bursts, a band an octave
+    wide, need no resampling: ``exact=False`` hands out the nearest variant as it is (shared:
+    not to be changed in place)."""
 
     def __init__(self, pitches: F64, variants: int, make: Callable[[float], F64]) -> None:
         self.pitches = np.sort(np.asarray(pitches, dtype=np.float64))
-        self._log = np.log(self.pitches)
+        self._log = [math.log(p) for p in self.pitches]
+        self._mids = [0.5 * (a + b) for a, b in itertools.pairwise(self._log)]
         self.shapes = [
             [make(float(p)).astype(np.float32) for _ in range(variants)] for p in self.pitches
         ]
 
-    def get(self, rng: Rng, pitch: float) -> F64:
-        k = int(np.argmin(np.abs(self._log - np.log(pitch))))
+    def get(self, rng: Rng, pitch: float, exact: bool = True) -> F64:
+        k = bisect.bisect_left(self._mids, math.log(pitch))  # the nearest in log pitch
         row = self.shapes[k]
-        shape = row[int(rng.integers(len(row)))]
-        return resample(shape, pitch / float(self.pitches[k]))
+        shape: F64 = row[int(rng.random() * len(row))]  # type: ignore[assignment]
+        return resample(shape, pitch / float(self.pitches[k])) if exact else shape
 
     @property
     def nbytes(self) -> int:

@@ -56,7 +56,7 @@ class Rain(Scape):
         )
         self.clicks = Bank(np.array([5_000.0]), 12, lambda f: noise_burst(rng, rate, f, 0.8, 7e-4))
         self.ticks = Bank(
-            np.geomspace(1_800, 6_500, 14),
+            np.geomspace(1_800, 6_500, 20),
             3,
             lambda f: noise_burst(rng, rate, f, 0.7, rng.uniform(0.002, 0.006)),
         )
@@ -64,7 +64,7 @@ class Rain(Scape):
             np.geomspace(55, 316, 10), 2, lambda f: decaying_sine(rate, f, rng.uniform(0.01, 0.03))
         )
         self.splashes = Bank(
-            np.geomspace(700, 3_500, 10),
+            np.geomspace(700, 3_500, 12),
             3,
             lambda f: noise_burst(rng, rate, f, 1.2, rng.uniform(0.008, 0.025)),
         )
@@ -102,20 +102,21 @@ class Rain(Scape):
         rng, size = self.rng, d.size
         if d.surface == 0:  # into a puddle: a bubble plink, bigger drops lower
             sig = self.plinks.get(rng, (900 + 3_100 * d.pitch) / size**0.5)
-            click = self.clicks.get(rng, 5_000.0)
+            click = self.clicks.get(rng, 5_000.0, exact=False)
             sig[: click.size] += 0.3 * click[: sig.size]
             level = 0.7
         elif d.surface == 1:  # on a leaf: a short bright tick
-            sig = self.ticks.get(rng, 1_800 + 4_700 * d.pitch)
+            sig = self.ticks.get(rng, 1_800 + 4_700 * d.pitch, exact=False)
             level = 1.0
         else:  # on the ground or wood: a splat with a low thump (the body of heavy rain)
             thump = self.thumps.get(rng, (70 + 150 * d.pitch) / size**0.3)
-            splash = self.splashes.get(rng, 700 + 2_800 * d.splash)
+            splash = self.splashes.get(rng, 700 + 2_800 * d.splash, exact=False)
             sig = np.zeros(max(thump.size, splash.size))
-            sig[: thump.size] += 0.4 * size * thump
-            sig[: splash.size] += 0.6 * splash
+            sig[: thump.size] = 0.4 * size * thump  # far under any cutoff: only the splash dulls
+            sig[: splash.size] += 0.6 * distance_filter(splash, d.distance, self.rate)
             level = 1.0
-        sig = distance_filter(sig, d.distance, self.rate)
+        if d.surface != 2:
+            sig = distance_filter(sig, d.distance, self.rate)
         self.bus.add(offset, sig * (d.sign * level * size / d.distance), pan_gains(d.pan))
 
 
