@@ -82,26 +82,30 @@ class Wind(Scape):
         return self.noise.next(gains) * envelope[:, None] + whistles
 
     def _whistles(self) -> tuple[F64, F64]:
-        """Narrow bands whose centre follows the wind speed sample by sample (all whistles at
-        once, in float32: the phase runs in cycles, a few hundred per block), and their mean
-        pitches."""
+        """Narrow bands whose centre follows the wind speed sample by sample (in float32: the
+        phase runs in cycles, a few hundred per block; one running sum serves all, their
+        pitches being fixed multiples), and their mean pitches. Silent whistles cost no
+        oscillator."""
         z = self.whistle_noise.rows(self.whistle_shape)  # (2 * WHISTLES, hop)
         speed = self.speed.astype(np.float32)
-        step = (self.base[:, None] / self.rate).astype(np.float32) * (0.55 + 0.9 * speed)
-        cycles = np.cumsum(step, axis=1)
-        cycles += self.phase[:, None].astype(np.float32)
-        cycles -= np.rint(cycles)  # -0.5..0.5 cycles: cos and sin stay fast and exact
-        self.phase = cycles[:, -1].astype(np.float64)
-        angle = np.float32(2 * np.pi) * cycles
-        tone = z[0::2] * np.cos(angle) - z[1::2] * np.sin(angle)
         threshold = self.threshold[:, None].astype(np.float32)
         drive = np.clip((speed - threshold) / (1 - threshold), 0, 1)
         drive = 0.5 * drive * np.sqrt(drive)
-        pans = 0.5 * np.pi * self.pans
-        to_channels = np.stack([np.cos(pans), np.sin(pans)])  # (2, WHISTLES)
         # RMS over the block, equal power in L and R
         self._drive = np.sqrt(np.mean(np.square(drive, dtype=np.float64), axis=1) / 2)
-        out = (to_channels.astype(np.float32) @ (drive * tone)).T
+        run = np.cumsum(0.55 + 0.9 * speed)  # cycles of a 1 Hz whistle
+        rates = self.base / self.rate
+        live = np.flatnonzero(self._drive > 0)
+        cycles = (rates[live, None].astype(np.float32) * run) + self.phase[live, None].astype(
+            np.float32
+        )
+        cycles -= np.rint(cycles)  # -0.5..0.5 cycles: cos and sin stay fast and exact
+        angle = np.float32(2 * np.pi) * cycles
+        tone = z[2 * live] * np.cos(angle) - z[2 * live + 1] * np.sin(angle)
+        self.phase = (self.phase + rates * float(run[-1])) % 1.0
+        pans = 0.5 * np.pi * self.pans[live]
+        to_channels = np.stack([np.cos(pans), np.sin(pans)]).astype(np.float32)  # (2, live)
+        out = (to_channels @ (drive[live] * tone)).T
         centres = self.base * (0.55 + 0.9 * float(self.speed.mean()))
         return out.astype(np.float64), centres
 
