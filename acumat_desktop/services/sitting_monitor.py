@@ -35,6 +35,8 @@ log = logging.getLogger(__name__)
 MAX_SLEEP_STEPS = 60  # never sleep longer than this many intervals: a net for a missed event
 AWAY_STEP_MAX_S = 60.0  # a source that cannot watch: asked at least this often while away
 WATCH_MARGIN_S = 0.05  # an idle watch fires this much after the natural break completes
+# A coarse timer fires up to half a second early: a display step that close is the one due now.
+DISPLAY_SLACK_S = 1.0
 
 
 class MonitorValues(ReminderValues, Protocol):
@@ -243,7 +245,7 @@ class SittingMonitor(QObject):
         self.watching = self._watch()
         waits = [self.policy.next_decision_in(tracker.active_s, growing=tracker.sitting)]
         if tracker.sitting:
-            waits.append(self._display_step_s - math.fmod(tracker.active_s, self._display_step_s))
+            waits.append(self._display_wait(tracker.active_s))
         if not self.watching:
             waits.append(tracker.next_check_in())
             if not tracker.sitting:
@@ -258,6 +260,13 @@ class SittingMonitor(QObject):
             Qt.TimerType.VeryCoarseTimer if sleep >= 10 else Qt.TimerType.CoarseTimer
         )
         self._timer.start(max(1, round(sleep * 1000)))
+
+    def _display_wait(self, active_s: float) -> float:
+        """Seconds to the next display step (the tray's ring and tooltip). A step a timer woke
+        us just short of is this look's; the next is a whole step away (not a short step to
+        the boundary: an extra wakeup a minute, seen as 60 s, 65 s, 120 s, 125 s ...)."""
+        wait = self._display_step_s - math.fmod(active_s, self._display_step_s)
+        return wait + self._display_step_s if wait < DISPLAY_SLACK_S else wait
 
     def _watch(self) -> bool:
         """Let a watching source wake us: at the natural break while a streak runs, at the

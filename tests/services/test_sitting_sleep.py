@@ -228,3 +228,18 @@ def test_a_presentation_is_looked_at_every_step_while_it_defers(
     monitor.poll()
     assert monitor.last_decision is not None and monitor.last_decision.reason == "presenting"
     assert monitor.next_look_in == pytest.approx(INTERVAL_MS / 1000)
+
+
+def test_a_coarse_timer_firing_a_little_early_does_not_add_a_look(
+    qtbot: QtBot, clock: FakeClock
+) -> None:
+    """Qt's very coarse timers round to whole seconds and may fire up to half a second early:
+    the minute's look then came just short of the display step, which used to plan another
+    look a short step (5 s) later, every minute."""
+    loop = Loop(Watching(clock), clock)
+    for _ in range(5):
+        sleep = loop.monitor.next_look_in
+        assert sleep is not None
+        clock.advance(sleep - 0.4)  # the timer fires early
+        loop.monitor.poll()
+        assert loop.monitor.next_look_in == pytest.approx(60.4)
