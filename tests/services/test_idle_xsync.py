@@ -142,3 +142,22 @@ def test_a_server_that_goes_away_stops_the_alarms_without_exiting(qtbot: QtBot) 
     qtbot.waitUntil(lambda: not alarms.available, timeout=3000)  # and the process lives on
     assert calls.count == 0
     alarms.close()  # no call on the dead connection either
+
+
+@needs_xdotool
+def test_the_same_watch_again_keeps_its_alarms_and_still_fires(
+    source: X11IdleSource, xvfb: str, qtbot: QtBot  # noqa: F811
+) -> None:
+    """The sitting loop asks for its watch at every look: the alarms already armed for it
+    stay (replacing them cost round trips and a 'destroyed' event that woke the app)."""
+    run_on(xvfb, "xdotool", "mousemove", "--sync", "70", "80")
+    calls = Calls()
+    assert source.watch(0.5, False, calls)
+    alarms = source._alarms
+    assert alarms is not None
+    armed = list(alarms._alarms)
+    assert source.watch(0.5, False, calls)
+    assert alarms._alarms == armed
+    qtbot.waitUntil(lambda: calls.count == 1, timeout=5000)
+    assert source.watch(0.5, True, calls)  # another watch: new alarms
+    assert alarms._alarms and alarms._alarms != armed

@@ -147,6 +147,7 @@ class IdleAlarms(QObject):
         found = idle_counter(display)
         self._counter, self._event_type = (found[0], found[1] + ALARM_NOTIFY) if found else (0, 0)
         self._alarms: list[int] = []
+        self._armed: tuple[int | None, bool] | None = None  # what the alarms are for
         self._lost = False  # the server hung up: no more calls on this connection
         self._notifier: QSocketNotifier | None = None
         if found and display.lib is not None and display.ptr is not None:
@@ -171,14 +172,20 @@ class IdleAlarms(QObject):
 
     def arm(self, idle_after_ms: int | None, on_input: bool) -> bool:
         """Replace the armed alarms: one for idle reaching ``idle_after_ms`` (fires at once if
-        it already has), one for the next input. False without the extension."""
+        it already has), one for the next input. False without the extension. The same alarms
+        still armed are kept: replacing them costs round trips and an event (destroyed) that
+        wakes us, at every look of the sitting loop."""
         if not self.available:
             return False
+        wanted = (idle_after_ms, on_input)
+        if self._alarms and wanted == self._armed:
+            return True
         self.disarm()
         if idle_after_ms is not None:
             self._create(max(1, idle_after_ms), POSITIVE_COMPARISON)
         if on_input:
             self._create(1, NEGATIVE_TRANSITION)  # the counter falls to 0 on any input
+        self._armed = wanted
         self._flush()
         return True
 
@@ -187,6 +194,7 @@ class IdleAlarms(QObject):
             for alarm in self._alarms:
                 self._ext.XSyncDestroyAlarm(self._display.ptr, alarm)
         self._alarms.clear()
+        self._armed = None
 
     def close(self) -> None:
         self.disarm()
