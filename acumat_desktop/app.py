@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from acumat_desktop.services.settings_store import LoadResult
     from acumat_desktop.services.shutdown import ShutdownManager
     from acumat_desktop.ui.main_window import MainWindow
+    from acumat_desktop.ui.settings_dialog import SettingsChoices
     from acumat_desktop.wiring.media import MediaKeysFeature
     from acumat_desktop.wiring.reminders import RemindersFeature
     from acumat_desktop.wiring.session_pages import SessionPages
@@ -247,8 +248,6 @@ def build_features(s: Services) -> AcuMat:
     """Each feature in dependency order: sound first (sessions check sounds against it), then
     sessions (the pages, the reminders and the media keys start or drive sessions through it).
     Their modules are imported here, not at start-up: the tray icon shows before."""
-    from acumat_desktop.ui.routine_choices import pattern_choices, sound_choices
-    from acumat_desktop.ui.settings_dialog import SettingsChoices
     from acumat_desktop.wiring.session_pages import SessionPages
     from acumat_desktop.wiring.sessions import SessionsFeature
     from acumat_desktop.wiring.sound import SoundFeature
@@ -281,13 +280,18 @@ def build_features(s: Services) -> AcuMat:
         clock=s.clock,
     )
     sound.attach(sessions.view.sound_button)  # the session page's speaker opens the sound
-    shell.set_settings_choices(
-        lambda: SettingsChoices(
+
+    def settings_choices() -> SettingsChoices:  # the dialog's modules come when it first opens
+        from acumat_desktop.ui.routine_choices import pattern_choices, sound_choices
+        from acumat_desktop.ui.settings_dialog import SettingsChoices
+
+        return SettingsChoices(
             routines=[(r.id, r.name) for r in sessions.library.all()],
             patterns=pattern_choices(sessions.patterns.all()),
             sounds=sound_choices((row["id"], row["name"]) for row in sound.sounds()),
         )
-    )
+
+    shell.set_settings_choices(settings_choices)
     pages = SessionPages(
         parent=s.app,
         settings=s.settings,

@@ -11,6 +11,7 @@ import logging
 import os
 import sys
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QWidget
@@ -31,12 +32,14 @@ from acumat_desktop.services.settings_service import SettingsService
 from acumat_desktop.services.shutdown import ShutdownManager
 from acumat_desktop.services.sitting_monitor import SittingMonitor
 from acumat_desktop.settings.model import Settings
-from acumat_desktop.ui.settings_dialog import SettingsDialog
 from acumat_desktop.ui.tray import Tray
 from acumat_desktop.wiring.ports import RoutineStarter
 from acumat_desktop.wiring.reminders_commands import register_reminder_commands, reminders_status
 from acumat_desktop.wiring.reminders_prompt import ReminderPrompter
 from acumat_desktop.wiring.reminders_tray import IdleSourceRows, RemindersTray
+
+if TYPE_CHECKING:  # the dialog's module is imported when it first opens
+    from acumat_desktop.ui.settings_dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
 
@@ -53,8 +56,9 @@ def poll_interval_ms(env: Mapping[str, str] = os.environ) -> int:
     try:
         return max(MIN_POLL_MS, int(raw))
     except ValueError:
-        log.warning("%s=%r is not a number of milliseconds; using %d", POLL_ENV, raw,
-                    DEFAULT_POLL_MS)
+        log.warning(
+            "%s=%r is not a number of milliseconds; using %d", POLL_ENV, raw, DEFAULT_POLL_MS
+        )
         return DEFAULT_POLL_MS
 
 
@@ -82,11 +86,14 @@ class RemindersFeature(QObject):
         self.ledger = SittingLedger(clock, history)
         self.notifier = DesktopNotifications(desktop_entry=DESKTOP_FILE_ID, parent=self)
         self.prompter = ReminderPrompter(
-            monitor, self.ledger,
+            monitor,
+            self.ledger,
             style=lambda: settings.settings.reminders.style,
             start_desk_break=self.start_desk_break,
             desk_break_minutes=lambda: round(starter.minutes_for(DESK_BREAK).minutes),
-            tray=tray, notifier=self.notifier, parent=self,
+            tray=tray,
+            notifier=self.notifier,
+            parent=self,
         )
         self.tray = RemindersTray(tray, monitor, self) if tray is not None else None
         monitor.changed.connect(lambda: self.ledger.observe(monitor.tracker.active_s))
@@ -132,7 +139,12 @@ def create_sitting_monitor(
 
         WindowsSessionWatch(app, lock, int(window.winId()), parent=lock)
     return SittingMonitor(
-        clock, source, ReminderPolicy(clock, values),
-        values=values, lock=lock, presenting=create_presenting_detector(),
-        interval_ms=poll_interval_ms(), parent=app,
+        clock,
+        source,
+        ReminderPolicy(clock, values),
+        values=values,
+        lock=lock,
+        presenting=create_presenting_detector(),
+        interval_ms=poll_interval_ms(),
+        parent=app,
     )

@@ -4,6 +4,7 @@ settings dialog (the active idle source and "last input N s ago", live only whil
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
@@ -12,8 +13,10 @@ from PySide6.QtWidgets import QLabel, QMenu
 from acumat_desktop.services.idle.base import IdleSource
 from acumat_desktop.services.sitting_monitor import SittingMonitor
 from acumat_desktop.ui.plurals import install_english_plurals
-from acumat_desktop.ui.settings_dialog import SettingsDialog
 from acumat_desktop.ui.tray import TooltipLine, Tray, TraySection
+
+if TYPE_CHECKING:  # the dialog's module is imported when it first opens
+    from acumat_desktop.ui.settings_dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
 
@@ -51,8 +54,12 @@ class RemindersTray(QObject):
         self.menu = QMenu(self.tr("Pause reminders"))
         self.menu.setObjectName("pauseRemindersMenu")
         self.pause_actions: list[QAction] = []
-        labels = (self.tr("For 30 minutes"), self.tr("For 1 hour"), self.tr("For 2 hours"),
-                  self.tr("Until tomorrow"))
+        labels = (
+            self.tr("For 30 minutes"),
+            self.tr("For 1 hour"),
+            self.tr("For 2 hours"),
+            self.tr("Until tomorrow"),
+        )
         for label, seconds in zip(labels, PAUSES, strict=True):
             action = QAction(label, self.menu)
             action.triggered.connect(lambda _=False, s=seconds: monitor.pause(s))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
@@ -24,18 +25,19 @@ from acumat_desktop.services.routine_library import RoutineLibrary
 from acumat_desktop.services.session_service import SessionService
 from acumat_desktop.services.settings_service import SettingsService
 from acumat_desktop.settings.model import Settings
-from acumat_desktop.ui.history_view import HistoryView
 from acumat_desktop.ui.main_window import MainWindow
-from acumat_desktop.ui.pattern_actions import PatternActions
-from acumat_desktop.ui.pattern_editor import ask_new_pattern
-from acumat_desktop.ui.routine_actions import RoutineActions
-from acumat_desktop.ui.routine_editor import RoutineEditor
-from acumat_desktop.ui.routine_picker import RoutinePicker
-from acumat_desktop.ui.safety_note import SafetySheet, show_safety_note
-from acumat_desktop.ui.session_summary import SessionSummary
-from acumat_desktop.ui.session_view import SessionView
-from acumat_desktop.ui.welcome import WelcomeSheet
 from acumat_desktop.wiring.ports import RoutineStarter, SoundLister
+
+if TYPE_CHECKING:  # the pages' modules are imported where the pages are built (not at start)
+    from acumat_desktop.ui.history_view import HistoryView
+    from acumat_desktop.ui.pattern_actions import PatternActions
+    from acumat_desktop.ui.routine_actions import RoutineActions
+    from acumat_desktop.ui.routine_editor import RoutineEditor
+    from acumat_desktop.ui.routine_picker import RoutinePicker
+    from acumat_desktop.ui.safety_note import SafetySheet
+    from acumat_desktop.ui.session_summary import SessionSummary
+    from acumat_desktop.ui.session_view import SessionView
+    from acumat_desktop.ui.welcome import WelcomeSheet
 
 log = logging.getLogger(__name__)
 
@@ -128,6 +130,8 @@ class SessionPages(QObject):
 
     @property
     def summary(self) -> SessionSummary:
+        from acumat_desktop.ui.session_summary import SessionSummary
+
         if self._summary is None:
             self._summary = SessionSummary(self._window)
             self._window.pages.addWidget(self._summary)
@@ -137,6 +141,8 @@ class SessionPages(QObject):
 
     @property
     def history_view(self) -> HistoryView:
+        from acumat_desktop.ui.history_view import HistoryView
+
         if self._history_view is None:
             library = self._library
             self._history_view = HistoryView(
@@ -152,6 +158,8 @@ class SessionPages(QObject):
 
     @property
     def safety_sheet(self) -> SafetySheet:
+        from acumat_desktop.ui.safety_note import SafetySheet
+
         if self._safety_sheet is None:
             self._safety_sheet = SafetySheet(self._window)
             self._safety_sheet.accepted.connect(self._note_read)
@@ -160,6 +168,9 @@ class SessionPages(QObject):
 
     def _build_home(self) -> RoutinePicker:
         """The picker (home) and the routine actions, once; on a first run, the welcome."""
+        from acumat_desktop.ui.routine_actions import RoutineActions
+        from acumat_desktop.ui.routine_picker import RoutinePicker
+
         if self._picker is not None:
             return self._picker
         self._window.removeEventFilter(self)
@@ -198,6 +209,8 @@ class SessionPages(QObject):
     def _pattern_editing(self) -> PatternActions | None:
         """Edit, copy and delete breathing patterns beside the routine editor's list (only
         where the person's patterns are stored)."""
+        from acumat_desktop.ui.pattern_actions import PatternActions
+
         if self._pattern_library is None:
             return None
         return PatternActions(
@@ -307,6 +320,8 @@ class SessionPages(QObject):
     def _build_first_run(self) -> None:
         """On a first run the welcome, which leads to "First time on the mat" (first in the
         library's order, and selected); else the default routine, selected."""
+        from acumat_desktop.ui.welcome import WelcomeSheet
+
         picker = self.picker
         if self._note_seen():
             picker.select(self._settings.settings.session.default_routine)
@@ -357,6 +372,8 @@ class SessionPages(QObject):
             log.warning("safety note not marked read: %s", exc)
 
     def reread_safety_note(self) -> None:
+        from acumat_desktop.ui.safety_note import show_safety_note
+
         show_safety_note(self._window, first_time=False)
 
     def _on_settings(self, settings: Settings) -> None:
@@ -399,6 +416,8 @@ class SessionPages(QObject):
 
     def _new_pattern(self, editor: RoutineEditor) -> None:
         """ "New pattern…" in the routine editor: make one, save it, choose it there."""
+        from acumat_desktop.ui.pattern_editor import ask_new_pattern
+
         library = self._pattern_library
         if library is None:
             return
@@ -408,4 +427,3 @@ class SessionPages(QObject):
             self._window.show_notice(
                 self.tr("Saved the breathing pattern %1").replace("%1", made.name)
             )
-

@@ -26,6 +26,18 @@ AFTER_ICON = (
     "acumat_desktop.wiring.shell",
     "sqlite3",
 )
+# Imported only when a page or dialog is first built (never by a start to the tray).
+PAGE_MODULES = (
+    "acumat_desktop.ui.routine_picker",
+    "acumat_desktop.ui.routine_editor",
+    "acumat_desktop.ui.routine_actions",
+    "acumat_desktop.ui.pattern_editor",
+    "acumat_desktop.ui.history_view",
+    "acumat_desktop.ui.session_summary",
+    "acumat_desktop.ui.safety_note",
+    "acumat_desktop.ui.welcome",
+    "acumat_desktop.ui.settings_dialog",
+)
 
 
 def turn() -> None:
@@ -93,6 +105,7 @@ def run() -> None:
     Tray.show = noting_show  # type: ignore[method-assign,assignment]
     seen["code"] = run_app(minimized=True)
     seen["after"] = sorted(name for name in AFTER_ICON if name in sys.modules)
+    seen["page_modules"] = sorted(name for name in PAGE_MODULES if name in sys.modules)
     print(json.dumps(seen))
 
 

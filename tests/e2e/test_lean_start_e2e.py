@@ -62,3 +62,4 @@ def test_the_tray_icon_shows_before_the_settings_model_services_and_window_are_i
     assert found["code"] == 0
     assert found["at_icon"] == [], found  # none of AFTER_ICON had been imported
     assert len(found["after"]) >= 9, found  # and they are, once the app is built
+    assert found["page_modules"] == []  # no page's or dialog's module: none was built

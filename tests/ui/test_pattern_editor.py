@@ -94,8 +94,8 @@ def test_new_pattern_from_the_routine_editor_is_saved_and_chosen(
     from acumat_desktop.services.paths import AppPaths
     from acumat_desktop.services.settings_store import LoadResult
     from acumat_desktop.settings.model import Settings
+    from acumat_desktop.ui import pattern_editor
     from acumat_desktop.ui.routine_editor import NEW_PATTERN
-    from acumat_desktop.wiring import session_pages
     from acumat_desktop.wiring.session_pages import SessionPages
 
     paths = AppPaths.for_user()
@@ -130,7 +130,8 @@ def test_new_pattern_from_the_routine_editor_is_saved_and_chosen(
             }
         )
 
-    monkeypatch.setattr(session_pages, "ask_new_pattern", answer)
+    # the pages import it where "New pattern…" is chosen
+    monkeypatch.setattr(pattern_editor, "ask_new_pattern", answer)
     editor = pages.actions.editor_for(None)
     qtbot.addWidget(editor)
     editor.breathing_combo.setCurrentIndex(editor.breathing_combo.findData(NEW_PATTERN))
