@@ -94,7 +94,7 @@ class NoiseBed:
     """Endless noise, ``hop`` frames at a time, whose spectrum follows a (changeable) gain.
 
     Independent frames of ``2 * hop`` are drawn directly as random spectra (real and
-    imaginary parts uniform on 256 symmetric levels, one random byte each: white within a
+    imaginary parts uniform on 128 symmetric levels, one random byte each: white within a
     frame, and Gaussian in time as the sum of thousands of bins), shaped, inverse-transformed,
     windowed by a sine window and overlap-added; sin² + cos² = 1 keeps the power steady, and
     no frame ever recurs. A gain given per call lets the colour move (wind brightening with a
@@ -112,7 +112,7 @@ class NoiseBed:
         self.window = np.sin(np.pi * (np.arange(n) + 0.5) / n).astype(np.float32)
         self.freqs = np.asarray(np.fft.rfftfreq(n, self.decimate / rate), dtype=np.float64)
         self.freqs[0] = self.freqs[1]
-        # parts (byte + 0.5) have variance (256² - 1) / 12; E|X|² = n, as for unit noise's FFT
+        # parts (odd bytes) have variance (256² - 1) / 12; E|X|² = n, as for unit noise's FFT
         self._scale = np.float32(np.sqrt(n / 2 / ((256**2 - 1) / 12)))
         self._tail: npt.NDArray[np.float32] = np.zeros((channels, self.hop), dtype=np.float32)
         self._up = Upsampler(self.decimate)
@@ -120,7 +120,10 @@ class NoiseBed:
         self._key: F64 | None = None
         self._span = (0, 0)
         self._gain32: npt.NDArray[np.float32] = np.zeros((channels, 0), dtype=np.float32)
-        self._half32 = self._gain32
+        self._spectrum = np.zeros((channels, self.freqs.size), dtype=np.complex64)
+        self._drawn = (0, 0)
+        self._frame = np.zeros((channels, n), dtype=np.float32)
+        self._spare = np.zeros((channels, n), dtype=np.float32)
 
     def unit(self, gain: Gain) -> F64:
         """``gain`` at this bed's bins, scaled so the output has unit RMS."""
@@ -128,12 +131,10 @@ class NoiseBed:
         g[0] = 0.0
         return g / (float(np.sqrt(np.mean(g * g))) or 1.0)
 
-    def _shape(
-        self, gains: F64
-    ) -> tuple[int, int, npt.NDArray[np.float32], npt.NDArray[np.float32]]:
-        """The bins worth drawing for ``gains``, their float32 gains for interleaved real and
-        imaginary parts ``(channels, 2 * bins)``, and half of those (remembered while the same
-        array is passed)."""
+    def _shape(self, gains: F64) -> tuple[int, int, npt.NDArray[np.float32]]:
+        """The bins worth drawing for ``gains`` and their float32 gains for interleaved real
+        and imaginary parts ``(channels, 2 * bins)`` (remembered while the same array is
+        passed)."""
         if gains is not self._key:
             power = gains * gains if gains.ndim == 1 else np.sum(gains * gains, axis=1)
             cum = np.cumsum(power)
@@ -144,8 +145,7 @@ class NoiseBed:
             g = gains.T if gains.ndim == 2 else np.broadcast_to(gains, (self.channels, power.size))
             self._key, self._span = gains, (lo, hi)
             self._gain32 = np.repeat(g[:, lo:hi].astype(np.float32) * self._scale, 2, axis=1)
-            self._half32 = 0.5 * self._gain32
-        return self._span[0], self._span[1], self._gain32, self._half32
+        return self._span[0], self._span[1], self._gain32
 
     def rows(self, gains: F64) -> npt.NDArray[np.float32]:
         """The next frames, channel-major float32 ``(channels, hop)``, shaped by ``gains``
@@ -153,13 +153,17 @@ class NoiseBed:
         if not self._primed:  # the first frame fades in; start the stream past it
             self._primed = True
             self.rows(gains)
-        lo, hi, g, half = self._shape(gains)
-        spectrum = np.zeros((self.channels, self.freqs.size), dtype=np.complex64)
-        parts = spectrum[:, lo:hi].view(np.float32)  # real, imaginary, real, ...
+        lo, hi, g = self._shape(gains)
+        spectrum = self._spectrum
+        if (lo, hi) != self._drawn:  # bins outside the span stay zero
+            spectrum[:] = 0.0
+            self._drawn = (lo, hi)
         raw = np.frombuffer(self.rng.bytes(g.size), dtype=np.int8).reshape(g.shape)
-        np.multiply(raw, g, out=parts)
-        parts += half  # bytes -128..127 + 0.5: symmetric, mean zero
-        frame = np.asarray(np.fft.irfft(spectrum, n=2 * self.hop, axis=-1), dtype=np.float32)
+        raw = raw | np.int8(1)  # odd -127..127: symmetric, mean zero
+        np.multiply(raw, g, out=spectrum[:, lo:hi].view(np.float32))  # re, im, re, ...
+        frame, self._spare = self._spare, self._frame  # the tail lives on in the other one
+        self._frame = frame
+        np.fft.irfft(spectrum, n=2 * self.hop, axis=-1, out=frame)  # type: ignore[arg-type]
         frame *= self.window
         out = self._tail + frame[:, : self.hop]
         self._tail = frame[:, self.hop :]
