@@ -1,4 +1,5 @@
-"""CPU share of one core spent mixing four looping layers plus breathing cues and a bell.
+"""CPU share of one core spent mixing four looping layers plus breathing cues and a bell, and
+spent generating the four endless layers a session plays.
 
 Renders audio in the engine's real block size (25 ms feed interval at 48 kHz) and reports
 process CPU time / audio time. Alone: ``.venv/bin/python -m tests.benchmarks.bench_mixer``.
@@ -11,6 +12,7 @@ import time
 from acumat_desktop.core.audio import SAMPLE_RATE, synth
 from acumat_desktop.core.audio import cues as cue_sounds
 from acumat_desktop.core.audio.mixer import Mixer, OneShot
+from acumat_desktop.core.audio.sequencer import SoundscapeSource
 
 BLOCK = SAMPLE_RATE * 25 // 1000
 
@@ -45,9 +47,28 @@ def mixer_cpu_share(audio_seconds: float = 60.0) -> float:
     return 100 * cpu / (blocks * BLOCK / SAMPLE_RATE)
 
 
+FOUR_LAYERS = ("rain", "ocean", "wind", "singing-bowls")
+
+
+def generator_cpu_share(audio_seconds: float = 60.0, warm_seconds: float = 20.0) -> float:
+    """CPU % of one core to generate ``audio_seconds`` of the four layers, read in the
+    mixer's blocks, after ``warm_seconds`` (buffers and caches settle)."""
+    sources = [SoundscapeSource(sid, seed=1) for sid in FOUR_LAYERS]
+    for source in sources:
+        source.next_block(int(warm_seconds * SAMPLE_RATE))
+    blocks = int(audio_seconds * SAMPLE_RATE) // BLOCK
+    cpu0 = time.process_time()
+    for _ in range(blocks):
+        for source in sources:
+            source.next_block(BLOCK)
+    cpu = time.process_time() - cpu0
+    return 100 * cpu / (blocks * BLOCK / SAMPLE_RATE)
+
+
 def main() -> None:
     share = mixer_cpu_share()
     print(f"CPU share of one core: {share:.2f} %  (block {BLOCK} frames)")
+    print(f"Generating {', '.join(FOUR_LAYERS)}: {generator_cpu_share():.2f} % of one core")
 
 
 if __name__ == "__main__":
