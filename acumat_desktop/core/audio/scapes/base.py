@@ -3,8 +3,10 @@
 A :class:`Scape` renders consecutive blocks of ``rate // 4`` frames (0.25 s). Each block is the
 sum of a *bed* (continuous textures: noise shaped in the frequency domain and overlap-added,
 so it never repeats) and *events* (drops, bubbles, strikes: short sounds added into a small
-accumulator, long ones evaluated analytically per block). Nothing is precomputed, nothing
-loops, and every block costs about the same, so a live stream has no CPU spikes.
+accumulator, long ones evaluated analytically per block). Nothing is precomputed but a small
+bank of event shapes per scape (each use resampled and placed anew), nothing loops, and every
+block costs about the same, so a live stream has no CPU spikes. Slow things (envelopes,
+curves, modulators) run at a control rate and are interpolated up.
 """
 
 from __future__ import annotations
