@@ -85,7 +85,12 @@ def install_translations(app: QObject, language: str | None) -> str:
     return chosen
 
 
+_loaded = {"any": False}  # whether _load installed a translator yet (in this process)
+
+
 def _remove_ours(app: QObject) -> None:
+    if not _loaded["any"]:  # none to remove: the app's first start looks for none (the first
+        return  # findChildren builds PySide's Qt enums, ~9 ms before the tray icon shows)
     for old in app.findChildren(QTranslator):
         if old.objectName().startswith(OBJECT_PREFIX):
             QCoreApplication.removeTranslator(old)
@@ -98,6 +103,7 @@ def _load(app: QObject, name: str, *folders: str) -> bool:
         translator = QTranslator(app)
         if translator.load(name, folder):
             translator.setObjectName(OBJECT_PREFIX + name)
+            _loaded["any"] = True
             QCoreApplication.installTranslator(translator)
             return True
         translator.deleteLater()
