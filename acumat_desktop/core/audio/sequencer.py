@@ -35,7 +35,8 @@ IDLE_SECONDS = 10.0  # a source nobody reads from for this long is no longer ren
 
 
 def finish(block: np.ndarray) -> F32:
-    """Calibrated scape output -> what the mixer plays: peaks bent under the ceiling."""
+    """Calibrated scape output -> what the mixer plays: peaks bent under the ceiling (float32
+    in, float32 out without a copy when nothing needs bending)."""
     limited = soft_limit(block, ceiling=LIMIT_CEILING, knee=LIMIT_KNEE)
     return np.ascontiguousarray(limited, dtype=np.float32)
 

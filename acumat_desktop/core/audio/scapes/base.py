@@ -356,15 +356,20 @@ class Scape:
         self.block_index += 1
         return parts
 
-    def render(self, frames: int) -> F64:
-        """The next ``frames`` frames (calibrated gain, no limiting), ``(frames, 2)``."""
+    def render(self, frames: int) -> npt.NDArray[np.float32]:
+        """The next ``frames`` frames (calibrated gain, no limiting), float32 ``(frames, 2)``,
+        written block by block into one array."""
         gain = 10 ** (self.GAIN_DB / 20)
-        chunks = [self._pending]
-        have = self._pending.shape[0]
+        out = np.empty((frames, 2), dtype=np.float32)
+        have = min(frames, self._pending.shape[0])
+        out[:have] = self._pending[:have]
+        self._pending = self._pending[have:]
         while have < frames:
-            bed, ev = self.block()
-            chunks.append((bed + ev) * gain)
-            have += self.hop
-        out = np.concatenate(chunks)
-        self._pending = out[frames:]
-        return out[:frames]
+            block, events = self.block()  # fresh arrays: summed in place
+            block += events
+            block *= gain
+            take = min(self.hop, frames - have)
+            out[have : have + take] = block[:take]
+            self._pending = block[take:]
+            have += take
+        return out
