@@ -82,7 +82,8 @@ class Upsampler:
         last = values[..., :1] if self._last is None else self._last
         start = np.concatenate([last, values[..., :-1]], axis=-1)
         ramp = self._ramp.astype(values.dtype, copy=False)
-        out = start[..., None] + (values - start)[..., None] * ramp
+        out = np.multiply((values - start)[..., None], ramp)
+        out += start[..., None]
         self._last = values[..., -1:].copy()
         return out.reshape(*values.shape[:-1], values.shape[-1] * self.step)
 
