@@ -93,19 +93,45 @@ def main() -> None:
 
 def run() -> None:
     """``acumat --minimized`` as its entry point runs it, noting what was imported when the
-    tray icon showed; the app quits as soon as its event loop runs (the whole app built)."""
+    tray icon showed, and asking ``status`` on the control socket as soon as it listens (before
+    the settings model, the services and the features exist); the app quits on the answer."""
+    import socket
+
+    from PySide6.QtCore import QSocketNotifier
+
+    from acumat_desktop.services.ipc import ControlServer
+    from acumat_desktop.services.paths import server_name
+
     seen: dict[str, object] = {}
-    show = Tray.show
+    show, listen = Tray.show, ControlServer.listen
+    client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    answer = bytearray()
 
     def noting_show(tray: Tray) -> None:
         show(tray)
         seen["at_icon"] = sorted(name for name in AFTER_ICON if name in sys.modules)
-        QTimer.singleShot(0, QCoreApplication.quit)
+        QTimer.singleShot(20_000, QCoreApplication.quit)  # should the answer never come
+
+    def read() -> None:
+        answer.extend(client.recv(65536))
+        if answer.endswith(b"\n") or not answer:
+            QCoreApplication.quit()
+
+    def asking_listen(server: ControlServer) -> bool:
+        listening = listen(server)
+        client.connect(server_name())
+        client.sendall(b'{"v": 1, "id": 1, "cmd": "status", "args": {}}\n')
+        seen["asked_before"] = sorted(name for name in AFTER_ICON if name in sys.modules)
+        notifier = QSocketNotifier(client.fileno(), QSocketNotifier.Type.Read, server)
+        notifier.activated.connect(read)
+        return listening
 
     Tray.show = noting_show  # type: ignore[method-assign,assignment]
+    ControlServer.listen = asking_listen  # type: ignore[method-assign,assignment]
     seen["code"] = run_app(minimized=True)
     seen["after"] = sorted(name for name in AFTER_ICON if name in sys.modules)
     seen["page_modules"] = sorted(name for name in PAGE_MODULES if name in sys.modules)
+    seen["status"] = json.loads(bytes(answer)) if answer else None
     print(json.dumps(seen))
 
 
