@@ -21,7 +21,7 @@ from acumat_desktop.core.audio.scapes.base import (
 )
 from acumat_desktop.core.audio.scapes.descriptors import spectral_tilt
 from acumat_desktop.core.audio.scapes.ocean import Ocean
-from acumat_desktop.core.audio.scapes.rain import distance_filter
+from acumat_desktop.core.audio.scapes.rain import dulled
 from acumat_desktop.core.audio.scapes.wind import Wind
 from acumat_desktop.core.audio.sequencer import GENERATOR, SoundscapeSource
 
@@ -159,15 +159,11 @@ def test_a_bank_plays_every_pitch_it_is_asked_for() -> None:
 
 
 def test_far_drops_lose_their_top_but_keep_their_body() -> None:
-    click = np.zeros(4_096)
-    click[0] = 1.0
-    far = distance_filter(click, 4.0, RATE)  # cutoff 3.5 kHz
-    response = np.abs(np.fft.rfft(far))
-    f = np.fft.rfftfreq(far.size, 1 / RATE)
-    assert response[f < 200].min() > 0.98
-    at_cutoff = response[np.argmin(np.abs(f - 3_500))]
-    assert 20 * np.log10(at_cutoff) == pytest.approx(-3.0, abs=0.6)
-    assert np.array_equal(distance_filter(click, 1.2, RATE), click)  # near: untouched
+    """A one-pole low-pass (cutoff 14 kHz / distance) applied at each drop's pitch."""
+    assert dulled(200.0, 4.0) > 0.99  # a splat's thump keeps its body
+    assert 20 * np.log10(dulled(3_500.0, 4.0)) == pytest.approx(-3.0, abs=0.05)
+    assert dulled(6_000.0, 4.5) < dulled(6_000.0, 2.0) < dulled(2_000.0, 2.0) < 1.0
+    assert dulled(6_000.0, 1.2) == 1.0  # near drops: untouched
 
 
 def test_one_shared_thread_renders_ahead_for_every_layer_in_order() -> None:

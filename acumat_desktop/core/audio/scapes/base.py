@@ -245,17 +245,17 @@ class EventBus:
     def __init__(self, hop: int, longest: int) -> None:
         self.hop = hop
         self.longest = longest
-        self._buf = np.zeros((hop + longest, 2))
+        self._buf = np.zeros((2, hop + longest))  # channel-major: each add runs contiguous
 
     def add(self, offset: int, sig: F64, gains: tuple[float, float]) -> None:
-        n = min(sig.shape[0], self._buf.shape[0] - offset)
-        self._buf[offset : offset + n, 0] += gains[0] * sig[:n]
-        self._buf[offset : offset + n, 1] += gains[1] * sig[:n]
+        n = min(sig.shape[0], self._buf.shape[1] - offset)
+        self._buf[0, offset : offset + n] += gains[0] * sig[:n]
+        self._buf[1, offset : offset + n] += gains[1] * sig[:n]
 
     def take(self) -> F64:
-        out = self._buf[: self.hop].copy()
-        self._buf[: -self.hop] = self._buf[self.hop :]
-        self._buf[-self.hop :] = 0.0
+        out = self._buf[:, : self.hop].T.copy()
+        self._buf[:, : -self.hop] = self._buf[:, self.hop :]
+        self._buf[:, -self.hop :] = 0.0
         return out
 
 

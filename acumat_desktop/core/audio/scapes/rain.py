@@ -7,7 +7,7 @@ distance, so 80 drops a second cost no FFT and no oscillator each."""
 
 from __future__ import annotations
 
-import functools
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -78,12 +78,12 @@ class Rain(Scape):
         if self.events_on:
             rate = DROPS_PER_SECOND * self._level**2
             offsets = poisson_offsets(self.rng, self.hop, self.rate, rate)
-            for drop in self._draw(offsets.size):
-                self._drop(int(offsets[drop.index]), drop)
+            for offset, drop in zip(offsets.tolist(), self._draw(offsets.size), strict=True):
+                self._drop(offset, drop)
         return self.bus.take()
 
     def _draw(self, n: int) -> list[Drop]:
-        """The dice for ``n`` drops, thrown all at once."""
+        """The dice for ``n`` drops, thrown all at once (in start order)."""
         rng = self.rng
         size = np.clip(rng.lognormal(0.0, 0.45, n), 0.3, 2.2)  # relative drop size
         surface = np.searchsorted((0.35, 0.75), rng.random(n), side="right")  # 35/40/25 %
@@ -96,33 +96,30 @@ class Rain(Scape):
             rng.uniform(0.1, 0.9, n),  # pan
             np.where(rng.random(n) < 0.5, 1.0, -1.0),  # polarity
         )
-        return [Drop(i, *(float(c[i]) for c in columns)) for i in range(n)]
+        return [Drop(*d) for d in zip(*(c.tolist() for c in columns), strict=True)]
 
     def _drop(self, offset: int, d: Drop) -> None:
-        rng, size = self.rng, d.size
+        rng, size, far = self.rng, d.size, d.distance
         if d.surface == 0:  # into a puddle: a bubble plink, bigger drops lower
-            sig = self.plinks.get(rng, (900 + 3_100 * d.pitch) / size**0.5)
+            pitch = (900 + 3_100 * d.pitch) / size**0.5
+            sig = self.plinks.get(rng, pitch) * (0.7 * dulled(pitch, far))
             click = self.clicks.get(rng, 5_000.0, exact=False)
-            sig[: click.size] += 0.3 * click[: sig.size]
-            level = 0.7
+            sig[: click.size] += (0.21 * dulled(5_000.0, far)) * click[: sig.size]
         elif d.surface == 1:  # on a leaf: a short bright tick
-            sig = self.ticks.get(rng, 1_800 + 4_700 * d.pitch, exact=False)
-            level = 1.0
+            pitch = 1_800 + 4_700 * d.pitch
+            sig = self.ticks.get(rng, pitch, exact=False) * dulled(pitch, far)
         else:  # on the ground or wood: a splat with a low thump (the body of heavy rain)
             thump = self.thumps.get(rng, (70 + 150 * d.pitch) / size**0.3)
-            splash = self.splashes.get(rng, 700 + 2_800 * d.splash, exact=False)
+            pitch = 700 + 2_800 * d.splash
+            splash = self.splashes.get(rng, pitch, exact=False)
             sig = np.zeros(max(thump.size, splash.size))
-            sig[: thump.size] = 0.4 * size * thump  # far under any cutoff: only the splash dulls
-            sig[: splash.size] += 0.6 * distance_filter(splash, d.distance, self.rate)
-            level = 1.0
-        if d.surface != 2:
-            sig = distance_filter(sig, d.distance, self.rate)
-        self.bus.add(offset, sig * (d.sign * level * size / d.distance), pan_gains(d.pan))
+            sig[: thump.size] = 0.4 * size * thump
+            sig[: splash.size] += (0.6 * dulled(pitch, far)) * splash
+        self.bus.add(offset, sig * (d.sign * size / far), pan_gains(d.pan))
 
 
 @dataclass(frozen=True)
 class Drop:
-    index: int
     size: float
     distance: float
     surface: float
@@ -132,18 +129,10 @@ class Drop:
     sign: float
 
 
-def distance_filter(sig: F64, distance: float, rate: int) -> F64:
-    """Far drops lose their top: a one-pole low-pass (its impulse response to -60 dB, as a
-    short convolution), cutoff falling with distance (in steps of 0.05)."""
+def dulled(freq: float, distance: float) -> float:
+    """Far drops lose their top: the gain of a one-pole low-pass, cutoff falling with
+    distance, at the drop's pitch (a drop is a tone or a band an octave wide, so its gain at
+    the centre is what the filter does to it; near drops pass untouched)."""
     if distance < 1.5:
-        return sig
-    out: F64 = np.convolve(sig, _one_pole(round(distance * 20), rate))[: sig.size]
-    return out
-
-
-@functools.lru_cache(maxsize=128)
-def _one_pole(twentieths: int, rate: int) -> F64:
-    a = float(np.exp(-2 * np.pi * (14_000 * 20 / twentieths) / rate))
-    taps = int(np.ceil(np.log(1e-3) / np.log(a)))
-    taps_: F64 = (1 - a) * a ** np.arange(taps, dtype=np.float64)
-    return taps_
+        return 1.0
+    return 1.0 / math.sqrt(1.0 + (freq * distance / 14_000) ** 2)
