@@ -19,7 +19,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from acumat_desktop import APP_DISPLAY_NAME, APP_NAME, DESKTOP_FILE_ID, WM_CLASS, __version__
-from acumat_desktop.app_front import Front, build_front, skip_hung_buses
+from acumat_desktop.app_front import Front, build_front, let_the_icon_paint, skip_hung_buses
 from acumat_desktop.services.logging_setup import setup_logging
 from acumat_desktop.services.paths import AppPaths, instance_lock_path, server_name
 from acumat_desktop.services.settings_early import read_language
@@ -452,13 +452,16 @@ def run_app(minimized: bool = False) -> int:
         app = create_application()
         install_translations(app, language)  # before any window or menu
         front = build_front(app)
-        # Listening now, a command line asking while the rest is built waits for its answer
-        # (handled once the event loop runs, when every feature is there).
-        listening = front.server.listen()
         loaded = load_settings(app, paths, language)
     except NewerSchemaError as exc:
         sys.stderr.write(f"acumat: {exc}\n")
         return 1
+    if minimized or loaded.settings.startup.start_minimized:  # the icon is all that shows
+        let_the_icon_paint(app, front.tray)
+    # Listening from now on, a command line asking while the rest is built waits for its
+    # answer (handled once the event loop runs, when every feature is there): nothing below
+    # handles events before that.
+    listening = front.server.listen()
     acumat = build(app, paths, loaded, minimized, front=front)
     if not listening:
         acumat.window.show_warning(

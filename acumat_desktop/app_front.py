@@ -13,6 +13,7 @@ import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
     from acumat_desktop.services.ipc import ControlServer
 
 log = logging.getLogger(__name__)
+
+PAINT_WAIT_MS = 60  # at most, for the tray icon's first paint before the rest is built
 
 
 def app_icon() -> QIcon:
@@ -86,3 +89,41 @@ def skip_hung_buses() -> None:
                 BUS_PROBE_TIMEOUT_S,
             )
             os.environ[variable] = "disabled:"
+
+
+class _FirstPaint(QObject):
+    """Ends ``loop`` when an X11 tray icon (Qt's QSystemTrayIconSys) is painted."""
+
+    def __init__(self, loop: QEventLoop) -> None:
+        super().__init__()
+        self.loop = loop
+        self.painted = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and _is_tray_icon(watched):
+            self.painted = True
+            self.loop.quit()
+        return False
+
+
+def _is_tray_icon(thing: QObject) -> bool:
+    return thing.metaObject().className() == "QSystemTrayIconSys"
+
+
+def let_the_icon_paint(app: QApplication, tray: Tray, wait_ms: int = PAINT_WAIT_MS) -> None:
+    """Paint the icon before the rest is built. An X11 tray embeds it at once, and its first
+    paint follows a round trip later (~30 ms; the settings model has usually taken longer):
+    handle what is due, waiting at most ``wait_ms`` for it. Called before the control server
+    listens, so no request is handled here. A tray reached over D-Bus paints the icon itself."""
+    if not tray.visible or not any(_is_tray_icon(w) for w in app.topLevelWidgets()):
+        return
+    loop = QEventLoop()
+    painted = _FirstPaint(loop)
+    app.installEventFilter(painted)
+    try:
+        app.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        if not painted.painted:
+            QTimer.singleShot(wait_ms, loop.quit)
+            loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    finally:
+        app.removeEventFilter(painted)

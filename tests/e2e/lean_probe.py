@@ -26,6 +26,8 @@ AFTER_ICON = (
     "acumat_desktop.wiring.shell",
     "sqlite3",
 )
+# The features' modules: imported when they are built, after the settings model.
+BUILT = ("acumat_desktop.wiring.sessions", "acumat_desktop.wiring.reminders")
 # Imported only when a page or dialog is first built (never by a start to the tray).
 PAGE_MODULES = (
     "acumat_desktop.ui.routine_picker",
@@ -93,11 +95,11 @@ def main() -> None:
 
 def run() -> None:
     """``acumat --minimized`` as its entry point runs it, noting what was imported when the
-    tray icon showed, and asking ``status`` on the control socket as soon as it listens (before
-    the settings model, the services and the features exist); the app quits on the answer."""
+    tray icon showed and was first painted, and asking ``status`` on the control socket as soon
+    as it listens (before the services and the features exist); the app quits on the answer."""
     import socket
 
-    from PySide6.QtCore import QSocketNotifier
+    from PySide6.QtCore import QEvent, QObject, QSocketNotifier
 
     from acumat_desktop.services.ipc import ControlServer
     from acumat_desktop.services.paths import server_name
@@ -107,9 +109,26 @@ def run() -> None:
     client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     answer = bytearray()
 
+    class FirstPaint(QObject):
+        """Notes which modules were there when the icon was first painted."""
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if (
+                event.type() == QEvent.Type.Paint
+                and watched.metaObject().className() == "QSystemTrayIconSys"
+                and "painted_before" not in seen
+            ):
+                seen["painted_before"] = [name for name in BUILT if name not in sys.modules]
+            return False
+
+    painted = FirstPaint()
+
     def noting_show(tray: Tray) -> None:
         show(tray)
         seen["at_icon"] = sorted(name for name in AFTER_ICON if name in sys.modules)
+        app = QCoreApplication.instance()
+        assert app is not None
+        app.installEventFilter(painted)
         QTimer.singleShot(20_000, QCoreApplication.quit)  # should the answer never come
 
     def read() -> None:

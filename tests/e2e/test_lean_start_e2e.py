@@ -63,15 +63,18 @@ def test_the_tray_icon_shows_before_the_settings_model_services_and_window_are_i
     assert found["at_icon"] == [], found  # none of AFTER_ICON had been imported
     assert len(found["after"]) >= 9, found  # and they are, once the app is built
     assert found["page_modules"] == []  # no page's or dialog's module: none was built
+    # the icon is painted while the start goes on, before the features are built
+    assert len(found.get("painted_before", [])) == 2, found
 
 
 def test_a_status_asked_as_soon_as_the_socket_listens_is_answered_by_the_whole_app(
     acumat: AppRunner,
 ) -> None:
-    """The control socket listens right after the icon shows, before the rest is built; a
-    request that comes then is answered once the event loop runs, with every feature there."""
+    """The control socket listens right after the icon shows and the settings are validated,
+    before the rest is built; a request that comes then is answered once the event loop runs,
+    with every feature there."""
     found = probe(acumat, "--run")
-    assert "pydantic" not in found["asked_before"], found  # asked before the settings model
+    assert "acumat_desktop.wiring.shell" not in found["asked_before"], found  # before features
     status = found["status"]
     assert status is not None and status["ok"] is True, found
     assert {"session", "reminders", "tray"} <= set(status["result"]), status
