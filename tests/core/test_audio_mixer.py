@@ -273,3 +273,33 @@ def test_closing_the_sources_lets_their_threads_go() -> None:
     mixer.set_source("ocean", source, 0.5)
     mixer.close_sources()
     assert source.closed
+
+
+def test_a_silent_stretch_hands_out_the_same_zeros_without_mixing() -> None:
+    mixer = Mixer(RATE)
+    mixer.schedule(OneShot(10 * 480 + 7, _click(), "inhale"))  # far beyond these blocks
+    first = mixer.render(480)
+    assert mixer.render(480) is first, "a silent block is the one ready-made buffer"
+    assert not first.flags.writeable and not np.any(first)
+    assert mixer.position == 960
+
+
+def test_the_first_sound_after_a_silent_stretch_is_sample_exact_and_at_the_new_volume() -> None:
+    mixer = Mixer(RATE)
+    mixer.set_master_volume(1.0)
+    at = 10 * 480 + 7
+    mixer.schedule(OneShot(at, _click(0.25), "inhale"))
+    _render(mixer, 480, block=480)
+    mixer.set_master_volume(0.5)  # moved while nothing sounds: the ramp still runs its course
+    out = _render(mixer, 20 * 480, block=480)
+    heard = np.flatnonzero(np.abs(out[:, 0]) > 0)
+    assert heard[0] + 480 == at, "the one-shot starts on its sample"
+    assert out[at - 480, 0] == pytest.approx(0.25 * dsp.perceptual_gain(0.5), rel=1e-5)
+
+
+def test_a_block_with_a_layer_is_mixed_into_a_fresh_buffer() -> None:
+    mixer = Mixer(RATE)
+    mixer.set_layer("tone", _dc(0.1), 1.0)
+    a = mixer.render(480)
+    b = mixer.render(480)
+    assert a is not b and not np.shares_memory(a, b), "a caller may keep what it was given"

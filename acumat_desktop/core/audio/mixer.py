@@ -19,7 +19,14 @@ import numpy as np
 import numpy.typing as npt
 
 from acumat_desktop.core.audio import CHANNELS, SAMPLE_RATE
-from acumat_desktop.core.audio.dsp import F32, Fade, GainRamp, perceptual_gain, soft_limit
+from acumat_desktop.core.audio.dsp import (
+    F32,
+    LIMITER_KNEE,
+    Fade,
+    GainRamp,
+    perceptual_gain,
+    soft_limit,
+)
 
 DUCK_DB = -3.0  # the ambience dips this much under a one-shot that ducks (a spoken cue)
 DUCK_GAIN = 10 ** (DUCK_DB / 20)
@@ -102,6 +109,8 @@ class Mixer:
         self._master = GainRamp(rate, perceptual_gain(1.0))
         self._duck = GainRamp(rate, 1.0, seconds=DUCK_SECONDS)
         self._fade = Fade(rate, level=1.0)
+        self._silence = np.zeros((0, channels), dtype=np.float32)  # see _silent_block
+        self._scratch = np.zeros((0, channels), dtype=np.float32)  # see _add_layer
 
     # --- state read by the engine ----------------------------------------------------------
     @property
@@ -247,21 +256,49 @@ class Mixer:
 
     # --- rendering -------------------------------------------------------------------------
     def render(self, frames: int) -> F32:
-        """Mix the next ``frames`` frames as float32 ``(frames, channels)``."""
-        out = np.zeros((frames, self.channels), dtype=np.float32)
+        """Mix the next ``frames`` frames as float32 ``(frames, channels)``. While nothing
+        sounds in them (no layer, no one-shot) the result is a shared read-only block of
+        zeros: the ramps move on, nothing is mixed."""
         with self._lock:
             start, end = self._position, self._position + frames
-            self._render_layers(out, frames, start, end)
+            if self._quiet_until(end):
+                return self._silent_block(frames)
+            out = self._render_layers(frames, start, end)
             self._render_oneshots(out, start, end)
             self._render_fading(out, frames, start, end)
             master = self._master.render(frames)
             self._position = end
         if np.ndim(master) or float(master) != 1.0:
             out *= _as_column(master)
+        if max(float(out.max()), -float(out.min())) <= LIMITER_KNEE:
+            return out  # nothing to bend (two reductions, no temporaries)
         return soft_limit(out)
 
-    def _render_layers(self, out: F32, frames: int, start: int, end: int) -> None:
-        """Add the ambience (layers x duck x session fade); one-shots are not faded."""
+    def _quiet_until(self, end: int) -> bool:
+        """(Under the lock.) Nothing sounds before ``end``: no layer, no one-shot fading or
+        starting before it (one-shots are kept sorted by position)."""
+        return (
+            not self._layers
+            and not self._fading
+            and (not self._oneshots or self._oneshots[0].position >= end)
+        )
+
+    def _silent_block(self, frames: int) -> F32:
+        """(Under the lock.) Move every ramp on by ``frames`` and hand out the zeros."""
+        self._fade.render(frames)
+        self._duck.set_target(1.0)
+        self._duck.render(frames)
+        self._master.render(frames)
+        self._position += frames
+        silence = self._silence
+        if silence.shape[0] != frames:
+            silence = self._silence = np.zeros((frames, self.channels), dtype=np.float32)
+            silence.flags.writeable = False
+        return silence
+
+    def _render_layers(self, frames: int, start: int, end: int) -> F32:
+        """The ambience (layers x duck x session fade) as a new block; one-shots are added
+        to it unfaded."""
         fade = self._fade.render(frames)
         silent = np.ndim(fade) == 0 and float(fade) == 0.0
         if not self._layers or silent:
@@ -272,34 +309,51 @@ class Mixer:
                 layer.position = (layer.position + frames) % layer.samples.shape[0]
                 if layer.removing and layer.gain.settled:
                     self._drop(layer_id)
-            return
+            return np.zeros((frames, self.channels), dtype=np.float32)
         ducking = any(
             s.ducks and s.position < end + self._duck_lead and s.end > start for s in self._oneshots
         )
         self._duck.set_target(DUCK_GAIN if ducking else 1.0)
-        duck = _as_column(self._duck.render(frames))
-        ambience = np.zeros_like(out)
+        duck = self._duck.render(frames)
+        out = np.zeros((frames, self.channels), dtype=np.float32)
+        scratch = self._scratch_for(frames)
         for layer_id in list(self._layers):
-            layer = self._layers[layer_id]
-            gain = layer.gain.render(frames)
-            if layer.gain.settled and layer.gain.value == 0.0 and np.ndim(gain) == 0:
-                layer.position = (layer.position + frames) % layer.samples.shape[0]
-                if layer.removing:
-                    self._drop(layer_id)
-                continue
-            chunk = (
-                layer.source.next_block(frames)
-                if layer.source is not None
-                else _loop_slice(layer.samples, layer.position, frames)
-            )
-            layer.position = (layer.position + frames) % layer.samples.shape[0]
-            if isinstance(gain, np.ndarray):
-                ambience += chunk * (gain * layer.scale)[:, None]
-            else:
-                ambience += chunk * np.float32(gain * layer.scale)
-            if layer.removing and layer.gain.settled:
+            self._add_layer(layer_id, out, scratch, frames)
+        if np.ndim(fade) or np.ndim(duck):
+            out *= _as_column(fade) * _as_column(duck)
+        elif float(fade) * float(duck) != 1.0:
+            out *= np.float32(float(fade) * float(duck))
+        return out
+
+    def _add_layer(self, layer_id: str, out: F32, scratch: F32, frames: int) -> None:
+        """(Under the lock.) Add one layer at its gain into ``out`` (``scratch``: a
+        block-sized buffer to scale into, so no temporaries are made)."""
+        layer = self._layers[layer_id]
+        gain = layer.gain.render(frames)
+        advanced = (layer.position + frames) % layer.samples.shape[0]
+        if layer.gain.settled and layer.gain.value == 0.0 and np.ndim(gain) == 0:
+            layer.position = advanced
+            if layer.removing:
                 self._drop(layer_id)
-        out += ambience * (_as_column(fade) * duck)
+            return
+        chunk = (
+            layer.source.next_block(frames)
+            if layer.source is not None
+            else _loop_slice(layer.samples, layer.position, frames)
+        )
+        layer.position = advanced
+        if isinstance(gain, np.ndarray):
+            np.multiply(chunk, (gain * layer.scale)[:, None], out=scratch, casting="unsafe")
+        else:
+            np.multiply(chunk, np.float32(gain * layer.scale), out=scratch, casting="unsafe")
+        out += scratch
+        if layer.removing and layer.gain.settled:
+            self._drop(layer_id)
+
+    def _scratch_for(self, frames: int) -> F32:
+        if self._scratch.shape[0] != frames:
+            self._scratch = np.empty((frames, self.channels), dtype=np.float32)
+        return self._scratch
 
     @property
     def _duck_lead(self) -> int:
