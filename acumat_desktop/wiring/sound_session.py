@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from acumat_desktop.core.audio.mix import Layers
 from acumat_desktop.core.audio.score import (
@@ -113,7 +113,7 @@ class SessionSound(QObject):
                 from acumat_desktop.services.audio.speech import NO_ENGINE_NOTICE
 
                 log.warning(NO_ENGINE_NOTICE)
-                self.noticed.emit(self.tr(NO_ENGINE_NOTICE))
+                self.noticed.emit(QCoreApplication.translate("SpokenCues", NO_ENGINE_NOTICE))
             return CueMode.TONES
         if opts.cue_sounds or self._eyes_closed():
             return CueMode.TONES

@@ -2191,6 +2191,10 @@ Einzelheiten stehen in {1}.</translation>
     <context>
         <name>SpokenCues</name>
         <message>
+            <source>Spoken cues need a speech engine, and none was found (on Linux, install speech-dispatcher). Cue tones play instead.</source>
+            <translation>Gesprochene Hinweise brauchen eine Sprachausgabe, und es wurde keine gefunden (unter Linux: speech-dispatcher installieren). Stattdessen erklingen Töne.</translation>
+        </message>
+        <message>
             <source>Breathe in</source>
             <translation>Atme ein</translation>
         </message>

@@ -298,3 +298,14 @@ def test_german_access_keys_differ_within_each_menu_and_form(
         f"routine editor: {t!r}" for t in labels if editor_keys.count(_access_key(t)) > 1
     ]
     assert not problems, "\n".join(problems)
+
+
+def test_the_missing_speech_engine_notice_is_translated(
+    qapp: QApplication, restore_translators: None
+) -> None:
+    """The notice is a constant shown in two places; lupdate finds it only through its marker."""
+    from acumat_desktop.services.audio.speech import NO_ENGINE_NOTICE
+
+    assert translations.install_translations(qapp, "de") == "de"
+    german = QCoreApplication.translate("SpokenCues", NO_ENGINE_NOTICE)
+    assert german != NO_ENGINE_NOTICE and "Sprachausgabe" in german

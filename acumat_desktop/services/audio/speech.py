@@ -11,15 +11,18 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from PySide6.QtTextToSpeech import QTextToSpeech
 
 log = logging.getLogger(__name__)
 
 TEST_ONLY_ENGINES = frozenset({"mock"})
-NO_ENGINE_NOTICE = (
-    "Spoken cues need a speech engine, and none was found (on Linux, install "
-    "speech-dispatcher). Cue tones play instead."
+NO_ENGINE_NOTICE = str(  # marked for translation; shown with the "SpokenCues" context
+    QT_TRANSLATE_NOOP(
+        "SpokenCues",
+        "Spoken cues need a speech engine, and none was found (on Linux, install "
+        "speech-dispatcher). Cue tones play instead.",
+    )
 )
 
 
