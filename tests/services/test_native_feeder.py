@@ -85,12 +85,34 @@ class _Reports:
         self.events.append("no output")
 
 
-def _feeder(server: _FakeServer) -> tuple[NativeFeeder, _Reports, Mixer]:
+class _Clock:
+    """A clock that stands still until moved; every reading is signalled to the server."""
+
+    def __init__(self, server: _FakeServer) -> None:
+        self.now = 100.0
+        self.readings = 0
+        self._server = server
+
+    def __call__(self) -> float:
+        with self._server.changed:
+            self.readings += 1
+            self._server.changed.notify_all()
+            return self.now
+
+
+def _feeder(
+    server: _FakeServer, clock: Callable[[], float] | None = None
+) -> tuple[NativeFeeder, _Reports, Mixer]:
     mixer = Mixer()
     mixer.set_layer("hum", np.full((4800, 2), 0.1, dtype=np.float32), 1.0)
     reports = _Reports()
     feeder = NativeFeeder(
-        mixer, reports.opened, reports.closed, reports.no_output, connect=server.connect
+        mixer,
+        reports.opened,
+        reports.closed,
+        reports.no_output,
+        connect=server.connect,
+        **({"clock": clock} if clock is not None else {}),
     )
     return feeder, reports, mixer
 
@@ -143,7 +165,7 @@ def test_the_feeder_releases_the_stream_after_silence_and_drains_it() -> None:
     finally:
         feeder.shutdown()
     writes = server.log.count("write")
-    # 3 s of silence in 50 ms blocks, plus the ramp-out, then a drained close
+    # 3 s of silence in BLOCK_S blocks, plus the ramp-out, then a drained close
     assert writes >= native_feeder.IDLE_CLOSE_S / native_feeder.BLOCK_S
     assert server.log[-1] == "close drain=True"
     assert reports.events == ["opened ", "closed"]
@@ -189,3 +211,45 @@ def test_a_buffer_running_low_is_logged_once_per_episode_but_not_as_a_stream_fil
         "Audio buffer ran low (20 ms queued)",
     ]
     assert feeder.underruns == 2
+
+
+def test_the_next_block_is_rendered_only_when_the_server_is_about_to_ask_for_it() -> None:
+    server = _FakeServer()
+    clock = _Clock(server)
+    feeder, _, mixer = _feeder(server, clock)
+    block = round(native_feeder.BLOCK_S * mixer.rate)
+    held = 9600  # the server holds 200 ms after each write (the fake's level)
+    try:
+        feeder.open(None)
+        server.wait(lambda: server.log.count("write") == 1)
+        seen = clock.readings
+        server.wait(lambda: clock.readings >= seen + 3)  # it looked at the clock and waited
+        assert server.log.count("write") == 1 and mixer.position == block, "no block in hand"
+        with server.changed:  # the server now holds WRITE_AT_S: time for the next block
+            clock.now += held / mixer.rate - native_feeder.WRITE_AT_S
+        server.wait(lambda: server.log.count("write") == 2)
+    finally:
+        feeder.shutdown()
+    assert mixer.position == 2 * block
+
+
+def test_what_is_heard_moves_on_with_the_clock_from_the_last_write() -> None:
+    server = _FakeServer()
+    clock = _Clock(server)
+    feeder, _, mixer = _feeder(server, clock)
+    block = round(native_feeder.BLOCK_S * mixer.rate)
+    try:
+        mixer.render(mixer.rate)  # the mix has run for a second
+        assert feeder.heard_position() == mixer.rate  # nothing written: the mixer's position
+        feeder.open(None)
+        server.wait(lambda: server.log.count("write") == 1)
+        seen = clock.readings
+        server.wait(lambda: clock.readings >= seen + 2)  # the mark is set, it waits
+        written = mixer.rate + block
+        assert feeder.heard_position() == written - 9600  # less what the server held
+        with server.changed:  # 20 ms on (the next write is due 30 ms after the last)
+            clock.now += 0.02
+        assert feeder.heard_position() == written - 9600 + round(0.02 * mixer.rate)
+        assert server.log.count("write") == 1
+    finally:
+        feeder.shutdown()

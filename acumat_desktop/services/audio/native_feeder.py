@@ -1,9 +1,18 @@
 """The audio thread on PulseAudio: render a block ahead, write it (blocking), reconnect.
 
 A plain Python thread, not a QThread: it never touches Qt (see ``pulse_simple`` for why Qt's
-PulseAudio backend is avoided). Each write blocks until the server wants ``BLOCK_S`` more,
-so the thread sleeps in libpulse with the GIL released; the server holds 100-250 ms ahead of
-what is heard, which a busy GUI thread or a garbage collection cannot drain.
+PulseAudio backend is avoided). It sleeps until the server is about to want ``BLOCK_S``
+more (``WRITE_AT_S`` held), renders that block and writes it; the server then holds
+175-325 ms ahead of what is heard, which a busy GUI thread or a garbage collection cannot
+drain, and no block waits in our hands, so a pause or a volume change is heard after what
+the server holds and no later.
+
+The thread's cost is its wake-ups more than its mixing: each costs a cold core some
+100-250 us, whatever it does. 150 ms blocks written when the server has asked for them wake
+it about 7 times a second (50 ms blocks written at once: 13-20). What is heard now is
+estimated from the last write (:meth:`NativeFeeder.heard_position`: the frames the server
+held then, and the time since), so cues are placed where they are meant to sound whatever
+the block size.
 
 When the server goes away the write fails; the thread drops the stream and reconnects every
 ``RETRY_S`` (a refused connect costs microseconds and touches no shared state), so sound comes
@@ -22,7 +31,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from acumat_desktop.core.audio.mixer import Mixer
-from acumat_desktop.services.audio.pulse_simple import MINREQ_S, PulseError, PulseStream
+from acumat_desktop.services.audio.pulse_simple import MINREQ_S, TARGET_S, PulseError, PulseStream
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +41,10 @@ SLOW_RETRY_S = 2.0  # ... after it has been away for LONG_OUTAGE_S
 LONG_OUTAGE_S = 20.0
 IDLE_CLOSE_S = 3.0  # release the stream after this much silence written
 NOTICE_AFTER_S = 5.0  # an outage this long is worth a notice (a first open that fails: at once)
+# render the next block only when the server is about to ask for it (it asks when it holds
+# TARGET_S - MINREQ_S): a block rendered at once would wait a whole request inside the
+# blocking write, and a pause or a volume change would be heard that much later
+WRITE_AT_S = TARGET_S - MINREQ_S - 0.03  # 30 ms after its request: the write does not wait
 LOW_WATER_S = 0.04  # less than this still queued after a write: an underrun is near
 REPORT_AFTER_S = 3.0  # log what the server really holds once the stream has settled
 
@@ -46,6 +59,7 @@ class NativeFeeder:
         on_closed: Callable[[], None],
         on_no_output: Callable[[], None],
         connect: Callable[[bytes | None], PulseStream] | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._mixer = mixer
         self._on_opened = on_opened
@@ -66,7 +80,10 @@ class NativeFeeder:
         self._silent_frames = 0
         self._low = False
         self._written = 0  # frames written since the stream opened
-        self.buffered_frames = 0  # read by the engine to place cues where they will be heard
+        self._clock = clock
+        # after the last write: (mixer position heard then, when, mixer position written)
+        self._mark: tuple[int, float, int] | None = None
+        self.buffered_frames = 0  # frames the server held after the last write
         self.underruns = 0  # writes after which less than LOW_WATER_S was left queued
         self._thread = threading.Thread(target=self._run, name="acumat-audio", daemon=True)
         self._thread.start()
@@ -76,6 +93,16 @@ class NativeFeeder:
         """Whether it plays, or tries to (an output was asked for and not released)."""
         with self._cond:
             return self._wanted
+
+    def heard_position(self) -> int:
+        """The mixer position being heard now: the last write's, moved on by the time since
+        (never past what was written). Without a stream, the mixer's position."""
+        mark = self._mark
+        if mark is None:
+            return max(0, self._mixer.position - self.buffered_frames)
+        heard, at, written = mark
+        now = heard + round((self._clock() - at) * self._mixer.rate)
+        return max(0, min(now, written))
 
     # --- commands (any thread) -------------------------------------------------------------
     def open(self, device: bytes | None) -> None:
@@ -118,6 +145,10 @@ class NativeFeeder:
             if self._stream is None and not self._connect(device):
                 self._pause(self._retry_interval())
                 continue
+            due = self._until_due()
+            if due > 0.002:  # else the write's own short wait will do
+                self._pause(due)
+                continue
             self._feed(block)
 
     def _connect(self, device: bytes | None) -> bool:
@@ -143,6 +174,7 @@ class NativeFeeder:
         self._noticed = False
         self._silent_frames = 0
         self._written = 0
+        self._mark = None
         self.buffered_frames = 0
         name = device.decode(errors="replace") if device else ""
         log.info("Audio output on PulseAudio %s", name or "default sink")
@@ -162,6 +194,8 @@ class NativeFeeder:
             with self._cond:
                 self._wanted = self._wanted and not self._stopping
             return
+        written = self._mixer.position  # only this thread renders
+        self._mark = (written - queued, self._clock(), written)
         self.buffered_frames = queued
         self._note_level(queued, frames)
         self._note_idle(frames)
@@ -191,12 +225,22 @@ class NativeFeeder:
 
     def _release(self, drain: bool, report: bool = True) -> None:
         stream, self._stream = self._stream, None
+        self._mark = None
         self.buffered_frames = 0
         if stream is None:
             return
         stream.close(drain=drain)
         if report:
             self._on_closed()
+
+    def _until_due(self) -> float:
+        """Seconds until the server will hold no more than ``WRITE_AT_S`` (0: write now)."""
+        mark = self._mark
+        if mark is None:
+            return 0.0
+        heard, at, written = mark
+        held = (written - heard) / self._mixer.rate - (self._clock() - at)
+        return max(0.0, held - WRITE_AT_S)
 
     def _retry_interval(self) -> float:
         down = 0.0 if self._down_since is None else time.monotonic() - self._down_since
@@ -229,6 +273,9 @@ class PulseSinkThread(QObject):
     @property
     def buffered_frames(self) -> int:
         return self._feeder.buffered_frames
+
+    def heard_position(self) -> int:
+        return self._feeder.heard_position()
 
     @property
     def wanted(self) -> bool:

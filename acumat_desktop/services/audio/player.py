@@ -292,7 +292,7 @@ class AudioEngine(QObject):
         return self._oneshots[key]
 
     def _heard_position(self) -> int:
-        return max(0, self.mixer.position - self._sink.buffered_frames)
+        return self._sink.heard_position()
 
     def _ensure_open(self) -> None:
         if not self._open:

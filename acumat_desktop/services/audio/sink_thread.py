@@ -267,7 +267,8 @@ class QtSinkWorker(QObject):
 
 class QtSinkThread(QObject):
     """The Qt path behind the engine's sink interface: ``open``/``close``/``shutdown``,
-    ``buffered_frames`` and the ``opened``/``closed``/``no_output`` signals."""
+    ``buffered_frames``, ``heard_position`` and the ``opened``/``closed``/``no_output``
+    signals."""
 
     opened = Signal(str)  # device description
     closed = Signal()
@@ -279,6 +280,7 @@ class QtSinkThread(QObject):
         super().__init__(parent)
         self._thread = QThread(self)
         self._thread.setObjectName("acumat-audio")
+        self._mixer = mixer
         self._worker = QtSinkWorker(mixer)
         self._worker.moveToThread(self._thread)
         self._thread.finished.connect(self._worker.deleteLater)
@@ -292,6 +294,10 @@ class QtSinkThread(QObject):
     @property
     def buffered_frames(self) -> int:
         return self._worker.buffered_frames
+
+    def heard_position(self) -> int:
+        """The mixer position being heard now (as of the worker's last feed)."""
+        return max(0, self._mixer.position - self._worker.buffered_frames)
 
     def open(self, device_id: bytes | None) -> None:
         self._open_requested.emit(device_id)
