@@ -63,9 +63,15 @@ def fake_app(tmp_path: Path) -> Iterator[FakeApp]:
                     app.qt_loaded.append(loaded)
                     conn.sendall(app.reply)
 
-    threading.Thread(target=serve, daemon=True).start()
+    server = threading.Thread(target=serve, daemon=True)
+    server.start()
     yield app
+    # close() alone does not wake a thread blocked in accept(); its fd number, reused by the
+    # next test's listener, would then be accepted on with this test's reply
+    listener.shutdown(socket.SHUT_RDWR)
     listener.close()
+    server.join(timeout=5)
+    assert not server.is_alive()
 
 
 def _frozen(root: Path, home: Path, runtime: Path, *argv: str) -> subprocess.CompletedProcess[str]:
