@@ -16,7 +16,7 @@ Each :class:`PulseStream` has its own context and main loop: a dead server costs
 only, and a new one is a plain reconnect. We ask for ``TARGET_S`` of latency in
 ``MINREQ_S`` requests, so the server holds 175-325 ms of audio (``TARGET_S`` after a write,
 a request's worth less when it asks for the next). The request size sets how often the audio
-thread wakes: 150 ms steps wake it 7-11 times a second where 50 ms steps woke it 13-20 times
+thread wakes: 150 ms steps wake it 7-14 times a second where 50 ms steps woke it 12-19 times
 (a null sink, measured 2026-11-30). Calls block and release the GIL (ctypes), so they belong
 on the audio thread.
 """
