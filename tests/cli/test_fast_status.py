@@ -36,13 +36,18 @@ def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[list[byt
             except OSError:
                 return
             with conn:
-                conn.recv(4096)
-                conn.sendall(replies.pop(0))
+                if conn.recv(4096):  # a probe of whether the app runs sends nothing
+                    conn.sendall(replies.pop(0))
 
     thread = threading.Thread(target=serve, daemon=True)
     thread.start()
     yield replies
+    # close() alone would leave the thread free to accept on an fd number that the next
+    # test's listener reuses, answering that test with this one's replies
+    listener.shutdown(socket.SHUT_RDWR)
     listener.close()
+    thread.join(timeout=5)
+    assert not thread.is_alive()
 
 
 def test_prints_the_status_exactly_as_the_full_command_line_does(
