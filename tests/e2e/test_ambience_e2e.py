@@ -74,7 +74,11 @@ def test_ambience_plays_without_a_session_and_stop_fades_it_out(
     falling = int(np.argmax(levels < before * 0.7))  # the first window clearly down
     silent = int(np.argmax(levels < SILENCE))  # the first silent window
     assert levels[silent] < SILENCE and falling > 0, levels
-    assert (levels[silent:] < SILENCE).all(), "silent after the fade, and it stays so"
+    # the fade's last drops may still cross the threshold once, just above it; from the first
+    # window ten times quieter than that, nothing may come back
+    quiet = int(np.argmax(levels < SILENCE / 10))
+    assert levels[quiet] < SILENCE / 10 and quiet - silent < 8, levels  # within 0.4 s
+    assert (levels[quiet:] < SILENCE).all(), "silent after the fade, and it stays so"
     fade_s = (silent - falling) * WINDOW_S
     print(  # measurements for the report (pytest -s)
         f"\nambience level {playing:.4f} RMS; before stop {before:.4f}; "
