@@ -12,6 +12,7 @@ from collections import deque
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from acumat_desktop.core.audio.scapes.base import (
     F64,
@@ -68,30 +69,42 @@ class Voice:
         self.gains = pan_gains(float(rng.uniform(0.2, 0.8)))
         self.rate = rate
         self.floor = SILENT * float(self.levels.sum())
+        self._cache: tuple[int, npt.NDArray[np.complex128], F64] | None = None
 
     def render(self, block_start: int, hop: int) -> F64:
         """This voice's mono samples for ``hop`` frames from ``block_start`` (zeros before it
         starts); drops partials that have rung out.
 
         Each mode is a decaying complex phasor a·z^n = a·z^(m·j)·z^i (n = m·j + i): the
-        steps z^(m·j) and a short run z^0..z^(m-1). The imaginary part of the sum over modes
-        is then one small matrix product, [Re A | Im A]ᵀ · [Im R ; Re R]."""
+        steps z^(m·j) and a short run z^0..z^(m-1), the same in every block, so they are
+        made once per voice (and trimmed as partials ring out); a block only moves each
+        mode's phasor a to its start. The imaginary part of the sum over modes is then one
+        small matrix product, [Re A | Im A]ᵀ · [Im R ; Re R]."""
         t0 = (block_start - self.start) / self.rate
         alive = self.levels * np.exp(-max(t0, 0.0) / self.taus) > self.floor
-        self.freqs, self.levels = self.freqs[alive], self.levels[alive]
-        self.taus, self.phases = self.taus[alive], self.phases[alive]
+        steps, run = self._grids(hop)
+        if not alive.all():
+            self.freqs, self.levels = self.freqs[alive], self.levels[alive]
+            self.taus, self.phases = self.taus[alive], self.phases[alive]
+            steps, run = steps[alive], run[np.concatenate([alive, alive])]
+            self._cache = (hop, steps, run)
         s = -1.0 / self.taus + 2j * np.pi * self.freqs  # per second
-        m = _run_length(hop)
-        run = np.exp(np.outer(s, np.arange(m)) / self.rate)
-        steps = np.exp(np.outer(s, t0 + m * np.arange(hop // m) / self.rate))
-        a = (self.levels * np.exp(1j * self.phases))[:, None] * steps  # (modes, hop // m)
-        out: F64 = (
-            np.concatenate([a.real, a.imag]).T @ np.concatenate([run.imag, run.real])
-        ).reshape(hop)
+        a = (self.levels * np.exp(1j * self.phases + s * t0))[:, None] * steps
+        out: F64 = (np.concatenate([a.real, a.imag]).T @ run).reshape(hop)
         if t0 < 0.004:  # before the strike: silence; then a 4 ms attack
             t = t0 + np.arange(hop) / self.rate
             out *= np.clip(t / 0.004, 0.0, 1.0)
         return out
+
+    def _grids(self, hop: int) -> tuple[npt.NDArray[np.complex128], F64]:
+        """The steps z^(m·j) ``(modes, hop // m)`` and [Im R ; Re R] ``(2 · modes, m)``."""
+        if self._cache is None or self._cache[0] != hop:
+            s = -1.0 / self.taus + 2j * np.pi * self.freqs
+            m = _run_length(hop)
+            run = np.exp(np.outer(s, np.arange(m)) / self.rate)
+            steps = np.exp(np.outer(s, m * np.arange(hop // m) / self.rate))
+            self._cache = (hop, steps, np.concatenate([run.imag, run.real]))
+        return self._cache[1], self._cache[2]
 
     @property
     def done(self) -> bool:
