@@ -8,6 +8,7 @@ at a control rate (every 5 ms, interpolated in between) and drive four continuou
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import numpy as np
@@ -20,7 +21,6 @@ from acumat_desktop.core.audio.scapes.base import (
     Upsampler,
     band,
     divisor,
-    pan_gains,
     tilt,
 )
 
@@ -69,11 +69,11 @@ class Ocean(Scape):
             tilt(0.6, 180.0, 3_500.0, 1.5),  # wash
         )
         self.gains = np.stack([self.noise.unit(s) for s in shapes for _ in range(2)], axis=1)
-        # the rumble lies under 3 kHz: a bed at 12 kHz, interpolated up, will do
-        self.rumble = NoiseBed(rng, rate, self.hop, channels=2, decimate=4)
-        self.rumble_shape = self.rumble.unit(tilt(1.0, 25.0, 600.0))
-        self.fizz = NoiseBed(rng, rate, self.hop, channels=2, decimate=10)  # up to 2.4 kHz
-        self.fizz_shape = self.fizz.unit(band(20.0, 180.0, 1.0))
+        # the rumble (under 600 Hz, brown) and the foam's crackle (a modulator under 180 Hz)
+        # are one bed at 4.8 kHz, interpolated up: rumble L/R, crackle L/R
+        self.low = NoiseBed(rng, rate, self.hop, channels=4, decimate=10)
+        rumble, fizz = self.low.unit(tilt(1.0, 25.0, 600.0)), self.low.unit(band(20.0, 180.0, 1.0))
+        self.low_shape = np.stack([rumble, rumble, fizz, fizz], axis=1)
         churn = lambda r: float(r.lognormal(0.0, 0.3))  # noqa: E731
         self.churn = [SlowCurve(rng, rate, 0.45, churn) for _ in range(2)]
         self.waves: list[Wave] = []
@@ -120,17 +120,16 @@ class Ocean(Scape):
         )
 
     def wave_envelopes(self, t: F64) -> F64:
-        """The waves' drive of the eight bed channels ``(8, t.size)`` at seconds ``t``:
-        crash on rumble and crash, foam, wash; each panned."""
-        out = np.zeros((8, t.size))
-        for w in self.waves:
-            crash, foam, wash = w.envelopes(t)
-            left, right = pan_gains(w.pan)
-            parts = ((crash, 0.55), (crash, 1.0), (foam, 0.8), (wash, 0.45))
-            for k, (e, weight) in enumerate(parts):
-                out[2 * k] += weight * left * e
-                out[2 * k + 1] += weight * right * e
-        return out
+        """The waves' drive of the six bed channels ``(6, t.size)`` at seconds ``t``:
+        crash (on the crash and, at 0.55, the rumble), foam, wash; each panned. All waves
+        at once: one row of parameters each."""
+        if not self.waves:
+            return np.zeros((6, t.size))
+        p = np.array([dataclasses.astuple(w) for w in self.waves]).T[:, :, None]  # (7, W, 1)
+        crash, foam, wash = Wave(*p).envelopes(t)  # each (W, T)
+        left, right = np.cos(0.5 * np.pi * p[2, :, 0]), np.sin(0.5 * np.pi * p[2, :, 0])
+        pans = np.stack([left, right])  # (2, W): equal power, as pan_gains
+        return np.concatenate([pans @ crash, 0.8 * (pans @ foam), 0.45 * (pans @ wash)])
 
     def bed(self) -> F64:
         t0 = self.block_start / self.rate
@@ -140,18 +139,20 @@ class Ocean(Scape):
         control = t0 + self.step * np.arange(1, self.hop // self.step + 1) / self.rate
         drive = self.wave_envelopes(control)
         churn = np.stack([c.values(self.hop, self.step) for c in self.churn])
-        drive *= np.tile(churn, (4, 1))  # the surf churns under each wave
+        drive *= np.tile(churn, (3, 1))  # the surf churns under each wave
         waves = self._envelopes(drive.astype(np.float32))
-        rumble = self.rumble.rows(self.rumble_shape)
+        low = self.low.rows(self.low_shape)
+        rumble, fizz = low[0:2], np.tanh(np.abs(low[2:4]))  # foam crackle
         noise = self.noise.rows(self.gains)  # (6, hop): crash, foam, wash; L/R each
-        fizz = np.tanh(np.abs(self.fizz.rows(self.fizz_shape)))  # foam crackle
         noise[2:4] *= 0.6 + 0.7 * fizz
-        surge = rumble * waves[0:2] + noise[0:2] * waves[2:4]
-        surge += noise[2:4] * waves[4:6] + noise[4:6] * waves[6:8]
-        self._waves = 0.3 * surge.T.astype(np.float64)
+        surge = (noise[0:2] + 0.55 * rumble) * waves[0:2]
+        surge += noise[2:4] * waves[2:4]
+        surge += noise[4:6] * waves[4:6]
+        surge *= 0.3
+        self._waves = surge.T.astype(np.float64)
         # distant surf: the beds never fall silent
-        surf = 0.16 * rumble + 0.05 * noise[2:4] + 0.12 * noise[4:6]
-        return 0.3 * surf.T.astype(np.float64)
+        surf = 0.048 * rumble + 0.015 * noise[2:4] + 0.036 * noise[4:6]
+        return surf.T.astype(np.float64)
 
     def events(self) -> F64:
         """The waves themselves (computed with the bed, from the same noise)."""
