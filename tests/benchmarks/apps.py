@@ -14,6 +14,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -48,8 +49,14 @@ class Apps:
 
     # -- commands ----------------------------------------------------------------------------
     def cli(self, *args: str, timeout: float = 30) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([ACUMAT, *args], env=self.env, capture_output=True, text=True,
-                              timeout=timeout, check=False)
+        return subprocess.run(
+            [ACUMAT, *args],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
 
     def socket_path(self) -> str:
         found = sorted((self.home / "runtime" / "acumat-desktop").glob("*"))
@@ -78,12 +85,17 @@ class Apps:
 
     # -- processes ---------------------------------------------------------------------------
     def launch_acumat(self, *args: str) -> subprocess.Popen[bytes]:
-        return subprocess.Popen([ACUMAT, *args], env=self.env, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
+        return subprocess.Popen(
+            [ACUMAT, *args], env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
 
     def launch_script(self, script: str, *args: str) -> subprocess.Popen[bytes]:
-        return subprocess.Popen([PYTHON, str(HERE / script), *args], env=self.env,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return subprocess.Popen(
+            [PYTHON, str(HERE / script), *args],
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
 
     def quit_acumat(self, proc: subprocess.Popen[bytes]) -> None:
         self.cli("quit")
@@ -104,8 +116,12 @@ class Apps:
 
     # -- arrival -----------------------------------------------------------------------------
     def wait_icon(self, wm_class: str, timeout: float = 30) -> None:
-        wait_for(lambda: tray_icons(self.desk.x_tree(), wm_class), timeout, f"{wm_class}'s icon",
-                 interval=POLL_S)
+        wait_for(
+            lambda: tray_icons(self.desk.x_tree(), wm_class),
+            timeout,
+            f"{wm_class}'s icon",
+            interval=POLL_S,
+        )
 
     def wait_window(self, title: str, timeout: float = 30) -> None:
         wait_for(lambda: self._visible(title), timeout, f"the window {title!r}", interval=POLL_S)
@@ -117,8 +133,13 @@ class Apps:
         return bool(self.windows(title))
 
     def windows(self, title: str) -> list[int]:
-        found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", f"^{title}$"],
-                               env=self.env, capture_output=True, text=True, check=False)
+        found = subprocess.run(
+            ["xdotool", "search", "--onlyvisible", "--name", f"^{title}$"],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         return [int(w) for w in found.stdout.split()]
 
     def close_to_tray(self, title: str = "AcuMat") -> None:
@@ -129,8 +150,14 @@ class Apps:
 
     def wait_no_icons(self) -> None:
         """Before a timed start: the last run's icons have left the panel."""
-        wait_for(lambda: not tray_icons(self.desk.x_tree(), ACUMAT_CLASS)
-                 and not tray_icons(self.desk.x_tree(), BARE_CLASS), 10, "the old icons to go")
+        wait_for(
+            lambda: (
+                not tray_icons(self.desk.x_tree(), ACUMAT_CLASS)
+                and not tray_icons(self.desk.x_tree(), BARE_CLASS)
+            ),
+            10,
+            "the old icons to go",
+        )
 
 
 @contextlib.contextmanager
@@ -147,16 +174,30 @@ def desktop(root: Path, *, pulse: bool) -> Iterator[Desktop]:
         desk.close()
 
 
+@contextlib.contextmanager
+def private_apps(prefix: str = "acumat-bench-") -> Iterator[Apps]:
+    """A private desktop with PulseAudio in a temporary folder, and AcuMat's home in it."""
+    with tempfile.TemporaryDirectory(prefix=prefix) as tmp, desktop(Path(tmp), pulse=True) as desk:
+        yield Apps(desk, Path(tmp) / "home")
+
+
 def timed_start(start: float) -> float:
     """Milliseconds since ``start`` (a ``time.monotonic()``)."""
     return (time.monotonic() - start) * 1000
 
 
 class _ClientMessage(ctypes.Structure):
-    _fields_ = [("type", ctypes.c_int), ("serial", ctypes.c_ulong), ("send_event", ctypes.c_int),
-                ("display", ctypes.c_void_p), ("window", ctypes.c_ulong),
-                ("message_type", ctypes.c_ulong), ("format", ctypes.c_int),
-                ("data", ctypes.c_long * 5), ("pad", ctypes.c_long * 12)]
+    _fields_ = [
+        ("type", ctypes.c_int),
+        ("serial", ctypes.c_ulong),
+        ("send_event", ctypes.c_int),
+        ("display", ctypes.c_void_p),
+        ("window", ctypes.c_ulong),
+        ("message_type", ctypes.c_ulong),
+        ("format", ctypes.c_int),
+        ("data", ctypes.c_long * 5),
+        ("pad", ctypes.c_long * 12),
+    ]
 
 
 def close_window(display: str, window: int) -> None:
@@ -167,16 +208,25 @@ def close_window(display: str, window: int) -> None:
     xlib.XOpenDisplay.argtypes = [ctypes.c_char_p]
     xlib.XInternAtom.restype = ctypes.c_ulong
     xlib.XInternAtom.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
-    xlib.XSendEvent.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_int, ctypes.c_long,
-                                ctypes.POINTER(_ClientMessage)]
+    xlib.XSendEvent.argtypes = [
+        ctypes.c_void_p,
+        ctypes.c_ulong,
+        ctypes.c_int,
+        ctypes.c_long,
+        ctypes.POINTER(_ClientMessage),
+    ]
     xlib.XFlush.argtypes = [ctypes.c_void_p]
     xlib.XCloseDisplay.argtypes = [ctypes.c_void_p]
     dpy = xlib.XOpenDisplay(display.encode())
     if not dpy:
         raise RuntimeError(f"cannot open {display}")
     try:
-        event = _ClientMessage(type=33, window=window, format=32,
-                               message_type=xlib.XInternAtom(dpy, b"WM_PROTOCOLS", 0))
+        event = _ClientMessage(
+            type=33,
+            window=window,
+            format=32,
+            message_type=xlib.XInternAtom(dpy, b"WM_PROTOCOLS", 0),
+        )
         event.data[0] = xlib.XInternAtom(dpy, b"WM_DELETE_WINDOW", 0)
         xlib.XSendEvent(dpy, window, 0, 0, ctypes.byref(event))
         xlib.XFlush(dpy)

@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tests.benchmarks.apps import ACUMAT, ACUMAT_CLASS, BARE_CLASS, HERE, PYTHON, Apps, timed_start
-from tests.benchmarks.figures import Figure, Window, smaps_mb
+from tests.benchmarks.figures import (
+    Figure,
+    Window,
+    median,
+    median_threads,
+    smaps_mb,
+    threads_text,
+)
 
 FOUR_LAYERS = "rain:0.8,ocean:0.6,wind:0.5,singing-bowls:0.4"
 ROUTINE = "first-time"  # 5-10 minutes
@@ -30,9 +37,35 @@ class Plan:
     timer_minutes: int = 5  # 0: sample a short stretch only (quick)
     quick: bool = False
 
+    def describe(self) -> str:
+        """How many runs of what length, for the report's header."""
+        timer = (
+            f"a real {self.timer_minutes}-minute session"
+            if self.timer_minutes
+            else (f"{self.session_s:g} s of a session (no end)")
+        )
+        return (
+            f"{self.runs} start-up pairs (after a cold pass), {self.idle_runs} idle pairs of "
+            f"{self.idle_s:g} s after {self.settle_s:g} s settling, "
+            f"{self.shown_runs} shown-session pairs and {self.idle_runs} hidden sessions of "
+            f"{self.session_s:g} s, {self.status_pairs} status pairs, timer over {timer}"
+        )
 
-QUICK = Plan(runs=1, idle_runs=1, settle_s=1.5, idle_s=2.0, session_s=2.0, status_pairs=3,
-             timer_minutes=0, quick=True)
+    @property
+    def shown_runs(self) -> int:
+        return self.runs if self.quick else max(3, self.runs // 2)
+
+
+QUICK = Plan(
+    runs=1,
+    idle_runs=1,
+    settle_s=1.5,
+    idle_s=2.0,
+    session_s=2.0,
+    status_pairs=3,
+    timer_minutes=0,
+    quick=True,
+)
 
 
 # -- start-up ------------------------------------------------------------------------------------
@@ -48,10 +81,26 @@ def startup(apps: Apps, plan: Plan) -> list[Figure]:
         shown[0].append(_acumat_to(apps))
         shown[1].append(_bare_to(apps, tray=False))
     return [
-        Figure("Start-up", "start to tray icon (warm)", "ms", tray[0], tray[1],
-               "bare PySide6 tray", ("ratio", 1.3)),
-        Figure("Start-up", "start to window shown (warm)", "ms", shown[0], shown[1],
-               "bare PySide6 tray, window shown", ("ratio", 1.3)),
+        Figure(
+            "Start-up",
+            "start to tray icon (warm)",
+            "ms",
+            tray[0],
+            tray[1],
+            "bare PySide6 tray",
+            ("ratio", 1.3),
+            key="startup_tray",
+        ),
+        Figure(
+            "Start-up",
+            "start to window shown (warm)",
+            "ms",
+            shown[0],
+            shown[1],
+            "bare PySide6 tray, window shown",
+            None,
+            key="startup_window",
+        ),
     ]
 
 
@@ -83,40 +132,94 @@ def _bare_to(apps: Apps, *, tray: bool) -> float:
 
 
 # -- idle ----------------------------------------------------------------------------------------
+@dataclass
+class Quiet:
+    """One idle span of one process: CPU, wakeups, memory, and the threads behind them."""
+
+    cpu: float
+    wake: float
+    pss: float
+    private: float
+    cpu_threads: dict[str, float]
+    wake_threads: dict[str, float]
+
+
 def idle(apps: Apps, plan: Plan) -> list[Figure]:
     """AcuMat in the tray with reminders on, then the bare tray app, each alone (PSS splits the
     pages two processes share, so they never run at the same time)."""
-    cpu: tuple[list[float], list[float]] = ([], [])
-    wake: tuple[list[float], list[float]] = ([], [])
-    pss: tuple[list[float], list[float]] = ([], [])
+    ours: list[Quiet] = []
+    bare: list[Quiet] = []
     for _ in range(plan.idle_runs):
         app = apps.launch_acumat("--minimized")
         apps.wait_running()
         apps.cli("reminders", "on")
-        for index, figure in enumerate(_quiet(app.pid, plan)):
-            (cpu, wake, pss)[index][0].append(figure)
+        ours.append(quiet(app.pid, plan))
         apps.quit_acumat(app)
-        bare = apps.launch_script("bare_tray.py")
+        proc = apps.launch_script("bare_tray.py")
         apps.wait_icon(BARE_CLASS)
-        for index, figure in enumerate(_quiet(bare.pid, plan)):
-            (cpu, wake, pss)[index][1].append(figure)
-        apps.stop(bare)
+        bare.append(quiet(proc.pid, plan))
+        apps.stop(proc)
     span = f"over {plan.idle_s:g} s, reminders on, nothing happening"
+    base = "bare PySide6 tray"
+    private = {
+        "private": median([q.private for q in ours]),
+        "bare_private": median([q.private for q in bare]),
+    }
     return [
-        Figure("Idle in the tray", "CPU", "% of a core", cpu[0], cpu[1], "bare PySide6 tray",
-               ("ratio", 1.0), span),
-        Figure("Idle in the tray", "wakeups (voluntary context switches, all threads)", "/s",
-               wake[0], wake[1], "bare PySide6 tray", ("max", 0.2), span),
-        Figure("Idle in the tray", "PSS", "MB", pss[0], pss[1], "bare PySide6 tray",
-               ("ratio", 1.25), "at the end of the idle span"),
+        Figure(
+            "Idle in the tray",
+            "CPU",
+            "% of a core",
+            [q.cpu for q in ours],
+            [q.cpu for q in bare],
+            base,
+            ("ratio", 1.0),
+            span,
+            key="idle_cpu",
+            threads=median_threads([q.cpu_threads for q in ours]),
+        ),
+        Figure(
+            "Idle in the tray",
+            "wakeups (voluntary context switches, all threads)",
+            "/s",
+            [q.wake for q in ours],
+            [q.wake for q in bare],
+            base,
+            ("max", 0.2),
+            f"{span}; the bare app by thread: "
+            + threads_text(median_threads([q.wake_threads for q in bare]), "/s"),
+            key="idle_wakeups",
+            threads=median_threads([q.wake_threads for q in ours]),
+        ),
+        Figure(
+            "Idle in the tray",
+            "PSS",
+            "MB",
+            [q.pss for q in ours],
+            [q.pss for q in bare],
+            base,
+            ("ratio", 1.25),
+            f"at the end of the idle span; private memory {private['private']:.1f} MB "
+            f"(bare {private['bare_private']:.1f} MB)",
+            key="idle_pss",
+            extra=private,
+        ),
     ]
 
 
-def _quiet(pid: int, plan: Plan) -> tuple[float, float, float]:
-    """(CPU %, wakeups/s, PSS MB) over the idle span, after the start-up work settled."""
+def quiet(pid: int, plan: Plan) -> Quiet:
+    """The idle span of process ``pid``, after the start-up work settled."""
     time.sleep(plan.settle_s)  # the measured quiet begins after start-up work
-    cpu, wakeups = Window(pid).over(plan.idle_s)
-    return cpu, wakeups, smaps_mb(pid)
+    window = Window(pid)
+    cpu, wakeups = window.over(plan.idle_s)
+    return Quiet(
+        cpu,
+        wakeups,
+        smaps_mb(pid),
+        smaps_mb(pid, "Private"),
+        window.by_thread("cpu"),
+        window.by_thread("wake"),
+    )
 
 
 # -- sessions ------------------------------------------------------------------------------------
@@ -124,43 +227,77 @@ def session_shown(apps: Apps, plan: Plan) -> list[Figure]:
     """The session page animating in a shown window against a 60 fps circle."""
     app_cpu: list[float] = []
     bare_cpu: list[float] = []
-    for _ in range(plan.runs if plan.quick else max(3, plan.runs // 2)):
+    threads: list[dict[str, float]] = []
+    for _ in range(plan.shown_runs):
         app = apps.launch_acumat()
         apps.wait_window("AcuMat")
         apps.wait_running()
         apps.request("start", routine=ROUTINE, minutes=10, sound="none")
-        app_cpu.append(_cpu_over(app.pid, plan))
+        window = _cpu_over(app.pid, plan)
+        app_cpu.append(window.stop_cpu)
+        threads.append(window.by_thread("cpu"))
         apps.request("stop")
         apps.quit_acumat(app)
         bare = apps.launch_script("bare_circle.py")
         apps.wait_window("bare-circle")
-        bare_cpu.append(_cpu_over(bare.pid, plan))
+        bare_cpu.append(_cpu_over(bare.pid, plan).stop_cpu)
         apps.stop(bare)
-    return [Figure("Sessions", "session animating, window shown, no sound", "% of a core",
-                   app_cpu, bare_cpu, "bare 400×400 circle at 60 fps", ("ratio", 1.5))]
+    return [
+        Figure(
+            "Sessions",
+            "session animating, window shown, no sound",
+            "% of a core",
+            app_cpu,
+            bare_cpu,
+            "bare 400×400 circle at 60 fps",
+            ("ratio", 1.5),
+            key="shown",
+            threads=median_threads(threads),
+        )
+    ]
 
 
 def session_hidden(apps: Apps, plan: Plan) -> list[Figure]:
     """A session with its window closed to the tray, without sound and with four layers +
     cues."""
-    silent: list[float] = []
-    layers: list[float] = []
+    runs: dict[str, tuple[list[float], list[dict[str, float]]]] = {
+        "none": ([], []),
+        FOUR_LAYERS: ([], []),
+    }
     app = apps.launch_acumat("--minimized")
     apps.wait_running()
     warm_sounds(apps, plan)
     for _ in range(plan.idle_runs):
-        for sound, out in (("none", silent), (FOUR_LAYERS, layers)):
+        for sound, (cpu, threads) in runs.items():
             apps.request("start", routine=ROUTINE, minutes=10, sound=sound)
             apps.wait_window("AcuMat")  # a session started from the command line shows it
             apps.close_to_tray()
-            out.append(_cpu_over(app.pid, plan))
+            window = _cpu_over(app.pid, plan)
+            cpu.append(window.stop_cpu)
+            threads.append(window.by_thread("cpu"))
             apps.request("stop")
     apps.quit_acumat(app)
+    (silent, silent_threads), (layers, layer_threads) = runs.values()
     return [
-        Figure("Sessions", "session, window hidden, no sound", "% of a core", silent,
-               goal=("max", 2.0)),
-        Figure("Sessions", "session, window hidden, 4 layers + cues (whole app)", "% of a core",
-               layers, goal=("max", 2.0), note="PulseAudio null sink"),
+        Figure(
+            "Sessions",
+            "session, window hidden, no sound",
+            "% of a core",
+            silent,
+            goal=("max", 2.0),
+            key="hidden_silent",
+            threads=median_threads(silent_threads),
+        ),
+        Figure(
+            "Sessions",
+            "session, window hidden, 4 layers + cues (whole app)",
+            "% of a core",
+            layers,
+            goal=("max", 2.0),
+            note="PulseAudio null sink",
+            key="hidden_layers",
+            threads=median_threads(layer_threads),
+        ),
     ]
 
 
@@ -171,9 +308,13 @@ def warm_sounds(apps: Apps, plan: Plan) -> None:
     apps.request("stop")
 
 
-def _cpu_over(pid: int, plan: Plan) -> float:
+def _cpu_over(pid: int, plan: Plan) -> Window:
+    """A window watched over the session span (``stop_cpu`` its CPU %, ``by_thread`` the
+    rest), after the page, the sound and the fade-in settled."""
     time.sleep(min(3.0, plan.settle_s))  # the page, the sound render and the fade-in settle
-    return Window(pid).over(plan.session_s)[0]
+    window = Window(pid)
+    window.over(plan.session_s)
+    return window
 
 
 # -- status --------------------------------------------------------------------------------------
@@ -196,20 +337,29 @@ def status_round_trip(apps: Apps, plan: Plan) -> list[Figure]:
     app = apps.launch_acumat("--minimized")
     apps.wait_running()
     path = apps.socket_path()
-    clients = {"`acumat status --json` round trip": ACUMAT}
+    clients = {"status": ("`acumat status --json` round trip", ACUMAT)}
     frozen = frozen_acumat()
     if frozen is not None:
-        clients["`acumat status --json` round trip, frozen (.deb)"] = frozen
-    runs: dict[str, tuple[list[float], list[float]]] = {name: ([], []) for name in clients}
+        clients["status_frozen"] = ("`acumat status --json` round trip, frozen (.deb)", frozen)
+    runs: dict[str, tuple[list[float], list[float]]] = {key: ([], []) for key in clients}
     for _ in range(plan.status_pairs):
-        for name, client in clients.items():
-            runs[name][0].append(_timed([client, "status", "--json"], apps))
-            runs[name][1].append(_timed([PYTHON, str(HERE / "bare_status_client.py"), path],
-                                        apps))
+        for key, (_, client) in clients.items():
+            runs[key][0].append(_timed([client, "status", "--json"], apps))
+            runs[key][1].append(_timed([PYTHON, str(HERE / "bare_status_client.py"), path], apps))
     apps.quit_acumat(app)
-    return [Figure("Command line", name, "ms", ours, bare,
-                   "python3 connecting to the socket, reading one line", ("ratio", 2.0))
-            for name, (ours, bare) in runs.items()]
+    return [
+        Figure(
+            "Command line",
+            clients[key][0],
+            "ms",
+            ours,
+            bare,
+            "python3 connecting to the socket, reading one line",
+            ("ratio", 2.0),
+            key=key,
+        )
+        for key, (ours, bare) in runs.items()
+    ]
 
 
 def _timed(args: list[str], apps: Apps) -> float:

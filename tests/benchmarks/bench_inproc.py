@@ -14,7 +14,7 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from tests.benchmarks.bench_mixer import mixer_cpu_share
+from tests.benchmarks.bench_mixer import generator_cpu_share, mixer_cpu_share
 from tests.benchmarks.figures import Figure
 
 YEARS = 10
@@ -32,8 +32,15 @@ def settings_save(folder: Path, runs: int) -> Figure:
         start = time.perf_counter()
         store.save(settings)
         times.append((time.perf_counter() - start) * 1000)
-    return Figure("Storage", "settings save (atomic: temp file, fsync, rename)", "ms", times,
-                  goal=("max", 50.0), note=f"{runs} saves")
+    return Figure(
+        "Storage",
+        "settings save (atomic: temp file, fsync, rename)",
+        "ms",
+        times,
+        goal=("max", 50.0),
+        note=f"{runs} saves",
+        key="settings_save",
+    )
 
 
 def history_fill(folder: Path, years: int) -> tuple[Figure, Path]:
@@ -47,14 +54,30 @@ def history_fill(folder: Path, years: int) -> tuple[Figure, Path]:
     first = datetime.now().astimezone().replace(hour=7, minute=30) - timedelta(days=365 * years)
     times = []
     for day in range(365 * years):
-        record = SessionRecord("sleep", "Before sleep", first + timedelta(days=day), 900.0,
-                               880.0 + day % 20, True, "4-7-8", feeling=3, breaths=60)
+        record = SessionRecord(
+            "sleep",
+            "Before sleep",
+            first + timedelta(days=day),
+            900.0,
+            880.0 + day % 20,
+            True,
+            "4-7-8",
+            feeling=3,
+            breaths=60,
+        )
         start = time.perf_counter()
         store.save_session(record)
         times.append((time.perf_counter() - start) * 1000)
     store.close()
-    return Figure("Storage", "history insert (one finished session)", "ms", times,
-                  goal=("max", 50.0), note=f"into a file growing to {years} years of days"), path
+    return Figure(
+        "Storage",
+        "history insert (one finished session)",
+        "ms",
+        times,
+        goal=("max", 50.0),
+        note=f"into a file growing to {years} years of days",
+        key="history_insert",
+    ), path
 
 
 def history_view_open(path: Path, runs: int, years: int) -> Figure:
@@ -81,15 +104,40 @@ def history_view_open(path: Path, runs: int, years: int) -> Figure:
         view.close()
         view.deleteLater()
         store.close()
-    return Figure("History view", f"opening with {years} years of daily sessions", "ms", times,
-                  goal=("max", 200.0), note="read, fill, show and paint (offscreen)")
+    return Figure(
+        "History view",
+        f"opening with {years} years of daily sessions",
+        "ms",
+        times,
+        goal=("max", 200.0),
+        note="read, fill, show and paint (offscreen)",
+        key="history_view",
+    )
 
 
 def main(argv: list[str]) -> int:
     quick = "--quick" in argv
-    figures = [Figure("Sound", "mixer alone: 4 layers + cues + a bell", "% of a core",
-                      [mixer_cpu_share(5.0 if quick else 60.0) for _ in range(1 if quick else 5)],
-                      goal=("max", 2.0), note="numpy, 25 ms blocks at 48 kHz")]
+    audio_s, runs = (5.0, 1) if quick else (60.0, 5)
+    figures = [
+        Figure(
+            "Sound",
+            "mixer alone: 4 layers + cues + a bell",
+            "% of a core",
+            [mixer_cpu_share(audio_s) for _ in range(runs)],
+            goal=("max", 2.0),
+            note="numpy, 25 ms blocks at 48 kHz, the layers as ready loops",
+            key="mixer",
+        ),
+        Figure(
+            "Sound",
+            "generating the 4 layers alone (rain, ocean, wind, bowls)",
+            "% of a core",
+            [generator_cpu_share(audio_s, 2.0 if quick else 20.0) for _ in range(runs)],
+            goal=None,
+            note="read in the mixer's blocks, after a warm-up",
+            key="generators",
+        ),
+    ]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         figures.append(settings_save(folder, 5 if quick else 50))

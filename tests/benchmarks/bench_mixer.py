@@ -28,8 +28,9 @@ def build_mixer(audio_seconds: float) -> Mixer:
         for kind, length in kinds:
             mixer.schedule(OneShot(round(t * SAMPLE_RATE), cues[kind], kind))
             t += length
-    mixer.schedule(OneShot(round(audio_seconds / 2 * SAMPLE_RATE), synth.render_bell("minute"),
-                           "minute"))
+    mixer.schedule(
+        OneShot(round(audio_seconds / 2 * SAMPLE_RATE), synth.render_bell("minute"), "minute")
+    )
     mixer.set_master_volume(0.7)
     return mixer
 

@@ -18,7 +18,9 @@ from typing import Any
 @dataclass
 class Figure:
     """One published number. ``goal`` is ``("ratio", x)`` (value/baseline <= x), ``("max", x)``
-    (value <= x) or None."""
+    (value <= x) or None. ``key`` names it for ``gaps.py``; ``threads`` is where the time or the
+    wakeups went, thread by thread (median over the runs); ``extra`` holds side readings the
+    gap text quotes (e.g. private memory)."""
 
     section: str
     name: str
@@ -28,6 +30,9 @@ class Figure:
     baseline_name: str = ""
     goal: tuple[str, float] | None = None
     note: str = ""
+    key: str = ""
+    threads: dict[str, float] = field(default_factory=dict)
+    extra: dict[str, float] = field(default_factory=dict)
 
     @property
     def value(self) -> float:
@@ -64,7 +69,19 @@ class Figure:
 
 
 def figure_from(data: dict[str, Any]) -> Figure:
-    keys = ("section", "name", "unit", "values", "baselines", "baseline_name", "goal", "note")
+    keys = (
+        "section",
+        "name",
+        "unit",
+        "values",
+        "baselines",
+        "baseline_name",
+        "goal",
+        "note",
+        "key",
+        "threads",
+        "extra",
+    )
     kwargs = {k: data[k] for k in keys if k in data}
     if kwargs.get("goal") is not None:
         kwargs["goal"] = tuple(kwargs["goal"])
@@ -105,10 +122,52 @@ def voluntary_switches(pid: int) -> dict[int, int]:
 
 
 def smaps_mb(pid: int, key: str = "Pss") -> float:
+    """One field of the process's memory summary, in MB (``Private`` = clean + dirty)."""
+    fields: dict[str, int] = {}
     for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-        if line.startswith(key + ":"):
-            return int(line.split()[1]) / 1024
-    raise KeyError(key)
+        name, _, rest = line.partition(":")
+        if rest.strip().endswith("kB"):
+            fields[name] = int(rest.split()[0])
+    if key == "Private":
+        return (fields["Private_Clean"] + fields["Private_Dirty"]) / 1024
+    return fields[key] / 1024
+
+
+# What the threads' kernel names (``comm``, 15 bytes) are, where the name alone does not say.
+THREAD_GLOSS = {
+    "QXcbEventQueue": "X11 reader",
+    "QDBusConnection": "D-Bus",
+    "Thread (pooled)": "Qt pool",
+    "threaded-ml": "libpulse",
+    "QPulseAudioEngi": "Qt audio",
+    "acumat-audio": "audio feeder",
+    "acumat-scapes": "generator",
+}
+
+
+UNNAMED = "unnamed"
+
+
+def thread_names(pid: int) -> dict[int, str]:
+    """Each live thread's label: the main thread is the GUI; others by their kernel name, or
+    ``UNNAMED`` for a Python thread that did not name itself to the kernel (it carries the
+    process's name)."""
+    names: dict[int, str] = {}
+    try:
+        process = Path(f"/proc/{pid}/comm").read_text().strip()
+    except OSError:  # the process ended
+        return names
+    for comm in Path(f"/proc/{pid}/task").glob("*/comm"):
+        try:
+            name = comm.read_text().strip()
+        except OSError:  # the thread ended meanwhile
+            continue
+        tid = int(comm.parent.name)
+        if tid == pid:
+            names[tid] = "GUI"
+        else:
+            names[tid] = UNNAMED if name == process else THREAD_GLOSS.get(name, name)
+    return names
 
 
 @dataclass
@@ -119,11 +178,14 @@ class Window:
 
     pid: int
     t0: float = 0.0
+    span: float = 0.0
     first: dict[str, dict[int, float]] = field(default_factory=dict)
     seen: dict[str, dict[int, float]] = field(default_factory=dict)
+    names: dict[int, str] = field(default_factory=dict)
 
     def _read(self) -> dict[str, dict[int, float]]:
         switches = {tid: float(n) for tid, n in voluntary_switches(self.pid).items()}
+        self.names.update(thread_names(self.pid))
         return {"cpu": thread_runtimes(self.pid), "wake": switches}
 
     def start(self, now: float) -> None:
@@ -145,15 +207,49 @@ class Window:
             self.sample()
         return self.stop(time.monotonic())
 
-    def _delta(self, key: str) -> float:
+    def _deltas(self, key: str) -> dict[int, float]:
         start = self.first[key]
-        return sum(v - start.get(tid, 0.0) for tid, v in self.seen[key].items())
+        return {tid: v - start.get(tid, 0.0) for tid, v in self.seen[key].items()}
 
     def stop(self, now: float) -> tuple[float, float]:
         """(CPU % of one core, wakeups per second) since ``start``."""
-        span = max(1e-9, now - self.t0)
+        self.span = max(1e-9, now - self.t0)
         self.sample()
-        return self._delta("cpu") / span * 100, self._delta("wake") / span
+        return (
+            sum(self._deltas("cpu").values()) / self.span * 100,
+            sum(self._deltas("wake").values()) / self.span,
+        )
+
+    @property
+    def stop_cpu(self) -> float:
+        """After ``stop``: the CPU % of one core over the window."""
+        return sum(self._deltas("cpu").values()) / self.span * 100
+
+    def by_thread(self, key: str) -> dict[str, float]:
+        """After ``stop``: ``"cpu"`` (% of a core) or ``"wake"`` (/s) per thread label, threads
+        of the same label summed."""
+        scale = 100 / self.span if key == "cpu" else 1 / self.span
+        out: dict[str, float] = {}
+        for tid, delta in self._deltas(key).items():
+            label = self.names.get(tid, "ended")
+            out[label] = out.get(label, 0.0) + delta * scale
+        return out
+
+
+def threads_text(threads: dict[str, float], unit: str, limit: int = 6) -> str:
+    """A thread breakdown, largest first: ``GUI 0.31, audio feeder 0.2 (% of a core)``."""
+    items = sorted(((v, k) for k, v in threads.items() if v > 0), reverse=True)
+    if not items:
+        return ""
+    shown = ", ".join(f"{k} {v:.2g}" for v, k in items[:limit])
+    rest = sum(v for v, _ in items[limit:])
+    return shown + (f", others {rest:.2g}" if rest > 0 else "") + f" ({unit})"
+
+
+def median_threads(runs: Sequence[dict[str, float]]) -> dict[str, float]:
+    """Each thread label's median over the runs (a run without that thread counts as 0)."""
+    labels = {label for run in runs for label in run}
+    return {label: statistics.median(run.get(label, 0.0) for run in runs) for label in labels}
 
 
 def median(values: Sequence[float]) -> float:

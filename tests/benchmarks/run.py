@@ -18,13 +18,12 @@ import logging
 import os
 import subprocess
 import sys
-import tempfile
 import traceback
 from collections.abc import Callable
 from pathlib import Path
 
 from tests.benchmarks import bench_desktop, bench_timer, report
-from tests.benchmarks.apps import PYTHON, Apps, desktop
+from tests.benchmarks.apps import PYTHON, Apps, private_apps
 from tests.benchmarks.bench_desktop import QUICK, Plan
 from tests.benchmarks.figures import Figure, figure_from
 
@@ -46,7 +45,11 @@ log = logging.getLogger("bench")
 def in_process(quick: bool) -> list[Figure]:
     out = subprocess.run(
         [PYTHON, "-m", "tests.benchmarks.bench_inproc", *(["--quick"] if quick else [])],
-        cwd=ROOT, capture_output=True, text=True, check=True, timeout=600,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
     return [figure_from(item) for item in json.loads(out.stdout)]
@@ -60,17 +63,21 @@ def run(names: list[str], plan: Plan) -> tuple[list[Figure], list[str]]:
     wanted = [n for n in names if n in DESKTOP]
     if not wanted:
         return figures, errors
-    with tempfile.TemporaryDirectory(prefix="acumat-bench-") as tmp, \
-            desktop(Path(tmp), pulse=True) as desk:
-        apps = Apps(desk, Path(tmp) / "home")
-        for name in wanted:
-            bench = DESKTOP[name]
-            _guarded(name, lambda b=bench: b(apps, plan), figures, errors)  # type: ignore[misc]
+    try:
+        with private_apps() as apps:
+            for name in wanted:
+                bench = DESKTOP[name]
+                _guarded(name, lambda b=bench: b(apps, plan), figures, errors)  # type: ignore[misc]
+    except Exception as exc:  # the desktop itself: every desktop figure is missing, say why
+        log.error("the private desktop failed: %s", traceback.format_exc())
+        done = {e.split(":", 1)[0] for e in errors}
+        errors.extend(f"{n}: the private desktop failed ({exc})" for n in wanted if n not in done)
     return figures, errors
 
 
-def _guarded(name: str, bench: Callable[[], list[Figure]], figures: list[Figure],
-             errors: list[str]) -> None:
+def _guarded(
+    name: str, bench: Callable[[], list[Figure]], figures: list[Figure], errors: list[str]
+) -> None:
     log.info("running %s", name)
     try:
         found = bench()
@@ -79,8 +86,13 @@ def _guarded(name: str, bench: Callable[[], list[Figure]], figures: list[Figure]
         errors.append(f"{name}: {exc}")
         return
     for figure in found:
-        log.info("  %s: %.3g %s (ratio %s)", figure.name, figure.value, figure.unit,
-                 f"{figure.ratio:.2f}" if figure.ratio is not None else "–")
+        log.info(
+            "  %s: %.3g %s (ratio %s)",
+            figure.name,
+            figure.value,
+            figure.unit,
+            f"{figure.ratio:.2f}" if figure.ratio is not None else "–",
+        )
     figures.extend(found)
 
 
@@ -96,9 +108,12 @@ def main(argv: list[str] | None = None) -> int:
     unknown = sorted(set(names) - set(NAMES))
     if unknown:
         parser.error(f"unknown benchmarks: {', '.join(unknown)}")
-    figures, errors = run(names, QUICK if args.quick else Plan())
+    plan = QUICK if args.quick else Plan()
+    figures, errors = run(names, plan)
     command = "python -m tests.benchmarks.run" + (" --quick" if args.quick else "")
-    report.write(args.out, figures, command=command, quick=args.quick, errors=errors)
+    report.write(
+        args.out, figures, command=command, quick=args.quick, errors=errors, runs=plan.describe()
+    )
     if args.json is not None:
         args.json.write_text(json.dumps([f.as_dict() for f in figures], indent=1))
     return 1 if errors else 0

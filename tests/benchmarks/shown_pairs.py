@@ -3,8 +3,8 @@ then the bare 400x400 circle at 60 fps, one right after the other, on the privat
 
     .venv/bin/python -m tests.benchmarks.shown_pairs [--pairs 5] [--seconds 20]
 
-Prints each pair's CPU (% of a core) and ratio, then the medians; for work on the dial, where the
-whole suite (``tests.benchmarks.run``) would take a quarter of an hour.
+Prints each pair's CPU (% of a core), ratio and AcuMat's threads, then the medians; for work on
+the dial, where the whole suite (``tests.benchmarks.run``) would take a quarter of an hour.
 """
 
 from __future__ import annotations
@@ -12,12 +12,11 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-import tempfile
 from dataclasses import replace
-from pathlib import Path
 
-from tests.benchmarks.apps import Apps, desktop
+from tests.benchmarks.apps import private_apps
 from tests.benchmarks.bench_desktop import Plan, session_shown
+from tests.benchmarks.figures import threads_text
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,11 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     ratios: list[float] = []
     ours: list[float] = []
     bare: list[float] = []
-    with (
-        tempfile.TemporaryDirectory(prefix="acumat-shown-") as tmp,
-        desktop(Path(tmp), pulse=True) as desk,
-    ):
-        apps = Apps(desk, Path(tmp) / "home")
+    with private_apps("acumat-shown-") as apps:
         for index in range(args.pairs):
             (figure,) = session_shown(apps, plan)
             app, base = figure.values[0], figure.baselines[0]
@@ -41,7 +36,8 @@ def main(argv: list[str] | None = None) -> int:
             bare.append(base)
             ratios.append(app / base)
             print(
-                f"pair {index + 1}: AcuMat {app:.2f} %, bare {base:.2f} %, ratio {app / base:.2f}",
+                f"pair {index + 1}: AcuMat {app:.2f} %, bare {base:.2f} %, ratio {app / base:.2f}"
+                f"; {threads_text(figure.threads, '% of a core')}",
                 flush=True,
             )
     print(

@@ -13,12 +13,21 @@ from pathlib import Path
 
 import pytest
 
+from tests.benchmarks.gaps import FIGURES
 from tests.harness.desktop import missing_tools
 
 TOOLS = ("Xvfb", "trayer", "dbus-daemon", "pulseaudio", "pactl", "xwininfo", "xdotool")
 ROOT = Path(__file__).resolve().parents[2]
-SECTIONS = ("Start-up", "Idle in the tray", "Sessions", "Timer fidelity", "Storage",
-            "History view", "Sound", "Command line")
+SECTIONS = (
+    "Start-up",
+    "Idle in the tray",
+    "Sessions",
+    "Timer fidelity",
+    "Storage",
+    "History view",
+    "Sound",
+    "Command line",
+)
 
 
 @pytest.mark.e2e
@@ -27,9 +36,21 @@ def test_every_benchmark_completes_and_writes_its_file(tmp_path: Path) -> None:
         pytest.skip(f"missing {', '.join(missing)}")
     out = tmp_path / "benchmarks.md"
     done = subprocess.run(
-        [sys.executable, "-m", "tests.benchmarks.run", "--quick", "--out", str(out),
-         "--json", str(out.with_suffix(".json"))],
-        cwd=ROOT, capture_output=True, text=True, timeout=90, check=False,
+        [
+            sys.executable,
+            "-m",
+            "tests.benchmarks.run",
+            "--quick",
+            "--out",
+            str(out),
+            "--json",
+            str(out.with_suffix(".json")),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=90,
+        check=False,
     )
     assert done.returncode == 0, done.stderr[-3000:]
     text = out.read_text(encoding="utf-8")
@@ -37,5 +58,10 @@ def test_every_benchmark_completes_and_writes_its_file(tmp_path: Path) -> None:
         assert f"## {section}" in text, section
     assert "failed" not in text
     figures = json.loads(out.with_suffix(".json").read_text())
-    assert len(figures) >= 15
+    assert len(figures) >= 16
     assert all(f["values"] for f in figures)
+    keys = [f["key"] for f in figures]
+    assert set(keys) <= FIGURES and len(set(keys)) == len(keys)
+    assert "**Runs**" in text and "**Machine**" in text and "**Date**" in text
+    hidden = next(f for f in figures if f["key"] == "hidden_layers")
+    assert "GUI" in hidden["threads"]  # the threads behind the figure were watched

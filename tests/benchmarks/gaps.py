@@ -1,0 +1,140 @@
+"""What the report says beside the numbers, kept as data next to the benchmarks.
+
+``GAPS``: for a figure whose goal is not met, its measured cause and what would close it (shown
+only when that run misses the goal). ``WHY``: for a figure without a bare baseline or without a
+goal, what it is compared against and why (always shown). Both are keyed by ``Figure.key``.
+
+The texts may quote the run's own readings: ``{value}``, ``{ratio}``, ``{baseline}``,
+``{threads}`` (the figure's thread breakdown, largest first) and every ``Figure.extra`` key.
+Figures measured apart (not by this run) say so and when; update them when they are measured
+again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Every figure the benchmarks make, by key (the frozen status and the timer's end error only in
+# some runs); the smoke test checks a run makes no other.
+FIGURES = frozenset(
+    {
+        "startup_tray",
+        "startup_window",
+        "idle_cpu",
+        "idle_wakeups",
+        "idle_pss",
+        "shown",
+        "hidden_silent",
+        "hidden_layers",
+        "timer_session_cpu",
+        "timer_end",
+        "timer_remaining",
+        "mixer",
+        "generators",
+        "settings_save",
+        "history_insert",
+        "history_view",
+        "status",
+        "status_frozen",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Gap:
+    cause: str
+    closing: str
+
+
+GAPS: dict[str, Gap] = {
+    "startup_tray": Gap(
+        cause="Before the icon AcuMat imports more than the bare app: its own modules for the "
+        "tray-first start (`app_front.py`), the early settings read and the translations; the "
+        "rest of the app is built after the icon shows. Measured apart (2026-11-30), our "
+        "modules before the icon cost ~6 MB of private memory and their import time.",
+        closing="Fewer modules before the icon (the tray's menu built from a plain list, "
+        "translations loaded after the first paint).",
+    ),
+    "idle_cpu": Gap(
+        cause="By thread in this run: {threads}.",
+        closing="Whatever thread leads the list: a timer that fires with nothing to do.",
+    ),
+    "idle_wakeups": Gap(
+        cause="By thread in this run: {threads}. The bare PySide6 tray app wakes "
+        "{baseline:.2g} /s in the same run (its 1 Hz timer on the GUI thread).",
+        closing="A timer of the thread that leads the list armed for the next decision "
+        "instead of a period, or an event from the desktop instead of a poll (idle watches, "
+        "D-Bus signals).",
+    ),
+    "idle_pss": Gap(
+        cause="Private memory (pages no other process shares) is {private:.1f} MB against the "
+        "bare app's {bare_private:.1f} MB in this run; the rest of PSS is Qt's shared pages, "
+        "alike in both. Where the private megabytes go, measured apart by importing and "
+        "building one step at a time (2026-11-30): pydantic and the settings model +12 MB "
+        "(about 90 modules, importlib.metadata and email among them), AcuMat's modules before "
+        "the icon +6 MB, the services +4.5–6 MB, the feature modules +5.8 MB, the built "
+        "objects +3.9 MB (the hidden window 0.8 MB, the style sheet 0.85 MB).",
+        closing="Validating the settings without pydantic in the running app (but pydantic is "
+        "a required part of the stack) and building about half of the feature modules only on "
+        "first use (the window's pages, the sound panel, the history and the editors).",
+    ),
+    "shown": Gap(
+        cause="By thread in this run: {threads}. The dial repaints its sphere every frame "
+        "while it moves; the bare circle paints one flat disc.",
+        closing="Painting less per frame while the sphere moves (its cached gradient moved, "
+        "not redrawn; only the sphere's rectangle updated).",
+    ),
+    "hidden_layers": Gap(
+        cause="By thread in this run: {threads}. The sound generator (a Python thread the "
+        "kernel knows only by the process's name: *unnamed* above) synthesises the four layers "
+        "live (alone, in process: see the Sound section), the audio feeder mixes and writes to "
+        "PulseAudio, libpulse's thread serves the stream.",
+        closing="Cheaper generators (the largest layer first), or the 90 s rendered loops "
+        "(copying costs ~0, at 17 MB of memory per layer).",
+    ),
+    "timer_session_cpu": Gap(
+        cause="The same session as the hidden four-layer figure, over the whole session. By "
+        "thread in this run: {threads}.",
+        closing="As for the hidden four-layer session.",
+    ),
+    "status": Gap(
+        cause="Python's start-up and the client's imports before it connects: the bare client "
+        "is one small script, `acumat` goes through its console-script entry point and "
+        "package imports first.",
+        closing="A smaller import path before the socket (see `cli/fast_status.py`).",
+    ),
+    "status_frozen": Gap(
+        cause="The frozen bundle's bootloader unpacks and starts its own interpreter before "
+        "the first runtime hook answers.",
+        closing="A lighter bundle start (fewer runtime hooks before the status hook).",
+    ),
+}
+
+WHY: dict[str, str] = {
+    "startup_window": "The issue sets no goal for it. A start to the window builds what the "
+    "tray start defers; measured apart step by step (2026-11-30): the settings model ~70 ms, "
+    "the services ~50, the feature imports ~70, building the features ~80 (sound 31), the home "
+    "page ~50. Pages and features built on first show would close most of it.",
+    "hidden_silent": "No bare baseline: a hidden session has nothing to compare to; the goal "
+    "is absolute (the issue's 2 % of a core).",
+    "hidden_layers": "No bare baseline: the goal is absolute (2 % of a core, shared with the "
+    "sound issue).",
+    "mixer": "No bare baseline: the goal is absolute; the mixer is measured alone, in "
+    "process, with the layers as ready loops.",
+    "generators": "No goal of its own: it shows how much of the four-layer session is synthesis.",
+    "timer_end": "Against this process's monotonic clock, from the moment the start was "
+    "asked; no baseline is needed.",
+    "timer_remaining": "Against this process's monotonic clock; no baseline is needed.",
+    "settings_save": "An absolute goal: a save must never be felt (50 ms); fsync dominates.",
+    "history_insert": "An absolute goal: a session's end must never be felt (50 ms).",
+    "history_view": "The issue's goal (< 200 ms), absolute; measured offscreen in process.",
+}
+
+
+def fill(text: str, values: dict[str, object]) -> str:
+    """``text`` with the run's readings put in; a reading the run lacks shows as "?"."""
+    try:
+        return text.format_map(values)
+    except (KeyError, ValueError, TypeError, IndexError):
+        return re.sub(r"\{[^{}]*\}", "?", text)
