@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 from acumat_desktop import APP_DISPLAY_NAME, APP_NAME, DESKTOP_FILE_ID, WM_CLASS, __version__
 from acumat_desktop.app_front import Front, build_front, let_the_icon_paint, skip_hung_buses
 from acumat_desktop.services.logging_setup import setup_logging
+from acumat_desktop.services.module_sources import forget_module_sources
 from acumat_desktop.services.paths import AppPaths, instance_lock_path, server_name
 from acumat_desktop.services.settings_early import read_language
 from acumat_desktop.services.single_instance import InstanceLock, reach_running_instance
@@ -432,6 +433,7 @@ def load_settings(app: QApplication, paths: AppPaths, language: str) -> LoadResu
 
 
 def run_app(minimized: bool = False) -> int:
+    forget_module_sources()  # PySide6's import check would keep every module's source (~10 MB)
     paths = AppPaths.for_user()
     paths.ensure()
     setup_logging(paths.log_file)
