@@ -8,7 +8,6 @@ import os
 import socket
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,38 +15,22 @@ import pytest
 
 from acumat_desktop import APP_NAME
 from acumat_desktop.cli import fast_status
+from tests.harness.control_socket import fake_control_socket
 
 
 @pytest.fixture
 def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[list[bytes]]:
-    """A socket where the app's would be; answers each connection with the next queued line."""
+    """A socket where the app's would be; answers each request with the next queued line."""
     runtime = tmp_path / "run"
-    (runtime / APP_NAME).mkdir(parents=True)
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
     replies: list[bytes] = []
-    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    listener.bind(str(runtime / APP_NAME / "control.sock"))
-    listener.listen(4)
 
-    def serve() -> None:
-        while True:
-            try:
-                conn, _ = listener.accept()
-            except OSError:
-                return
-            with conn:
-                if conn.recv(4096):  # a probe of whether the app runs sends nothing
-                    conn.sendall(replies.pop(0))
+    def answer(conn: socket.socket) -> None:
+        if conn.recv(4096):  # a probe of whether the app runs sends nothing
+            conn.sendall(replies.pop(0))
 
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    yield replies
-    # close() alone would leave the thread free to accept on an fd number that the next
-    # test's listener reuses, answering that test with this one's replies
-    listener.shutdown(socket.SHUT_RDWR)
-    listener.close()
-    thread.join(timeout=5)
-    assert not thread.is_alive()
+    with fake_control_socket(runtime, answer):
+        yield replies
 
 
 def test_prints_the_status_exactly_as_the_full_command_line_does(

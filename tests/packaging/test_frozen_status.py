@@ -12,14 +12,13 @@ import json
 import socket
 import struct
 import subprocess
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from acumat_desktop import APP_NAME
+from tests.harness.control_socket import fake_control_socket
 from tests.packaging import test_deb
 from tests.packaging.test_deb import LIB, clean_env
 
@@ -44,34 +43,16 @@ def _peer_maps_qt(conn: socket.socket) -> bool:
 
 @pytest.fixture
 def fake_app(tmp_path: Path) -> Iterator[FakeApp]:
-    runtime = tmp_path / "run"
-    (runtime / APP_NAME).mkdir(parents=True, mode=0o700)
-    app = FakeApp(runtime)
-    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    listener.bind(str(runtime / APP_NAME / "control.sock"))
-    listener.listen(4)
+    app = FakeApp(tmp_path / "run")
 
-    def serve() -> None:
-        while True:
-            try:
-                conn, _ = listener.accept()
-            except OSError:
-                return
-            with conn:
-                loaded = _peer_maps_qt(conn)
-                if conn.recv(4096):  # not a mere probe of whether the app runs
-                    app.qt_loaded.append(loaded)
-                    conn.sendall(app.reply)
+    def answer(conn: socket.socket) -> None:
+        loaded = _peer_maps_qt(conn)  # as the client connects
+        if conn.recv(4096):  # not a mere probe of whether the app runs
+            app.qt_loaded.append(loaded)
+            conn.sendall(app.reply)
 
-    server = threading.Thread(target=serve, daemon=True)
-    server.start()
-    yield app
-    # close() alone does not wake a thread blocked in accept(); its fd number, reused by the
-    # next test's listener, would then be accepted on with this test's reply
-    listener.shutdown(socket.SHUT_RDWR)
-    listener.close()
-    server.join(timeout=5)
-    assert not server.is_alive()
+    with fake_control_socket(app.runtime, answer):
+        yield app
 
 
 def _frozen(root: Path, home: Path, runtime: Path, *argv: str) -> subprocess.CompletedProcess[str]:
