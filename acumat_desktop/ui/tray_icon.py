@@ -1,14 +1,17 @@
 """The tray icon with a progress ring: session progress, or sitting time toward the limit.
 
 Rendering happens only when the ring would visibly change (STEPS positions around the circle).
+A ring icon paints its own pixmaps (``_RingEngine``): Qt's own icon engine puts what it paints
+into the application's pixmap cache, whose flush timer then woke the idle app 2–3 times a
+minute after each step of the sitting ring.
 PySide6's ``Qt`` namespace is imported where a ring is drawn: creating its enums costs ~12 ms,
 and the tray icon shows before anything else needs them.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtCore import QRect, QRectF, QSize
+from PySide6.QtGui import QColor, QIcon, QIconEngine, QPainter, QPen, QPixmap
 
 STEPS = 48  # ring positions; finer changes are invisible at tray sizes
 SIZES = (16, 22, 24, 32, 48, 64)
@@ -58,7 +61,7 @@ class ProgressIcon:
             colour = SESSION_COLOUR
         else:
             colour = SITTING_FULL_COLOUR if step >= STEPS else SITTING_COLOUR
-        icon = QIcon()
+        pixmaps: dict[int, QPixmap] = {}
         for size, track in self._tracks.items():
             pixmap = QPixmap(track)
             painter = QPainter(pixmap)
@@ -69,8 +72,51 @@ class ProgressIcon:
             painter.setPen(pen)
             painter.drawArc(_ring_rect(size), 90 * 16, -int(5760 * step / STEPS))
             painter.end()
-            icon.addPixmap(pixmap)
-        return icon
+            pixmaps[size] = pixmap
+        return QIcon(_RingEngine(pixmaps))  # the icon owns its engine
+
+
+class _RingEngine(QIconEngine):
+    """Paints the nearest of its pixmaps (one per size in SIZES) straight onto the tray, and
+    hands out pixmaps (a tray reached over D-Bus asks for them) without keeping copies."""
+
+    def __init__(self, pixmaps: dict[int, QPixmap]) -> None:
+        super().__init__()
+        self._pixmaps = pixmaps
+
+    def _nearest(self, side: int) -> QPixmap:
+        """The smallest pixmap at least ``side`` wide (or the largest): drawn down, never up."""
+        size = next((size for size in sorted(self._pixmaps) if size >= side), max(self._pixmaps))
+        return self._pixmaps[size]
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        side = min(rect.width(), rect.height())
+        target = QRect(0, 0, side, side)
+        target.moveCenter(rect.center())
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.drawPixmap(target, self._nearest(side))
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        from PySide6.QtCore import Qt
+
+        pixmap = self._nearest(max(size.width(), size.height()))
+        if pixmap.size() == size:
+            return pixmap
+        return pixmap.scaled(
+            size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+        )
+
+    def actualSize(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QSize:
+        side = min(size.width(), size.height(), max(self._pixmaps))
+        return QSize(side, side)
+
+    def availableSizes(
+        self, mode: QIcon.Mode = QIcon.Mode.Normal, state: QIcon.State = QIcon.State.Off
+    ) -> list[QSize]:
+        return [QSize(size, size) for size in sorted(self._pixmaps)]
+
+    def clone(self) -> QIconEngine:
+        return _RingEngine(dict(self._pixmaps))
 
 
 def _ring_width(size: int) -> float:

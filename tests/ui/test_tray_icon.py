@@ -4,7 +4,8 @@ import ctypes
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QByteArray
+from PySide6.QtCore import QByteArray, QRect
+from PySide6.QtGui import QImage, QPainter, QPixmap, QPixmapCache
 from pytestqt.qtbot import QtBot
 
 from acumat_desktop.app_front import app_icon
@@ -33,6 +34,44 @@ def test_ring_paints_on_the_icon(qapp: object) -> None:
     after = icon.icon.pixmap(32, 32).toImage()
     changed = sum(before.pixel(x, y) != after.pixel(x, y) for x in range(32) for y in range(32))
     assert changed > 30
+
+
+def adds_to_the_pixmap_cache(paint: object) -> bool:
+    """Whether ``paint()`` put anything into Qt's application-wide pixmap cache: the cache is
+    filled with one pixmap first, so anything added pushes it out."""
+    assert callable(paint)
+    limit = QPixmapCache.cacheLimit()
+    QPixmapCache.clear()
+    QPixmapCache.setCacheLimit(64)  # KB: one 128×128 pixmap fills it
+    try:
+        key = QPixmapCache.insert(QPixmap(128, 128))
+        assert QPixmapCache.find(key, QPixmap())
+        paint()
+        return not QPixmapCache.find(key, QPixmap())
+    finally:
+        QPixmapCache.setCacheLimit(limit)
+        QPixmapCache.clear()
+
+
+@pytest.mark.parametrize("size", [16, 22, 24, 30, 48])
+def test_painting_the_ring_leaves_qts_pixmap_cache_alone(qapp: object, size: int) -> None:
+    """Before: each paint of the tray icon went through Qt's pixmap cache, whose flush timer
+    then woke the idle app two or three times a minute."""
+    icon = ProgressIcon(app_icon())
+    icon.update(None, 0.3)  # the sitting ring, as reminders show it all day
+
+    def paint() -> None:
+        image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(0)
+        painter = QPainter(image)
+        icon.icon.paint(painter, QRect(0, 0, size, size))
+        painter.end()
+        assert image.pixel(size // 2, 1) != 0  # the ring's top was painted
+
+    assert adds_to_the_pixmap_cache(lambda: None) is False  # the probe itself adds nothing
+    assert adds_to_the_pixmap_cache(paint) is False
+    assert adds_to_the_pixmap_cache(lambda: icon.icon.pixmap(size, size)) is False
+    assert icon.icon.pixmap(size, size).size().width() == size
 
 
 class FakeTray:
