@@ -5,6 +5,7 @@ with the speed, as Strouhal's law has it, and only sing when the gust is strong 
 from __future__ import annotations
 
 import numpy as np
+import numpy.typing as npt
 
 from acumat_desktop.core.audio.scapes.base import (
     F64,
@@ -44,7 +45,7 @@ class Wind(Scape):
         self.pans = rng.uniform(0.2, 0.8, WHISTLES)
         self.phase = rng.uniform(0.0, 1.0, WHISTLES)  # in cycles
         self.speed = np.zeros(self.hop)
-        self._speed = Upsampler(self.gust.step)
+        self._control = Upsampler(self.gust.step)
         f = self.noise.freqs
         self._below = tilt(1.0, 30.0, np.inf, 1.5)(f)  # the bed's colour under its top edge
         self._below[0] = 0.0
@@ -75,24 +76,26 @@ class Wind(Scape):
     def bed(self) -> F64:
         storm = self.storm.values(self.hop, self.storm.step)
         gust = self.gust.values(self.hop, self.gust.step)
-        self.speed = np.asarray(self._speed(storm * (0.25 + 0.75 * gust)), dtype=np.float64)
-        whistles, centres = self._whistles()
-        envelope = 0.1 + self.speed**1.3
-        gains = self._gains(float(envelope.mean()), centres)
-        return self.noise.next(gains) * envelope[:, None] + whistles
+        speed = storm * (0.25 + 0.75 * gust)  # at the control rate (1 ms), as all that
+        # follows from it: a curve this slow is a straight line over a millisecond
+        drive = np.clip((speed - self.threshold[:, None]) / (1 - self.threshold[:, None]), 0, 1)
+        drive = 0.5 * drive * np.sqrt(drive)  # (WHISTLES, steps)
+        # RMS over the block, equal power in L and R
+        self._drive = np.sqrt(np.mean(np.square(drive), axis=1) / 2)
+        control = np.concatenate([speed[None], 0.1 + speed[None] ** 1.3, drive])
+        up = self._control(control.astype(np.float32))  # speed, envelope, drives
+        self.speed = up[0].astype(np.float64)
+        whistles, centres = self._whistles(up[2:])
+        gains = self._gains(float(up[1].mean()), centres)
+        return self.noise.next(gains) * up[1][:, None] + whistles
 
-    def _whistles(self) -> tuple[F64, F64]:
+    def _whistles(self, drive: npt.NDArray[np.float32]) -> tuple[F64, F64]:
         """Narrow bands whose centre follows the wind speed sample by sample (in float32: the
         phase runs in cycles, a few hundred per block; one running sum serves all, their
         pitches being fixed multiples), and their mean pitches. Silent whistles cost no
         oscillator."""
         z = self.whistle_noise.rows(self.whistle_shape)  # (2 * WHISTLES, hop)
         speed = self.speed.astype(np.float32)
-        threshold = self.threshold[:, None].astype(np.float32)
-        drive = np.clip((speed - threshold) / (1 - threshold), 0, 1)
-        drive = 0.5 * drive * np.sqrt(drive)
-        # RMS over the block, equal power in L and R
-        self._drive = np.sqrt(np.mean(np.square(drive, dtype=np.float64), axis=1) / 2)
         run = np.cumsum(0.55 + 0.9 * speed)  # cycles of a 1 Hz whistle
         rates = self.base / self.rate
         live = np.flatnonzero(self._drive > 0)
