@@ -159,6 +159,10 @@ def idle(apps: Apps, plan: Plan) -> list[Figure]:
         apps.wait_icon(BARE_CLASS)
         bare.append(quiet(proc.pid, plan))
         apps.stop(proc)
+    return _idle_figures(ours, bare, plan)
+
+
+def _idle_figures(ours: list[Quiet], bare: list[Quiet], plan: Plan) -> list[Figure]:
     span = f"over {plan.idle_s:g} s, reminders on, nothing happening"
     base = "bare PySide6 tray"
     private = {

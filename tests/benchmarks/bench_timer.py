@@ -46,6 +46,22 @@ def timer_fidelity(apps: Apps, plan: Plan) -> list[Figure]:
         end_error = _end_error(apps, deadline)
     apps.quit_acumat(app)
     trip = (t_back - t_send) * 1000
+    session = Figure(
+        "Sessions",
+        f"whole {minutes if not plan.quick else 0}-min session, hidden, "
+        "4 layers + cues (timer run)",
+        "% of a core",
+        [whole_cpu],
+        goal=("max", 2.0),
+        key="timer_session_cpu",
+        threads=threads,
+    )
+    return [*_fidelity(errors, end_error, trip, minutes), session]
+
+
+def _fidelity(
+    errors: list[float], end_error: float | None, trip: float, minutes: int
+) -> list[Figure]:
     figures = [
         Figure(
             "Timer fidelity",
@@ -56,16 +72,6 @@ def timer_fidelity(apps: Apps, plan: Plan) -> list[Figure]:
             key="timer_remaining",
             note=f"{len(errors)} readings against the moment the start was asked "
             f"(its reply took {trip:.0f} ms)",
-        ),
-        Figure(
-            "Sessions",
-            f"whole {minutes if not plan.quick else 0}-min session, hidden, "
-            "4 layers + cues (timer run)",
-            "% of a core",
-            [whole_cpu],
-            goal=("max", 2.0),
-            key="timer_session_cpu",
-            threads=threads,
         ),
     ]
     if end_error is not None:
