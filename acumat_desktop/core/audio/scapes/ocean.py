@@ -69,11 +69,11 @@ class Ocean(Scape):
             tilt(0.6, 180.0, 3_500.0, 1.5),  # wash
         )
         self.gains = np.stack([self.noise.unit(s) for s in shapes for _ in range(2)], axis=1)
-        # the rumble (under 600 Hz, brown) and the foam's crackle (a modulator under 180 Hz)
-        # are one bed at 4.8 kHz, interpolated up: rumble L/R, crackle L/R
-        self.low = NoiseBed(rng, rate, self.hop, channels=4, decimate=10)
-        rumble, fizz = self.low.unit(tilt(1.0, 25.0, 600.0)), self.low.unit(band(20.0, 180.0, 1.0))
-        self.low_shape = np.stack([rumble, rumble, fizz, fizz], axis=1)
+        # the rumble lies under 3 kHz: a bed at 12 kHz, interpolated up, will do
+        self.rumble = NoiseBed(rng, rate, self.hop, channels=2, decimate=4)
+        self.rumble_shape = self.rumble.unit(tilt(1.0, 25.0, 600.0))
+        self.fizz = NoiseBed(rng, rate, self.hop, channels=2, decimate=10)  # up to 2.4 kHz
+        self.fizz_shape = self.fizz.unit(band(20.0, 180.0, 1.0))
         churn = lambda r: float(r.lognormal(0.0, 0.3))  # noqa: E731
         self.churn = [SlowCurve(rng, rate, 0.45, churn) for _ in range(2)]
         self.waves: list[Wave] = []
@@ -141,9 +141,9 @@ class Ocean(Scape):
         churn = np.stack([c.values(self.hop, self.step) for c in self.churn])
         drive *= np.tile(churn, (3, 1))  # the surf churns under each wave
         waves = self._envelopes(drive.astype(np.float32))
-        low = self.low.rows(self.low_shape)
-        rumble, fizz = low[0:2], np.tanh(np.abs(low[2:4]))  # foam crackle
+        rumble = self.rumble.rows(self.rumble_shape)
         noise = self.noise.rows(self.gains)  # (6, hop): crash, foam, wash; L/R each
+        fizz = np.tanh(np.abs(self.fizz.rows(self.fizz_shape)))  # foam crackle
         noise[2:4] *= 0.6 + 0.7 * fizz
         surge = (noise[0:2] + 0.55 * rumble) * waves[0:2]
         surge += noise[2:4] * waves[2:4]
