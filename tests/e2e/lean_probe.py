@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import linecache
 import sys
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
@@ -148,6 +149,8 @@ def run() -> None:
     Tray.show = noting_show  # type: ignore[method-assign,assignment]
     ControlServer.listen = asking_listen  # type: ignore[method-assign,assignment]
     seen["code"] = run_app(minimized=True)
+    # PySide6 reads each module imported after it; none of those sources may stay cached.
+    seen["sources_kept"] = sorted(path for path in linecache.cache if ".py" in path)
     seen["after"] = sorted(name for name in AFTER_ICON if name in sys.modules)
     seen["page_modules"] = sorted(name for name in PAGE_MODULES if name in sys.modules)
     seen["status"] = json.loads(bytes(answer)) if answer else None

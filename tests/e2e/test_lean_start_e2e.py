@@ -65,6 +65,8 @@ def test_the_tray_icon_shows_before_the_settings_model_services_and_window_are_i
     assert found["page_modules"] == []  # no page's or dialog's module: none was built
     # the icon is painted while the start goes on, before the features are built
     assert len(found.get("painted_before", [])) == 2, found
+    # no module's source is kept for the life of the process (~10 MB in the tray)
+    assert found["sources_kept"] == [], found["sources_kept"][:10]
 
 
 def test_a_status_asked_as_soon_as_the_socket_listens_is_answered_by_the_whole_app(
