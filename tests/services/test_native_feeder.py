@@ -15,24 +15,66 @@ from acumat_desktop.core.audio.mixer import Mixer
 from acumat_desktop.services.audio import native_feeder
 from acumat_desktop.services.audio.native_feeder import NativeFeeder
 from acumat_desktop.services.audio.player import use_native_pulse
-from acumat_desktop.services.audio.pulse_simple import PulseError, PulseStream
+from acumat_desktop.services.audio.pulse_stream import Granted, PulseError, PulseStream
 
 
 class _FakeStream:
-    """Stands in for PulseStream: counts writes; ``fail`` makes the next write fail."""
+    """Stands in for PulseStream. The server asks for a block whenever the feeder waits
+    (``server.asking``), or only for what the test hands it with :meth:`ask`; a wait lasts
+    until it asks for something, :meth:`lose` or :meth:`wakeup` (its timeout is ignored, so a
+    command that does not wake the stream hangs the test)."""
+
+    granted = Granted(tlength=15600, minreq=7200, prebuf=7200)
 
     def __init__(self, device: bytes | None, server: _FakeServer) -> None:
         self.device = device
         self.server = server
         self.fail = False
         self.closed = False
+        self.asked = self.granted.tlength  # a new stream asks for all it holds
+        self._woken = False
+
+    def writable_frames(self) -> int:
+        if self.fail:
+            raise PulseError("Connection terminated")
+        return self.asked
+
+    def wait(self, timeout_s: float) -> None:
+        changed = self.server.changed
+        with changed:
+            self.server.waits += 1
+            if self.server.asking:
+                self.asked += self.granted.minreq
+            before = self.asked if self.asked < self.granted.minreq else -1
+            changed.notify_all()
+            changed.wait_for(lambda: self.fail or self._woken or self.asked != before)
+            self._woken = False
+        if self.fail:
+            raise PulseError("Connection terminated")
+
+    def wakeup(self) -> None:
+        with self.server.changed:
+            self._woken = True
+            self.server.changed.notify_all()
+
+    def ask(self, frames: int) -> None:
+        with self.server.changed:
+            self.asked += frames
+            self.server.changed.notify_all()
+
+    def lose(self) -> None:
+        with self.server.changed:
+            self.fail = True
+            self.server.changed.notify_all()
 
     def write(self, block: np.ndarray) -> None:
         if self.fail:
             raise PulseError("Connection terminated")
+        self.asked = max(0, self.asked - block.shape[0])
+        self.server.written.append(block.shape[0])
         self.server.note("write")
 
-    def latency_frames(self) -> int:
+    def latency_frames(self) -> int | None:
         """What the server holds after each write: ``server.levels`` in turn, then 200 ms."""
         return self.server.levels.pop(0) if self.server.levels else 9600
 
@@ -49,7 +91,10 @@ class _FakeServer:
         self.devices = {b"usb"}
         self.log: list[str] = []
         self.streams: list[_FakeStream] = []
-        self.levels: list[int] = []  # frames queued after the first writes
+        self.levels: list[int | None] = []  # frames queued after the first writes
+        self.asking = True  # the fake streams ask for a block whenever the feeder waits
+        self.waits = 0
+        self.written: list[int] = []  # frames of each write
         self.changed = threading.Condition()
 
     def note(self, event: str) -> None:
@@ -128,7 +173,7 @@ def test_the_feeder_reconnects_after_the_server_goes_away_and_says_so_once(
         feeder.open(None)
         server.wait(lambda: server.log.count("write") >= 3)
         server.up = False
-        server.streams[-1].fail = True
+        server.streams[-1].lose()
         server.wait(lambda: server.log.count("connect None") >= 5)  # retrying, not giving up
         server.up = True
         server.wait(lambda: len(server.streams) == 2 and server.log[-1] == "write")
@@ -146,7 +191,7 @@ def test_the_feeder_falls_back_to_the_default_sink_when_the_chosen_one_is_gone()
         feeder.open(b"usb")
         server.wait(lambda: "write" in server.log)
         server.devices.clear()  # unplugged: its stream dies, and it cannot be reopened
-        server.streams[-1].fail = True
+        server.streams[-1].lose()
         server.wait(lambda: len(server.streams) == 2 and server.log[-1] == "write")
     finally:
         feeder.shutdown()
@@ -213,43 +258,59 @@ def test_a_buffer_running_low_is_logged_once_per_episode_but_not_as_a_stream_fil
     assert feeder.underruns == 2
 
 
-def test_the_next_block_is_rendered_only_when_the_server_is_about_to_ask_for_it() -> None:
+def test_the_feeder_writes_what_the_server_asked_for_once_it_is_a_block() -> None:
     server = _FakeServer()
-    clock = _Clock(server)
-    feeder, _, mixer = _feeder(server, clock)
-    block = round(native_feeder.BLOCK_S * mixer.rate)
-    held = 9600  # the server holds 200 ms after each write (the fake's level)
+    server.asking = False
+    feeder, _, mixer = _feeder(server)
+    granted = _FakeStream.granted
     try:
         feeder.open(None)
-        server.wait(lambda: server.log.count("write") == 1)
-        seen = clock.readings
-        server.wait(lambda: clock.readings >= seen + 3)  # it looked at the clock and waited
-        assert server.log.count("write") == 1 and mixer.position == block, "no block in hand"
-        with server.changed:  # the server now holds WRITE_AT_S: time for the next block
-            clock.now += held / mixer.rate - native_feeder.WRITE_AT_S
-        server.wait(lambda: server.log.count("write") == 2)
+        server.wait(lambda: server.written == [granted.tlength] and server.waits == 1)
+        stream = server.streams[-1]
+        stream.ask(granted.minreq // 2)  # less than a block: it wakes, and waits on
+        server.wait(lambda: server.waits == 2)
+        assert server.written == [granted.tlength], "no write for half a block"
+        stream.ask(granted.minreq // 2)
+        server.wait(lambda: len(server.written) == 2 and server.waits == 3)
     finally:
         feeder.shutdown()
-    assert mixer.position == 2 * block
+    assert server.written == [granted.tlength, granted.minreq]
+    assert mixer.position == granted.tlength + granted.minreq, "no block rendered ahead"
+
+
+def test_a_close_wakes_the_thread_out_of_its_wait_for_the_server() -> None:
+    server = _FakeServer()
+    server.asking = False
+    feeder, reports, _ = _feeder(server)
+    try:
+        feeder.open(None)
+        server.wait(lambda: server.waits == 1)  # written, now waiting for the server
+        feeder.close()  # the server says nothing: only the stream's wakeup ends the wait
+        server.wait(lambda: server.log[-1] == "close drain=True")
+    finally:
+        feeder.shutdown()
+    assert reports.events == ["opened ", "closed"]
 
 
 def test_what_is_heard_moves_on_with_the_clock_from_the_last_write() -> None:
     server = _FakeServer()
+    server.asking = False
+    server.levels = [None, 9600]  # no timing from the server at the first write
     clock = _Clock(server)
     feeder, _, mixer = _feeder(server, clock)
-    block = round(native_feeder.BLOCK_S * mixer.rate)
+    first, block = _FakeStream.granted.tlength, _FakeStream.granted.minreq
     try:
         mixer.render(mixer.rate)  # the mix has run for a second
         assert feeder.heard_position() == mixer.rate  # nothing written: the mixer's position
         feeder.open(None)
-        server.wait(lambda: server.log.count("write") == 1)
-        seen = clock.readings
-        server.wait(lambda: clock.readings >= seen + 2)  # the mark is set, it waits
-        written = mixer.rate + block
+        server.wait(lambda: server.waits == 1)
+        assert feeder.heard_position() == mixer.rate, "nothing written has been heard yet"
+        server.streams[-1].ask(block)
+        server.wait(lambda: server.waits == 2)
+        written = mixer.rate + first + block
         assert feeder.heard_position() == written - 9600  # less what the server held
-        with server.changed:  # 20 ms on (the next write is due 30 ms after the last)
+        with server.changed:
             clock.now += 0.02
         assert feeder.heard_position() == written - 9600 + round(0.02 * mixer.rate)
-        assert server.log.count("write") == 1
     finally:
         feeder.shutdown()

@@ -1,21 +1,25 @@
-"""The audio thread on PulseAudio: render a block ahead, write it (blocking), reconnect.
+"""The audio thread on PulseAudio: sleep until the server asks, render what it asked, write.
 
-A plain Python thread, not a QThread: it never touches Qt (see ``pulse_simple`` for why Qt's
-PulseAudio backend is avoided). It sleeps until the server is about to want ``BLOCK_S``
-more (``WRITE_AT_S`` held), renders that block and writes it; the server then holds
-175-325 ms ahead of what is heard, which a busy GUI thread or a garbage collection cannot
-drain, and no block waits in our hands, so a pause or a volume change is heard after what
-the server holds and no later.
+A plain Python thread, not a QThread: it never touches Qt (see ``pulse_stream`` for why Qt's
+PulseAudio backend is avoided). It turns its stream's main loop itself and sleeps in
+``poll`` until the server asks for more (``minreq``, 150 ms, as granted), then renders exactly
+that and writes it; the server then holds ``tlength`` (325 ms granted on a null sink, 350 ms
+with the sink's own buffer), which a busy GUI thread or a garbage collection cannot drain, and
+no block waits in our hands, so a pause or a volume change is heard after what the server
+holds and no later.
 
 The thread's cost is its wake-ups more than its mixing: each costs a cold core some
-100-250 us, whatever it does. 150 ms blocks written when the server has asked for them wake
-it 7 times a second on a bare null sink, 10-14 in the whole app (50 ms blocks written at
-once: 12-19), and cost it 0.27-0.41 % of a core instead of 0.43-0.60 %. What is heard now is
-estimated from the last write (:meth:`NativeFeeder.heard_position`: the frames the server
-held then, and the time since), so cues are placed where they are meant to sound whatever
-the block size.
+100-250 us, whatever it does. It wakes for each message of the server: its request (6.7 times
+a second), the clock refreshes (about one a second) and, where the client shares memory with
+the server (a local PulseAudio), the release of each written block some 100 ms later: 15 a
+second in the whole app, 8 without shared memory, and no other thread runs for the stream
+(libpulse-simple's own thread woke 25-31 times a second besides ours at 10-14, see
+``pulse_stream``).
+What is heard now is estimated from the last write (:meth:`NativeFeeder.heard_position`:
+the frames the server held then, and the time since), so cues are placed where they are meant
+to sound whatever the block size.
 
-When the server goes away the write fails; the thread drops the stream and reconnects every
+When the server goes away the stream fails; the thread drops it and reconnects every
 ``RETRY_S`` (a refused connect costs microseconds and touches no shared state), so sound comes
 back within ``RETRY_S`` of the server's return, however long it was away.
 """
@@ -32,20 +36,17 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from acumat_desktop.core.audio.mixer import Mixer
-from acumat_desktop.services.audio.pulse_simple import MINREQ_S, TARGET_S, PulseError, PulseStream
+from acumat_desktop.services.audio.pulse_stream import MINREQ_S, PulseError, PulseStream
 
 log = logging.getLogger(__name__)
 
-BLOCK_S = MINREQ_S  # render and write in the server's request size
+BLOCK_S = MINREQ_S  # write at least this much at a time (the request size asked for)
+WAIT_S = 1.0  # longest sleep in the stream's main loop (a server that says nothing)
 RETRY_S = 0.5  # reconnect attempts while the server is away
 SLOW_RETRY_S = 2.0  # ... after it has been away for LONG_OUTAGE_S
 LONG_OUTAGE_S = 20.0
 IDLE_CLOSE_S = 3.0  # release the stream after this much silence written
 NOTICE_AFTER_S = 5.0  # an outage this long is worth a notice (a first open that fails: at once)
-# render the next block only when the server is about to ask for it (it asks when it holds
-# TARGET_S - MINREQ_S): a block rendered at once would wait a whole request inside the
-# blocking write, and a pause or a volume change would be heard that much later
-WRITE_AT_S = TARGET_S - MINREQ_S - 0.03  # 30 ms after its request: the write does not wait
 LOW_WATER_S = 0.04  # less than this still queued after a write: an underrun is near
 REPORT_AFTER_S = 3.0  # log what the server really holds once the stream has settled
 
@@ -81,6 +82,7 @@ class NativeFeeder:
         self._silent_frames = 0
         self._low = False
         self._written = 0  # frames written since the stream opened
+        self._block = max(1, round(BLOCK_S * mixer.rate))
         self._clock = clock
         # after the last write: (mixer position heard then, when, mixer position written)
         self._mark: tuple[int, float, int] | None = None
@@ -111,24 +113,30 @@ class NativeFeeder:
             self._reopen = self._reopen or (self._stream is not None and device != self._device)
             self._device = device
             self._wanted = True
-            self._cond.notify_all()
+            self._wake()
 
     def close(self) -> None:
         with self._cond:
             self._wanted = False
-            self._cond.notify_all()
+            self._wake()
 
     def shutdown(self, timeout: float = 2.0) -> None:
         with self._cond:
             self._stopping = True
             self._wanted = False
-            self._cond.notify_all()
+            self._wake()
         self._thread.join(timeout)
+
+    def _wake(self) -> None:
+        """With the lock held: the thread looks at the commands again, whether it waits on
+        the condition or in its stream's main loop (the stream is freed only under the lock)."""
+        self._cond.notify_all()
+        if self._stream is not None:
+            self._stream.wakeup()
 
     # --- the thread ------------------------------------------------------------------------
     def _run(self) -> None:
         _name_os_thread(b"acumat-audio")
-        block = max(1, round(BLOCK_S * self._mixer.rate))
         while True:
             with self._cond:
                 if not self._wanted and self._stream is None:
@@ -146,15 +154,28 @@ class NativeFeeder:
             if self._stream is None and not self._connect(device):
                 self._pause(self._retry_interval())
                 continue
-            due = self._until_due()
-            if due > 0.002:  # else the write's own short wait will do
-                self._pause(due)
-                continue
-            self._feed(block)
+            self._serve()
+
+    def _serve(self) -> None:
+        """Write what the server asks for once it is a block's worth, else sleep until it
+        says something (or a command wakes the stream)."""
+        stream = self._stream
+        assert stream is not None
+        try:
+            wanted = stream.writable_frames()
+            if wanted < self._block:
+                stream.wait(WAIT_S)
+                return
+            self._feed(stream, wanted)
+        except PulseError as exc:
+            log.warning("Audio output lost (%s); reconnecting", exc)
+            self._release(drain=False)
+            with self._cond:
+                self._wanted = self._wanted and not self._stopping
 
     def _connect(self, device: bytes | None) -> bool:
         try:
-            self._stream = self._connect_fn(device)
+            stream = self._connect_fn(device)
         except PulseError as exc:
             if device is not None:  # the chosen sink may be gone: fall back to the default
                 return self._connect(None)
@@ -168,6 +189,9 @@ class NativeFeeder:
                 self._noticed = True
                 self._on_no_output()
             return False
+        with self._cond:
+            self._stream = stream
+        self._block = self._block_for(stream)
         if self._down_since is not None:
             log.info("Sound server back after %.1f s", time.monotonic() - self._down_since)
         self._down_since = None
@@ -182,20 +206,28 @@ class NativeFeeder:
         self._on_opened(name)
         return True
 
-    def _feed(self, frames: int) -> None:
-        stream = self._stream
-        assert stream is not None
+    def _block_for(self, stream: PulseStream) -> int:
+        """Frames to wait for before a write: the granted request size (the server asks in
+        steps of it), at least ``BLOCK_S``, at most half of what it holds (a write must come
+        while half of it is still there to play)."""
+        rate, granted = self._mixer.rate, stream.granted
+        block = max(round(BLOCK_S * rate), granted.minreq)
+        if granted.tlength:
+            block = min(block, granted.tlength // 2)
+        log.info(
+            "The sound server holds %.0f ms for us and asks for %.0f ms at a time; "
+            "writing %.0f ms blocks",
+            *(1000 * frames / rate for frames in (granted.tlength, granted.minreq, block)),
+        )
+        return max(1, block)
+
+    def _feed(self, stream: PulseStream, frames: int) -> None:
         data = self._mixer.render(frames)
-        try:
-            stream.write(data)
-            queued = stream.latency_frames()
-        except PulseError as exc:
-            log.warning("Audio output lost (%s); reconnecting", exc)
-            self._release(drain=False)
-            with self._cond:
-                self._wanted = self._wanted and not self._stopping
-            return
+        stream.write(data)
         written = self._mixer.position  # only this thread renders
+        queued = stream.latency_frames()
+        if queued is None:  # no timing from the server yet: nothing written has played
+            queued = self._written + frames
         self._mark = (written - queued, self._clock(), written)
         self.buffered_frames = queued
         self._note_level(queued, frames)
@@ -225,7 +257,8 @@ class NativeFeeder:
                 self._wanted = False
 
     def _release(self, drain: bool, report: bool = True) -> None:
-        stream, self._stream = self._stream, None
+        with self._cond:  # no wakeup() reaches a stream being freed
+            stream, self._stream = self._stream, None
         self._mark = None
         self.buffered_frames = 0
         if stream is None:
@@ -233,15 +266,6 @@ class NativeFeeder:
         stream.close(drain=drain)
         if report:
             self._on_closed()
-
-    def _until_due(self) -> float:
-        """Seconds until the server will hold no more than ``WRITE_AT_S`` (0: write now)."""
-        mark = self._mark
-        if mark is None:
-            return 0.0
-        heard, at, written = mark
-        held = (written - heard) / self._mixer.rate - (self._clock() - at)
-        return max(0.0, held - WRITE_AT_S)
 
     def _retry_interval(self) -> float:
         down = 0.0 if self._down_since is None else time.monotonic() - self._down_since

@@ -2,7 +2,7 @@
 
 The GUI thread talks to the engine; the engine changes the (thread-safe) mixer directly and
 asks the sink thread to open, reopen or close the output. On Linux with PulseAudio (or
-pipewire-pulse) that is a native stream (``native_feeder``, ``pulse_simple``: why not Qt's
+pipewire-pulse) that is a native stream (``native_feeder``, ``pulse_stream``: why not Qt's
 backend is written there); elsewhere a QAudioSink on a QThread (``sink_thread``). Sounds are
 loaded (rendered on first use, then cached) on a loader thread so the feeder never waits.
 With no output the engine runs silently and says so once through ``noticed``.
@@ -27,7 +27,7 @@ from acumat_desktop.core.audio import CHANNELS, SAMPLE_RATE, synth
 from acumat_desktop.core.audio import cues as cue_sounds
 from acumat_desktop.core.audio.dsp import F32
 from acumat_desktop.core.audio.mixer import BlockSource, Mixer, OneShot, seconds_to_position
-from acumat_desktop.services.audio import pulse_simple
+from acumat_desktop.services.audio import pulse_stream
 from acumat_desktop.services.audio.native_feeder import PulseSinkThread
 from acumat_desktop.services.audio.prewarm import plays_loops
 from acumat_desktop.services.audio.sink_thread import (
@@ -61,7 +61,7 @@ log = logging.getLogger(__name__)
 OUTPUTS_SETTLE_MS = 150  # a server restart or a plug reports the outputs changing 2-3 times
 STOP_RAMP_S = 0.05  # what still rings when stop() comes is ramped out, not cut
 # release the output once what was queued at the server has played out
-CLOSE_DELAY_MS = round(1000 * max(BUFFER_SECONDS, pulse_simple.TARGET_S)) + 100
+CLOSE_DELAY_MS = round(1000 * max(BUFFER_SECONDS, pulse_stream.TARGET_S)) + 100
 NO_OUTPUT_NOTICE = str(
     QT_TRANSLATE_NOOP("AudioPlayer", "No sound output found — AcuMat runs silently")
 )
@@ -89,7 +89,7 @@ def use_native_pulse(env: dict[str, str] | None = None) -> bool:
     (``qt`` or ``pulse``) overrides."""
     env = dict(os.environ) if env is None else env
     choice = env.get(BACKEND_ENV, "").strip().lower()
-    return choice != "qt" and pulse_simple.available()
+    return choice != "qt" and pulse_stream.available()
 
 
 class AudioEngine(QObject):

@@ -11,19 +11,20 @@ deadline (a hung server costs at most ``timeout_s``), never spawning a server.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import logging
-import sys
 import time
 from dataclasses import dataclass
 from typing import Any
 
+from acumat_desktop.services.audio import _libpulse
+from acumat_desktop.services.audio._libpulse import (
+    PA_CONTEXT_NOAUTOSPAWN,
+    PA_CONTEXT_READY,
+    SampleSpec,
+)
+
 log = logging.getLogger(__name__)
 
-PA_CONTEXT_NOAUTOSPAWN = 1
-PA_CONTEXT_READY = 4
-PA_CONTEXT_FAILED = 5
-PA_CONTEXT_TERMINATED = 6
 TIMEOUT_S = 0.5
 POLL_STEP_US = 50_000
 
@@ -43,17 +44,13 @@ class _SinkInfo(ctypes.Structure):  # the head of pa_sink_info, all this reads
     )
 
 
-class _SampleSpec(ctypes.Structure):
-    _fields_ = (("format", ctypes.c_int), ("rate", ctypes.c_uint32), ("channels", ctypes.c_uint8))
-
-
 class _ServerInfo(ctypes.Structure):  # the head of pa_server_info
     _fields_ = (
         ("user_name", ctypes.c_char_p),
         ("host_name", ctypes.c_char_p),
         ("server_version", ctypes.c_char_p),
         ("server_name", ctypes.c_char_p),
-        ("sample_spec", _SampleSpec),
+        ("sample_spec", SampleSpec),
         ("default_sink_name", ctypes.c_char_p),
     )
 
@@ -63,48 +60,10 @@ _SINK_CB = ctypes.CFUNCTYPE(
 )
 _SERVER_CB = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.POINTER(_ServerInfo), ctypes.c_void_p)
 
-_lib: Any = None
-_lib_tried = False
-
-
-def _load() -> Any:
-    """libpulse, or None where there is none (Windows, macOS, a system without it)."""
-    global _lib, _lib_tried
-    if _lib_tried:
-        return _lib
-    _lib_tried = True
-    if not sys.platform.startswith("linux"):
-        return None
-    try:
-        lib = ctypes.CDLL(ctypes.util.find_library("pulse") or "libpulse.so.0")
-    except OSError:
-        return None
-    vp = ctypes.c_void_p
-    for name, res, args in (
-        ("pa_mainloop_new", vp, ()),
-        ("pa_mainloop_get_api", vp, (vp,)),
-        ("pa_mainloop_prepare", ctypes.c_int, (vp, ctypes.c_int)),
-        ("pa_mainloop_poll", ctypes.c_int, (vp,)),
-        ("pa_mainloop_dispatch", ctypes.c_int, (vp,)),
-        ("pa_mainloop_free", None, (vp,)),
-        ("pa_context_new", vp, (vp, ctypes.c_char_p)),
-        ("pa_context_connect", ctypes.c_int, (vp, ctypes.c_char_p, ctypes.c_int, vp)),
-        ("pa_context_get_state", ctypes.c_int, (vp,)),
-        ("pa_context_disconnect", None, (vp,)),
-        ("pa_context_unref", None, (vp,)),
-        ("pa_context_get_sink_info_list", vp, (vp, _SINK_CB, vp)),
-        ("pa_context_get_server_info", vp, (vp, _SERVER_CB, vp)),
-        ("pa_operation_unref", None, (vp,)),
-    ):
-        function = getattr(lib, name)
-        function.restype, function.argtypes = res, args
-    _lib = lib
-    return lib
-
 
 def available() -> bool:
     """libpulse can be used here (Linux with libpulse installed)."""
-    return _load() is not None
+    return _libpulse.available()
 
 
 def _text(raw: bytes | None) -> str:
@@ -113,7 +72,7 @@ def _text(raw: bytes | None) -> str:
 
 def list_sinks(timeout_s: float = TIMEOUT_S) -> list[Sink] | None:
     """The server's sinks now, the default marked; None when no server answers in time."""
-    lib = _load()
+    lib = _libpulse.load()
     if lib is None:
         return None
     loop = lib.pa_mainloop_new()
