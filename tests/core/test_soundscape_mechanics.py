@@ -30,9 +30,11 @@ HOP = RATE // 4
 
 
 def _bed_output(
-    shape: base.Gain, decimate: int = 1, blocks: int = 160
+    shape: base.Gain, decimate: int = 1, blocks: int = 160, overlap: float = 1.0
 ) -> tuple[NoiseBed, np.ndarray]:
-    bed = NoiseBed(np.random.default_rng(3), RATE, HOP, channels=2, decimate=decimate)
+    bed = NoiseBed(
+        np.random.default_rng(3), RATE, HOP, channels=2, decimate=decimate, overlap=overlap
+    )
     gains = bed.unit(shape)
     return bed, np.concatenate([bed.rows(gains) for _ in range(blocks)], axis=1)
 
@@ -71,6 +73,27 @@ def test_a_bed_is_gaussian_noise_with_no_seam_between_blocks() -> None:
     steps = np.abs(np.diff(x, axis=1))
     seams = steps[:, HOP - 1 :: HOP]
     assert np.max(seams) < 6 * np.std(steps)  # block joins step no more than anywhere else
+
+
+def test_a_broadband_bed_in_frames_overlapping_by_a_quarter_sounds_the_same() -> None:
+    """The ocean's crash, foam and wash in frames 1.25 blocks long instead of 2 (a flat window
+    with sine tapers, sin² + cos² = 1 where frames meet): 37 % less FFT and fewer random
+    bytes, and still the same level, spectrum and Gaussian noise, with no seam anywhere."""
+    crash = tilt(0.35, 150.0, 9_000.0, 1.5)
+    bed, x = _bed_output(crash, blocks=80, overlap=0.25)
+    _, reference = _bed_output(crash, blocks=80)
+    assert bed.overlap == HOP // 4 and bed.window.size == HOP + HOP // 4
+    window = bed.window.astype(np.float64)
+    assert np.allclose(window[: bed.overlap] ** 2 + window[HOP:] ** 2, 1.0, atol=1e-6)
+    assert np.sqrt(np.mean(x**2, axis=1)) == pytest.approx([1.0, 1.0], abs=0.03)
+    assert np.mean(x**4) / np.mean(x**2) ** 2 == pytest.approx(3.0, abs=0.1)
+    for f_lo, f_hi in ((100, 200), (400, 800), (2_000, 4_000), (8_000, 16_000)):
+        assert _band_db(x, f_lo, f_hi) == pytest.approx(_band_db(reference, f_lo, f_hi), abs=0.5)
+    # power over each 1/8 s is steady across the frames' joins (a dip would be heard)
+    power = np.mean(x.reshape(2, -1, RATE // 8) ** 2, axis=(0, 2))
+    assert np.max(np.abs(10 * np.log10(power))) < 1.0
+    steps = np.abs(np.diff(x, axis=1))
+    assert np.max(steps[:, HOP - 1 :: HOP]) < 6 * np.std(steps)
 
 
 def test_a_decimated_bed_follows_its_gain_below_its_own_nyquist() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SYNTH_VERSION = 2  # bump when the sound of any generator changes (invalidates caches)
+SYNTH_VERSION = 3  # bump when the sound of any generator changes (invalidates caches)
 DEFAULT_SECONDS = 45.0
 
 SOUNDSCAPES: dict[str, str] = {

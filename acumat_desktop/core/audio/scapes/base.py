@@ -106,18 +106,27 @@ class NoiseBed:
     rate and interpolates it up: for slow modulators (crackle, whistle bands), whose content
     lies far below the audio Nyquist. float32 throughout: far below audible precision."""
 
-    def __init__(self, rng: Rng, rate: int, hop: int, channels: int = 2, decimate: int = 1) -> None:
+    def __init__(
+        self,
+        rng: Rng,
+        rate: int,
+        hop: int,
+        channels: int = 2,
+        decimate: int = 1,
+        overlap: float = 1.0,
+    ) -> None:
         self.rng = rng
         self.channels = channels
         self.decimate = divisor(hop, decimate)
         self.hop = hop // self.decimate
-        n = 2 * self.hop
-        self.window = np.sin(np.pi * (np.arange(n) + 0.5) / n).astype(np.float32)
+        self.overlap = divisor(self.hop, max(1, round(overlap * self.hop)))
+        n = self.hop + self.overlap
+        self.window = _overlap_window(self.hop, self.overlap)
         self.freqs = np.asarray(np.fft.rfftfreq(n, self.decimate / rate), dtype=np.float64)
         self.freqs[0] = self.freqs[1]
         # parts (odd bytes) have variance (256² - 1) / 12; E|X|² = n, as for unit noise's FFT
         self._scale = np.float32(np.sqrt(n / 2 / ((256**2 - 1) / 12)))
-        self._tail: npt.NDArray[np.float32] = np.zeros((channels, self.hop), dtype=np.float32)
+        self._tail: npt.NDArray[np.float32] = np.zeros((channels, self.overlap), dtype=np.float32)
         self._up = Upsampler(self.decimate)
         self._primed = False
         self._key: F64 | None = None
@@ -166,9 +175,14 @@ class NoiseBed:
         np.multiply(raw, g, out=spectrum[:, lo:hi].view(np.float32))  # re, im, re, ...
         frame, self._spare = self._spare, self._frame  # the tail lives on in the other one
         self._frame = frame
-        np.fft.irfft(spectrum, n=2 * self.hop, axis=-1, out=frame)  # type: ignore[arg-type]
+        n = self.hop + self.overlap
+        np.fft.irfft(spectrum, n=n, axis=-1, out=frame)  # type: ignore[arg-type]
         frame *= self.window
-        out = self._tail + frame[:, : self.hop]
+        if self.overlap == self.hop:
+            out = self._tail + frame[:, : self.hop]
+        else:
+            out = frame[:, : self.hop].copy()
+            out[:, : self.overlap] += self._tail
         self._tail = frame[:, self.hop :]
         return np.asarray(self._up(out), dtype=np.float32)
 
@@ -176,6 +190,18 @@ class NoiseBed:
         """The next frames ``(hop, channels)``, shaped by ``gains`` (bins,) or
         (bins, channels)."""
         return self.rows(gains).T.astype(np.float64)
+
+
+def _overlap_window(hop: int, overlap: int) -> npt.NDArray[np.float32]:
+    """A frame's window for frames ``hop + overlap`` long, ``hop`` apart: a quarter sine up
+    over the first ``overlap`` frames, flat, a quarter cosine down over the last, so
+    sin² + cos² = 1 wherever two frames overlap (``overlap == hop``: a sine window)."""
+    n = hop + overlap
+    window = np.ones(n)
+    taper = np.sin(0.5 * np.pi * (np.arange(overlap) + 0.5) / overlap)
+    window[:overlap] = taper
+    window[n - overlap :] = taper[::-1]
+    return window.astype(np.float32)
 
 
 class SlowCurve:

@@ -62,7 +62,8 @@ class Ocean(Scape):
         super().__init__(seed, rate)
         rng = self.rng
         self.swell = SlowCurve(rng, rate, 50.0, lambda r: float(r.uniform(0.7, 1.0)))
-        self.noise = NoiseBed(rng, rate, self.hop, channels=6)  # crash, foam, wash; L/R each
+        # crash, foam, wash; L/R each: broadband, so frames overlapping by a quarter will do
+        self.noise = NoiseBed(rng, rate, self.hop, channels=6, overlap=0.25)
         shapes = (
             tilt(0.35, 150.0, 9_000.0, 1.5),  # crash
             tilt(0.1, 1_800.0, 14_000.0, 1.5),  # foam
