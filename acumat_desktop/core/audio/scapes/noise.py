@@ -11,7 +11,7 @@ class ColouredNoise(Scape):
 
     def __init__(self, seed: int, rate: int) -> None:
         super().__init__(seed, rate)
-        self.noise = NoiseBed(self.rng, rate, self.hop, channels=3)
+        self.noise = NoiseBed(self.rng, rate, self.hop, channels=3, overlap=0.25)
         self.shape = self.noise.unit(tilt(self.POWER, 20.0, 15_000.0))
 
     def bed(self) -> F64:

@@ -31,7 +31,7 @@ class Stream(Scape):
     def __init__(self, seed: int, rate: int) -> None:
         super().__init__(seed, rate)
         rng = self.rng
-        self.noise = NoiseBed(rng, rate, self.hop, channels=2 * len(BANDS))
+        self.noise = NoiseBed(rng, rate, self.hop, channels=2 * len(BANDS), overlap=0.25)
         shapes = [self.noise.unit(band(lo, hi, 1.5)) for lo, hi in BANDS for _ in range(2)]
         self.shapes = np.stack(shapes, axis=1)
         swell = lambda r: float(r.gamma(3.0, 0.33))  # noqa: E731
