@@ -1,7 +1,9 @@
 """The session engine on the Qt event loop: one single-shot timer, armed for the next event.
 
 No timer runs while no session is active. While one is, the timer wakes for the engine's next
-due event, and at least every WATCHDOG_S so that a suspend is noticed soon after resume.
+due event, and at least every WATCHDOG_S so that a suspend is noticed soon after resume. A
+caller that wakes that often anyway (the tray's tick) calls :meth:`poll`, which counts the
+watchdog from then on, so the watchdog never needs a wakeup of its own.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ class SessionService(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.timeout.connect(self._tick)
+        self._timer.timeout.connect(self.poll)
         engine.subscribe(self._on_event)
 
     @property
@@ -82,6 +84,7 @@ class SessionService(QObject):
         wait = min(due, WATCHDOG_S)
         self._timer.start(max(0, int(wait * 1000) + 1))
 
-    def _tick(self) -> None:
+    def poll(self) -> None:
+        """Fire what is due now and arm the timer again from now (its watchdog wait too)."""
         self.engine.poll()
         self._after_change()

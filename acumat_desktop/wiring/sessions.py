@@ -35,7 +35,7 @@ from acumat_desktop.core.session import (
 from acumat_desktop.services.history_store import HistoryStore
 from acumat_desktop.services.pattern_library import PatternLibrary
 from acumat_desktop.services.routine_library import RoutineLibrary, UnknownRoutineError
-from acumat_desktop.services.session_service import SessionService
+from acumat_desktop.services.session_service import WATCHDOG_S, SessionService
 from acumat_desktop.services.settings_service import SettingsService
 from acumat_desktop.settings.model import Settings
 from acumat_desktop.ui.main_window import MainWindow
@@ -48,9 +48,14 @@ from acumat_desktop.wiring.start_menu import StartMenu
 
 log = logging.getLogger(__name__)
 
-TRAY_TICK_MAX_S = 30.0  # the tray's ring and tooltip need no finer updates than this
+# One tick while a session runs (not while paused): the tray's ring and tooltip move with it,
+# the running session is written to the history when the next tick would be too late, and the
+# engine is polled, which keeps the session service's watchdog (WATCHDOG_S) from waking on its
+# own. The ring needs no finer steps than 1/48 of the session; the watchdog no coarser ones
+# (the tick is a coarse timer, up to 5 % late, and must still come before the watchdog).
+TRAY_TICK_MAX_S = 0.9 * WATCHDOG_S
 LAST_ROUTINE = "last"  # `acumat start last`: the routine done last
-CHECKPOINT_MS = 30_000  # a running session is written at least this often (and at each pause)
+CHECKPOINT_S = 30.0  # a running session is written at least this often (and at each pause)
 HISTORY_RETRY_MS = 30_000  # a history that cannot be written is tried again this often
 
 
@@ -90,10 +95,7 @@ class SessionsFeature(QObject):
         self.history = history  # shared with the reminders (build() shows its message)
         self._last_session_id: int | None = None
         self._running_id: int | None = None  # the history row of the session that runs
-        self._checkpoints = QTimer(self)
-        self._checkpoints.setObjectName("historyCheckpoint")
-        self._checkpoints.setInterval(CHECKPOINT_MS)
-        self._checkpoints.timeout.connect(self._checkpoint)
+        self._checkpointed_at: float | None = None  # monotonic; None: no running row kept
         self._history_retry = QTimer(self)
         self._history_retry.setObjectName("historyRetry")
         self._history_retry.setInterval(HISTORY_RETRY_MS)
@@ -108,7 +110,7 @@ class SessionsFeature(QObject):
         self._tray_timer = QTimer(self)
         self._tray_timer.setObjectName("trayTick")
         self._tray_timer.setSingleShot(True)
-        self._tray_timer.timeout.connect(self._update_tray)
+        self._tray_timer.timeout.connect(self._tick)
         self._build_tray()
         session.state_changed.connect(self._on_state)
         session.happened.connect(self._on_event)
@@ -222,19 +224,16 @@ class SessionsFeature(QObject):
     # ------------------------------------------------------------------ history
 
     def _keep_history(self, event: SessionEvent) -> None:
-        """Written at the start, at least every CHECKPOINT_MS and at each pause, so a session
-        cut short by a kill or a crash is in the history as interrupted with its minutes."""
+        """Written at the start, at least every CHECKPOINT_S (on the tick) and at each pause,
+        so a session cut short by a kill or a crash is in the history as interrupted with its
+        minutes."""
         if isinstance(event, Started):
             record = self._session.engine.running_record()
             if record is not None:
                 self._running_id = self.history.begin_session(record)
-                self._checkpoints.start()
+                self._checkpointed_at = self._clock.monotonic()
         elif isinstance(event, CountdownOver | Paused | Resumed | Adjusted):
             self._checkpoint()
-            if isinstance(event, Paused):
-                self._checkpoints.stop()
-            elif isinstance(event, Resumed):
-                self._checkpoints.start()
         elif isinstance(event, Finished | Stopped):
             self._finish(event.record)
         elif isinstance(event, FeelingNoted) and self._last_session_id is not None:
@@ -243,7 +242,7 @@ class SessionsFeature(QObject):
                 self.history.set_feeling(self._last_session_id, feeling)
 
     def _finish(self, record: SessionRecord) -> None:
-        self._checkpoints.stop()
+        self._checkpointed_at = None
         if self._running_id is not None:
             self._last_session_id = self.history.finish_session(self._running_id, record)
             self._running_id = None
@@ -256,6 +255,14 @@ class SessionsFeature(QObject):
         record = self._session.engine.running_record()
         if self._running_id is not None and record is not None:
             self.history.checkpoint(self._running_id, record)
+            self._checkpointed_at = self._clock.monotonic()
+
+    def _checkpoint_if_due(self, next_tick_s: float) -> None:
+        """Write the running session now if waiting for the next tick would leave it unwritten
+        for longer than CHECKPOINT_S."""
+        written = self._checkpointed_at
+        if written is not None and self._clock.monotonic() - written + next_tick_s > CHECKPOINT_S:
+            self._checkpoint()
 
     def _on_history_message(self, text: str | None) -> None:
         if text is None:
@@ -276,7 +283,11 @@ class SessionsFeature(QObject):
 
     def _build_tray(self) -> None:
         self.start_menu = StartMenu(
-            self.library, self.history, self._settings, self._start_from_menu, self,
+            self.library,
+            self.history,
+            self._settings,
+            self._start_from_menu,
+            self,
             minutes=self.minutes_chooser,
         )
         tray = self._tray
@@ -291,10 +302,25 @@ class SessionsFeature(QObject):
         except ValueError as exc:
             self._window.show_notice(str(exc))
 
+    def _tick(self) -> None:
+        """The running session's one periodic wakeup: the engine, the history, the tray."""
+        self._session.poll()  # may change the state (and so update the tray) or end the session
+        engine = self._session.engine
+        if engine.state in ACTIVE_STATES and engine.state is not SessionState.PAUSED:
+            self._checkpoint_if_due(self._tick_s())
+        self._update_tray()
+
+    def _tick_s(self) -> float:
+        return min(TRAY_TICK_MAX_S, max(1.0, self._session.engine.chosen_s / 48))
+
     def _update_tray(self) -> None:
         tray = self._tray
         engine = self._session.engine
         state = engine.state
+        if state in ACTIVE_STATES and state is not SessionState.PAUSED:
+            self._tray_timer.start(int(self._tick_s() * 1000))
+        else:
+            self._tray_timer.stop()
         if state in ACTIVE_STATES and engine.chosen_s > 0:
             remaining = engine.chosen_remaining_s  # the minutes chosen, as the dial shows them
             done = 1.0 - remaining / engine.chosen_s
@@ -307,13 +333,7 @@ class SessionsFeature(QObject):
             if tray is not None:
                 tray.set_session_progress(done)
                 tray.set_tooltip_line(TooltipLine.SESSION, text)
-            if state is not SessionState.PAUSED:
-                step = min(TRAY_TICK_MAX_S, max(1.0, engine.chosen_s / 48))
-                self._tray_timer.start(int(step * 1000))
-            else:
-                self._tray_timer.stop()
             return
-        self._tray_timer.stop()
         if tray is not None:
             tray.set_session_progress(None)
             tray.set_tooltip_line(TooltipLine.SESSION, None)
@@ -380,4 +400,3 @@ class SessionsFeature(QObject):
             state = self._session.engine.state.value
             raise CommandError(f"cannot {name}: the session is {state}")
         return self._session.engine.snapshot()
-

@@ -17,10 +17,12 @@ from acumat_desktop.app import AcuMat, build, create_application
 from acumat_desktop.core.clock import FakeClock
 from acumat_desktop.core.commands import CommandError
 from acumat_desktop.core.protocol import Request
+from acumat_desktop.core.session import SessionState
 from acumat_desktop.core.sitting_ledger import ReminderEvent
 from acumat_desktop.services import history_store
 from acumat_desktop.services.history_store import IN_MEMORY, HistoryStore
 from acumat_desktop.services.paths import AppPaths
+from acumat_desktop.services.session_service import WATCHDOG_S
 from acumat_desktop.services.settings_store import LoadResult
 from acumat_desktop.settings.model import Settings
 from acumat_desktop.wiring.session_pages import SessionPages
@@ -326,6 +328,43 @@ def test_no_session_timer_runs_while_no_session_does(make_parts: Builder, clock:
     parts.session.adjust(0)  # the engine reads the (fake) clock and finishes
     assert parts.session.engine.state.value == "finished"
     assert session_timers(parts) in ([], ["sessionClosing"]), "finished: only the closing words"
+
+
+def running_row_seconds() -> float | None:
+    """The running session's minutes as the history file holds them (a kill keeps these)."""
+    with sqlite3.connect(AppPaths.for_user().data / "history.sqlite3") as db:
+        row = db.execute("SELECT actual_s FROM sessions WHERE status = 'running'").fetchone()
+    return None if row is None else float(row[0])
+
+
+def test_a_running_session_wakes_on_one_tick_for_the_ring_the_history_and_a_suspend(
+    make_parts: Builder, clock: FakeClock
+) -> None:
+    parts = make_parts(acclimation=False)
+    feature = feature_of(parts)
+    feature.start("sleep", minutes=10, sound="none")
+    tick = feature.findChild(QTimer, "trayTick")
+    assert tick is not None and tick.isActive() and tick.interval() == 12_500  # 1/48 of 10 min
+    clock.advance(12.5)
+    tick.timeout.emit()
+    assert running_row_seconds() == 0, "the next tick still comes within 30 s of the start"
+    clock.advance(12.5)
+    tick.timeout.emit()
+    assert running_row_seconds() == pytest.approx(25), "the tick after would be too late"
+    clock.jump_wall(120)  # the computer slept two minutes: wall time ran ahead
+    tick.timeout.emit()
+    assert parts.session.engine.state is SessionState.PAUSED, "the tick polls the engine"
+    assert running_row_seconds() == pytest.approx(25), "paused: written once, at the pause"
+
+
+def test_a_long_sessions_tick_comes_before_the_session_services_watchdog(
+    make_parts: Builder,
+) -> None:
+    parts = make_parts(acclimation=False)
+    feature_of(parts).start("sleep", minutes=15, sound="none")
+    tick = feature_of(parts).findChild(QTimer, "trayTick")
+    assert tick is not None
+    assert tick.interval() * 1.05 < WATCHDOG_S * 1000, "even 5 % late (a coarse timer)"
 
 
 # ---------------------------------------------------------------------------- history command
