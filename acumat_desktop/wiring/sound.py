@@ -218,16 +218,29 @@ class SoundFeature(QObject):
         if self._speech is None:
             from acumat_desktop.services.audio.speech import SpokenCues
 
-            self._speech = SpokenCues(self)
+            self._speech = SpokenCues(self)  # asks the engine without waiting for it
             sound = self._settings.settings.sound
             self._speech.set_volume(sound.master_volume, sound.muted)
+            # queued: the answer may come while the score is asking which cues sound
+            self._speech.probed.connect(self._on_speech_probed, Qt.ConnectionType.QueuedConnection)
         return self._speech
+
+    def _on_speech_probed(self, ok: bool) -> None:
+        """The speech engine answered: without one, the cue tones take over (with a notice);
+        with no session to speak for, it is let go until one starts."""
+        if self._closed:
+            return
+        self.director.options_changed()
+        if self._speech is not None and self._session.engine.state not in ACTIVE_STATES:
+            self._speech.release()
 
     def extend_dialog(self, dialog: SettingsDialog) -> None:
         from acumat_desktop.services.audio.devices import OutputDevices
         from acumat_desktop.wiring.sound_dialog import SoundDialogRows
 
-        SoundDialogRows(dialog, OutputDevices(dialog), lambda: self.speech.describe())
+        speech = self.speech
+        rows = SoundDialogRows(dialog, OutputDevices(dialog), speech.describe)
+        speech.described.connect(rows.speech_label.setText)  # once the engine has answered
 
     @property
     def importer(self) -> SoundImporter:
@@ -340,10 +353,14 @@ class SoundFeature(QObject):
         self.director.options_changed()
 
     def _on_session_event(self, event: SessionEvent) -> None:
+        if isinstance(event, Started) and self._settings.settings.sound.spoken_cues:
+            self.speech.prepare()  # connected during the countdown, before the first cue
         if isinstance(event, Started):  # over ambience, the session's sound takes it over
             self.ambience.take_over(lambda: self.director.on_event(event), self.director.set_mix)
         else:
             self.director.on_event(event)
+        if self._speech is not None and self._session.engine.state not in ACTIVE_STATES:
+            self._speech.release()  # the session is over: speech-dispatcher may quit
         self._sync_panel()
 
     def _sync_panel(self) -> None:
@@ -428,6 +445,8 @@ class SoundFeature(QObject):
         self.ambience.shutdown()
         self.director.shutdown()
         self.prompt_voice.shutdown()
+        if self._speech is not None:
+            self._speech.shutdown()
         process, self.prewarm_process = self.prewarm_process, None
         if process is not None:  # the cache is written atomically: stopping loses nothing
             process.finished.disconnect(self._prewarm_done)

@@ -7,7 +7,8 @@ import pytest
 from PySide6.QtTextToSpeech import QTextToSpeech
 from pytestqt.qtbot import QtBot
 
-from acumat_desktop.services.audio.speech import NO_ENGINE_NOTICE, SpokenCues, production_engines
+from acumat_desktop.services.audio.speech import NO_ENGINE_NOTICE, SpokenCues
+from acumat_desktop.services.audio.speech_qt import production_engines
 
 
 def _engine(cues: SpokenCues) -> QTextToSpeech:

@@ -1,22 +1,26 @@
-"""Spoken breathing cues through QtTextToSpeech, where the system has a speech engine.
+"""Spoken breathing cues ("Breathe in", "Hold", "Breathe out") and a routine's words, where the
+system has a speech engine; otherwise the cue tones play and :data:`NO_ENGINE_NOTICE` says why.
 
-On Linux the engine is ``speechd`` (needs speech-dispatcher); Windows and macOS have their own.
-Qt also ships a ``mock`` engine for its own tests: tests pass it in, production never uses it.
-The engine is probed once, when first asked for, so a start-up without spoken cues loads nothing.
+On Linux speech-dispatcher is spoken to over its socket (:mod:`.ssip`): nothing is built in the
+app and nothing waits on the server, so a session with spoken cues starts without a freeze
+(QtTextToSpeech's ``speechd`` engine blocked the GUI thread 1.3-1.5 s while it was built).
+Windows and macOS use QtTextToSpeech (:mod:`.speech_qt`), and so do tests that pass ``engines``
+(Qt's ``mock``). Neither module is imported before spoken cues are first used.
 The speech goes to the speech engine's own output, not through the mixer.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+import sys
+from typing import Protocol
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
-from PySide6.QtTextToSpeech import QTextToSpeech
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal, SignalInstance
+
+from acumat_desktop.services.routine_words import active_language
 
 log = logging.getLogger(__name__)
 
-TEST_ONLY_ENGINES = frozenset({"mock"})
 NO_ENGINE_NOTICE = str(  # marked for translation; shown with the "SpokenCues" context
     QT_TRANSLATE_NOOP(
         "SpokenCues",
@@ -26,79 +30,135 @@ NO_ENGINE_NOTICE = str(  # marked for translation; shown with the "SpokenCues" c
 )
 
 
-def production_engines(available: Iterable[str]) -> list[str]:
-    """The engines worth trying, in Qt's order, without the ones Qt ships for its tests."""
-    return [name for name in available if name not in TEST_ONLY_ENGINES]
+class Backend(Protocol):
+    """What speaks: :class:`~.ssip.SsipSpeech` or :class:`~.speech_qt.QtSpeech`."""
+
+    @property
+    def probed(self) -> SignalInstance: ...
+
+    @property
+    def spoken(self) -> SignalInstance: ...
+
+    @property
+    def ready(self) -> bool: ...
+
+    @property
+    def failed(self) -> bool: ...
+
+    @property
+    def engine_name(self) -> str | None: ...
+
+    def prepare(self) -> None: ...
+
+    def set_volume(self, volume: float) -> None: ...
+
+    def set_language(self, language: str) -> None: ...
+
+    def speak(self, text: str) -> None: ...
+
+    def stop(self) -> None: ...
+
+    def release(self) -> None: ...
+
+    def shutdown(self) -> None: ...
+
+
+def default_backend(parent: QObject, engines: list[str] | None) -> Backend:
+    if engines is None and sys.platform.startswith("linux"):
+        from acumat_desktop.services.audio.ssip import SsipSpeech
+
+        return SsipSpeech(parent)
+    from acumat_desktop.services.audio.speech_qt import QtSpeech
+
+    return QtSpeech(parent, engines=engines)
 
 
 class SpokenCues(QObject):
-    """Says "Breathe in", "Hold" or "Breathe out". ``engines`` are tried in order (default:
-    Qt's available engines but ``mock``); the first that initialises is used."""
+    """Says "Breathe in", "Hold" or "Breathe out", and a routine's words, at the master volume.
+    The engine is asked for at once, without waiting: ``probed`` gives its answer, ``described``
+    the settings dialog's line for it, ``spoken`` the words each time the engine took them.
+    ``backend`` defaults to speech-dispatcher on Linux, else QtTextToSpeech with ``engines``
+    (default: Qt's available engines but ``mock``)."""
 
+    probed = Signal(bool)
+    described = Signal(str)
     spoken = Signal(str)  # the words handed to the engine
 
-    def __init__(self, parent: QObject | None = None, *, engines: list[str] | None = None) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        engines: list[str] | None = None,
+        backend: Backend | None = None,
+    ) -> None:
         super().__init__(parent)
-        self._words = {
-            "inhale": self.tr("Breathe in"),
-            "hold": self.tr("Hold"),
-            "exhale": self.tr("Breathe out"),
-        }
         self._volume = 1.0
         self._muted = False
-        self._speech: QTextToSpeech | None = None
-        candidates = (
-            engines if engines is not None else production_engines(QTextToSpeech.availableEngines())
-        )
-        for name in candidates:
-            speech = QTextToSpeech(name, self)
-            if speech.state() != QTextToSpeech.State.Error:
-                self._speech = speech
-                break
-            log.info("Speech engine %s unusable: %s", name, speech.errorString())
-            speech.deleteLater()
-        if self._speech is None:
-            log.info("No speech engine among %s", candidates)
-        else:
-            log.info("Spoken cues through the %s speech engine", self._speech.engine())
+        self._backend = backend if backend is not None else default_backend(self, engines)
+        self._backend.probed.connect(self._probed)
+        self._backend.spoken.connect(self.spoken)
+        self._backend.prepare()
 
     @property
     def available(self) -> bool:
-        return self._speech is not None
+        """Not known to be unusable: ready, or still being asked (words asked for meanwhile
+        are said once it answers, if it does soon)."""
+        return not self._backend.failed
+
+    @property
+    def ready(self) -> bool:
+        return self._backend.ready
 
     @property
     def engine_name(self) -> str | None:
-        return self._speech.engine() if self._speech is not None else None
+        return self._backend.engine_name
 
     def describe(self) -> str:
         """One line for the settings dialog."""
-        if self._speech is None:
+        name = self._backend.engine_name
+        if self._backend.failed:
             return self.tr("none — {0}").format(self.tr(NO_ENGINE_NOTICE))
-        return self._speech.engine()
+        if name is None:
+            return self.tr("checking…")
+        return name
+
+    def prepare(self) -> None:
+        """Ask the engine again if it is not connected (a session with spoken cues starts)."""
+        self._backend.prepare()
+
+    def release(self) -> None:
+        """No session speaks: let the engine go (speech-dispatcher quits when idle)."""
+        self._backend.release()
+
+    def shutdown(self) -> None:
+        self._backend.shutdown()
 
     def set_volume(self, volume: float, muted: bool) -> None:
         """Follow the master volume (0..1) and mute."""
         self._volume, self._muted = min(1.0, max(0.0, volume)), muted
-        if self._speech is not None:
-            self._speech.setVolume(self._volume)
+        self._backend.set_volume(self._volume)
 
     def say(self, kind: str) -> None:
         """Say the words for ``inhale``, ``hold`` or ``exhale`` now, cutting off any before."""
-        words = self._words.get(kind)
+        words = {
+            "inhale": self.tr("Breathe in"),
+            "hold": self.tr("Hold"),
+            "exhale": self.tr("Breathe out"),
+        }.get(kind)
         if words is not None:
             self.say_text(words)
 
     def say_text(self, text: str) -> None:
         """Say a routine's own words ("move the pillow under your neck") now, with the same
         volume and mute as the breathing cues."""
-        if self._speech is None or not text.strip() or self._muted or self._volume <= 0.0:
+        if self._backend.failed or not text.strip() or self._muted or self._volume <= 0.0:
             return
-        self._speech.say(text)
-        self.spoken.emit(text)
+        self._backend.set_language(active_language())
+        self._backend.speak(text)
 
     def stop(self) -> None:
-        if self._speech is not None and self._speech.state() in (
-            QTextToSpeech.State.Speaking,
-            QTextToSpeech.State.Synthesizing,
-        ):
-            self._speech.stop(QTextToSpeech.BoundaryHint.Immediate)
+        self._backend.stop()
+
+    def _probed(self, ok: bool) -> None:
+        self.probed.emit(ok)
+        self.described.emit(self.describe())

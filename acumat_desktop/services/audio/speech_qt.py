@@ -1,0 +1,96 @@
+"""Spoken cues through QtTextToSpeech, on Windows and macOS (their engines list their voices
+cheaply) and in tests (Qt's ``mock`` engine). On Linux :mod:`.ssip` speaks instead: Qt's
+``speechd`` engine blocks the calling thread for over a second while it is built."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtTextToSpeech import QTextToSpeech
+
+log = logging.getLogger(__name__)
+
+TEST_ONLY_ENGINES = frozenset({"mock"})
+
+
+def production_engines(available: Iterable[str]) -> list[str]:
+    """The engines worth trying, in Qt's order, without the ones Qt ships for its tests."""
+    return [name for name in available if name not in TEST_ONLY_ENGINES]
+
+
+class QtSpeech(QObject):
+    """The first of ``engines`` (default: Qt's available engines but ``mock``) that
+    initialises, built at :meth:`prepare`."""
+
+    probed = Signal(bool)
+    spoken = Signal(str)
+
+    def __init__(self, parent: QObject | None = None, *, engines: list[str] | None = None) -> None:
+        super().__init__(parent)
+        self._engines = engines
+        self._speech: QTextToSpeech | None = None
+        self._prepared = False
+        self._volume = 1.0
+
+    @property
+    def ready(self) -> bool:
+        return self._speech is not None
+
+    @property
+    def failed(self) -> bool:
+        return self._prepared and self._speech is None
+
+    @property
+    def engine_name(self) -> str | None:
+        return self._speech.engine() if self._speech is not None else None
+
+    def prepare(self) -> None:
+        if self._prepared:
+            return
+        self._prepared = True
+        candidates = (
+            self._engines
+            if self._engines is not None
+            else production_engines(QTextToSpeech.availableEngines())
+        )
+        for name in candidates:
+            speech = QTextToSpeech(name, self)
+            if speech.state() != QTextToSpeech.State.Error:
+                self._speech = speech
+                speech.setVolume(self._volume)
+                break
+            log.info("Speech engine %s unusable: %s", name, speech.errorString())
+            speech.deleteLater()
+        if self._speech is None:
+            log.info("No speech engine among %s", candidates)
+        else:
+            log.info("Spoken cues through the %s speech engine", self._speech.engine())
+        self.probed.emit(self._speech is not None)
+
+    def set_volume(self, volume: float) -> None:
+        self._volume = volume
+        if self._speech is not None:
+            self._speech.setVolume(volume)
+
+    def set_language(self, language: str) -> None:
+        """Qt's engines follow the default locale already."""
+
+    def speak(self, text: str) -> None:
+        if self._speech is not None:
+            self._speech.say(text)  # cuts off what it was saying
+            self.spoken.emit(text)
+
+    def stop(self) -> None:
+        if self._speech is not None and self._speech.state() in (
+            QTextToSpeech.State.Speaking,
+            QTextToSpeech.State.Synthesizing,
+        ):
+            self._speech.stop(QTextToSpeech.BoundaryHint.Immediate)
+
+    def release(self) -> None:
+        """The engine stays: building it again would cost more than keeping it."""
+
+    def shutdown(self) -> None:
+        self.stop()

@@ -1,0 +1,321 @@
+"""Speech-dispatcher spoken to over its own socket (SSIP, a plain text protocol), from the GUI
+thread without ever waiting on it.
+
+Why not QTextToSpeech's ``speechd`` engine: building it fetches every voice the server knows
+and libspeechd parses that reply on the calling thread with Python's GIL held (1.3 s measured
+here with espeak-ng's 13,000 voices, 1.5 s when the server has to be spawned), which freezes the
+window and starves the audio feeder. Why not one ``spd-say`` per cue: the server quits 5 s after
+its last client left (its default), so a cue after a longer phase would wait for a new server.
+
+:class:`SsipSpeech` keeps one :class:`QLocalSocket` open while a session speaks, sends one
+command at a time and reads the replies as they come (``readyRead``), so nothing blocks. The
+socket is ``SPEECHD_ADDRESS``'s (``unix_socket:PATH``) or
+``$XDG_RUNTIME_DIR/speech-dispatcher/speechd.sock``. Only libspeechd spawns a server, so when
+nobody answers there, ``spd-say -O`` is run in a child (:class:`PromptVoice`'s probe) and the
+socket is tried once more. A server that stops answering is given up on after a deadline.
+"""
+
+from __future__ import annotations
+
+import getpass
+import logging
+import os
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtNetwork import QLocalSocket
+
+from acumat_desktop.services.audio.prompt_voice import PromptVoice, intensity
+
+log = logging.getLogger(__name__)
+
+REPLY_DEADLINE_MS = 5000  # a reply takes well under a millisecond; longer is a hung server
+HOLD_S = 2.0  # words asked for before the server answered are said this late at most
+CLIENT = "AcuMat:cues"
+
+
+def socket_path(env: dict[str, str] | None = None) -> Path | None:
+    """Where speech-dispatcher listens, as libspeechd finds it; None for an address this
+    client does not speak (``inet_socket``)."""
+    env = dict(os.environ) if env is None else env
+    address = env.get("SPEECHD_ADDRESS", "").strip()
+    if address and not address.startswith("unix_socket"):
+        return None
+    _, _, path = address.partition(":")
+    if path:
+        return Path(path)
+    runtime = env.get("XDG_RUNTIME_DIR") or str(Path.home() / ".cache")
+    return Path(runtime) / "speech-dispatcher" / "speechd.sock"
+
+
+def speak_block(text: str) -> bytes:
+    """The words as SSIP's data block: CRLF lines, a leading dot doubled, a dot line to end."""
+    lines = [("." + line if line.startswith(".") else line) for line in text.splitlines()]
+    return ("\r\n".join(lines) + "\r\n.\r\n").encode("utf-8")
+
+
+class State(Enum):
+    IDLE = "idle"  # not connected; the next words connect first
+    CONNECTING = "connecting"
+    READY = "ready"
+    FAILED = "failed"  # nobody answered: no speech until prepare() is asked again
+
+
+@dataclass
+class _Command:
+    data: bytes
+    what: str  # "hello", "modules", "speak", "words", or "set"
+    text: str = ""
+
+
+class SsipSpeech(QObject):
+    """Says words through speech-dispatcher. :meth:`prepare` connects (spawning the server
+    through ``spawner`` when nobody listens) and emits ``probed`` with the answer; :meth:`speak`
+    cuts off what this client said before and says the new words (``spoken`` once the server
+    has queued them); :meth:`release` lets the server go."""
+
+    probed = Signal(bool)
+    spoken = Signal(str)
+
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        path: Path | None = None,
+        spawner: PromptVoice | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        reply_deadline_ms: int = REPLY_DEADLINE_MS,
+    ) -> None:
+        super().__init__(parent)
+        self._path = path
+        self._spawner = spawner if spawner is not None else PromptVoice(self)
+        self._spawner.probed.connect(self._spawned)
+        self._clock = clock
+        self.state = State.IDLE
+        self.modules: list[str] = []
+        self._socket: QLocalSocket | None = None
+        self._spawning = self._tried_spawn = False
+        self._queue: deque[_Command] = deque()
+        self._in_flight: _Command | None = None
+        self._reply: list[str] = []
+        self._buffer = b""
+        self._held: tuple[str, float] | None = None
+        self._volume: float = 1.0
+        self._language: str | None = None
+        self._deadline = QTimer(self)
+        self._deadline.setSingleShot(True)
+        self._deadline.setInterval(reply_deadline_ms)
+        self._deadline.timeout.connect(self._hung)
+
+    @property
+    def ready(self) -> bool:
+        return self.state is State.READY
+
+    @property
+    def failed(self) -> bool:
+        return self.state is State.FAILED
+
+    @property
+    def engine_name(self) -> str | None:
+        """speech-dispatcher and its output modules, once it has answered."""
+        return f"speech-dispatcher ({', '.join(self.modules)})" if self.modules else None
+
+    def prepare(self) -> None:
+        """Connect, without waiting (nothing when connected or connecting)."""
+        if self.state in (State.READY, State.CONNECTING):
+            return
+        path = self._path if self._path is not None else socket_path()
+        if path is None:
+            log.info("SPEECHD_ADDRESS is not a unix socket: no spoken cues")
+            self._fail()
+            return
+        self._path = path
+        self.state = State.CONNECTING
+        self._tried_spawn = False
+        self._connect()
+
+    def set_volume(self, volume: float) -> None:
+        self._volume = volume
+        if self.state is State.READY:
+            self._send(_Command(f"SET self VOLUME {intensity(volume)}\r\n".encode(), "set"))
+
+    def set_language(self, language: str) -> None:
+        """The language the words are in (``de``): the server picks a voice for it."""
+        if language == self._language:
+            return
+        self._language = language
+        if self.state is State.READY:
+            self._send(_Command(f"SET self LANGUAGE {language}\r\n".encode(), "set"))
+
+    def speak(self, text: str) -> None:
+        """Cut off this client's words and say ``text`` now (or as soon as the server has
+        answered, if that is within :data:`HOLD_S`)."""
+        if self.state is State.FAILED:
+            return
+        if self.state is not State.READY:
+            self._held = (text, self._clock())
+            self.prepare()
+            return
+        # words not yet sent are out of date: only the newest are said
+        self._queue = deque(c for c in self._queue if c.what not in ("speak", "words"))
+        self._send(_Command(b"CANCEL self\r\n", "set"))
+        self._send(_Command(b"SPEAK\r\n", "speak", text))
+        self._send(_Command(speak_block(text), "words", text))
+
+    def stop(self) -> None:
+        """Cut off this client's words (and forget any held)."""
+        self._held = None
+        if self.state is State.READY:
+            self._queue = deque(c for c in self._queue if c.what not in ("speak", "words"))
+            self._send(_Command(b"CANCEL self\r\n", "set"))
+
+    def release(self) -> None:
+        """Close the connection (the server quits on its own timeout); what is known of it
+        stays, and the next words connect again."""
+        self._held = None
+        if self.state is not State.FAILED:
+            self.state = State.IDLE
+        self._drop_socket()
+
+    def shutdown(self) -> None:
+        """The app quits: the connection closes and a spawning child is ended."""
+        self.release()
+        self._spawner.shutdown()
+
+    # --- connection ---------------------------------------------------------------------------
+    def _connect(self) -> None:
+        self._drop_socket()
+        sock = QLocalSocket(self)
+        sock.connected.connect(self._hello)
+        sock.readyRead.connect(self._read)
+        sock.errorOccurred.connect(self._socket_error)
+        sock.disconnected.connect(self._disconnected)
+        self._socket = sock
+        assert self._path is not None
+        sock.connectToServer(str(self._path))
+
+    def _drop_socket(self) -> None:
+        self._deadline.stop()
+        self._queue.clear()
+        self._in_flight, self._reply, self._buffer = None, [], b""
+        sock, self._socket = self._socket, None
+        if sock is not None:
+            for signal in (sock.connected, sock.readyRead, sock.errorOccurred, sock.disconnected):
+                signal.disconnect()
+            sock.abort()
+            sock.deleteLater()
+
+    def _socket_error(self, error: QLocalSocket.LocalSocketError) -> None:
+        if self.state is State.CONNECTING and not self._tried_spawn:
+            # nobody listens: only the client library spawns a server, so spd-say does it
+            self._tried_spawn = self._spawning = True
+            self._drop_socket()
+            self._spawner.prepare()
+            return
+        if self.state is State.CONNECTING:
+            log.info("speech-dispatcher does not answer at %s (%s)", self._path, error.name)
+            self._fail()
+        elif self.state is State.READY:
+            self._disconnected()
+
+    def _spawned(self, ok: bool) -> None:
+        if not self._spawning:
+            return
+        self._spawning = False
+        if ok and self.state is State.CONNECTING:
+            self._connect()
+        elif self.state is State.CONNECTING:
+            self._fail()
+
+    def _disconnected(self) -> None:
+        if self.state is State.READY:
+            log.info("speech-dispatcher closed the connection: the next words reconnect")
+            self.state = State.IDLE
+        elif self.state is State.CONNECTING:
+            self._fail()
+            return
+        self._drop_socket()
+
+    def _hello(self) -> None:
+        user = getpass.getuser() or "user"
+        self._send(_Command(f"SET self CLIENT_NAME {user}:{CLIENT}\r\n".encode(), "hello"))
+        self._send(_Command(b"LIST OUTPUT_MODULES\r\n", "modules"))
+
+    def _ready(self) -> None:
+        self.state = State.READY
+        self._send(_Command(f"SET self VOLUME {intensity(self._volume)}\r\n".encode(), "set"))
+        if self._language:
+            self._send(_Command(f"SET self LANGUAGE {self._language}\r\n".encode(), "set"))
+        log.info("Spoken cues through %s", self.engine_name)
+        self.probed.emit(True)
+        held, self._held = self._held, None
+        if held is not None and self._clock() - held[1] <= HOLD_S:
+            self.speak(held[0])
+
+    def _fail(self) -> None:
+        self.state = State.FAILED
+        self._held = None
+        self._drop_socket()
+        self.probed.emit(False)
+
+    def _hung(self) -> None:
+        log.warning("speech-dispatcher did not answer within %d ms", self._deadline.interval())
+        self._fail()
+
+    # --- commands and replies -----------------------------------------------------------------
+    def _send(self, command: _Command) -> None:
+        self._queue.append(command)
+        self._next()
+
+    def _next(self) -> None:
+        if self._in_flight is not None or not self._queue or self._socket is None:
+            return
+        command = self._in_flight = self._queue.popleft()
+        self._socket.write(command.data)
+        self._socket.flush()
+        self._deadline.start()
+
+    def _read(self) -> None:
+        if self._socket is None:
+            return
+        self._buffer += bytes(self._socket.readAll().data())
+        *lines, self._buffer = self._buffer.split(b"\r\n")
+        for raw in lines:
+            line = raw.decode("utf-8", "replace")
+            self._reply.append(line)
+            if len(line) >= 4 and line[3] == "-":  # more lines of this reply follow
+                continue
+            reply, self._reply = self._reply, []
+            command, self._in_flight = self._in_flight, None
+            self._deadline.stop()
+            if command is not None:
+                self._answered(command, reply)
+            if not self._connected():  # the answer ended the connection
+                return
+        self._next()
+
+    def _connected(self) -> bool:
+        return self._socket is not None
+
+    def _answered(self, command: _Command, reply: list[str]) -> None:
+        code = reply[-1][:3]
+        ok = code.startswith("2")
+        if command.what == "modules":
+            self.modules = [line[4:] for line in reply[:-1]] if ok else []
+            if self.modules:
+                self._ready()
+            else:
+                log.info("speech-dispatcher has no output module: no spoken cues")
+                self._fail()
+        elif command.what == "speak" and not ok:
+            log.warning("speech-dispatcher refused to speak: %s", reply[-1])
+            self._queue = deque(c for c in self._queue if c.what != "words")
+        elif command.what == "words" and ok:
+            self.spoken.emit(command.text)
+        elif not ok:
+            log.info("speech-dispatcher answered %r to %r", reply[-1], command.data[:40])
