@@ -263,19 +263,20 @@ def test_the_feeder_writes_what_the_server_asked_for_once_it_is_a_block() -> Non
     server.asking = False
     feeder, _, mixer = _feeder(server)
     granted = _FakeStream.granted
+    held = round(native_feeder.HOLD_S * mixer.rate)  # 300 ms of the 325 granted
     try:
         feeder.open(None)
-        server.wait(lambda: server.written == [granted.tlength] and server.waits == 1)
+        server.wait(lambda: server.written == [held] and server.waits == 1)
         stream = server.streams[-1]
         stream.ask(granted.minreq // 2)  # less than a block: it wakes, and waits on
         server.wait(lambda: server.waits == 2)
-        assert server.written == [granted.tlength], "no write for half a block"
+        assert server.written == [held], "no write for half a block"
         stream.ask(granted.minreq // 2)
         server.wait(lambda: len(server.written) == 2 and server.waits == 3)
     finally:
         feeder.shutdown()
-    assert server.written == [granted.tlength, granted.minreq]
-    assert mixer.position == granted.tlength + granted.minreq, "no block rendered ahead"
+    assert server.written == [held, granted.minreq], "the queue is topped up to HOLD_S"
+    assert mixer.position == held + granted.minreq, "no block rendered ahead"
 
 
 def test_a_close_wakes_the_thread_out_of_its_wait_for_the_server() -> None:
@@ -298,7 +299,7 @@ def test_what_is_heard_moves_on_with_the_clock_from_the_last_write() -> None:
     server.levels = [None, 9600]  # no timing from the server at the first write
     clock = _Clock(server)
     feeder, _, mixer = _feeder(server, clock)
-    first, block = _FakeStream.granted.tlength, _FakeStream.granted.minreq
+    first, block = round(native_feeder.HOLD_S * mixer.rate), _FakeStream.granted.minreq
     try:
         mixer.render(mixer.rate)  # the mix has run for a second
         assert feeder.heard_position() == mixer.rate  # nothing written: the mixer's position

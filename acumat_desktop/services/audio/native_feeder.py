@@ -42,6 +42,10 @@ log = logging.getLogger(__name__)
 
 BLOCK_S = MINREQ_S  # write at least this much at a time (the request size asked for)
 WAIT_S = 1.0  # longest sleep in the stream's main loop (a server that says nothing)
+# the server's queue for us stays under this: what it asks beyond it is left unwritten, so it
+# holds HOLD_S - BLOCK_S to HOLD_S (150-300 ms) besides its sink's own buffer, and a pause or a
+# volume change is heard that much later at most (a null sink grants 325 ms for TARGET_S)
+HOLD_S = 0.30
 RETRY_S = 0.5  # reconnect attempts while the server is away
 SLOW_RETRY_S = 2.0  # ... after it has been away for LONG_OUTAGE_S
 LONG_OUTAGE_S = 20.0
@@ -83,6 +87,7 @@ class NativeFeeder:
         self._low = False
         self._written = 0  # frames written since the stream opened
         self._block = max(1, round(BLOCK_S * mixer.rate))
+        self._reserve = 0  # frames of each request left unwritten (see HOLD_S)
         self._clock = clock
         # after the last write: (mixer position heard then, when, mixer position written)
         self._mark: tuple[int, float, int] | None = None
@@ -162,7 +167,7 @@ class NativeFeeder:
         stream = self._stream
         assert stream is not None
         try:
-            wanted = stream.writable_frames()
+            wanted = stream.writable_frames() - self._reserve
             if wanted < self._block:
                 stream.wait(WAIT_S)
                 return
@@ -191,7 +196,7 @@ class NativeFeeder:
             return False
         with self._cond:
             self._stream = stream
-        self._block = self._block_for(stream)
+        self._block, self._reserve = self._plan(stream)
         if self._down_since is not None:
             log.info("Sound server back after %.1f s", time.monotonic() - self._down_since)
         self._down_since = None
@@ -206,20 +211,23 @@ class NativeFeeder:
         self._on_opened(name)
         return True
 
-    def _block_for(self, stream: PulseStream) -> int:
-        """Frames to wait for before a write: the granted request size (the server asks in
-        steps of it), at least ``BLOCK_S``, at most half of what it holds (a write must come
-        while half of it is still there to play)."""
+    def _plan(self, stream: PulseStream) -> tuple[int, int]:
+        """(block, reserve) in frames. Block: what must be asked before a write, the granted
+        request size (the server asks in steps of it), at least ``BLOCK_S``, at most half of
+        what it holds (a write must come while half of it is still there to play). Reserve:
+        what is left unwritten of what it holds beyond ``HOLD_S``."""
         rate, granted = self._mixer.rate, stream.granted
         block = max(round(BLOCK_S * rate), granted.minreq)
         if granted.tlength:
             block = min(block, granted.tlength // 2)
+        reserve = max(0, min(granted.tlength - round(HOLD_S * rate), granted.tlength - 2 * block))
         log.info(
-            "The sound server holds %.0f ms for us and asks for %.0f ms at a time; "
-            "writing %.0f ms blocks",
-            *(1000 * frames / rate for frames in (granted.tlength, granted.minreq, block)),
+            "The sound server holds up to %.0f ms for us and asks for %.0f ms at a time; "
+            "writing from %.0f ms asked, up to %.0f ms held",
+            *(1000 * n / rate for n in (granted.tlength, granted.minreq, block)),
+            1000 * (granted.tlength - reserve) / rate,
         )
-        return max(1, block)
+        return max(1, block), reserve
 
     def _feed(self, stream: PulseStream, frames: int) -> None:
         data = self._mixer.render(frames)
