@@ -264,7 +264,10 @@ class SsipSpeech(QObject):
         self.probed.emit(False)
 
     def _hung(self) -> None:
-        log.warning("speech-dispatcher did not answer within %d ms", self._deadline.interval())
+        command = self._in_flight.data[:40] if self._in_flight is not None else b""
+        log.warning(
+            "speech-dispatcher did not answer %r within %d ms", command, self._deadline.interval()
+        )
         self._fail()
 
     # --- commands and replies -----------------------------------------------------------------

@@ -1,0 +1,402 @@
+"""Spoken cues over speech-dispatcher's socket: a stand-in server (a QLocalServer answering SSIP
+as speech-dispatcher does) for every case, and the real one where it is installed."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from pytestqt.qtbot import QtBot
+
+from acumat_desktop.services.audio.speech import SpokenCues
+from acumat_desktop.services.audio.ssip import SsipSpeech, State, socket_path, speak_block
+from tests.services.pulse_fixture import HAVE_PULSE, start_pulseaudio
+from tests.services.test_prompt_voice import private_speechd
+
+__all__ = ["private_speechd"]  # a fixture: a speech-dispatcher of the test's own
+
+REPLIES = {
+    "SET": "2{n} OK SET",
+    "CANCEL": "213 OK CANCELED",
+    "SPEAK": "230 OK RECEIVING DATA",
+}
+
+
+class FakeServer(QObject):
+    """Answers SSIP line by line and notes every command (``said`` the words' blocks).
+    ``modules`` as LIST OUTPUT_MODULES answers; ``mute`` answers nothing at all."""
+
+    def __init__(self, path: Path, modules: tuple[str, ...] = ("espeak-ng",)) -> None:
+        super().__init__()
+        self.path, self.modules = path, modules
+        self.commands: list[str] = []
+        self.said: list[str] = []
+        self.mute = False
+        self.server = QLocalServer(self)
+        self.server.newConnection.connect(self._accept)
+        self.clients: list[QLocalSocket] = []
+        self._data: list[str] | None = None
+
+    def listen(self) -> None:
+        assert self.server.listen(str(self.path)), self.server.errorString()
+
+    def _accept(self) -> None:
+        while (client := self.server.nextPendingConnection()) is not None:
+            self.clients.append(client)
+            client.readyRead.connect(lambda c=client: self._read(c))
+
+    def _read(self, client: QLocalSocket) -> None:
+        while client.canReadLine():
+            line = bytes(client.readLine().data()).decode().removesuffix("\r\n")
+            if self.mute:
+                continue
+            client.write(self._answer(line).encode())
+
+    def _answer(self, line: str) -> str:
+        if self._data is not None:
+            if line != ".":
+                self._data.append(line)
+                return ""
+            self.said.append("\n".join(self._data))
+            self._data = None
+            return f"225-{len(self.said)}\r\n225 OK MESSAGE QUEUED\r\n"
+        self.commands.append(line)
+        if line == "SPEAK":
+            self._data = []
+        if line == "LIST OUTPUT_MODULES":
+            return "".join(f"250-{m}\r\n" for m in self.modules) + "250 OK MODULE LIST SENT\r\n"
+        return REPLIES.get(line.split()[0], "200 OK").format(n=len(self.commands) % 10) + "\r\n"
+
+    def close(self) -> None:
+        for client in self.clients:
+            client.abort()
+        self.server.close()
+
+
+class FakeSpawner(QObject):
+    """Stands in for ``spd-say -O``: ``start`` (a server to start listening, or None) is what
+    spawning does; ``probed`` answers whether a server runs then, at once or (``auto`` False)
+    when the test calls :meth:`finish`."""
+
+    probed = Signal(bool)
+
+    def __init__(self, start: FakeServer | None, *, auto: bool = True) -> None:
+        super().__init__()
+        self.start, self.auto, self.asked = start, auto, 0
+
+    def prepare(self) -> None:
+        self.asked += 1
+        if self.auto:
+            self.finish()
+
+    def finish(self) -> None:
+        if self.start is not None:
+            self.start.listen()
+        self.probed.emit(self.start is not None)
+
+    def shutdown(self) -> None:
+        pass
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[FakeServer]:
+    fake = FakeServer(tmp_path / "speechd.sock")
+    yield fake
+    fake.close()
+
+
+def speech_for(
+    server: FakeServer,
+    spawner: FakeSpawner | None = None,
+    clock: list[float] | None = None,
+    deadline_ms: int = 5000,
+) -> SsipSpeech:
+    now = clock if clock is not None else [0.0]
+    return SsipSpeech(
+        path=server.path,
+        spawner=spawner or FakeSpawner(None),  # type: ignore[arg-type]
+        clock=lambda: now[0],
+        reply_deadline_ms=deadline_ms,
+    )
+
+
+def probe(qtbot: QtBot, speech: SsipSpeech) -> bool:
+    with qtbot.waitSignal(speech.probed, timeout=5000) as blocker:
+        speech.prepare()
+    return bool(blocker.args[0])
+
+
+def test_it_connects_and_names_the_engine(qtbot: QtBot, server: FakeServer) -> None:
+    server.listen()
+    speech = speech_for(server)
+    assert probe(qtbot, speech) and speech.ready
+    assert speech.engine_name == "speech-dispatcher (espeak-ng)"
+    assert server.commands[0].startswith("SET self CLIENT_NAME ")
+    assert server.commands[0].endswith(":AcuMat:cues")
+    assert server.commands[1] == "LIST OUTPUT_MODULES"
+
+
+def test_each_cue_cuts_off_the_one_before_and_they_come_in_order(
+    qtbot: QtBot, server: FakeServer
+) -> None:
+    server.listen()
+    speech = speech_for(server)
+    probe(qtbot, speech)
+    spoken: list[str] = []
+    speech.spoken.connect(spoken.append)
+    for count, words in enumerate(("Breathe in", "Hold", "Breathe out"), start=1):
+        speech.speak(words)
+        qtbot.waitUntil(lambda n=count: len(spoken) == n, timeout=5000)  # type: ignore[misc]
+    assert server.said == ["Breathe in", "Hold", "Breathe out"]
+    speaking = [c for c in server.commands if c in ("CANCEL self", "SPEAK")]
+    assert speaking == ["CANCEL self", "SPEAK"] * 3, "every cue cancels this client's words first"
+
+
+def test_only_the_newest_words_are_sent_when_several_wait(qtbot: QtBot, server: FakeServer) -> None:
+    server.listen()
+    speech = speech_for(server)
+    probe(qtbot, speech)
+    speech.speak("Breathe in")
+    speech.speak("Hold")  # asked before the server took "Breathe in"
+    qtbot.waitUntil(lambda: server.said[-1:] == ["Hold"], timeout=5000)
+    assert server.said == ["Hold"]
+    assert server.commands[-2:] == ["CANCEL self", "SPEAK"]
+
+
+def test_volume_and_language_follow(qtbot: QtBot, server: FakeServer) -> None:
+    server.listen()
+    speech = speech_for(server)
+    speech.set_volume(0.25)
+    speech.set_language("de")
+    probe(qtbot, speech)
+    qtbot.waitUntil(lambda: "SET self LANGUAGE de" in server.commands, timeout=5000)
+    assert "SET self VOLUME -50" in server.commands
+    speech.set_volume(1.0)
+    qtbot.waitUntil(lambda: server.commands[-1] == "SET self VOLUME 100", timeout=5000)
+
+
+def test_words_asked_for_before_the_answer_are_said_once_it_comes(
+    qtbot: QtBot, server: FakeServer
+) -> None:
+    server.listen()
+    speech = speech_for(server)
+    speech.speak("Breathe in")  # connects by itself
+    qtbot.waitUntil(lambda: server.said == ["Breathe in"], timeout=5000)
+
+
+@pytest.mark.parametrize(("waited_s", "said"), [(1.5, ["Breathe in"]), (2.5, [])])
+def test_words_held_while_a_server_is_spawned_are_said_unless_too_late(
+    qtbot: QtBot, server: FakeServer, waited_s: float, said: list[str]
+) -> None:
+    clock = [100.0]
+    spawner = FakeSpawner(server, auto=False)  # nobody listens until spd-say spawned a server
+    speech = speech_for(server, spawner, clock)
+    speech.speak("Breathe in")
+    qtbot.waitUntil(lambda: spawner.asked == 1, timeout=5000)
+    clock[0] += waited_s
+    with qtbot.waitSignal(speech.probed, timeout=5000):
+        spawner.finish()
+    speech.speak("Hold") if not said else None
+    qtbot.waitUntil(lambda: len(server.said) == 1, timeout=5000)
+    assert server.said == (said or ["Hold"])
+
+
+def test_spd_say_spawns_the_server_when_nobody_listens(qtbot: QtBot, server: FakeServer) -> None:
+    spawner = FakeSpawner(server)
+    speech = speech_for(server, spawner)
+    assert probe(qtbot, speech) and spawner.asked == 1
+
+
+@pytest.mark.parametrize("modules", [(), None])
+def test_no_engine_answering_means_failed(
+    qtbot: QtBot, tmp_path: Path, modules: tuple[str, ...] | None
+) -> None:
+    fake = FakeServer(tmp_path / "s.sock", modules or ())
+    if modules is not None:  # a server without output modules; else none at all
+        fake.listen()
+    speech = speech_for(fake)
+    assert not probe(qtbot, speech) and speech.failed
+    speech.speak("Breathe in")  # nothing happens, nothing breaks
+    fake.close()
+
+
+def test_a_hung_server_is_given_up_on(qtbot: QtBot, server: FakeServer) -> None:
+    server.listen()
+    server.mute = True
+    speech = speech_for(server, deadline_ms=200)
+    assert not probe(qtbot, speech) and speech.failed
+
+
+def test_a_server_that_went_away_is_reconnected_for_the_next_words(
+    qtbot: QtBot, server: FakeServer
+) -> None:
+    server.listen()
+    speech = speech_for(server)
+    probe(qtbot, speech)
+    for client in server.clients:
+        client.disconnectFromServer()
+    qtbot.waitUntil(lambda: speech.state is State.IDLE, timeout=5000)
+    speech.speak("Hold")
+    qtbot.waitUntil(lambda: server.said == ["Hold"], timeout=5000)
+
+
+def test_release_lets_go_and_the_next_words_connect_again(qtbot: QtBot, server: FakeServer) -> None:
+    server.listen()
+    speech = speech_for(server)
+    probe(qtbot, speech)
+    speech.release()
+    assert speech.state is State.IDLE and speech.engine_name is not None
+    qtbot.waitUntil(
+        lambda: server.clients[0].state() != QLocalSocket.LocalSocketState.ConnectedState
+    )
+    speech.speak("Breathe out")
+    qtbot.waitUntil(lambda: server.said == ["Breathe out"], timeout=5000)
+    assert len(server.clients) == 2
+
+
+def test_stop_cancels(qtbot: QtBot, server: FakeServer) -> None:
+    server.listen()
+    speech = speech_for(server)
+    probe(qtbot, speech)
+    speech.stop()
+    qtbot.waitUntil(lambda: server.commands[-1:] == ["CANCEL self"], timeout=5000)
+
+
+def test_the_words_block_and_the_socket_address() -> None:
+    assert speak_block("Hold") == b"Hold\r\n.\r\n"
+    assert speak_block(".5 s\nmore") == b"..5 s\r\nmore\r\n.\r\n"
+    assert socket_path({"SPEECHD_ADDRESS": "unix_socket:/x/s.sock"}) == Path("/x/s.sock")
+    assert socket_path({"SPEECHD_ADDRESS": "inet_socket:localhost:6560"}) is None
+    default = Path("/run/user/7/speech-dispatcher/speechd.sock")
+    assert socket_path({"XDG_RUNTIME_DIR": "/run/user/7"}) == default
+    assert socket_path({"SPEECHD_ADDRESS": "unix_socket", "XDG_RUNTIME_DIR": "/run/user/7"}) == (
+        default
+    )
+
+
+def test_spoken_cues_mute_and_volume(qtbot: QtBot, server: FakeServer) -> None:
+    server.listen()
+    speech = speech_for(server)
+    cues = SpokenCues(backend=speech)
+    qtbot.waitUntil(lambda: cues.ready, timeout=5000)
+    assert cues.describe() == "speech-dispatcher (espeak-ng)"
+    cues.set_volume(0.5, muted=True)
+    cues.say("inhale")
+    cues.set_volume(0.0, muted=False)
+    cues.say("inhale")
+    cues.set_volume(0.5, muted=False)
+    cues.say("exhale")
+    qtbot.waitUntil(lambda: server.said == ["Breathe out"], timeout=5000)
+    assert "SET self VOLUME 0" in server.commands
+
+
+# --- the real speech-dispatcher -------------------------------------------------------------
+@pytest.fixture
+def sounding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A sound server for speech-dispatcher's output module: without one its first message
+    never ends and the server stops answering."""
+    if not HAVE_PULSE:
+        pytest.skip("pulseaudio is not installed")
+    env, stop = start_pulseaudio(tmp_path / "pulse")
+    monkeypatch.setenv("PULSE_SERVER", env["PULSE_SERVER"])
+    yield
+    stop()
+
+
+@pytest.fixture
+def speaking_speechd(sounding: None, private_speechd: Path) -> Path:
+    return private_speechd
+
+
+def spoken_in_log(log: Path, words: list[str]) -> list[int]:
+    text = log.read_text(errors="replace") if log.exists() else ""
+    return [text.find(f"DATA:|{w}") for w in words]
+
+
+def test_the_real_server_gets_every_cue_in_order_each_cancelling_the_last(
+    qtbot: QtBot, speaking_speechd: Path
+) -> None:
+    private_speechd = speaking_speechd
+    cues = SpokenCues()  # the Linux default: speech-dispatcher's socket
+    qtbot.waitUntil(lambda: cues.ready, timeout=10_000)
+    assert cues.engine_name is not None and cues.engine_name.startswith("speech-dispatcher")
+    words = ["Breathe in", "Hold", "Breathe out"]
+    spoken: list[str] = []
+    cues.spoken.connect(spoken.append)
+    for count, kind in enumerate(("inhale", "hold", "exhale"), start=1):
+        cues.say(kind)
+        qtbot.waitUntil(lambda n=count: len(spoken) == n, timeout=10_000)  # type: ignore[misc]
+    assert spoken == words
+    qtbot.waitUntil(lambda: -1 not in spoken_in_log(private_speechd, words), timeout=10_000)
+    found = spoken_in_log(private_speechd, words)
+    assert found == sorted(found), "in the order they were said"
+    text = private_speechd.read_text(errors="replace")
+    assert text.count("DATA:|CANCEL self") >= 3
+    cues.shutdown()
+
+
+@pytest.fixture
+def runtime_dir(sounding: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A runtime directory of the test's own, where no speech-dispatcher runs yet; one that
+    spd-say spawned there is ended afterwards."""
+    import shutil
+
+    if shutil.which("speech-dispatcher") is None or shutil.which("spd-say") is None:
+        pytest.skip("speech-dispatcher is not installed")
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    monkeypatch.delenv("SPEECHD_ADDRESS", raising=False)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    yield runtime
+    for pid in spawned_in(runtime):
+        os.kill(pid, signal.SIGKILL)
+
+
+def spawned_in(runtime: Path) -> list[int]:
+    """The speech-dispatchers whose socket is under ``runtime``."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            cmdline = (proc / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if b"speech-dispatcher" in cmdline and str(runtime).encode() in cmdline:
+            found.append(int(proc.name))
+    return found
+
+
+def test_a_server_is_spawned_where_none_runs(qtbot: QtBot, runtime_dir: Path) -> None:
+    cues = SpokenCues()
+    with qtbot.waitSignal(cues.probed, timeout=10_000) as probed:
+        pass
+    assert probed.args == [True]
+    assert spawned_in(runtime_dir), "spd-say spawned a server there"
+    cues.say("hold")
+    qtbot.waitSignal(cues.spoken, timeout=10_000).wait()
+    cues.shutdown()
+
+
+def test_linux_spoken_cues_never_load_qt_text_to_speech(speaking_speechd: Path) -> None:
+    child = """
+import sys
+from PySide6.QtCore import QCoreApplication, QTimer
+app = QCoreApplication([])
+from acumat_desktop.services.audio.speech import SpokenCues
+cues = SpokenCues()
+cues.spoken.connect(lambda words: app.quit())
+cues.probed.connect(lambda ok: cues.say("inhale") if ok else app.exit(2))
+QTimer.singleShot(10_000, lambda: app.exit(3))
+code = app.exec()
+print("QtTextToSpeech" if "PySide6.QtTextToSpeech" in sys.modules else "without", code)
+"""
+    run = subprocess.run(
+        [sys.executable, "-c", child], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert run.stdout.split() == ["without", "0"], run.stderr
