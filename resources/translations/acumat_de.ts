@@ -2195,6 +2195,10 @@ Einzelheiten stehen in {1}.</translation>
             <translation>Gesprochene Hinweise brauchen eine Sprachausgabe, und es wurde keine gefunden (unter Linux: speech-dispatcher installieren). Stattdessen erklingen Töne.</translation>
         </message>
         <message>
+            <source>checking…</source>
+            <translation>wird geprüft …</translation>
+        </message>
+        <message>
             <source>Breathe in</source>
             <translation>Atme ein</translation>
         </message>
