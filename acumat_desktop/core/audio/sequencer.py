@@ -22,6 +22,7 @@ import secrets
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
 
 import numpy as np
 
@@ -48,6 +49,7 @@ class Generator:
     those nobody read for ``IDLE_SECONDS``, and leaves when none remain."""
 
     def __init__(self) -> None:
+        self.on_thread_start: Callable[[], None] | None = None  # run on the thread: name it
         self._cond = threading.Condition()
         self._sources: list[SoundscapeSource] = []
         self._thread: threading.Thread | None = None
@@ -91,7 +93,12 @@ class Generator:
         return [s for s in self._sources if s.short]
 
     def _run(self) -> None:
+        started: Callable[[], None] | None = None
         while True:
+            if self.on_thread_start is not started:  # set after this thread began, too
+                started = self.on_thread_start
+                if started is not None:
+                    started()
             with self._cond:
                 due = self._due()
                 while due == []:

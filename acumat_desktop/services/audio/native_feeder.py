@@ -26,8 +26,6 @@ back within ``RETRY_S`` of the server's return, however long it was away.
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import logging
 import threading
 import time
@@ -37,6 +35,7 @@ from PySide6.QtCore import QObject, Signal
 
 from acumat_desktop.core.audio.mixer import Mixer
 from acumat_desktop.services.audio.pulse_stream import MINREQ_S, PulseError, PulseStream
+from acumat_desktop.services.os_thread import name_os_thread
 
 log = logging.getLogger(__name__)
 
@@ -141,7 +140,7 @@ class NativeFeeder:
 
     # --- the thread ------------------------------------------------------------------------
     def _run(self) -> None:
-        _name_os_thread(b"acumat-audio")
+        name_os_thread(b"acumat-audio")
         while True:
             with self._cond:
                 if not self._wanted and self._stream is None:
@@ -283,12 +282,6 @@ class NativeFeeder:
         """Wait before the next attempt, but wake for a close, a device change or shutdown."""
         with self._cond:
             self._cond.wait_for(lambda: not self._wanted or self._reopen, timeout=seconds)
-
-
-def _name_os_thread(name: bytes) -> None:
-    """Show the thread by name in top -H and /proc (Python names only its own object)."""
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None).prctl(15, ctypes.c_char_p(name[:15]), 0, 0, 0)  # PR_SET_NAME
 
 
 class PulseSinkThread(QObject):

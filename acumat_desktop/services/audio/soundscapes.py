@@ -85,8 +85,10 @@ class SoundCatalogue:
             if sound_id.startswith(USER_PREFIX):
                 return None
             raise KeyError(f"unknown sound {sound_id!r}")
-        from acumat_desktop.core.audio.sequencer import SoundscapeSource
+        from acumat_desktop.core.audio.sequencer import GENERATOR, SoundscapeSource
+        from acumat_desktop.services.os_thread import name_generator_thread
 
+        GENERATOR.on_thread_start = name_generator_thread
         return SoundscapeSource(sound_id, seed=seed, prefetch_seconds=STREAM_PREFETCH_SECONDS)
 
     def is_cached(self, sound_id: str) -> bool:
