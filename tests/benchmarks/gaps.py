@@ -70,14 +70,18 @@ GAPS: dict[str, Gap] = {
     "idle_pss": Gap(
         cause="Private memory (pages no other process shares) is {private:.1f} MB against the "
         "bare app's {bare_private:.1f} MB in this run; the rest of PSS is Qt's shared pages, "
-        "alike in both. Where the private megabytes go, measured apart by importing and "
-        "building one step at a time (2026-11-30): pydantic and the settings model +12 MB "
-        "(about 90 modules, importlib.metadata and email among them), AcuMat's modules before "
-        "the icon +6 MB, the services +4.5–6 MB, the feature modules +5.8 MB, the built "
-        "objects +3.9 MB (the hidden window 0.8 MB, the style sheet 0.85 MB).",
-        closing="Validating the settings without pydantic in the running app (but pydantic is "
-        "a required part of the stack) and building about half of the feature modules only on "
-        "first use (the window's pages, the sound panel, the history and the editors).",
+        "alike in both. Where AcuMat's private megabytes go, measured apart step by step in "
+        "the real start (2026-11-30, after PySide6's cached module sources, ~10 MB, were "
+        "dropped): ~20 MB before the icon (Python, PySide6 and the start's own imports; the "
+        "bare app's whole private memory is ~17.5 MB), the tray icon's first paint on X11 "
+        "+3.7 MB, pydantic and the settings model +4.3 MB (2.4 MB of it importlib.metadata, "
+        "which pydantic's plugin loader imports even with plugins disabled), building the "
+        "features +7 MB in pieces of 0.4–1.2 MB (page libraries 1.2, sound 0.9, window and "
+        "theme ~1.0, session view 0.6, reminders 0.5, media 0.4).",
+        closing="No single item closes it. pydantic is a required part of the stack and the "
+        "settings must be validated before use; keeping its plugin loader out (-2.4 MB) would "
+        "mean replacing a private pydantic module. The rest is about half of the features "
+        "built only on first use (sound, media, page libraries), ~1 MB each.",
     ),
     "shown": Gap(
         cause="By thread in this run: {threads}. The dial repaints its sphere every frame "
@@ -86,10 +90,9 @@ GAPS: dict[str, Gap] = {
         "not redrawn; only the sphere's rectangle updated).",
     ),
     "hidden_layers": Gap(
-        cause="By thread in this run: {threads}. The sound generator (a Python thread the "
-        "kernel knows only by the process's name: *unnamed* above) synthesises the four layers "
-        "live (alone, in process: see the Sound section), the audio feeder mixes and writes to "
-        "PulseAudio, libpulse's thread serves the stream.",
+        cause="By thread in this run: {threads}. The sound generator synthesises the four "
+        "layers live (alone, in process: see the Sound section); the audio feeder mixes and "
+        "writes to PulseAudio once per 150 ms request.",
         closing="Cheaper generators (the largest layer first), or the 90 s rendered loops "
         "(copying costs ~0, at 17 MB of memory per layer).",
     ),
