@@ -46,6 +46,7 @@ pytestmark = [
 ]
 
 SILENCE = 1e-4  # sox RMS of a null sink playing nothing is exactly 0
+HEARD_MARGIN_S = 0.1  # past a change's ramp: the heard position is an estimate
 
 
 @pytest.fixture
@@ -64,7 +65,17 @@ def _play(engine: AudioEngine, qtbot: QtBot, layers: list[tuple[str, float]]) ->
     engine.set_layers(layers)
     qtbot.waitUntil(lambda: engine.status()["output"] is not None, timeout=5000)
     qtbot.waitUntil(lambda: {s for s, _ in engine.mixer.layers()} == {s for s, _ in layers})
-    qtbot.wait(300)  # past the ramp and the 200 ms buffer: what the sink plays is settled
+    _heard_settled(engine, qtbot)
+
+
+def _heard_settled(engine: AudioEngine, qtbot: QtBot, change_s: float = dsp.RAMP_SECONDS) -> None:
+    """Wait until what the sink plays is what the mixer renders since the last change (which
+    takes ``change_s`` of audio: a ramp, a fade): the position rendered now, moved on by as
+    much, has been heard. The audio queued at the server (150-300 ms) is allowed for, however
+    much it is: the heard position is the one written less the server's own latency."""
+    mixer = engine.mixer
+    settled = mixer.position + round((change_s + HEARD_MARGIN_S) * mixer.rate)
+    qtbot.waitUntil(lambda: engine._heard_position() >= settled, timeout=5000)
 
 
 def test_a_layer_is_audible(
@@ -89,7 +100,7 @@ def test_fade_out_reaches_silence_within_the_fade_time(
     _play(engine, qtbot, [("rain", 1.0)])
     assert record_rms(pulse_server, 0.5) > 0.01
     engine.fade_out(1.0)
-    qtbot.wait(1000 + 250)  # fade time + the output buffer
+    _heard_settled(engine, qtbot, change_s=1.0)  # the fade's second of audio has been heard
     assert record_rms(pulse_server, 1.0) < SILENCE
 
 
@@ -112,7 +123,7 @@ def test_master_volume_changes_the_recorded_level_by_the_curve(
     _play(engine, qtbot, [("brown-noise", 1.0)])
     full = record_rms(pulse_server, 1.0)
     engine.set_master_volume(0.5)
-    qtbot.wait(300)
+    _heard_settled(engine, qtbot)  # no full-level audio still queued at the server
     half = record_rms(pulse_server, 1.0)
     expected = dsp.perceptual_gain(0.5)  # 0.125, -18 dB
     assert half / full == pytest.approx(expected, rel=0.25)
