@@ -280,7 +280,9 @@ def build_features(s: Services) -> AcuMat:
         sounds=sound,
         clock=s.clock,
     )
-    sound.attach(sessions.view.sound_button)  # the session page's speaker opens the sound
+    s.shutdown.register("sessions", sessions.shutdown)
+    # The session page's speaker opens the sound (the page is built when first needed).
+    sessions.when_view_built(lambda view: sound.attach(view.sound_button))
 
     def settings_choices() -> SettingsChoices:  # the dialog's modules come when it first opens
         from acumat_desktop.ui.routine_choices import pattern_choices, sound_choices
@@ -302,13 +304,14 @@ def build_features(s: Services) -> AcuMat:
         library=sessions.library,
         patterns=sessions.patterns.all(),
         history=s.history,
-        session_view=sessions.view,
+        session_page=sessions,
         starter=sessions,
         sounds=sound,
         pattern_library=sessions.patterns,
     )
     # The picker's ▶ plays its sound as ambience (the picker is built when the window shows).
     pages.when_home_built(lambda picker: sound.attach_preview(picker.details))
+    s.shutdown.register("session pages", pages.shutdown)
     reminders, media = build_around_sessions(s, shell, sound, sessions)
     s.app.aboutToQuit.connect(s.shutdown.run)
     return AcuMat(s, shell, sound, sessions, pages, reminders, media)

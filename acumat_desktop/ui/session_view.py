@@ -79,7 +79,8 @@ def is_evening(now: datetime) -> bool:
 def ask_to_stop(parent: QWidget) -> bool:
     """Ask before ending a session early. Escape answers "keep going", Enter stops."""
     return ask(
-        parent, QCoreApplication.translate("SessionView", "Stop the session?"),
+        parent,
+        QCoreApplication.translate("SessionView", "Stop the session?"),
         QCoreApplication.translate("SessionView", "Stop the session now?"),
         QCoreApplication.translate("SessionView", "Stop"),
         QCoreApplication.translate("SessionView", "Keep going"),
@@ -110,7 +111,11 @@ class SessionView(QWidget):
         parent: QWidget | None = None,
         *,
         closing_s: float = CLOSING_S,
+        last_note: tuple[SessionEvent, float] | None = None,
     ) -> None:
+        """``last_note``: for a page built while a session runs, the last event that changed
+        the line under the dial and the seconds since (see ``core/session_notes.py``): the
+        page then shows what it would show had it been there from the start."""
         super().__init__(parent)
         self.setObjectName("SessionView")
         self._engine = engine
@@ -119,7 +124,8 @@ class SessionView(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(self.tr("Session"))
 
-        self._closing = self._single_shot(round(closing_s * 1000), self._close_gently)
+        self._closing_ms = round(closing_s * 1000)
+        self._closing = self._single_shot(self._closing_ms, self._close_gently)
         self._closing.setObjectName("sessionClosing")  # one shot after the end, then sleep
         self._tip_timer = self._single_shot(0, lambda: self._set_tip(""))
         self._tip_timer.setObjectName("sessionCueHold")
@@ -138,6 +144,8 @@ class SessionView(QWidget):
         # A plain closure (not a bound method) so the engine lets go when the view is deleted.
         self.destroyed.connect(lambda *_: unsubscribe())
         self._show_plan()
+        if last_note is not None:
+            self._take(*last_note)
         self._sync()
 
     # ----------------------------------------------------------------- building
@@ -248,7 +256,7 @@ class SessionView(QWidget):
         return self._closing.isActive()
 
     def closing_ms(self) -> int:
-        return self._closing.interval()
+        return self._closing_ms
 
     def request_stop(self) -> None:
         """Stop after the person confirms (nothing happens if no session is active)."""
@@ -276,29 +284,34 @@ class SessionView(QWidget):
         )
 
     def _on_event(self, event: SessionEvent) -> None:
+        self._take(event)
+        self._sync()
+
+    def _take(self, event: SessionEvent, since_s: float = 0.0) -> None:
+        """Follow ``event``, which came ``since_s`` seconds ago (0 but for a page built late)."""
         if isinstance(event, Started):
             self._closing.stop()
             self._show_plan()
         elif isinstance(event, CountdownOver):
             self._set_tip("")  # the caution was for before the start
         elif isinstance(event, CueDue):
-            self._set_tip(event.text, CUE_HOLD_S)
+            self._set_tip(event.text, CUE_HOLD_S - since_s)
         elif isinstance(event, OneMinuteLeft):
-            self._set_tip(self.tr("One minute left."), NOTE_HOLD_S)
+            self._set_tip(self.tr("One minute left."), NOTE_HOLD_S - since_s)
         elif isinstance(event, Suspended):
-            self._set_tip(
-                self.tr("Paused while the computer was asleep. Press Space to carry on.")
-            )
+            self._set_tip(self.tr("Paused while the computer was asleep. Press Space to carry on."))
         elif isinstance(event, Finished):
             self._set_tip(self.tr("Well done. Take a moment before you get up."))
-            self._closing.start()
+            left_ms = self._closing_ms - round(since_s * 1000)
+            if left_ms > 0:  # a page built after the closing words had gone stays quiet
+                self._closing.start(left_ms)
         elif isinstance(event, Stopped):
             self._closing.stop()
             self._set_tip(self.tr("Session stopped."))
-        self._sync()
 
     def _close_gently(self) -> None:
         log.debug("closing words shown; on to the summary")
+        self._closing.setInterval(self._closing_ms)  # a late page started it with what was left
         self.closing_done.emit()
 
     def _show_plan(self) -> None:
@@ -324,14 +337,18 @@ class SessionView(QWidget):
             style.polish(self.dial)
             self.dial.update()
 
-    def _set_tip(self, text: str, hold_s: float = 0.0) -> None:
+    def _set_tip(self, text: str, hold_s: float | None = None) -> None:
+        """Show ``text`` for ``hold_s`` seconds (None: until the next note; 0 or less: its
+        time is over, so the line is quiet)."""
         self._tip_timer.stop()
+        if hold_s is not None and hold_s <= 0:
+            text = ""
         self._tip_text = text
         self.tip_label.setText(text)
         self.tip_label.setAccessibleName(text)
         self._fit_tip()
-        if text and hold_s > 0:
-            self._tip_timer.start(round(hold_s * 1000))
+        if text and hold_s is not None:
+            self._tip_timer.start(max(1, round(hold_s * 1000)))
 
     def _fit_tip(self) -> None:
         """Set the cue a little smaller when it needs more than its fixed lines."""

@@ -4,15 +4,16 @@ routine actions and the safety note.
 The pages are built when first needed, not at start-up (a start to the tray needs none of them):
 the home page (the picker, the routine actions and, on a first run, the welcome) when the window
 first shows or something asks for it; the summary, the history page and the safety sheet when
-first shown. A session needs none of them: its page is the sessions feature's."""
+first shown. A session needs none of them: its page is the sessions feature's, built when
+first needed too (:class:`SessionPage`)."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QMetaObject, QObject, QTimer, SignalInstance
 from PySide6.QtGui import QAction
 
 from acumat_desktop.core.breathing import BreathingPattern
@@ -45,6 +46,16 @@ FIRST_ROUTINE = "first-time"  # where a first run leads
 StartArgs = tuple[str, int, object, object]
 
 
+class SessionPage(Protocol):
+    """The session page, built when first needed (the sessions feature)."""
+
+    def show_view(self) -> None:
+        """Make the page current (now if it is built or the window shows, else on show)."""
+
+    def when_view_built(self, hook: Callable[[SessionView], None]) -> None:
+        """Call ``hook`` with the page once it is built (now, if it is)."""
+
+
 class SessionPages(QObject):
     """The window's pages around a session; starts go through ``starter`` like every other."""
 
@@ -59,7 +70,7 @@ class SessionPages(QObject):
         library: RoutineLibrary,
         patterns: Mapping[str, BreathingPattern],
         history: HistoryStore,
-        session_view: SessionView,
+        session_page: SessionPage,
         starter: RoutineStarter,
         sounds: SoundLister,
         pattern_library: PatternLibrary | None = None,
@@ -70,8 +81,10 @@ class SessionPages(QObject):
         self._clock = clock
         self._window = window
         self._history = history
-        self._session_view = session_view
-        session_view.closing_done.connect(self._after_closing)
+        self._links: list[QMetaObject.Connection] = []  # undone at shutdown
+        self._session_page = session_page
+        self._session_view: SessionView | None = None
+        session_page.when_view_built(self._on_view_built)
         self._starter = starter
         self._library = library
         self._patterns = patterns
@@ -86,13 +99,30 @@ class SessionPages(QObject):
         self._history_view: HistoryView | None = None
         self._safety_sheet: SafetySheet | None = None
         self._home_hooks: list[Callable[[RoutinePicker], None]] = []
-        settings.changed.connect(self._on_settings)
-        session.happened.connect(self._on_event)
+        self._link(settings.changed, self._on_settings)
+        self._link(session.happened, self._on_event)
         self._add_menu_actions()
         if window.isVisible():
             self._build_home()
         else:
             window.installEventFilter(self)  # the home page comes as the window first shows
+
+    def _link(self, signal: SignalInstance, slot: Any) -> None:
+        """Connect until :meth:`shutdown` (what outlives the pages must not reach them)."""
+        self._links.append(signal.connect(slot))
+
+    def shutdown(self) -> None:
+        """The app quits: the settings, the session and the window's pages no longer reach
+        the pages (a window deleted later is never touched)."""
+        for link in self._links:
+            QObject.disconnect(link)
+        self._links.clear()
+        self._home_hooks.clear()
+        self._window.removeEventFilter(self)
+
+    def _on_view_built(self, view: SessionView) -> None:
+        self._session_view = view
+        self._link(view.closing_done, self._after_closing)
 
     # ------------------------------------------------------------------ built when needed
 
@@ -256,7 +286,7 @@ class SessionPages(QObject):
     def _on_event(self, event: SessionEvent) -> None:
         if isinstance(event, Started):
             self._window.clear_notices()  # the mat is a quiet place: nothing follows into it
-            self._window.pages.setCurrentWidget(self._session_view)
+            self._session_page.show_view()
             if not self._note_seen():
                 # A start from the tray or the command line: the session waits, paused, behind
                 # the note in the window (after the engine has finished starting it).
@@ -265,13 +295,15 @@ class SessionPages(QObject):
             if self._held:
                 self._held = False
                 self.safety_sheet.hide()  # nothing waits any more; the note comes next time
-            if isinstance(event, Stopped):
+            if isinstance(event, Stopped) or self._session_view is None:
                 self._show_record(event.record)
-            # Finished: the page shows the closing words; closing_done brings the summary.
+            # Finished: the page shows the closing words; closing_done brings the summary
+            # (a session that ran with no page, hidden, has its summary at once).
 
     def _after_closing(self) -> None:
         record = self._session.engine.record
-        if record is not None and self._window.pages.currentWidget() is self._session_view:
+        view = self._session_view
+        if record is not None and view is not None and self._window.pages.currentWidget() is view:
             self._show_record(record)
 
     def _show_record(self, record: SessionRecord) -> None:

@@ -1,4 +1,9 @@
-"""Sessions: routines, the session page, history, tray controls and the session commands."""
+"""Sessions: routines, the session page, history, tray controls and the session commands.
+
+The session page (the dial) is built when first needed: when a session starts while the window
+shows, or when the window shows while one runs. A start to the tray, and a session run from the
+tray with the window hidden, never build it; built mid-session it takes up the session as it
+is (``core/session_notes.py``)."""
 
 from __future__ import annotations
 
@@ -6,9 +11,9 @@ import logging
 import math
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEvent, QMetaObject, QObject, QTimer, SignalInstance
 
 from acumat_desktop.core.acclimation import MinutesChoice, choose_minutes, weekly_plan
 from acumat_desktop.core.breathing import Ramp, describe
@@ -32,6 +37,7 @@ from acumat_desktop.core.session import (
     Suspended,
     plan_from_routine,
 )
+from acumat_desktop.core.session_notes import LastNote
 from acumat_desktop.services.history_store import HistoryStore
 from acumat_desktop.services.pattern_library import PatternLibrary
 from acumat_desktop.services.routine_library import RoutineLibrary, UnknownRoutineError
@@ -40,11 +46,13 @@ from acumat_desktop.services.settings_service import SettingsService
 from acumat_desktop.settings.model import Settings
 from acumat_desktop.ui.main_window import MainWindow
 from acumat_desktop.ui.session_actions import SessionActions
-from acumat_desktop.ui.session_view import SessionView, ask_to_stop
 from acumat_desktop.ui.tray import TooltipLine, Tray, TraySection
 from acumat_desktop.wiring.history_commands import register_history_commands
 from acumat_desktop.wiring.ports import SoundLister
 from acumat_desktop.wiring.start_menu import StartMenu
+
+if TYPE_CHECKING:  # built when first needed (its module too: the dial's painting is large)
+    from acumat_desktop.ui.session_view import SessionView
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +93,7 @@ class SessionsFeature(QObject):
         self._tray = tray
         self._commands = commands
         self._sounds = sounds
+        self._links: list[QMetaObject.Connection] = []  # undone at shutdown
         self.patterns = PatternLibrary(data_dir / "patterns")
         for problem in self.patterns.problems:
             log.warning("breathing pattern skipped: %s", problem)
@@ -105,18 +114,92 @@ class SessionsFeature(QObject):
             self._history_retry.start()
         # One set of session actions for the page's buttons and keys, the tray and the menus.
         self.session_actions = SessionActions(session, self, confirm_stop=self._confirm_stop)
-        self.view = SessionView(session.engine, self.session_actions, window)
-        window.pages.addWidget(self.view)
+        self._view: SessionView | None = None
+        self._view_hooks: list[Callable[[SessionView], None]] = []
+        self._last_note = LastNote(session.engine.clock)  # what a page built late takes up
+        window.installEventFilter(self)  # the page comes as the window shows during a session
         self._tray_timer = QTimer(self)
         self._tray_timer.setObjectName("trayTick")
         self._tray_timer.setSingleShot(True)
         self._tray_timer.timeout.connect(self._tick)
         self._build_tray()
-        session.state_changed.connect(self._on_state)
-        session.happened.connect(self._on_event)
-        settings.changed.connect(self._apply_settings)
-        self._apply_settings(settings.settings)
+        self._link(session.state_changed, self._on_state)
+        self._link(session.happened, self._on_event)
+        self._link(settings.changed, self._apply_settings)
         self._register_commands()
+
+    def _link(self, signal: SignalInstance, slot: Any) -> None:
+        """Connect until :meth:`shutdown` (the settings, the session and the window outlive
+        this feature in tests, and their signals must not reach it or its page)."""
+        self._links.append(signal.connect(slot))
+
+    def shutdown(self) -> None:
+        """The app quits: nothing outside reaches this feature or its page any more, and its
+        timers stop (a window deleted later is never touched)."""
+        for link in self._links:
+            QObject.disconnect(link)
+        self._links.clear()
+        self._tray_timer.stop()
+        self._history_retry.stop()
+        self.history.on_message = None
+        self._window.removeEventFilter(self)
+        self._view_hooks.clear()
+
+    # ------------------------------------------------------------------ the session page
+
+    @property
+    def view(self) -> SessionView:
+        """The session page, built now if it was not yet."""
+        if self._view is None:
+            self._view = self._build_view()
+            for hook in self._view_hooks:
+                hook(self._view)
+            self._view_hooks.clear()
+        return self._view
+
+    @property
+    def view_built(self) -> bool:
+        return self._view is not None
+
+    def when_view_built(self, hook: Callable[[SessionView], None]) -> None:
+        """Call ``hook`` with the session page once it is built (now, if it is)."""
+        if self._view is not None:
+            hook(self._view)
+        else:
+            self._view_hooks.append(hook)
+
+    def _build_view(self) -> SessionView:
+        from acumat_desktop.ui.session_view import SessionView
+
+        self._window.removeEventFilter(self)
+        view = SessionView(
+            self._session.engine,
+            self.session_actions,
+            self._window,
+            last_note=self._last_note.since(),
+        )
+        self._window.pages.addWidget(view)
+        settings = self._settings.settings
+        view.set_reduced_motion(settings.appearance.reduced_motion)
+        view.set_eyes_closed(settings.session.eyes_closed)
+        log.debug("session page built (session %s)", self._session.engine.state.value)
+        return view
+
+    def show_view(self) -> None:
+        """Make the session page the window's page: now if it is built or the window shows,
+        else as the window shows (a session run from the tray with the window hidden needs
+        no page)."""
+        if self._view is not None or self._window.isVisible():
+            self._window.pages.setCurrentWidget(self.view)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self._window
+            and event.type() == QEvent.Type.Show
+            and self._session.engine.state in ACTIVE_STATES
+        ):
+            self._window.pages.setCurrentWidget(self.view)  # before the window maps
+        return False
 
     # ------------------------------------------------------------------ starting
 
@@ -152,7 +235,7 @@ class SessionsFeature(QObject):
             raise ValueError(str(exc)) from None
         if minutes is not None and minutes != choice.minutes:
             self._remember_minutes(routine_id, minutes)
-        self._window.pages.setCurrentWidget(self.view)
+        self.show_view()
         self._window.bring_forward()
 
     def minutes_for(self, routine_id: str) -> MinutesChoice:
@@ -212,9 +295,12 @@ class SessionsFeature(QObject):
         """Ask only someone who is looking at the window; a stop from the tray is meant."""
         if not self._window.isVisible() or self._window.isMinimized():
             return True
+        from acumat_desktop.ui.session_view import ask_to_stop
+
         return ask_to_stop(self._window)
 
     def _on_event(self, event: SessionEvent) -> None:
+        self._last_note(event)
         self._keep_history(event)
         if isinstance(event, Suspended) and self._tray is not None:
             self._tray.message(
@@ -276,8 +362,9 @@ class SessionsFeature(QObject):
             self._history_retry.stop()
 
     def _apply_settings(self, settings: Settings) -> None:
-        self.view.set_reduced_motion(settings.appearance.reduced_motion)
-        self.view.set_eyes_closed(settings.session.eyes_closed)
+        if self._view is not None:  # else the page reads them when it is built
+            self._view.set_reduced_motion(settings.appearance.reduced_motion)
+            self._view.set_eyes_closed(settings.session.eyes_closed)
 
     # ------------------------------------------------------------------ tray
 

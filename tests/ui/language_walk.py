@@ -156,6 +156,7 @@ class Seen:
 
     def look(self, name: str, root: QWidget, clip_root: QWidget | None = None) -> None:
         QApplication.processEvents()  # a text just changed: let its layout follow
+        QApplication.processEvents()  # (changed by a zero timer, it follows the turn after)
         self.texts.setdefault(name, []).extend(_texts(root))
         self.clipped += [
             f"{name}: {p}" for p in clipped_words(clip_root or root) if not _known_tight(p)

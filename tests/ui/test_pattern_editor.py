@@ -113,7 +113,7 @@ def test_new_pattern_from_the_routine_editor_is_saved_and_chosen(
         library=parts.sessions.library,
         patterns=library.all(),
         history=parts.history,
-        session_view=parts.sessions.view,
+        session_page=parts.sessions,
         starter=parts.sessions,
         sounds=parts.sound,
         pattern_library=library,
