@@ -27,7 +27,9 @@ class SessionStatus(_Strict):
     remaining_s: float = 0.0
     countdown_remaining_s: float = 0.0  # > 0 only while state is "countdown"
     breathing: BreathingStatus = BreathingStatus()
-    keep_awake: str = "none"  # how the screen is kept awake during sessions, "none" if it isn't
+    # How the screen is kept awake during sessions: "none" if it isn't, "unknown" until the
+    # method was chosen (at the first session; an idle app is never made to probe for it).
+    keep_awake: str = "none"
 
 
 class SittingStatus(_Strict):

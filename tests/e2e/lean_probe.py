@@ -8,6 +8,7 @@ import linecache
 import sys
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 # Only what ``acumat`` itself imports before its tray icon shows; the rest where it is used.
 from acumat_desktop.app import run_app
@@ -40,6 +41,19 @@ PAGE_MODULES = (
     "acumat_desktop.ui.safety_note",
     "acumat_desktop.ui.welcome",
     "acumat_desktop.ui.settings_dialog",
+    "acumat_desktop.ui.session_view",  # the session page: built when a session is shown
+    "acumat_desktop.ui.widgets.breath_dial",
+)
+# What chooses the keep-awake method (D-Bus introspection and its XML parser): only a session
+# (or the settings dialog) needs it, never a start or a status asked while none runs.
+KEEP_AWAKE_PROBING = (
+    "acumat_desktop.services.keep_awake._dbus",
+    "acumat_desktop.services.keep_awake.portal",
+    "acumat_desktop.services.keep_awake.gnome",
+    "acumat_desktop.services.keep_awake.screensaver",
+    "acumat_desktop.services.keep_awake.logind",
+    "acumat_desktop.services.keep_awake.xss",
+    "xml.etree.ElementTree",
 )
 
 
@@ -72,12 +86,14 @@ def main() -> None:
         "pages": [
             len(window.findChildren(kind)) for kind in (RoutinePicker, SessionSummary, HistoryView)
         ],
+        "session_pages": len(window.findChildren(QWidget, "SessionView")),
     }
     if "--start" in sys.argv:  # a session started from the command line, right after start
         request = {"v": 1, "id": 1, "cmd": "start", "args": {"routine": "first-time"}}
         out["reply"] = json.loads(built.commands.handle_line(json.dumps(request).encode()))
         turn()
         out["session_page"] = window.pages.currentWidget() is built.sessions.view
+        out["session_pages_then"] = len(window.findChildren(QWidget, "SessionView"))
         out["state"] = built.session.state.value
     window.show()
     turn()
@@ -153,6 +169,10 @@ def run() -> None:
     seen["sources_kept"] = sorted(path for path in linecache.cache if ".py" in path)
     seen["after"] = sorted(name for name in AFTER_ICON if name in sys.modules)
     seen["page_modules"] = sorted(name for name in PAGE_MODULES if name in sys.modules)
+    seen["keep_awake_probing"] = sorted(n for n in KEEP_AWAKE_PROBING if n in sys.modules)
+    seen["session_pages"] = len(
+        [w for w in QApplication.allWidgets() if w.objectName() == "SessionView"]
+    )
     seen["status"] = json.loads(bytes(answer)) if answer else None
     print(json.dumps(seen))
 

@@ -39,6 +39,7 @@ def test_a_minimized_start_builds_the_tray_and_no_page(acumat: AppRunner) -> Non
     assert found["tray"] is True and found["window_shown"] is False, found
     assert found["heavy"] == []  # no numpy, synthesiser or QtMultimedia in a start to the tray
     assert found["pages"] == [0, 0, 0]  # no picker, summary or history page yet
+    assert found["session_pages"] == 0  # nor the session page (its dial)
     assert found["shown_pages"] == [1, 0, 0]  # the window shows with its home page only
     assert found["history_current"] is True and found["history_pages"] == 1
 
@@ -50,7 +51,8 @@ def test_a_session_started_right_after_a_minimized_start_shows_its_page(
     assert found["reply"]["ok"] is True, found["reply"]
     assert found["state"] in ("countdown", "running")
     assert found["session_page"] is True  # the home page built under it does not cover it
-    assert found["pages"] == [0, 0, 0]
+    assert found["pages"] == [0, 0, 0] and found["session_pages"] == 0
+    assert found["session_pages_then"] == 1  # built as the start brought the window forward
 
 
 def test_the_tray_icon_shows_before_the_settings_model_services_and_window_are_imported(
@@ -80,3 +82,16 @@ def test_a_status_asked_as_soon_as_the_socket_listens_is_answered_by_the_whole_a
     status = found["status"]
     assert status is not None and status["ok"] is True, found
     assert {"session", "reminders", "tray"} <= set(status["result"]), status
+
+
+def test_a_minimized_start_and_a_status_build_no_session_page_and_probe_no_keep_awake(
+    acumat: AppRunner,
+) -> None:
+    """A status asked while no session runs says how the screen would be kept awake without
+    choosing the method (D-Bus introspection, its XML parser): ``unknown`` until a session
+    has chosen it. The session page and its dial are not built either."""
+    found = probe(acumat, "--run")
+    session = found["status"]["result"]["session"]
+    assert session["state"] == "idle" and session["keep_awake"] == "unknown", session
+    assert found["keep_awake_probing"] == [], found["keep_awake_probing"]
+    assert found["session_pages"] == 0

@@ -81,6 +81,27 @@ def test_guard_follows_the_setting(qtbot: QtBot) -> None:
     assert backend.holds == 2 and guard.held
 
 
+def test_asking_for_the_method_in_use_never_chooses_one() -> None:
+    """``status --json`` asks while no session runs: "unknown" until a session (or the
+    settings, through ``method``) has chosen the method; no backend is built for the asking."""
+    made: list[CountingBackend] = []
+
+    def make() -> CountingBackend:
+        made.append(CountingBackend())
+        return made[-1]
+
+    guard = SessionKeepAwake(make)
+    assert guard.method_in_use == "unknown" and guard.status()["method"] == "unknown"
+    assert made == [] and not guard.held
+    guard.set_enabled(False)
+    assert guard.method_in_use == "none" and made == []
+    guard.set_enabled(True)
+    guard.set_active(True)  # a session chooses it
+    assert len(made) == 1 and guard.method_in_use == "counting"
+    guard.set_active(False)
+    assert guard.method_in_use == "counting", "once chosen, it is named"
+
+
 def test_guard_releases_at_quit_and_never_holds_again() -> None:
     backend = CountingBackend()
     guard = SessionKeepAwake(backend)

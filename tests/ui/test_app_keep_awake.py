@@ -74,6 +74,15 @@ def status_method(acumat: AcuMat) -> str:
     return str(acumat.board.snapshot()["session"]["keep_awake"])
 
 
+def test_an_idle_status_names_no_method_before_a_session_chose_one(
+    acumat: AcuMat, backend: RecordingKeepAwake
+) -> None:
+    assert status_method(acumat) == "unknown" and backend.calls == []
+    acumat.sessions.start("desk-break", sound="none")
+    acumat.session.stop()
+    assert status_method(acumat) == "recording"
+
+
 def test_held_while_a_session_runs_or_pauses_and_released_at_its_end(
     acumat: AcuMat, backend: RecordingKeepAwake
 ) -> None:

@@ -14,6 +14,7 @@ from acumat_desktop.services.keep_awake.null import NullKeepAwake
 log = logging.getLogger(__name__)
 
 REASON = "An acupressure mat session is in progress"
+UNKNOWN = "unknown"  # the method before it was chosen
 _CONTEXT = "KeepAwake"
 _LABELS = {
     "portal": QT_TRANSLATE_NOOP("KeepAwake", "the desktop portal"),
@@ -96,8 +97,12 @@ class SessionKeepAwake(QObject):
     @property
     def method_in_use(self) -> str:
         """The method sessions use (``status --json`` ``session.keep_awake``); "none" when
-        there is none or the setting is off."""
-        return self.backend.method if self._enabled and not self._closed else "none"
+        there is none or the setting is off; "unknown" until it was chosen (at the first
+        session, or when the settings show it): asking never probes, so a status bar polling
+        an idle app costs no D-Bus round trips and loads none of the backends."""
+        if not self._enabled or self._closed:
+            return "none"
+        return self._backend.method if self._backend is not None else UNKNOWN
 
     @property
     def held(self) -> bool:
