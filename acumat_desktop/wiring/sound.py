@@ -45,8 +45,8 @@ from acumat_desktop.core.status import StatusBoard
 from acumat_desktop.services.audio.ambience_driver import AmbienceDriver
 from acumat_desktop.services.audio.mix_presets import MixPresets
 from acumat_desktop.services.audio.prewarm import plays_loops, prewarm_delay_ms
-from acumat_desktop.services.audio.prompt_voice import PromptVoice
 from acumat_desktop.services.audio.soundscapes import SoundCatalogue, SoundInfo
+from acumat_desktop.services.audio.speech import RoutinePrompts
 from acumat_desktop.services.session_service import SessionService
 from acumat_desktop.services.settings_service import SettingsService
 from acumat_desktop.services.shutdown import ShutdownManager
@@ -101,7 +101,8 @@ class SoundFeature(QObject):
         self._speech: SpokenCues | None = None
         self.presets = MixPresets(data_dir / "mixes.json")
         self.ambience = AmbienceDriver(lambda: self.engine, self, clock=clock)
-        self.prompt_voice = PromptVoice(self)  # routine prompts, asked for at a session's start
+        # routine prompts, by the spoken cues' engine, asked for when a session with prompts starts
+        self.prompts = RoutinePrompts(lambda: self.speech)
         self._links: list[QMetaObject.Connection] = []  # undone at shutdown
         self.director = SessionSound(
             lambda: self.ambience.session_output,
@@ -111,7 +112,7 @@ class SoundFeature(QObject):
             self,
             eyes_closed=lambda: settings.settings.session.eyes_closed,
             speaker=lambda: self.speech,
-            prompter=self.prompt_voice,
+            prompter=self.prompts,
         )
         self._device: bytes | None = None
         self._told_tray = False
@@ -213,8 +214,8 @@ class SoundFeature(QObject):
 
     @property
     def speech(self) -> SpokenCues:
-        """The spoken-cue engine, probed on first use (a session with spoken cues, or the
-        settings dialog), not at start-up."""
+        """The speech engine of spoken cues and routine prompts, probed on first use (a session
+        with spoken cues or prompts, or the settings dialog), not at start-up."""
         if self._speech is None:
             from acumat_desktop.services.audio.speech import SpokenCues
 
@@ -344,7 +345,6 @@ class SoundFeature(QObject):
         self._device = device
         if self._speech is not None:
             self._speech.set_volume(sound.master_volume, sound.muted)
-        self.prompt_voice.set_volume(sound.master_volume, sound.muted)
         self.panel.set_master_volume(sound.master_volume)
         self.panel.set_muted(sound.muted)
         self.mute_action.blockSignals(True)
@@ -433,7 +433,7 @@ class SoundFeature(QObject):
 
     def shutdown(self) -> None:
         """Nothing of the sound fires from now on: its signals are cut, its timers stopped,
-        a pre-render or a prompt still being said is ended, and the audio thread stopped."""
+        a pre-render is ended, the speech connection closed and the audio thread stopped."""
         if self._closed:
             return
         self._closed = True
@@ -444,7 +444,6 @@ class SoundFeature(QObject):
             self._window.removeEventFilter(self)
         self.ambience.shutdown()
         self.director.shutdown()
-        self.prompt_voice.shutdown()
         if self._speech is not None:
             self._speech.shutdown()
         process, self.prewarm_process = self.prewarm_process, None

@@ -83,3 +83,20 @@ def test_a_routine_prompt_is_said_in_its_own_words(qtbot: QtBot) -> None:
     cues.spoken.connect(said.append)
     cues.say_text("Move the pillow")
     assert said == [], "muted: prompts are as quiet as the cues"
+
+
+def test_a_prompt_cuts_off_a_cue_and_a_cue_never_cuts_off_a_prompt(qtbot: QtBot) -> None:
+    """speech-dispatcher's priorities, kept by the QtTextToSpeech engines (Windows, macOS)."""
+    cues = SpokenCues(engines=["mock"])
+    heard: list[str] = []
+    _engine(cues).sayingWord.connect(lambda word, *_: heard.append(word))
+    cues.say("exhale")
+    qtbot.waitUntil(lambda: heard == ["Breathe"], timeout=3000)
+    assert cues.say_text("Step off the mat")  # cuts "Breathe out" off
+    qtbot.waitUntil(lambda: heard[1:] == ["Step"], timeout=3000)
+    cues.say("hold")  # dropped: the prompt goes on
+    assert cues.say_text("Turn over")  # said after it
+    qtbot.waitUntil(lambda: heard[-1:] == ["over"], timeout=5000)
+    assert heard == ["Breathe", "Step", "off", "the", "mat", "Turn", "over"]
+    cues.say("inhale")  # the prompts are over: cues are said again
+    qtbot.waitUntil(lambda: heard[-2:] == ["Breathe", "in"], timeout=3000)

@@ -17,10 +17,9 @@ from pytestqt.qtbot import QtBot
 
 from acumat_desktop.services.audio.speech import SpokenCues
 from acumat_desktop.services.audio.ssip import SsipSpeech, State, socket_path, speak_block
-from tests.services.pulse_fixture import HAVE_PULSE, start_pulseaudio
-from tests.services.test_prompt_voice import private_speechd
+from tests.services.speechd_fixture import private_speechd, sounding, speaking_speechd
 
-__all__ = ["private_speechd"]  # a fixture: a speech-dispatcher of the test's own
+__all__ = ["private_speechd", "sounding", "speaking_speechd"]  # fixtures
 
 REPLIES = {
     "SET": "2{n} OK SET",
@@ -31,7 +30,8 @@ REPLIES = {
 
 class FakeServer(QObject):
     """Answers SSIP line by line and notes every command (``said`` the words' blocks).
-    ``modules`` as LIST OUTPUT_MODULES answers; ``mute`` answers nothing at all."""
+    ``modules`` as LIST OUTPUT_MODULES answers; ``mute`` answers nothing at all; a command in
+    ``hold`` is answered only at :meth:`resume`."""
 
     def __init__(self, path: Path, modules: tuple[str, ...] = ("espeak-ng",)) -> None:
         super().__init__()
@@ -39,6 +39,8 @@ class FakeServer(QObject):
         self.commands: list[str] = []
         self.said: list[str] = []
         self.mute = False
+        self.hold: set[str] = set()
+        self._held: tuple[QLocalSocket, str] | None = None
         self.server = QLocalServer(self)
         self.server.newConnection.connect(self._accept)
         self.clients: list[QLocalSocket] = []
@@ -57,7 +59,17 @@ class FakeServer(QObject):
             line = bytes(client.readLine().data()).decode().removesuffix("\r\n")
             if self.mute:
                 continue
-            client.write(self._answer(line).encode())
+            answer = self._answer(line)
+            if line in self.hold:
+                self._held = (client, answer)
+                continue
+            client.write(answer.encode())
+
+    def resume(self) -> None:
+        assert self._held is not None
+        client, answer = self._held
+        self._held = None
+        client.write(answer.encode())
 
     def _answer(self, line: str) -> str:
         if self._data is not None:
@@ -155,8 +167,9 @@ def test_each_cue_cuts_off_the_one_before_and_they_come_in_order(
         speech.speak(words)
         qtbot.waitUntil(lambda n=count: len(spoken) == n, timeout=5000)  # type: ignore[misc]
     assert server.said == ["Breathe in", "Hold", "Breathe out"]
-    speaking = [c for c in server.commands if c in ("CANCEL self", "SPEAK")]
-    assert speaking == ["CANCEL self", "SPEAK"] * 3, "every cue cancels this client's words first"
+    speaking = [c for c in server.commands if c.startswith(("CANCEL", "SPEAK", "SET self PRI"))]
+    # a notification cuts off the one before; CANCEL would cut off a prompt being said too
+    assert speaking == ["SET self PRIORITY notification", "SPEAK", "SPEAK", "SPEAK"]
 
 
 def test_only_the_newest_words_are_sent_when_several_wait(qtbot: QtBot, server: FakeServer) -> None:
@@ -167,7 +180,7 @@ def test_only_the_newest_words_are_sent_when_several_wait(qtbot: QtBot, server: 
     speech.speak("Hold")  # asked before the server took "Breathe in"
     qtbot.waitUntil(lambda: server.said[-1:] == ["Hold"], timeout=5000)
     assert server.said == ["Hold"]
-    assert server.commands[-2:] == ["CANCEL self", "SPEAK"]
+    assert server.commands.count("SPEAK") == 1
 
 
 def test_volume_and_language_follow(qtbot: QtBot, server: FakeServer) -> None:
@@ -298,29 +311,12 @@ def test_spoken_cues_mute_and_volume(qtbot: QtBot, server: FakeServer) -> None:
 
 
 # --- the real speech-dispatcher -------------------------------------------------------------
-@pytest.fixture
-def sounding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """A sound server for speech-dispatcher's output module: without one its first message
-    never ends and the server stops answering."""
-    if not HAVE_PULSE:
-        pytest.skip("pulseaudio is not installed")
-    env, stop = start_pulseaudio(tmp_path / "pulse")
-    monkeypatch.setenv("PULSE_SERVER", env["PULSE_SERVER"])
-    yield
-    stop()
-
-
-@pytest.fixture
-def speaking_speechd(sounding: None, private_speechd: Path) -> Path:
-    return private_speechd
-
-
 def spoken_in_log(log: Path, words: list[str]) -> list[int]:
     text = log.read_text(errors="replace") if log.exists() else ""
     return [text.find(f"DATA:|{w}") for w in words]
 
 
-def test_the_real_server_gets_every_cue_in_order_each_cancelling_the_last(
+def test_the_real_server_gets_every_cue_in_order_as_notifications(
     qtbot: QtBot, speaking_speechd: Path
 ) -> None:
     private_speechd = speaking_speechd
@@ -338,7 +334,7 @@ def test_the_real_server_gets_every_cue_in_order_each_cancelling_the_last(
     found = spoken_in_log(private_speechd, words)
     assert found == sorted(found), "in the order they were said"
     text = private_speechd.read_text(errors="replace")
-    assert text.count("DATA:|CANCEL self") >= 3
+    assert text.count("SET self PRIORITY notification") == 1 and "CANCEL self" not in text
     cues.shutdown()
 
 

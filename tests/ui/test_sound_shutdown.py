@@ -63,7 +63,7 @@ def test_after_close_nothing_of_the_sound_fires(parts: AcuMat, qtbot: QtBot) -> 
     parts.session.start(plan)
     assert engine.calls == told and engine.layers == [("rain", 1.0)]
     assert sound.panel.master.value() == panel_volume, "the panel no longer follows"
-    assert not sound.prompt_voice.probing, "no speech engine asked for"
+    assert sound._speech is None, "no speech engine asked for"
     assert not sound.ambience.timer_active and not sound.director.timer_active
     parts.session.stop()
 

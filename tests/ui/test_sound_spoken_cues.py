@@ -15,8 +15,7 @@ from acumat_desktop.core.breathing import BUILTIN_PATTERNS
 from acumat_desktop.core.session import SessionPlan
 from acumat_desktop.services.audio.ssip import SsipSpeech, State
 from acumat_desktop.ui.settings_dialog import SettingsDialog
-from tests.services.test_prompt_voice import private_speechd
-from tests.services.test_ssip_speech import sounding, speaking_speechd
+from tests.services.speechd_fixture import private_speechd, sounding, speaking_speechd
 from tests.ui.test_sound_shutdown import parts
 from tests.ui.test_sound_wiring import FakeEngine
 

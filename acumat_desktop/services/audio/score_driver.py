@@ -94,7 +94,7 @@ class TextSpeaker(Protocol):
 
 
 class Prompter(Protocol):
-    """The part of PromptVoice a session uses: says a routine's prompts once it has found a
+    """The part of RoutinePrompts a session uses: says a routine's prompts once it has found a
     speech engine (asked at the session's start, never built at the prompt)."""
 
     @property

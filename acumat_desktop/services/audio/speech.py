@@ -1,5 +1,6 @@
-"""Spoken breathing cues ("Breathe in", "Hold", "Breathe out") and a routine's words, where the
-system has a speech engine; otherwise the cue tones play and :data:`NO_ENGINE_NOTICE` says why.
+"""Spoken breathing cues ("Breathe in", "Hold", "Breathe out") and a routine's prompts ("move
+the pillow under your neck"), where the system has a speech engine; otherwise the cue tones
+play (:data:`NO_ENGINE_NOTICE` says why) and prompts chime.
 
 On Linux speech-dispatcher is spoken to over its socket (:mod:`.ssip`): nothing is built in the
 app and nothing waits on the server, so a session with spoken cues starts without a freeze
@@ -7,12 +8,17 @@ app and nothing waits on the server, so a session with spoken cues starts withou
 Windows and macOS use QtTextToSpeech (:mod:`.speech_qt`), and so do tests that pass ``engines``
 (Qt's ``mock``). Neither module is imported before spoken cues are first used.
 The speech goes to the speech engine's own output, not through the mixer.
+
+One engine says both, one connection per session: a prompt is more important than a cue (it
+cuts a cue off, a cue never cuts it off: the cue is dropped), see :mod:`.ssip`.
+:class:`RoutinePrompts` lets a session with cue tones have its prompts said by the same engine.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal, SignalInstance
@@ -54,7 +60,7 @@ class Backend(Protocol):
 
     def set_language(self, language: str) -> None: ...
 
-    def speak(self, text: str) -> None: ...
+    def speak(self, text: str, *, prompt: bool = False) -> None: ...
 
     def stop(self) -> None: ...
 
@@ -146,15 +152,17 @@ class SpokenCues(QObject):
             "exhale": self.tr("Breathe out"),
         }.get(kind)
         if words is not None:
-            self.say_text(words)
+            self.say_text(words, prompt=False)
 
-    def say_text(self, text: str) -> None:
-        """Say a routine's own words ("move the pillow under your neck") now, with the same
-        volume and mute as the breathing cues."""
+    def say_text(self, text: str, *, prompt: bool = True) -> bool:
+        """Say a routine's prompt ("move the pillow under your neck") now, with the same volume
+        and mute as the breathing cues, at a prompt's priority (``prompt`` False: a cue's).
+        False when nothing is said (no engine, muted, silent, blank words)."""
         if self._backend.failed or not text.strip() or self._muted or self._volume <= 0.0:
-            return
+            return False
         self._backend.set_language(active_language())
-        self._backend.speak(text)
+        self._backend.speak(text, prompt=prompt)
+        return True
 
     def stop(self) -> None:
         self._backend.stop()
@@ -162,3 +170,27 @@ class SpokenCues(QObject):
     def _probed(self, ok: bool) -> None:
         self.probed.emit(ok)
         self.described.emit(self.describe())
+
+
+class RoutinePrompts:
+    """A routine's prompts said by the session's speech engine while cue tones play (the
+    score's ``Prompter``). ``speech`` builds the engine (once, not at start-up): :meth:`prepare`
+    asks for it when a session with prompts starts, so the connection is open long before the
+    first prompt and is let go with the session's. Until the engine has answered, or without
+    one, :attr:`ready` is False and the prompt chimes."""
+
+    def __init__(self, speech: Callable[[], SpokenCues]) -> None:
+        self._speech = speech
+        self._cues: SpokenCues | None = None
+
+    @property
+    def ready(self) -> bool:
+        return self._cues is not None and self._cues.ready
+
+    def prepare(self) -> None:
+        self._cues = self._speech()
+        self._cues.prepare()
+
+    def say_text(self, text: str) -> bool:
+        """Say ``text`` if the engine is ready and it is audible; False when nothing is said."""
+        return self._cues is not None and self._cues.ready and self._cues.say_text(text)

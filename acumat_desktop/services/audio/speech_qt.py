@@ -20,9 +20,14 @@ def production_engines(available: Iterable[str]) -> list[str]:
     return [name for name in available if name not in TEST_ONLY_ENGINES]
 
 
+_BUSY = (QTextToSpeech.State.Speaking, QTextToSpeech.State.Synthesizing)
+
+
 class QtSpeech(QObject):
     """The first of ``engines`` (default: Qt's available engines but ``mock``) that
-    initialises, built at :meth:`prepare`."""
+    initialises, built at :meth:`prepare`. Cues and prompts keep speech-dispatcher's rules
+    (:mod:`.ssip`): a cue cuts off a cue, a prompt cuts off a cue, a cue while a prompt is
+    being said is dropped, and prompts are said in turn."""
 
     probed = Signal(bool)
     spoken = Signal(str)
@@ -33,6 +38,7 @@ class QtSpeech(QObject):
         self._speech: QTextToSpeech | None = None
         self._prepared = False
         self._volume = 1.0
+        self._prompting = False  # the words being said (or queued) are a prompt's
 
     @property
     def ready(self) -> bool:
@@ -77,16 +83,24 @@ class QtSpeech(QObject):
     def set_language(self, language: str) -> None:
         """Qt's engines follow the default locale already."""
 
-    def speak(self, text: str) -> None:
-        if self._speech is not None:
-            self._speech.say(text)  # cuts off what it was saying
-            self.spoken.emit(text)
+    def speak(self, text: str, *, prompt: bool = False) -> None:
+        speech = self._speech
+        if speech is None:
+            return
+        prompting = self._prompting and speech.state() in _BUSY
+        if prompt and prompting:
+            speech.enqueue(text)  # after the prompt being said
+        elif prompting:
+            log.debug("Cue %r dropped: a prompt is being said", text)
+            return
+        else:
+            speech.say(text)  # cuts off a cue being said
+        self._prompting = prompt or prompting
+        self.spoken.emit(text)
 
     def stop(self) -> None:
-        if self._speech is not None and self._speech.state() in (
-            QTextToSpeech.State.Speaking,
-            QTextToSpeech.State.Synthesizing,
-        ):
+        self._prompting = False
+        if self._speech is not None and self._speech.state() in _BUSY:
             self._speech.stop(QTextToSpeech.BoundaryHint.Immediate)
 
     def release(self) -> None:

@@ -1,5 +1,5 @@
 """Speech-dispatcher spoken to over its own socket (SSIP, a plain text protocol), from the GUI
-thread without ever waiting on it.
+thread without ever waiting on it: a session's spoken breathing cues and its routine's prompts.
 
 Why not QTextToSpeech's ``speechd`` engine: building it fetches every voice the server knows
 and libspeechd parses that reply on the calling thread with Python's GIL held (1.3 s measured
@@ -11,8 +11,15 @@ its last client left (its default), so a cue after a longer phase would wait for
 command at a time and reads the replies as they come (``readyRead``), so nothing blocks. The
 socket is ``SPEECHD_ADDRESS``'s (``unix_socket:PATH``) or
 ``$XDG_RUNTIME_DIR/speech-dispatcher/speechd.sock``. Only libspeechd spawns a server, so when
-nobody answers there, ``spd-say -O`` is run in a child (:class:`PromptVoice`'s probe) and the
-socket is tried once more. A server that stops answering is given up on after a deadline.
+nobody answers there, ``spd-say -O`` is run in a child (:class:`~.spd_spawn.ServerSpawner`) and
+the socket is tried once more. A server that stops answering is given up on after a deadline.
+
+Cues and prompts share the connection and the server decides between them by SSIP's priorities
+(the same rules hold against other clients, a screen reader's words included): a breathing cue
+is a ``notification`` (:data:`CUE_PRIORITY`): a newer cue cuts off the older, and a cue that
+comes while a prompt (or anything more important) is being said or waits is dropped, never said
+late on a breath it no longer belongs to. A prompt is a ``message`` (:data:`PROMPT_PRIORITY`):
+it cuts off a cue being said and is never cut off by one; prompts are said in turn.
 """
 
 from __future__ import annotations
@@ -30,13 +37,21 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtNetwork import QLocalSocket
 
-from acumat_desktop.services.audio.prompt_voice import PromptVoice, intensity
+from acumat_desktop.services.audio.spd_spawn import ServerSpawner
 
 log = logging.getLogger(__name__)
 
 REPLY_DEADLINE_MS = 5000  # a reply takes well under a millisecond; longer is a hung server
-HOLD_S = 2.0  # words asked for before the server answered are said this late at most
+HOLD_S = 2.0  # a cue asked for before the server answered is said this late at most
+PROMPT_HOLD_S = 5.0  # a prompt, as late as the session's score still sounds one
 CLIENT = "AcuMat:cues"
+CUE_PRIORITY = "notification"
+PROMPT_PRIORITY = "message"
+
+
+def intensity(volume: float) -> int:
+    """The master volume (0..1) as speech-dispatcher's volume (-100..100), as Qt maps it."""
+    return round(min(1.0, max(0.0, volume)) * 200 - 100)
 
 
 def socket_path(env: dict[str, str] | None = None) -> Path | None:
@@ -71,13 +86,14 @@ class _Command:
     data: bytes
     what: str  # "hello", "modules", "speak", "words", or "set"
     text: str = ""
+    cue: bool = False  # a breathing cue's SPEAK: out of date once a newer cue is asked for
 
 
 class SsipSpeech(QObject):
     """Says words through speech-dispatcher. :meth:`prepare` connects (spawning the server
     through ``spawner`` when nobody listens) and emits ``probed`` with the answer; :meth:`speak`
-    cuts off what this client said before and says the new words (``spoken`` once the server
-    has queued them); :meth:`release` lets the server go."""
+    says a cue or a prompt at its priority (``spoken`` once the server has queued the words);
+    :meth:`release` lets the server go."""
 
     probed = Signal(bool)
     spoken = Signal(str)
@@ -87,13 +103,13 @@ class SsipSpeech(QObject):
         parent: QObject | None = None,
         *,
         path: Path | None = None,
-        spawner: PromptVoice | None = None,
+        spawner: ServerSpawner | None = None,
         clock: Callable[[], float] = time.monotonic,
         reply_deadline_ms: int = REPLY_DEADLINE_MS,
     ) -> None:
         super().__init__(parent)
         self._path = path
-        self._spawner = spawner if spawner is not None else PromptVoice(self)
+        self._spawner = spawner if spawner is not None else ServerSpawner(self)
         self._spawner.probed.connect(self._spawned)
         self._clock = clock
         self.state = State.IDLE
@@ -104,7 +120,9 @@ class SsipSpeech(QObject):
         self._in_flight: _Command | None = None
         self._reply: list[str] = []
         self._buffer = b""
-        self._held: tuple[str, float] | None = None
+        self._held: tuple[str, float] | None = None  # the newest cue asked for meanwhile
+        self._held_prompts: list[tuple[str, float]] = []
+        self._priority: str | None = None  # the last one set on this connection
         self._volume: float = 1.0
         self._language: str | None = None
         self._deadline = QTimer(self)
@@ -152,32 +170,38 @@ class SsipSpeech(QObject):
         if self.state is State.READY:
             self._send(_Command(f"SET self LANGUAGE {language}\r\n".encode(), "set"))
 
-    def speak(self, text: str) -> None:
-        """Cut off this client's words and say ``text`` now (or as soon as the server has
-        answered, if that is within :data:`HOLD_S`)."""
+    def speak(self, text: str, *, prompt: bool = False) -> None:
+        """Say a breathing cue now, or a routine's ``prompt``, at its priority (see the module).
+        Before the server has answered, the newest cue is held up to :data:`HOLD_S` and every
+        prompt up to :data:`PROMPT_HOLD_S`."""
         if self.state is State.FAILED:
             return
         if self.state is not State.READY:
-            self._held = (text, self._clock())
+            if prompt:
+                self._held_prompts.append((text, self._clock()))
+            else:
+                self._held = (text, self._clock())
             self.prepare()
             return
-        # words not yet sent are out of date: only the newest are said
-        self._queue = deque(c for c in self._queue if c.what not in ("speak", "words"))
-        self._send(_Command(b"CANCEL self\r\n", "set"))
-        self._send(_Command(b"SPEAK\r\n", "speak", text))
-        self._send(_Command(speak_block(text), "words", text))
+        if not prompt:  # a cue not yet sent is out of date: only the newest is said
+            self._queue = deque(c for c in self._queue if not c.cue)
+        priority = PROMPT_PRIORITY if prompt else CUE_PRIORITY
+        if priority != self._priority:
+            self._priority = priority
+            self._send(_Command(f"SET self PRIORITY {priority}\r\n".encode(), "set"))
+        self._send(_Command(b"SPEAK\r\n", "speak", text, cue=not prompt))
 
     def stop(self) -> None:
-        """Cut off this client's words (and forget any held)."""
-        self._held = None
+        """Cut off this client's words, prompts too, and forget any not yet said."""
+        self._held, self._held_prompts = None, []
         if self.state is State.READY:
-            self._queue = deque(c for c in self._queue if c.what not in ("speak", "words"))
+            self._queue = deque(c for c in self._queue if c.what != "speak")
             self._send(_Command(b"CANCEL self\r\n", "set"))
 
     def release(self) -> None:
         """Close the connection (the server quits on its own timeout); what is known of it
         stays, and the next words connect again."""
-        self._held = None
+        self._held, self._held_prompts = None, []
         if self.state is not State.FAILED:
             self.state = State.IDLE
         self._drop_socket()
@@ -203,6 +227,7 @@ class SsipSpeech(QObject):
         self._deadline.stop()
         self._queue.clear()
         self._in_flight, self._reply, self._buffer = None, [], b""
+        self._priority = None  # a new connection starts at the server's default
         sock, self._socket = self._socket, None
         if sock is not None:
             for signal in (sock.connected, sock.readyRead, sock.errorOccurred, sock.disconnected):
@@ -251,15 +276,22 @@ class SsipSpeech(QObject):
         self._send(_Command(f"SET self VOLUME {intensity(self._volume)}\r\n".encode(), "set"))
         if self._language:
             self._send(_Command(f"SET self LANGUAGE {self._language}\r\n".encode(), "set"))
-        log.info("Spoken cues through %s", self.engine_name)
+        log.info("Spoken cues and prompts through %s", self.engine_name)
         self.probed.emit(True)
         held, self._held = self._held, None
-        if held is not None and self._clock() - held[1] <= HOLD_S:
+        prompts, self._held_prompts = self._held_prompts, []
+        now = self._clock()
+        for text, asked in prompts:
+            if now - asked <= PROMPT_HOLD_S:
+                self.speak(text, prompt=True)
+        if held is not None and now - held[1] <= HOLD_S:
             self.speak(held[0])
 
     def _fail(self) -> None:
         self.state = State.FAILED
-        self._held = None
+        if self._held_prompts:
+            log.warning("No speech engine answered: %d prompt(s) not said", len(self._held_prompts))
+        self._held, self._held_prompts = None, []
         self._drop_socket()
         self.probed.emit(False)
 
@@ -315,9 +347,10 @@ class SsipSpeech(QObject):
             else:
                 log.info("speech-dispatcher has no output module: no spoken cues")
                 self._fail()
-        elif command.what == "speak" and not ok:
+        elif command.what == "speak" and ok:  # the server waits for the words: they go next
+            self._queue.appendleft(_Command(speak_block(command.text), "words", command.text))
+        elif command.what == "speak":
             log.warning("speech-dispatcher refused to speak: %s", reply[-1])
-            self._queue = deque(c for c in self._queue if c.what != "words")
         elif command.what == "words" and ok:
             self.spoken.emit(command.text)
         elif not ok:
