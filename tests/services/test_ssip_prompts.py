@@ -6,15 +6,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from acumat_desktop.services.audio.speech import RoutinePrompts, SpokenCues
+from acumat_desktop.services.audio.ssip import SsipSpeech
 from tests.services.speechd_fixture import (
     private_speechd,
     sounding,
     speaking_speechd,
 )
-from tests.services.test_ssip_speech import FakeServer, FakeSpawner, probe, server, speech_for
+from tests.services.test_ssip_speech import (
+    FakeServer,
+    FakeSpawner,
+    all_sent,
+    probe,
+    server,
+    speech_for,
+)
 
 __all__ = ["private_speechd", "server", "sounding", "speaking_speechd"]  # fixtures
 
@@ -78,10 +87,87 @@ def test_prompts_asked_for_while_connecting_are_all_said_before_the_newest_cue(
     speech.speak("Turn over", prompt=True)
     speech.speak("Hold")
     qtbot.waitUntil(lambda: spawner.asked == 1, timeout=5000)
-    clock[0] += 1.0
+    clock[0] += 0.2  # within the cue's tolerance, once the prompts are over
     spawner.finish()
     qtbot.waitUntil(lambda: len(server.said) == 3, timeout=5000)
     assert server.said == [PROMPT, "Turn over", "Hold"]
+
+
+def saying_a_prompt(qtbot: QtBot, server: FakeServer, clock: list[float]) -> SsipSpeech:
+    """Connected, with :data:`PROMPT` being said (the server ends it at ``finish``)."""
+    server.listen()
+    server.speaking = {PROMPT}
+    speech = speech_for(server, clock=clock)
+    probe(qtbot, speech)
+    speech.speak(PROMPT, prompt=True)
+    qtbot.waitUntil(lambda: server.said == [PROMPT], timeout=5000)
+    assert {"begin", "end", "cancel"} <= server.notify, "the server tells when words are said"
+    return speech
+
+
+def test_a_cue_during_a_prompt_waits_for_its_end_and_is_said_then_if_on_time(
+    qtbot: QtBot, server: FakeServer
+) -> None:
+    clock = [50.0]
+    speech = saying_a_prompt(qtbot, server, clock)
+    speech.speak("Hold")  # its boundary comes while the prompt is being said
+    all_sent(qtbot, server, speech, 0.5)
+    assert server.said == [PROMPT] and server.commands.count("SPEAK") == 1, "not sent meanwhile"
+    assert speech.prompting
+    clock[0] += 0.1  # the prompt ends 100 ms after the boundary
+    server.finish(PROMPT)
+    qtbot.waitUntil(lambda: server.said == [PROMPT, "Hold"], timeout=5000)
+    assert not speech.prompting
+    clock[0] += 4.0
+    speech.speak("Breathe out")  # the next boundary: sent at once
+    qtbot.waitUntil(lambda: server.said[-1:] == ["Breathe out"], timeout=5000)
+
+
+@pytest.mark.parametrize("code", [702, 703])
+def test_a_cue_whose_moment_passed_during_the_prompt_is_dropped(
+    qtbot: QtBot, server: FakeServer, code: int
+) -> None:
+    clock = [50.0]
+    speech = saying_a_prompt(qtbot, server, clock)
+    speech.speak("Breathe in")
+    speech.speak("Hold")  # only the newest cue waits
+    clock[0] += 0.5  # the prompt (or another client's words) ran half a second past it
+    server.finish(PROMPT, code)
+    qtbot.waitUntil(lambda: not speech.prompting, timeout=5000)
+    all_sent(qtbot, server, speech, 0.5)
+    assert server.said == [PROMPT], "never said late, on a breath it no longer belongs to"
+    speech.speak("Breathe out")
+    qtbot.waitUntil(lambda: server.said == [PROMPT, "Breathe out"], timeout=5000)
+
+
+def test_events_that_come_before_a_reply_are_told_from_it(qtbot: QtBot, server: FakeServer) -> None:
+    server.events_first = True  # as speech-dispatcher sends a CANCELED before the reply
+    server.listen()
+    speech = speech_for(server)
+    probe(qtbot, speech)
+    spoken: list[str] = []
+    speech.spoken.connect(spoken.append)
+    speech.speak(PROMPT, prompt=True)
+    qtbot.waitUntil(lambda: spoken == [PROMPT], timeout=5000)
+    qtbot.waitUntil(lambda: not speech.prompting, timeout=5000)
+    speech.speak("Hold")
+    qtbot.waitUntil(lambda: spoken == [PROMPT, "Hold"], timeout=5000)
+    assert server.said == [PROMPT, "Hold"] and speech.ready
+
+
+def test_without_events_a_prompt_holds_the_cues_while_it_may_be_said(
+    qtbot: QtBot, server: FakeServer
+) -> None:
+    server.refuse_events = True  # a server that does not tell: the prompt's length is guessed
+    server.listen()
+    speech = speech_for(server)
+    probe(qtbot, speech)
+    speech.speak("Hi", prompt=True)
+    qtbot.waitUntil(lambda: server.said == ["Hi"], timeout=5000)
+    speech.speak("Hold")
+    all_sent(qtbot, server, speech, 0.5)
+    assert server.said == ["Hi"] and speech.prompting
+    qtbot.waitUntil(lambda: server.said == ["Hi", "Hold"], timeout=5000)  # once it may be over
 
 
 def test_stop_cuts_off_prompts_too(qtbot: QtBot, server: FakeServer) -> None:
@@ -125,38 +211,52 @@ def test_routine_prompts_are_said_once_the_engine_answered(
 
 
 # --- the real speech-dispatcher -------------------------------------------------------------
-def test_the_real_server_says_a_prompt_whole_over_the_cues(
+LONG = "Move the pillow under your neck, lie back down slowly, and let your shoulders sink"
+
+
+def test_the_real_server_says_a_prompt_whole_and_no_cue_late(
     qtbot: QtBot, speaking_speechd: Path
 ) -> None:
-    """A cue being said is cut off by the prompt; a cue that comes while the prompt is said
-    never cuts it off (the server drops it or says it afterwards, as its queue stands)."""
+    """A cue being said is cut off by the prompt; a cue whose boundary comes while the prompt
+    is said is never queued (the real server dropped it or said it seconds late, after the
+    prompt); the next cue after the prompt's end is queued at once."""
     cues = SpokenCues()
     qtbot.waitUntil(lambda: cues.ready, timeout=10_000)
     spoken: list[str] = []
     cues.spoken.connect(spoken.append)
     cues.say("inhale")
     qtbot.waitUntil(lambda: len(spoken) == 1, timeout=10_000)
-    assert cues.say_text(PROMPT)
-    qtbot.waitUntil(lambda: len(spoken) == 2, timeout=10_000)
-    cues.say("hold")
-    qtbot.waitUntil(lambda: len(spoken) == 3, timeout=10_000)
+    assert cues.say_text(LONG)
     log = speaking_speechd
-    qtbot.waitUntil(lambda: prompt_said(log) is not None, timeout=20_000)
-    assert prompt_said(log) == "whole", "nothing cut the prompt off"
+    qtbot.waitUntil(lambda: prompt_said(log, LONG) == "begun", timeout=10_000)
+    cues.say("hold")  # seconds before the prompt ends
+    qtbot.waitUntil(lambda: prompt_said(log, LONG) in ("whole", "cut"), timeout=30_000)
+    assert prompt_said(log, LONG) == "whole", "nothing cut the prompt off"
+    backend = cues._backend
+    assert isinstance(backend, SsipSpeech)
+    qtbot.waitUntil(lambda: not backend.prompting, timeout=10_000)
+    cues.say("exhale")  # the boundary after the prompt
+    qtbot.waitUntil(lambda: "Queueing message |Breathe out|" in log.read_text(), timeout=10_000)
     text = log.read_text(errors="replace")
-    assert f"Queueing message |{PROMPT}| with priority 2" in text  # message
-    assert "Queueing message |Hold| with priority 4" in text  # notification
+    assert "Queueing message |Breathe in| with priority 4" in text  # notification
+    assert f"Queueing message |{LONG}| with priority 2" in text  # message
+    assert "|Hold|" not in text, "the cue of a boundary during the prompt was never queued"
+    assert text.index("Queueing message |Breathe out|") > text.index(
+        "reporting end", text.index(LONG)
+    )
+    assert spoken == ["Breathe in", LONG, "Breathe out"]
     cues.shutdown()
 
 
-def prompt_said(log: Path) -> str | None:
-    """From the server's log: "whole" once the prompt's synthesis ended on its own, "cut" if
-    the synthesiser was stopped before, None while it is still being said."""
+def prompt_said(log: Path, words: str) -> str | None:
+    """From the server's log: None before the synthesiser has the prompt's words, "begun"
+    while they are said, "whole" once their synthesis ended on its own, "cut" if the
+    synthesiser was stopped before."""
     text = log.read_text(errors="replace") if log.exists() else ""
-    start = text.find(f"output module: |<speak>{PROMPT}</speak>")
+    start = text.find(f"output module: |<speak>{words}</speak>")
     if start < 0:
         return None
     stop, end = text.find("Module stop!", start), text.find("reporting end", start)
     if stop >= 0 and (end < 0 or stop < end):
         return "cut"
-    return "whole" if end >= 0 else None
+    return "whole" if end >= 0 else "begun"

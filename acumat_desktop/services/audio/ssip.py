@@ -14,12 +14,18 @@ socket is ``SPEECHD_ADDRESS``'s (``unix_socket:PATH``) or
 nobody answers there, ``spd-say -O`` is run in a child (:class:`~.spd_spawn.ServerSpawner`) and
 the socket is tried once more. A server that stops answering is given up on after a deadline.
 
-Cues and prompts share the connection and the server decides between them by SSIP's priorities
-(the same rules hold against other clients, a screen reader's words included): a breathing cue
-is a ``notification`` (:data:`CUE_PRIORITY`): a newer cue cuts off the older, and a cue that
-comes while a prompt (or anything more important) is being said or waits is dropped, never said
-late on a breath it no longer belongs to. A prompt is a ``message`` (:data:`PROMPT_PRIORITY`):
-it cuts off a cue being said and is never cut off by one; prompts are said in turn.
+Cues and prompts share the connection. A breathing cue is a ``notification``
+(:data:`CUE_PRIORITY`): a newer cue cuts off the older, and the server drops it while anything
+more important (another client's words too) is being said. A prompt is a ``message``
+(:data:`PROMPT_PRIORITY`): it cuts off a cue being said and is never cut off by one; prompts
+are said in turn. The server's own arbitration is not enough for a cue that comes while a
+prompt is said: speech-dispatcher 0.11 sometimes dropped it and sometimes said it after the
+prompt, seconds late on a breath it no longer belongs to. So the server tells this client when
+its messages end (SSIP event notifications, ``7xx`` lines that come between the replies, even
+before the reply to the words they are about), and a cue is never sent while a prompt of ours
+is being said or waits: it waits for the prompt's END and is said then if that is within
+:data:`CUE_TOLERANCE_S` of its boundary, else dropped. A server that does not send events gets
+a guess at how long a prompt takes to say (:func:`saying_s`).
 """
 
 from __future__ import annotations
@@ -42,8 +48,9 @@ from acumat_desktop.services.audio.spd_spawn import ServerSpawner
 log = logging.getLogger(__name__)
 
 REPLY_DEADLINE_MS = 5000  # a reply takes well under a millisecond; longer is a hung server
-HOLD_S = 2.0  # a cue asked for before the server answered is said this late at most
+CUE_TOLERANCE_S = 0.3  # a cue is sent this long after its boundary at most, else dropped
 PROMPT_HOLD_S = 5.0  # a prompt, as late as the session's score still sounds one
+EVENTS = ("begin", "end", "cancel")  # the events asked for (SET self NOTIFICATION ... on)
 CLIENT = "AcuMat:cues"
 CUE_PRIORITY = "notification"
 PROMPT_PRIORITY = "message"
@@ -68,6 +75,14 @@ def socket_path(env: dict[str, str] | None = None) -> Path | None:
     return Path(runtime) / "speech-dispatcher" / "speechd.sock"
 
 
+def saying_s(text: str, *, told: bool) -> float:
+    """How long a prompt may keep the cues waiting: a guess at how long it takes to say
+    (espeak-ng says some 15 characters a second), or, where the server tells when it ends
+    (``told``), a generous bound in case that news never comes."""
+    guess = 1.0 + 0.08 * len(text)
+    return 3 * guess + 5.0 if told else guess
+
+
 def speak_block(text: str) -> bytes:
     """The words as SSIP's data block: CRLF lines, a leading dot doubled, a dot line to end."""
     lines = [("." + line if line.startswith(".") else line) for line in text.splitlines()]
@@ -84,16 +99,20 @@ class State(Enum):
 @dataclass
 class _Command:
     data: bytes
-    what: str  # "hello", "modules", "speak", "words", or "set"
+    what: str  # "hello", "modules", "events", "speak", "words", or "set"
     text: str = ""
     cue: bool = False  # a breathing cue's SPEAK: out of date once a newer cue is asked for
+
+    @property
+    def prompt(self) -> bool:
+        return self.what in ("speak", "words") and not self.cue
 
 
 class SsipSpeech(QObject):
     """Says words through speech-dispatcher. :meth:`prepare` connects (spawning the server
     through ``spawner`` when nobody listens) and emits ``probed`` with the answer; :meth:`speak`
     says a cue or a prompt at its priority (``spoken`` once the server has queued the words);
-    :meth:`release` lets the server go."""
+    :meth:`release` lets the server go. ``clock`` times a cue against its boundary."""
 
     probed = Signal(bool)
     spoken = Signal(str)
@@ -120,8 +139,15 @@ class SsipSpeech(QObject):
         self._in_flight: _Command | None = None
         self._reply: list[str] = []
         self._buffer = b""
-        self._held: tuple[str, float] | None = None  # the newest cue asked for meanwhile
+        self._held: tuple[str, float] | None = None  # the newest cue waiting, and its boundary
         self._held_prompts: list[tuple[str, float]] = []
+        self._events = True  # the server tells when a message ends
+        self._event: list[str] = []  # the lines of an event block being read
+        self._prompts: set[int] = set()  # our prompts the server has, not yet ended
+        self._ended: deque[int] = deque(maxlen=16)  # messages whose end came before their reply
+        self._watch = QTimer(self)  # the prompts keep the cues waiting this long at most
+        self._watch.setSingleShot(True)
+        self._watch.timeout.connect(self._prompts_timed_out)
         self._priority: str | None = None  # the last one set on this connection
         self._volume: float = 1.0
         self._language: str | None = None
@@ -137,6 +163,13 @@ class SsipSpeech(QObject):
     @property
     def failed(self) -> bool:
         return self.state is State.FAILED
+
+    @property
+    def prompting(self) -> bool:
+        """A prompt of ours is being said, or waits to be: a cue now would wait."""
+        if self._prompts or (self._in_flight is not None and self._in_flight.prompt):
+            return True
+        return any(c.prompt for c in self._queue)
 
     @property
     def engine_name(self) -> str | None:
@@ -172,14 +205,16 @@ class SsipSpeech(QObject):
 
     def speak(self, text: str, *, prompt: bool = False) -> None:
         """Say a breathing cue now, or a routine's ``prompt``, at its priority (see the module).
-        Before the server has answered, the newest cue is held up to :data:`HOLD_S` and every
-        prompt up to :data:`PROMPT_HOLD_S`."""
+        Before the server has answered, and while a prompt of ours is said, the newest cue
+        waits up to :data:`CUE_TOLERANCE_S`; before the answer every prompt waits up to
+        :data:`PROMPT_HOLD_S`."""
         if self.state is State.FAILED:
             return
-        if self.state is not State.READY:
+        ready = self.state is State.READY
+        if not ready or (not prompt and self.prompting):
             if prompt:
                 self._held_prompts.append((text, self._clock()))
-            else:
+            else:  # said once nothing stands in its way, if that is soon
                 self._held = (text, self._clock())
             self.prepare()
             return
@@ -194,6 +229,7 @@ class SsipSpeech(QObject):
     def stop(self) -> None:
         """Cut off this client's words, prompts too, and forget any not yet said."""
         self._held, self._held_prompts = None, []
+        self._forget_prompts()
         if self.state is State.READY:
             self._queue = deque(c for c in self._queue if c.what != "speak")
             self._send(_Command(b"CANCEL self\r\n", "set"))
@@ -226,8 +262,10 @@ class SsipSpeech(QObject):
     def _drop_socket(self) -> None:
         self._deadline.stop()
         self._queue.clear()
-        self._in_flight, self._reply, self._buffer = None, [], b""
+        self._in_flight, self._reply, self._buffer, self._event = None, [], b"", []
         self._priority = None  # a new connection starts at the server's default
+        self._events = True  # until this server says otherwise
+        self._forget_prompts()
         sock, self._socket = self._socket, None
         if sock is not None:
             for signal in (sock.connected, sock.readyRead, sock.errorOccurred, sock.disconnected):
@@ -273,19 +311,19 @@ class SsipSpeech(QObject):
 
     def _ready(self) -> None:
         self.state = State.READY
+        for event in EVENTS:
+            self._send(_Command(f"SET self NOTIFICATION {event} on\r\n".encode(), "events"))
         self._send(_Command(f"SET self VOLUME {intensity(self._volume)}\r\n".encode(), "set"))
         if self._language:
             self._send(_Command(f"SET self LANGUAGE {self._language}\r\n".encode(), "set"))
         log.info("Spoken cues and prompts through %s", self.engine_name)
         self.probed.emit(True)
-        held, self._held = self._held, None
         prompts, self._held_prompts = self._held_prompts, []
         now = self._clock()
         for text, asked in prompts:
             if now - asked <= PROMPT_HOLD_S:
                 self.speak(text, prompt=True)
-        if held is not None and now - held[1] <= HOLD_S:
-            self.speak(held[0])
+        self._release_cue()
 
     def _fail(self) -> None:
         self.state = State.FAILED
@@ -322,16 +360,23 @@ class SsipSpeech(QObject):
         *lines, self._buffer = self._buffer.split(b"\r\n")
         for raw in lines:
             line = raw.decode("utf-8", "replace")
-            self._reply.append(line)
-            if len(line) >= 4 and line[3] == "-":  # more lines of this reply follow
+            event = line.startswith("7")  # unsolicited: it answers no command
+            block = self._event if event else self._reply
+            block.append(line)
+            if len(line) >= 4 and line[3] == "-":  # more lines of this block follow
                 continue
-            reply, self._reply = self._reply, []
+            if event:
+                self._event = []
+                self._told(block)
+                continue
+            self._reply = []
             command, self._in_flight = self._in_flight, None
             self._deadline.stop()
             if command is not None:
-                self._answered(command, reply)
+                self._answered(command, block)
             if not self._connected():  # the answer ended the connection
                 return
+            self._release_cue()
         self._next()
 
     def _connected(self) -> bool:
@@ -340,7 +385,10 @@ class SsipSpeech(QObject):
     def _answered(self, command: _Command, reply: list[str]) -> None:
         code = reply[-1][:3]
         ok = code.startswith("2")
-        if command.what == "modules":
+        if command.what == "events" and not ok and self._events:
+            self._events = False
+            log.info("speech-dispatcher sends no events (%s): prompts' lengths are guessed", code)
+        elif command.what == "modules":
             self.modules = [line[4:] for line in reply[:-1]] if ok else []
             if self.modules:
                 self._ready()
@@ -348,10 +396,70 @@ class SsipSpeech(QObject):
                 log.info("speech-dispatcher has no output module: no spoken cues")
                 self._fail()
         elif command.what == "speak" and ok:  # the server waits for the words: they go next
-            self._queue.appendleft(_Command(speak_block(command.text), "words", command.text))
+            self._queue.appendleft(
+                _Command(speak_block(command.text), "words", command.text, command.cue)
+            )
         elif command.what == "speak":
             log.warning("speech-dispatcher refused to speak: %s", reply[-1])
         elif command.what == "words" and ok:
+            if command.prompt:
+                self._prompt_queued(message_id(reply), command.text)
             self.spoken.emit(command.text)
         elif not ok:
             log.info("speech-dispatcher answered %r to %r", reply[-1], command.data[:40])
+
+    # --- prompts and the cues that wait for them ----------------------------------------------
+    def _told(self, event: list[str]) -> None:
+        """An event: a message of ours ended (702 END) or was cancelled (703 CANCELED)."""
+        if event[-1][:3] not in ("702", "703"):
+            return
+        message = message_id(event)
+        if message is None:
+            return
+        if message not in self._prompts:
+            self._ended.append(message)  # its reply may still come (or it was a cue)
+            return
+        self._prompts.discard(message)
+        if not self._prompts:
+            self._watch.stop()
+            self._release_cue()
+
+    def _prompt_queued(self, message: int | None, text: str) -> None:
+        if message is not None and message in self._ended:
+            self._ended.remove(message)  # said (or cancelled) before the reply came
+            return
+        self._prompts.add(message if message is not None else -1)
+        # prompts are said in turn: this one may keep the cues waiting after those before
+        left_ms = self._watch.remainingTime() if self._watch.isActive() else 0
+        self._watch.start(max(0, left_ms) + round(saying_s(text, told=self._events) * 1000))
+
+    def _prompts_timed_out(self) -> None:
+        if self._events:
+            log.warning("speech-dispatcher never told the end of %d prompt(s)", len(self._prompts))
+        self._prompts.clear()
+        self._release_cue()
+
+    def _forget_prompts(self) -> None:
+        self._prompts.clear()
+        self._ended.clear()
+        self._watch.stop()
+
+    def _release_cue(self) -> None:
+        """Send the cue that waited, now nothing stands in its way, if its boundary is at most
+        :data:`CUE_TOLERANCE_S` ago; else drop it: never a cue said late."""
+        if self._held is None or self.state is not State.READY or self.prompting:
+            return
+        (text, asked), self._held = self._held, None
+        late = self._clock() - asked
+        if late <= CUE_TOLERANCE_S:
+            self.speak(text)
+        else:
+            log.debug("Cue %r dropped: %.2f s past its boundary", text, late)
+
+
+def message_id(block: list[str]) -> int | None:
+    """The message a reply to the words (``225-ID``) or an event (``70x-ID``) is about."""
+    try:
+        return int(block[0][4:]) if len(block) > 1 else None
+    except ValueError:
+        return None
