@@ -462,11 +462,11 @@ class SessionScore:
 
     def _prompt_due(self, elapsed: float) -> list[Action]:
         """Sound the routine prompt whose time has come (the latest, if several came at once),
-        when cues sound at all: ``spoken`` while cues are (their speech engine is known to work
-        then); otherwise the driver has it said by the prompt voice (a child process, asked for
-        at the start) or chimes. Never the first use of the in-process speech engine
-        mid-session: building it blocks the GUI thread and the GIL for a second or more (1.05 s
-        of CPU with speech-dispatcher running, 5.5 s without it), which starves the audio."""
+        when cues sound at all: ``spoken`` while cues are spoken (by the session's speech
+        engine); otherwise the driver has the same engine say it if it answered since the
+        session started (asked for then, so no prompt waits on a connection), or chimes. Either
+        way a prompt outranks the breathing cues: one whose boundary comes while a prompt is
+        said waits for it only briefly, and is dropped rather than said late."""
         due = [p for p in self._prompts if p.at_s <= elapsed + _TOL]
         if not due:
             return []
