@@ -8,7 +8,7 @@ from PySide6.QtTextToSpeech import QTextToSpeech
 from pytestqt.qtbot import QtBot
 
 from acumat_desktop.services.audio.speech import NO_ENGINE_NOTICE, SpokenCues
-from acumat_desktop.services.audio.speech_qt import production_engines
+from acumat_desktop.services.audio.speech_qt import QtSpeech, production_engines
 
 
 def _engine(cues: SpokenCues) -> QTextToSpeech:
@@ -100,3 +100,25 @@ def test_a_prompt_cuts_off_a_cue_and_a_cue_never_cuts_off_a_prompt(qtbot: QtBot)
     assert heard == ["Breathe", "Step", "off", "the", "mat", "Turn", "over"]
     cues.say("inhale")  # the prompts are over: cues are said again
     qtbot.waitUntil(lambda: heard[-2:] == ["Breathe", "in"], timeout=3000)
+
+
+@pytest.mark.parametrize(("late_s", "said"), [(0.1, True), (0.5, False)])
+def test_a_cue_during_a_prompt_is_said_at_its_end_only_if_still_on_time(
+    qtbot: QtBot, late_s: float, said: bool
+) -> None:
+    """As over speech-dispatcher: a cue waits for the prompt, and is never said late."""
+    clock = [10.0]
+    speech = QtSpeech(engines=["mock"], clock=lambda: clock[0])
+    speech.prepare()
+    heard: list[str] = []
+    speech.spoken.connect(heard.append)
+    engine = speech.findChild(QTextToSpeech)
+    assert engine is not None
+    speech.speak("Step off the mat", prompt=True)
+    qtbot.waitUntil(lambda: engine.state() in (QTextToSpeech.State.Speaking,), timeout=3000)
+    speech.speak("Hold")  # its boundary comes while the prompt is said
+    assert heard == ["Step off the mat"]
+    clock[0] += late_s  # the prompt ends this long after the boundary
+    qtbot.waitUntil(lambda: engine.state() is QTextToSpeech.State.Ready, timeout=5000)
+    assert heard == (["Step off the mat", "Hold"] if said else ["Step off the mat"])
+    speech.shutdown()

@@ -10,7 +10,9 @@ Windows and macOS use QtTextToSpeech (:mod:`.speech_qt`), and so do tests that p
 The speech goes to the speech engine's own output, not through the mixer.
 
 One engine says both, one connection per session: a prompt is more important than a cue (it
-cuts a cue off, a cue never cuts it off: the cue is dropped), see :mod:`.ssip`.
+cuts a cue off, a cue never cuts it off: a cue whose boundary comes while a prompt is said waits
+for its end and is said only if that is within 300 ms of the boundary, never late), see
+:mod:`.ssip`.
 :class:`RoutinePrompts` lets a session with cue tones have its prompts said by the same engine.
 """
 

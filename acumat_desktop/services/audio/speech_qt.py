@@ -5,7 +5,8 @@ cheaply) and in tests (Qt's ``mock`` engine). On Linux :mod:`.ssip` speaks inste
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtTextToSpeech import QTextToSpeech
@@ -13,6 +14,7 @@ from PySide6.QtTextToSpeech import QTextToSpeech
 log = logging.getLogger(__name__)
 
 TEST_ONLY_ENGINES = frozenset({"mock"})
+CUE_TOLERANCE_S = 0.3  # as speech-dispatcher's (.ssip): a cue this late at most, else dropped
 
 
 def production_engines(available: Iterable[str]) -> list[str]:
@@ -26,15 +28,25 @@ _BUSY = (QTextToSpeech.State.Speaking, QTextToSpeech.State.Synthesizing)
 class QtSpeech(QObject):
     """The first of ``engines`` (default: Qt's available engines but ``mock``) that
     initialises, built at :meth:`prepare`. Cues and prompts keep speech-dispatcher's rules
-    (:mod:`.ssip`): a cue cuts off a cue, a prompt cuts off a cue, a cue while a prompt is
-    being said is dropped, and prompts are said in turn."""
+    (:mod:`.ssip`): a cue cuts off a cue, a prompt cuts off a cue, and prompts are said in
+    turn; a cue whose boundary comes while a prompt is said waits for the prompts' end and is
+    said then only within :data:`CUE_TOLERANCE_S` (by ``clock``) of its boundary, else
+    dropped: never said late."""
 
     probed = Signal(bool)
     spoken = Signal(str)
 
-    def __init__(self, parent: QObject | None = None, *, engines: list[str] | None = None) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        engines: list[str] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         super().__init__(parent)
         self._engines = engines
+        self._clock = clock
+        self._held: tuple[str, float] | None = None  # the newest cue waiting for the prompts
         self._speech: QTextToSpeech | None = None
         self._prepared = False
         self._volume = 1.0
@@ -66,6 +78,7 @@ class QtSpeech(QObject):
             if speech.state() != QTextToSpeech.State.Error:
                 self._speech = speech
                 speech.setVolume(self._volume)
+                speech.stateChanged.connect(self._state_changed)
                 break
             log.info("Speech engine %s unusable: %s", name, speech.errorString())
             speech.deleteLater()
@@ -91,7 +104,7 @@ class QtSpeech(QObject):
         if prompt and prompting:
             speech.enqueue(text)  # after the prompt being said
         elif prompting:
-            log.debug("Cue %r dropped: a prompt is being said", text)
+            self._held = (text, self._clock())  # said at the prompts' end, if that is soon
             return
         else:
             speech.say(text)  # cuts off a cue being said
@@ -99,9 +112,22 @@ class QtSpeech(QObject):
         self.spoken.emit(text)
 
     def stop(self) -> None:
-        self._prompting = False
+        self._prompting, self._held = False, None
         if self._speech is not None and self._speech.state() in _BUSY:
             self._speech.stop(QTextToSpeech.BoundaryHint.Immediate)
+
+    def _state_changed(self, state: QTextToSpeech.State) -> None:
+        if state in _BUSY or not self._prompting:
+            return
+        self._prompting = False  # the prompts are over
+        held, self._held = self._held, None
+        if held is None:
+            return
+        late = self._clock() - held[1]
+        if late <= CUE_TOLERANCE_S:
+            self.speak(held[0])
+        else:
+            log.debug("Cue %r dropped: %.2f s past its boundary", held[0], late)
 
     def release(self) -> None:
         """The engine stays: building it again would cost more than keeping it."""
