@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QEvent, QMetaObject, QObject, QTimer, SignalInstance
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
 
 from acumat_desktop.core.breathing import BreathingPattern
@@ -27,6 +27,7 @@ from acumat_desktop.services.session_service import SessionService
 from acumat_desktop.services.settings_service import SettingsService
 from acumat_desktop.settings.model import Settings
 from acumat_desktop.ui.main_window import MainWindow
+from acumat_desktop.wiring.links import Links
 from acumat_desktop.wiring.ports import RoutineStarter, SoundLister
 
 if TYPE_CHECKING:  # the pages' modules are imported where the pages are built (not at start)
@@ -81,7 +82,7 @@ class SessionPages(QObject):
         self._clock = clock
         self._window = window
         self._history = history
-        self._links: list[QMetaObject.Connection] = []  # undone at shutdown
+        self._links = Links()  # cut at shutdown
         self._session_page = session_page
         self._session_view: SessionView | None = None
         session_page.when_view_built(self._on_view_built)
@@ -99,30 +100,24 @@ class SessionPages(QObject):
         self._history_view: HistoryView | None = None
         self._safety_sheet: SafetySheet | None = None
         self._home_hooks: list[Callable[[RoutinePicker], None]] = []
-        self._link(settings.changed, self._on_settings)
-        self._link(session.happened, self._on_event)
+        self._links.connect(settings.changed, self._on_settings)
+        self._links.connect(session.happened, self._on_event)
         self._add_menu_actions()
         if window.isVisible():
             self._build_home()
         else:
             window.installEventFilter(self)  # the home page comes as the window first shows
 
-    def _link(self, signal: SignalInstance, slot: Any) -> None:
-        """Connect until :meth:`shutdown` (what outlives the pages must not reach them)."""
-        self._links.append(signal.connect(slot))
-
     def shutdown(self) -> None:
         """The app quits: the settings, the session and the window's pages no longer reach
         the pages (a window deleted later is never touched)."""
-        for link in self._links:
-            QObject.disconnect(link)
-        self._links.clear()
+        self._links.cut()
         self._home_hooks.clear()
         self._window.removeEventFilter(self)
 
     def _on_view_built(self, view: SessionView) -> None:
         self._session_view = view
-        self._link(view.closing_done, self._after_closing)
+        self._links.connect(view.closing_done, self._after_closing)
 
     # ------------------------------------------------------------------ built when needed
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QMetaObject, QObject, QTimer, SignalInstance
+from PySide6.QtCore import QEvent, QObject, QTimer
 
 from acumat_desktop.core.acclimation import MinutesChoice, choose_minutes, weekly_plan
 from acumat_desktop.core.breathing import Ramp, describe
@@ -48,6 +48,7 @@ from acumat_desktop.ui.main_window import MainWindow
 from acumat_desktop.ui.session_actions import SessionActions
 from acumat_desktop.ui.tray import TooltipLine, Tray, TraySection
 from acumat_desktop.wiring.history_commands import register_history_commands
+from acumat_desktop.wiring.links import Links
 from acumat_desktop.wiring.ports import SoundLister
 from acumat_desktop.wiring.start_menu import StartMenu
 
@@ -93,7 +94,7 @@ class SessionsFeature(QObject):
         self._tray = tray
         self._commands = commands
         self._sounds = sounds
-        self._links: list[QMetaObject.Connection] = []  # undone at shutdown
+        self._links = Links()  # cut at shutdown
         self.patterns = PatternLibrary(data_dir / "patterns")
         for problem in self.patterns.problems:
             log.warning("breathing pattern skipped: %s", problem)
@@ -123,22 +124,15 @@ class SessionsFeature(QObject):
         self._tray_timer.setSingleShot(True)
         self._tray_timer.timeout.connect(self._tick)
         self._build_tray()
-        self._link(session.state_changed, self._on_state)
-        self._link(session.happened, self._on_event)
-        self._link(settings.changed, self._apply_settings)
+        self._links.connect(session.state_changed, self._on_state)
+        self._links.connect(session.happened, self._on_event)
+        self._links.connect(settings.changed, self._apply_settings)
         self._register_commands()
-
-    def _link(self, signal: SignalInstance, slot: Any) -> None:
-        """Connect until :meth:`shutdown` (the settings, the session and the window outlive
-        this feature in tests, and their signals must not reach it or its page)."""
-        self._links.append(signal.connect(slot))
 
     def shutdown(self) -> None:
         """The app quits: nothing outside reaches this feature or its page any more, and its
         timers stop (a window deleted later is never touched)."""
-        for link in self._links:
-            QObject.disconnect(link)
-        self._links.clear()
+        self._links.cut()
         self._tray_timer.stop()
         self._history_retry.stop()
         self.history.on_message = None

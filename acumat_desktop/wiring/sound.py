@@ -24,12 +24,10 @@ import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
-    QMetaObject,
     QObject,
     QProcess,
     Qt,
     QTimer,
-    SignalInstance,
 )
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QToolButton
@@ -55,6 +53,7 @@ from acumat_desktop.ui.main_window import MainWindow
 from acumat_desktop.ui.sound_panel import AmbienceMenu, SoundPanel
 from acumat_desktop.ui.tray import Tray, TraySection
 from acumat_desktop.ui.widgets.sound_icon import speaker_icon
+from acumat_desktop.wiring.links import Links
 from acumat_desktop.wiring.sound_commands import register_sound_commands
 from acumat_desktop.wiring.sound_session import SessionSound
 
@@ -103,7 +102,7 @@ class SoundFeature(QObject):
         self.ambience = AmbienceDriver(lambda: self.engine, self, clock=clock)
         # routine prompts, by the spoken cues' engine, asked for when a session with prompts starts
         self.prompts = RoutinePrompts(lambda: self.speech)
-        self._links: list[QMetaObject.Connection] = []  # undone at shutdown
+        self._links = Links()  # cut at shutdown
         self.director = SessionSound(
             lambda: self.ambience.session_output,
             session.engine,
@@ -136,7 +135,7 @@ class SoundFeature(QObject):
     def _build_tray_actions(self, window: MainWindow, tray: Tray | None) -> None:
         self.mute_action = QAction(self.tr("&Mute sound"), self)
         self.mute_action.setCheckable(True)
-        self._link(self.mute_action.toggled, self.set_muted)
+        self._links.connect(self.mute_action.toggled, self.set_muted)
         self.ambience_menu, self.stop_ambience_action = self._ambience_controls(window)
         if tray is not None:
             tray.add_action(TraySection.SOUND, self.mute_action)
@@ -151,7 +150,7 @@ class SoundFeature(QObject):
         button.setToolTip(self.tr("Sound: layers, volume, mute"))
         button.setAccessibleName(self.tr("Sound"))
         button.setIcon(speaker_icon(window.palette().color(window.foregroundRole())))
-        self._link(button.clicked, lambda: self.open_panel(button))
+        self._links.connect(button.clicked, lambda: self.open_panel(button))
         window.menuBar().setCornerWidget(button, Qt.Corner.TopRightCorner)
         window.installEventFilter(self)  # repaint the icon when the theme changes
         return button
@@ -159,7 +158,7 @@ class SoundFeature(QObject):
     def attach(self, button: QAbstractButton) -> None:
         """Let ``button`` (e.g. the session page's speaker icon) open the sound popover."""
         self._attached.append(button)
-        self._link(button.clicked, lambda: self.open_panel(button))
+        self._links.connect(button.clicked, lambda: self.open_panel(button))
         button.show()
         self._sync_panel()
 
@@ -172,13 +171,8 @@ class SoundFeature(QObject):
             self.corner_button.setIcon(speaker_icon(color))
         return False
 
-    def _link(self, signal: SignalInstance, slot: Any) -> None:
-        """Connect ``signal`` to ``slot`` until shutdown (the settings, the session, the window
-        and the tray outlive this feature in tests, and their signals must not reach it)."""
-        self._links.append(signal.connect(slot))
-
     def _connect(self) -> None:
-        panel, link = self.panel, self._link
+        panel, link = self.panel, self._links.connect
         link(self._settings.changed, self._apply_settings)
         link(self._session.happened, self._on_session_event)
         link(self.director.noticed, self._on_notice)
@@ -208,7 +202,7 @@ class SoundFeature(QObject):
             engine.set_muted(self._settings.settings.sound.muted)
             if self._device is not None:
                 engine.set_device(self._device)
-            self._link(engine.noticed, self._on_notice)
+            self._links.connect(engine.noticed, self._on_notice)
             self._engine = engine
         return self._engine
 
@@ -315,15 +309,15 @@ class SoundFeature(QObject):
 
     def _ambience_controls(self, window: MainWindow) -> tuple[AmbienceMenu, QAction]:
         menu = AmbienceMenu(lambda: (self.sounds(), self.presets.names()), window)
-        self._link(menu.play_requested, self.preview)
+        self._links.connect(menu.play_requested, self.preview)
         stop = QAction(self.tr("S&top ambience"), self)
-        self._link(stop.triggered, self.stop_ambience)
+        self._links.connect(stop.triggered, self.stop_ambience)
         return menu, stop
 
     def attach_preview(self, source: RoutineDetails) -> None:
         """Let ``source`` (the picker's ▶ beside its sound choice) preview sounds as ambience."""
-        self._link(source.sound_preview_requested, self.preview)
-        self._link(source.sound_preview_stop_requested, self.stop_ambience)
+        self._links.connect(source.sound_preview_requested, self.preview)
+        self._links.connect(source.sound_preview_stop_requested, self.stop_ambience)
         playing = lambda: self.ambience.info().state is not AmbienceState.STOPPED  # noqa: E731
         self.ambience.watch(lambda: source.show_sound_preview(playing()))
 
@@ -437,9 +431,7 @@ class SoundFeature(QObject):
         if self._closed:
             return
         self._closed = True
-        links, self._links = self._links, []
-        for link in links:
-            QObject.disconnect(link)
+        self._links.cut()
         if shiboken6.isValid(self._window):  # a test may delete the window first
             self._window.removeEventFilter(self)
         self.ambience.shutdown()
