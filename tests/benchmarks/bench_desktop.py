@@ -6,12 +6,15 @@ Each measures AcuMat and, where there is one, its bare baseline side by side in 
 
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 import time
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from acumat_desktop.core.breathing import BUILTIN_PATTERNS
 from tests.benchmarks.apps import ACUMAT, ACUMAT_CLASS, BARE_CLASS, HERE, PYTHON, Apps, timed_start
 from tests.benchmarks.figures import (
     Figure,
@@ -24,6 +27,21 @@ from tests.benchmarks.figures import (
 
 FOUR_LAYERS = "rain:0.8,ocean:0.6,wind:0.5,singing-bowls:0.4"
 ROUTINE = "first-time"  # 5-10 minutes
+ROUTINES = HERE.parents[1] / "resources" / "routines"
+
+
+@functools.cache
+def breath_s(routine: str = ROUTINE) -> float:
+    """One breath of ``routine``'s breathing pattern, in seconds. The shown dial's cost follows
+    the breath (it paints when the shape's edge moves a pixel: most often mid-inhale, seldom in
+    a slow exhale, never in a hold), so a shown session is measured over whole breaths."""
+    text = (ROUTINES / f"{routine}.toml").read_text(encoding="utf-8")
+    return BUILTIN_PATTERNS[tomllib.loads(text)["breathing"]].cycle_seconds
+
+
+def whole_breaths(seconds: float, breath: float) -> float:
+    """``seconds`` rounded to a whole number of breaths of ``breath`` seconds, at least one."""
+    return max(1, round(seconds / breath)) * breath
 
 
 @dataclass(frozen=True)
@@ -47,9 +65,16 @@ class Plan:
         return (
             f"{self.runs} start-up pairs (after a cold pass), {self.idle_runs} idle pairs of "
             f"{self.idle_s:g} s after {self.settle_s:g} s settling, "
-            f"{self.shown_runs} shown-session pairs and {self.idle_runs} hidden sessions of "
-            f"{self.session_s:g} s, {self.status_pairs} status pairs, timer over {timer}"
+            f"{self.shown_runs} shown-session pairs of {self.shown_s:g} s (whole breaths), "
+            f"{self.idle_runs} hidden sessions of {self.session_s:g} s, {self.status_pairs} "
+            f"status pairs, timer over {timer}"
         )
+
+    @property
+    def shown_s(self) -> float:
+        """The shown session's span: ``session_s`` in whole breaths (the dial's cost follows the
+        breath; two seconds of a quick run would see only part of one)."""
+        return whole_breaths(self.session_s, breath_s())
 
     @property
     def shown_runs(self) -> int:
@@ -237,14 +262,14 @@ def session_shown(apps: Apps, plan: Plan) -> list[Figure]:
         apps.wait_window("AcuMat")
         apps.wait_running()
         apps.request("start", routine=ROUTINE, minutes=10, sound="none")
-        window = _cpu_over(app.pid, plan)
+        window = _cpu_over(app.pid, plan, plan.shown_s)
         app_cpu.append(window.stop_cpu)
         threads.append(window.by_thread("cpu"))
         apps.request("stop")
         apps.quit_acumat(app)
         bare = apps.launch_script("bare_circle.py")
         apps.wait_window("bare-circle")
-        bare_cpu.append(_cpu_over(bare.pid, plan).stop_cpu)
+        bare_cpu.append(_cpu_over(bare.pid, plan, plan.shown_s).stop_cpu)
         apps.stop(bare)
     return [
         Figure(
@@ -255,6 +280,7 @@ def session_shown(apps: Apps, plan: Plan) -> list[Figure]:
             bare_cpu,
             "bare 400×400 circle at 60 fps",
             ("ratio", 1.5),
+            f"over {plan.shown_s / breath_s():g} whole breaths ({plan.shown_s:g} s) a run",
             key="shown",
             threads=median_threads(threads),
         )
@@ -312,12 +338,12 @@ def warm_sounds(apps: Apps, plan: Plan) -> None:
     apps.request("stop")
 
 
-def _cpu_over(pid: int, plan: Plan) -> Window:
-    """A window watched over the session span (``stop_cpu`` its CPU %, ``by_thread`` the
-    rest), after the page, the sound and the fade-in settled."""
+def _cpu_over(pid: int, plan: Plan, seconds: float | None = None) -> Window:
+    """A window watched over ``seconds`` (the session span unless given; ``stop_cpu`` its CPU %,
+    ``by_thread`` the rest), after the page, the sound and the fade-in settled."""
     time.sleep(min(3.0, plan.settle_s))  # the page, the sound render and the fade-in settle
     window = Window(pid)
-    window.over(plan.session_s)
+    window.over(plan.session_s if seconds is None else seconds)
     return window
 
 

@@ -1,10 +1,12 @@
 """Only the shown-session pair, several times: AcuMat's session page animating in a shown window,
 then the bare 400x400 circle at 60 fps, one right after the other, on the private desktop.
 
-    .venv/bin/python -m tests.benchmarks.shown_pairs [--pairs 5] [--seconds 20]
+    .venv/bin/python -m tests.benchmarks.shown_pairs [--pairs 5] [--seconds 20] [--quick]
 
 Prints each pair's CPU (% of a core), ratio and AcuMat's threads, then the medians; for work on
 the dial, where the whole suite (``tests.benchmarks.run``) would take a quarter of an hour.
+``--quick`` settles and measures as ``tests.benchmarks.run --quick`` does, to see how far its
+one short pair can be trusted.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import sys
 from dataclasses import replace
 
 from tests.benchmarks.apps import private_apps
-from tests.benchmarks.bench_desktop import Plan, session_shown
+from tests.benchmarks.bench_desktop import QUICK, Plan, session_shown
 from tests.benchmarks.figures import threads_text
 
 
@@ -23,8 +25,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pairs", type=int, default=5)
     parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--quick", action="store_true", help="the quick run's settling and span")
     args = parser.parse_args(argv)
-    plan = replace(Plan(), runs=1, quick=True, settle_s=3.0, session_s=args.seconds)
+    if args.quick:
+        plan = QUICK
+    else:
+        plan = replace(Plan(), runs=1, quick=True, settle_s=3.0, session_s=args.seconds)
     ratios: list[float] = []
     ours: list[float] = []
     bare: list[float] = []
