@@ -84,10 +84,12 @@ GAPS: dict[str, Gap] = {
         "built only on first use (sound, media, page libraries), ~1 MB each.",
     ),
     "shown": Gap(
-        cause="By thread in this run: {threads}. The dial repaints its sphere every frame "
-        "while it moves; the bare circle paints one flat disc.",
-        closing="Painting less per frame while the sphere moves (its cached gradient moved, "
-        "not redrawn; only the sphere's rectangle updated).",
+        cause="By thread in this run: {threads}. The dial paints only when a pixel would "
+        "change (the shape's rectangle once its edge has moved a device pixel), so its cost "
+        "follows the breath: most mid-inhale, least in a slow exhale or a hold (hence whole "
+        "breaths are measured); the bare circle paints one flat disc every frame.",
+        closing="A cheaper paint of the moving shape's rectangle (the GUI thread's share above; "
+        "`python -m tests.benchmarks.shown_pairs` measures it pair by pair).",
     ),
     "hidden_layers": Gap(
         cause="By thread in this run: {threads}. The sound generator synthesises the four "
