@@ -207,7 +207,7 @@ class ReminderPolicy:
         self.snoozed_until = None
 
     def moved(self) -> None:
-        """"I just moved": same as a new streak (the caller also resets the tracker)."""
+        """ "I just moved": same as a new streak (the caller also resets the tracker)."""
         self.new_streak()
 
     def resumed(self) -> None:

@@ -114,9 +114,7 @@ class Routine(_Model):
     max_minutes: int = Field(ge=1, le=MAX_MINUTES)
     breathing: str = Field("none", min_length=1, max_length=64)
     sound: str = Field("none", min_length=1, max_length=64)
-    tips: tuple[Annotated[str, Field(min_length=1, max_length=300)], ...] = Field(
-        (), max_length=12
-    )
+    tips: tuple[Annotated[str, Field(min_length=1, max_length=300)], ...] = Field((), max_length=12)
     cues: tuple[RoutineCue, ...] = Field((), max_length=30)
     builtin: bool = False
 

@@ -44,7 +44,7 @@ def _desktop_exec(argv: Sequence[str]) -> str:
     """Quote for a desktop entry's Exec key (the spec's rules: double quotes, escapes)."""
     out = []
     for arg in argv:
-        if any(ch in arg for ch in ' \t\n"\'\\><~|&;$*?#()`'):
+        if any(ch in arg for ch in " \t\n\"'\\><~|&;$*?#()`"):
             escaped = arg.replace("\\", "\\\\").replace('"', '\\"').replace("`", "\\`")
             escaped = escaped.replace("$", "\\$")
             out.append(f'"{escaped}"')
@@ -172,4 +172,3 @@ def apply_autostart(backend: Autostart, on: bool, report: Callable[[str], None])
     except OSError as exc:
         log.warning("autostart could not be %s: %s", "enabled" if on else "disabled", exc)
         report(f"Could not change “start at login”: {exc}")
-

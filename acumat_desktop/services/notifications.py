@@ -97,23 +97,31 @@ class DesktopNotifications(QObject):
         registered = iface.isServiceRegistered(SERVICE)
         if registered.isValid() and registered.value():
             return True
-        reply = self._bus.call(QDBusMessage.createMethodCall(
-            "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
-            "ListActivatableNames"))
+        reply = self._bus.call(
+            QDBusMessage.createMethodCall(
+                "org.freedesktop.DBus",
+                "/org/freedesktop/DBus",
+                "org.freedesktop.DBus",
+                "ListActivatableNames",
+            )
+        )
         args = reply.arguments() if reply.type() == QDBusMessage.MessageType.ReplyMessage else []
         return bool(args) and SERVICE in args[0]
 
     def _subscribe(self) -> None:
         if self._subscribed:
             return
-        ok_action = self._bus.connect(SERVICE, PATH, INTERFACE, "ActionInvoked", self,
-                                      _slot("_on_action(QDBusMessage)"))
-        ok_closed = self._bus.connect(SERVICE, PATH, INTERFACE, "NotificationClosed", self,
-                                      _slot("_on_closed(QDBusMessage)"))
+        ok_action = self._bus.connect(
+            SERVICE, PATH, INTERFACE, "ActionInvoked", self, _slot("_on_action(QDBusMessage)")
+        )
+        ok_closed = self._bus.connect(
+            SERVICE, PATH, INTERFACE, "NotificationClosed", self, _slot("_on_closed(QDBusMessage)")
+        )
         self._subscribed = ok_action and ok_closed
         if not self._subscribed:
-            log.warning("cannot listen to notification signals: %s",
-                        self._bus.lastError().message())
+            log.warning(
+                "cannot listen to notification signals: %s", self._bus.lastError().message()
+            )
 
     # -- calls -------------------------------------------------------------------------------
     def show(self, summary: str, body: str, actions: Sequence[tuple[str, str]]) -> bool:
@@ -124,9 +132,16 @@ class DesktopNotifications(QObject):
         hints = self._hints
         return self._gdbus_call(
             "Notify",
-            [gvariant_string(self._app_name), f"uint32 {self.current_id}",
-             gvariant_string(self._icon), gvariant_string(summary), gvariant_string(body),
-             gvariant_strings(flat), hints, "int32 0"],
+            [
+                gvariant_string(self._app_name),
+                f"uint32 {self.current_id}",
+                gvariant_string(self._icon),
+                gvariant_string(summary),
+                gvariant_string(body),
+                gvariant_strings(flat),
+                hints,
+                "int32 0",
+            ],
             reply=True,
         )
 
@@ -144,8 +159,22 @@ class DesktopNotifications(QObject):
         where = ["--address", self._address] if self._address else ["--session"]
         proc = QProcess(self)
         proc.setProgram(self._gdbus)
-        proc.setArguments(["call", *where, "--dest", SERVICE, "--object-path", PATH,
-                           "--method", f"{INTERFACE}.{method}", "--timeout", "5", "--", *args])
+        proc.setArguments(
+            [
+                "call",
+                *where,
+                "--dest",
+                SERVICE,
+                "--object-path",
+                PATH,
+                "--method",
+                f"{INTERFACE}.{method}",
+                "--timeout",
+                "5",
+                "--",
+                *args,
+            ]
+        )
         self._procs[proc] = (method, reply)
         # Bound slots, not closures holding ``proc``: a closure kept alive by the connection
         # crashes PySide when deleteLater() destroys the process.

@@ -102,7 +102,11 @@ def _open_bus(
     if bus_hangs(address, timeout_s):
         log.warning(
             "the D-Bus %s bus (%s) does not answer within %g s; %s from it are off until "
-            "AcuMat restarts", kind, address, timeout_s, what,
+            "AcuMat restarts",
+            kind,
+            address,
+            timeout_s,
+            what,
         )
         return None
     bus: QDBusConnection = opener()
@@ -146,21 +150,33 @@ class SessionLockMonitor(QObject):
             self._session = _open_bus("session", session_bus_address(), QDBusConnection.sessionBus)
         if self._system is not None and self._system.isConnected():
             if self._system.connect(
-                LOGIN1, "/org/freedesktop/login1", "org.freedesktop.login1.Manager",
-                "PrepareForSleep", self, _slot("_on_prepare_for_sleep(QDBusMessage)"),
+                LOGIN1,
+                "/org/freedesktop/login1",
+                "org.freedesktop.login1.Manager",
+                "PrepareForSleep",
+                self,
+                _slot("_on_prepare_for_sleep(QDBusMessage)"),
             ):
                 self.watching.append("logind-sleep")
             self._session_path = self._login1_session_path()
             if self._session_path and self._system.connect(
-                LOGIN1, self._session_path, "org.freedesktop.DBus.Properties", "PropertiesChanged",
-                self, _slot("_on_properties_changed(QDBusMessage)"),
+                LOGIN1,
+                self._session_path,
+                "org.freedesktop.DBus.Properties",
+                "PropertiesChanged",
+                self,
+                _slot("_on_properties_changed(QDBusMessage)"),
             ):
                 self.watching.append("logind-lock")
         if self._session is not None and self._session.isConnected():
             for service, path, interface in SCREENSAVERS:
                 if self._session.connect(
-                    service, path, interface, "ActiveChanged",
-                    self, _slot("_on_active_changed(QDBusMessage)"),
+                    service,
+                    path,
+                    interface,
+                    "ActiveChanged",
+                    self,
+                    _slot("_on_active_changed(QDBusMessage)"),
                 ):
                     self.watching.append(interface)
         if not self.watching:
@@ -171,8 +187,12 @@ class SessionLockMonitor(QObject):
         if self._system is None:
             return None
         out = call(
-            self._system, LOGIN1, "/org/freedesktop/login1", "org.freedesktop.login1.Manager",
-            "GetSessionByPID", self._pid,
+            self._system,
+            LOGIN1,
+            "/org/freedesktop/login1",
+            "org.freedesktop.login1.Manager",
+            "GetSessionByPID",
+            self._pid,
         )
         if not out:
             return None
@@ -213,7 +233,10 @@ class SessionLockMonitor(QObject):
         if self._system is None:
             return
         value = get_property(
-            self._system, LOGIN1, self._session_path, "org.freedesktop.login1.Session",
+            self._system,
+            LOGIN1,
+            self._session_path,
+            "org.freedesktop.login1.Session",
             "LockedHint",
         )
         if isinstance(value, bool):

@@ -46,8 +46,10 @@ PBT_APMRESUMEAUTOMATIC = 0x12
 NOTIFY_FOR_THIS_SESSION = 0
 
 _CONNECTED = {
-    WTS_CONSOLE_CONNECT: True, WTS_REMOTE_CONNECT: True,
-    WTS_CONSOLE_DISCONNECT: False, WTS_REMOTE_DISCONNECT: False,
+    WTS_CONSOLE_CONNECT: True,
+    WTS_REMOTE_CONNECT: True,
+    WTS_CONSOLE_DISCONNECT: False,
+    WTS_REMOTE_DISCONNECT: False,
 }
 _SLEEPING = {PBT_APMSUSPEND: True, PBT_APMRESUMESUSPEND: False, PBT_APMRESUMEAUTOMATIC: False}
 
@@ -186,8 +188,10 @@ class WindowsSessionWatch(QObject):
             self.notifications.register(hwnd) if self.notifications is not None else False
         )
         app.aboutToQuit.connect(self.stop)
-        log.info("Windows session messages %s; power messages watched",
-                 "watched" if self.registered else "unavailable")
+        log.info(
+            "Windows session messages %s; power messages watched",
+            "watched" if self.registered else "unavailable",
+        )
 
     def stop(self) -> None:
         if self.notifications is not None:

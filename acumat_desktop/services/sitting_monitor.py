@@ -151,7 +151,7 @@ class SittingMonitor(QObject):
 
     # -- commands ----------------------------------------------------------------------------
     def i_moved(self) -> None:
-        """"I just moved": the streak restarts."""
+        """ "I just moved": the streak restarts."""
         self.tracker.reset("moved")
         self._resets_seen = self.tracker.resets
         self._withdraw()

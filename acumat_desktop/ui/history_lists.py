@@ -17,14 +17,14 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-
 def started_text(moment: datetime) -> str:
-    """"Fri 27 Nov, 18:00", in the interface's language and its own order."""
+    """ "Fri 27 Nov, 18:00", in the interface's language and its own order."""
     stamp = QDateTime(
         QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute)
     )
     pattern = QCoreApplication.translate("SessionLists", "ddd dd MMM, HH:mm", "date and time")
     return QLocale().toString(stamp, pattern)
+
 
 class SessionLists(QTabWidget):
     again = Signal()  # double-click, Enter or "Do this again" on the selected session
@@ -111,9 +111,7 @@ class SessionLists(QTabWidget):
         items = []
         for entry in entries:
             r = entry.record
-            feeling = (
-                "" if r.feeling is None else f"{r.feeling} · {feeling_word(r.feeling)}"
-            )
+            feeling = "" if r.feeling is None else f"{r.feeling} · {feeling_word(r.feeling)}"
             if entry.manual:
                 result = self.tr("Entered by hand")
             else:

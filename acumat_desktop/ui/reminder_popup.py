@@ -85,7 +85,7 @@ def start_text(owner: QObject, minutes: int | None) -> str:
 
 
 def snooze_text(owner: QObject, minutes: float) -> str:
-    """"Snooze 10 minutes" (whole minutes through %n; a fraction written out)."""
+    """ "Snooze 10 minutes" (whole minutes through %n; a fraction written out)."""
     if float(minutes).is_integer():
         return QCoreApplication.translate("ReminderPopup", "Snooze %n minutes", "", int(minutes))
     text = QCoreApplication.translate("ReminderPopup", "Snooze %1 minutes")
@@ -143,13 +143,18 @@ class ReminderPopup(QWidget):
         self.hint.setWordWrap(True)
         self.hint.setProperty("role", "secondary")
 
-        self.start_button = self._button("start", self.tr("Start a desk break"),
-                                         self.tr("Start the desk-break routine on the mat"))
+        self.start_button = self._button(
+            "start",
+            self.tr("Start a desk break"),
+            self.tr("Start the desk-break routine on the mat"),
+        )
         self.start_button.setProperty("role", "primary")
-        self.snooze_button = self._button("snooze", self.tr("Snooze"),
-                                          self.tr("Remind me again later"))
-        self.moved_button = self._button("moved", self.tr("I just moved"),
-                                         self.tr("I just moved: start counting again"))
+        self.snooze_button = self._button(
+            "snooze", self.tr("Snooze"), self.tr("Remind me again later")
+        )
+        self.moved_button = self._button(
+            "moved", self.tr("I just moved"), self.tr("I just moved: start counting again")
+        )
         for quiet in (self.snooze_button, self.moved_button):
             quiet.setFlat(True)
             quiet.setProperty("role", "quiet")

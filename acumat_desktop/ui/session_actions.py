@@ -41,12 +41,16 @@ class SessionActions(QObject):
             self.tr("Stop session…"), self.tr("Stop…"), [Qt.Key.Key_Escape], self.request_stop
         )
         self.less = self._action(
-            self.tr("One minute less"), self.tr("−1 min"),
-            [Qt.Key.Key_Minus, Qt.Key.Key_Underscore], lambda: self.adjust(-ADJUST_STEP_S),
+            self.tr("One minute less"),
+            self.tr("−1 min"),
+            [Qt.Key.Key_Minus, Qt.Key.Key_Underscore],
+            lambda: self.adjust(-ADJUST_STEP_S),
         )
         self.more = self._action(
-            self.tr("One minute more"), self.tr("+1 min"),
-            [Qt.Key.Key_Plus, Qt.Key.Key_Equal], lambda: self.adjust(ADJUST_STEP_S),
+            self.tr("One minute more"),
+            self.tr("+1 min"),
+            [Qt.Key.Key_Plus, Qt.Key.Key_Equal],
+            lambda: self.adjust(ADJUST_STEP_S),
         )
         session.state_changed.connect(self.sync)
         self.sync()

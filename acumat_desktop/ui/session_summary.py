@@ -161,7 +161,8 @@ class SessionSummary(QWidget):
             button.setCheckable(True)
             button.setAutoDefault(False)
             button.setAccessibleName(
-                self.tr("Feeling %1 of 5: %2").replace("%1", str(value))
+                self.tr("Feeling %1 of 5: %2")
+                .replace("%1", str(value))
                 .replace("%2", feeling_word(value))
             )
             button.setToolTip(self.tr("Press %1").replace("%1", str(value)))

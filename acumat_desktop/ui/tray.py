@@ -24,6 +24,7 @@ from acumat_desktop.ui.tray_icon import ProgressIcon
 
 log = logging.getLogger(__name__)
 
+
 class TraySection(enum.Enum):
     """The tray menu's sections, in their order from the top; each feature fills its own."""
 
@@ -38,6 +39,7 @@ class TooltipLine(enum.Enum):
 
     SESSION = "session"
     SITTING = "sitting"
+
 
 POLL_MS = 5000  # looking for a tray while there is none, where X events cannot tell
 XCB_DESTROY_NOTIFY = 17

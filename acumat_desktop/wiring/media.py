@@ -87,12 +87,20 @@ class MediaKeysFeature(QObject):
             log.info("no D-Bus session bus: media keys and desktop media controls are off")
             return
         controls = PlayerControls(
-            play=self.play, pause=self.pause, play_pause=self.play_pause, stop=self.stop,
+            play=self.play,
+            pause=self.pause,
+            play_pause=self.play_pause,
+            stop=self.stop,
             raise_window=window.bring_forward,
         )
         self.player = MprisPlayer(
-            bus, self.now_playing, controls, name=BUS_NAME, identity=APP_DISPLAY_NAME,
-            desktop_entry=DESKTOP_FILE_ID, parent=self,
+            bus,
+            self.now_playing,
+            controls,
+            name=BUS_NAME,
+            identity=APP_DISPLAY_NAME,
+            desktop_entry=DESKTOP_FILE_ID,
+            parent=self,
         )
         if not self.player.exported:
             log.warning("MPRIS: cannot export the player object; media keys are off")

@@ -85,8 +85,11 @@ class ReminderPrompter(QObject):
             return
         anchor: QRect | None = self._tray.icon.geometry() if self._tray is not None else None
         self.popup.show_reminder(
-            sitting_s, can_snooze=can_snooze, snooze_minutes=snooze_min,
-            break_minutes=self._minutes(), anchor=anchor,
+            sitting_s,
+            can_snooze=can_snooze,
+            snooze_minutes=snooze_min,
+            break_minutes=self._minutes(),
+            anchor=anchor,
         )
         self.shown_as = "popup"
 

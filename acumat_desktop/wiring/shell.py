@@ -134,9 +134,7 @@ class ShellFeature(QObject):
             box.setWindowTitle(self.tr("Something went wrong"))
             self.error_box = box
         box.setText(self.tr("Something went wrong, but AcuMat keeps running."))
-        box.setInformativeText(
-            self.tr("{0}\n\nDetails are in {1}.").format(text, self._log_file)
-        )
+        box.setInformativeText(self.tr("{0}\n\nDetails are in {1}.").format(text, self._log_file))
         box.show()
 
     def close(self) -> None:

@@ -8,7 +8,7 @@ root=$(cd "$here/../.." && pwd)
 python=$("$here/bootstrap.sh" test | tail -n 1)
 bin=$(dirname "$python")
 cd "$root"
-echo "== ruff";         "$bin/ruff" check .
+echo "== ruff";         "$bin/ruff" check . && "$bin/ruff" format --check .
 echo "== mypy";         "$bin/mypy"
 echo "== import-linter"; "$bin/lint-imports"
 echo "== translations"; "$python" packaging/tools/update_translations.py --check

@@ -51,9 +51,14 @@ def test_bad_values_exit_2_naming_them(
 
 @pytest.mark.parametrize(
     "argv",
-    [["reminders", "on"], ["reminders", "off"], ["reminders", "snooze"],
-     ["reminders", "snooze", "15"], ["reminders", "pause", "1h"],
-     ["reminders", "pause", "until-tomorrow"]],
+    [
+        ["reminders", "on"],
+        ["reminders", "off"],
+        ["reminders", "snooze"],
+        ["reminders", "snooze", "15"],
+        ["reminders", "pause", "1h"],
+        ["reminders", "pause", "until-tomorrow"],
+    ],
 )
 def test_without_the_app_exit_3(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
     code, _, err = run(capsys, *argv)
@@ -67,7 +72,10 @@ class Handlers:
         self.settings = SettingsService(SettingsStore(tmp_path / "s.json"), Settings())
         values = self.settings.settings.reminders
         self.monitor = SittingMonitor(
-            self.clock, NullIdleSource(), ReminderPolicy(self.clock, values), values=values,
+            self.clock,
+            NullIdleSource(),
+            ReminderPolicy(self.clock, values),
+            values=values,
             interval_ms=3_600_000,
         )
         self.settings.changed.connect(self._apply)
@@ -110,11 +118,13 @@ def test_snooze_sets_snoozed_until_in_the_status_shape(app: Handlers) -> None:
     result = app("reminders.snooze", minutes=15)
     RemindersStatus.model_validate(result)  # the contract's keys only
     assert result["snoozed_until"] == (app.clock.now() + timedelta(minutes=15)).isoformat(
-        timespec="seconds")
+        timespec="seconds"
+    )
     assert app.snoozed == 1
     default = app("reminders.snooze")
     assert default["snoozed_until"] == (app.clock.now() + timedelta(minutes=10)).isoformat(
-        timespec="seconds")
+        timespec="seconds"
+    )
 
 
 def test_snooze_refused_at_the_cap_and_when_off(app: Handlers) -> None:
@@ -137,10 +147,12 @@ def test_bad_snooze_minutes_name_the_part(app: Handlers, minutes: object, named:
 def test_pause_for_a_duration_or_until_tomorrow(app: Handlers) -> None:
     hour = app("reminders.pause", duration=3600.0)
     assert hour["paused_until"] == (app.clock.now() + timedelta(hours=1)).isoformat(
-        timespec="seconds")
+        timespec="seconds"
+    )
     tomorrow = app("reminders.pause", duration="until-tomorrow")
     assert str(tomorrow["paused_until"]).startswith(
-        (app.clock.now().date() + timedelta(days=1)).isoformat())
+        (app.clock.now().date() + timedelta(days=1)).isoformat()
+    )
     assert app("reminders.pause", duration="30m")["paused_until"]
 
 

@@ -174,8 +174,12 @@ def test_sounds_play_and_stop_reach_the_app(
         if args["mix"] == "rain":  # as while a session runs
             raise CommandError("A session is running", FAILED)
         asked.append(("play", args))
-        return {"playing": True, "paused": False, "mix": args["mix"],
-                "sleep_timer_remaining_s": 1800.0}
+        return {
+            "playing": True,
+            "paused": False,
+            "mix": args["mix"],
+            "sleep_timer_remaining_s": 1800.0,
+        }
 
     def stop(args: dict[str, object]) -> object:
         asked.append(("stop", args))

@@ -118,7 +118,7 @@ def test_hand_over_cross_fades_into_the_session_layers_without_silence() -> None
     for step in steps:  # equal power (in the mixer's cubic gain): the loudness never dips
         assert isinstance(step, SetLayers)
         power = sum((volume**3) ** 2 for _, volume in step.layers)
-        assert power ** 0.5 >= 0.6**3 - 1e-6
+        assert power**0.5 >= 0.6**3 - 1e-6
     assert abs(len(steps) - HANDOVER_S / 0.1) <= 1
 
 

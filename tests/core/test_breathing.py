@@ -159,9 +159,7 @@ def test_ramp_starts_near_natural_pace_and_slows_to_target() -> None:
 
 def test_ramp_never_speeds_up_a_fast_pattern() -> None:
     fast = validate_pattern("quick", "Quick", [("inhale", 2.0), ("exhale", 2.0)])
-    assert phase_boundaries(fast, 0.0, 5.0, Ramp(start_bpm=6.0)) == phase_boundaries(
-        fast, 0.0, 5.0
-    )
+    assert phase_boundaries(fast, 0.0, 5.0, Ramp(start_bpm=6.0)) == phase_boundaries(fast, 0.0, 5.0)
 
 
 @settings(max_examples=100, deadline=None)

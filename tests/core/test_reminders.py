@@ -103,8 +103,15 @@ def test_an_open_reminder_goes_stale_when_the_limit_is_raised(
 
 @pytest.mark.parametrize(
     ("at", "quiet"),
-    [(time(19, 59), False), (time(20, 0), True), (time(23, 59), True), (time(0, 0), True),
-     (time(7, 59), True), (time(8, 0), False), (time(12, 0), False)],
+    [
+        (time(19, 59), False),
+        (time(20, 0), True),
+        (time(23, 59), True),
+        (time(0, 0), True),
+        (time(7, 59), True),
+        (time(8, 0), False),
+        (time(12, 0), False),
+    ],
 )
 def test_quiet_hours_cross_midnight(at: time, quiet: bool) -> None:
     assert in_quiet_hours(at, time(20, 0), time(8, 0)) is quiet
@@ -162,8 +169,11 @@ def test_pause_until_tomorrow(policy: ReminderPolicy, clock: FakeClock) -> None:
 
 @pytest.mark.parametrize(
     ("kw", "reason"),
-    [({"locked": True}, "locked"), ({"presenting": True}, "presenting"),
-     ({"session_running": True}, "session")],
+    [
+        ({"locked": True}, "locked"),
+        ({"presenting": True}, "presenting"),
+        ({"session_running": True}, "session"),
+    ],
 )
 def test_defers_never_cancels(
     policy: ReminderPolicy, clock: FakeClock, kw: dict[str, bool], reason: str

@@ -42,7 +42,10 @@ def test_words_replace_the_words_and_nothing_else() -> None:
     assert german.cues[0].text == "Kreis die Schultern."
     assert german.cues[0].at_fraction == 0.5
     assert (german.minutes, german.breathing, german.sound, german.builtin) == (
-        5, "cyclic-sigh", "stream", True
+        5,
+        "cyclic-sigh",
+        "stream",
+        True,
     )
 
 
@@ -54,10 +57,10 @@ def test_missing_words_stay_english() -> None:
 @pytest.mark.parametrize(
     ("text", "field"),
     [
-        ('minutes = 7\n', "minutes"),
+        ("minutes = 7\n", "minutes"),
         ('name = ""\n', "name"),
         ('tips = "one"\n', "tips"),
-        ('name = [\n', "(file)"),
+        ("name = [\n", "(file)"),
     ],
 )
 def test_a_translation_holds_only_words(text: str, field: str) -> None:

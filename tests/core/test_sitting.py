@@ -49,8 +49,12 @@ def user(clock: FakeClock) -> User:
 
 def make(clock: FakeClock, *, max_gap_s: float = 60.0, carry_on: bool = False) -> SittingTracker:
     return SittingTracker(
-        clock, natural_break_s=300, stray_filter_s=5, source="x11",
-        max_gap_s=max_gap_s, carry_on=carry_on,
+        clock,
+        natural_break_s=300,
+        stray_filter_s=5,
+        source="x11",
+        max_gap_s=max_gap_s,
+        carry_on=carry_on,
     )
 
 

@@ -25,8 +25,19 @@ WINDOW_S = 0.05
 def record(runner: AppRunner, path: Path, seconds: float) -> subprocess.Popen[bytes]:
     """Start recording the null sink's monitor into ``path`` (16-bit WAV) for ``seconds``."""
     return subprocess.Popen(
-        ["sox", "-q", "-t", "pulseaudio", "test.monitor", "-b", "16", str(path),
-         "trim", "0", str(seconds)],
+        [
+            "sox",
+            "-q",
+            "-t",
+            "pulseaudio",
+            "test.monitor",
+            "-b",
+            "16",
+            str(path),
+            "trim",
+            "0",
+            str(seconds),
+        ],
         env={**runner.env, "PULSE_LATENCY_MSEC": "50"},
     )
 
@@ -91,7 +102,10 @@ def test_ambience_plays_without_a_session_and_stop_fades_it_out(
     )
     assert fade_s <= STOP_FADE_S + 0.5, f"silent within the stop fade, not {fade_s:.2f} s"
     assert audio(app)["ambience"] == {
-        "playing": False, "paused": False, "mix": None, "sleep_timer_remaining_s": None,
+        "playing": False,
+        "paused": False,
+        "mix": None,
+        "sleep_timer_remaining_s": None,
     }
     wait_for(lambda: audio(app)["layers"] == [], 5, "the layers to be released")
 
@@ -115,10 +129,10 @@ def test_a_session_started_over_ambience_takes_it_over_without_a_gap(
     levels = window_rms(wav)
     before = float(np.median(levels[2:8]))
     lowest = float(levels[2:].min())
-    print(f"\nhand-over: before {before:.4f} RMS, lowest 50 ms window {lowest:.4f} "
-          f"({lowest / before:.0%}), end {float(np.median(levels[-20:])):.4f}")
-    assert lowest > before * 0.35, "no gap while the session takes the sound over"
-    wait_for(
-        lambda: audio(app)["layers"] == [{"sound": "ocean", "volume": 1.0}], 15, "ocean alone"
+    print(
+        f"\nhand-over: before {before:.4f} RMS, lowest 50 ms window {lowest:.4f} "
+        f"({lowest / before:.0%}), end {float(np.median(levels[-20:])):.4f}"
     )
+    assert lowest > before * 0.35, "no gap while the session takes the sound over"
+    wait_for(lambda: audio(app)["layers"] == [{"sound": "ocean", "volume": 1.0}], 15, "ocean alone")
     ok(app, "stop")

@@ -27,8 +27,12 @@ pytestmark = pytest.mark.skipif(
 
 def bus(runner: AppRunner, *args: str) -> str:
     result = subprocess.run(
-        ["gdbus", "call", "--session", *args], env=runner.env, capture_output=True, text=True,
-        timeout=15, check=False,
+        ["gdbus", "call", "--session", *args],
+        env=runner.env,
+        capture_output=True,
+        text=True,
+        timeout=15,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     return result.stdout
@@ -39,8 +43,16 @@ def player(runner: AppRunner, method: str, *args: str) -> str:
 
 
 def on_bus(runner: AppRunner) -> bool:
-    out = bus(runner, "--dest", "org.freedesktop.DBus", "--object-path", "/org/freedesktop/DBus",
-              "--method", "org.freedesktop.DBus.NameHasOwner", SERVICE)
+    out = bus(
+        runner,
+        "--dest",
+        "org.freedesktop.DBus",
+        "--object-path",
+        "/org/freedesktop/DBus",
+        "--method",
+        "org.freedesktop.DBus.NameHasOwner",
+        SERVICE,
+    )
     return out.strip() == "(true,)"
 
 
@@ -90,8 +102,14 @@ def test_playerctl_sees_and_drives_the_session(acumat: AppRunner) -> None:
         pytest.skip("playerctl is not installed")
 
     def playerctl(*args: str) -> str:
-        result = subprocess.run(["playerctl", "-p", "acumat", *args], env=acumat.env,
-                                capture_output=True, text=True, timeout=15, check=False)
+        result = subprocess.run(
+            ["playerctl", "-p", "acumat", *args],
+            env=acumat.env,
+            capture_output=True,
+            text=True,
+            timeout=15,
+            check=False,
+        )
         assert result.returncode == 0, result.stderr
         return result.stdout.strip()
 

@@ -37,8 +37,13 @@ class Fidget:
     def _run(self) -> None:
         step = 1
         while not self._stop.is_set():
-            subprocess.run(["xdotool", "mousemove_relative", "--", str(step), "0"],
-                           env=self.env, check=False, capture_output=True, timeout=5)
+            subprocess.run(
+                ["xdotool", "mousemove_relative", "--", str(step), "0"],
+                env=self.env,
+                check=False,
+                capture_output=True,
+                timeout=5,
+            )
             step = -step
             self._stop.wait(self.every)  # the pace of the simulated user, not synchronisation
 
@@ -54,7 +59,10 @@ class Fidget:
 def reminder_windows(runner: AppRunner) -> list[str]:
     return subprocess.run(
         ["xdotool", "search", "--onlyvisible", "--name", TITLE],
-        env=runner.env, capture_output=True, text=True, check=False,
+        env=runner.env,
+        capture_output=True,
+        text=True,
+        check=False,
     ).stdout.split()
 
 
@@ -77,12 +85,17 @@ def sitting(acumat: AppRunner) -> float:
 @pytest.fixture
 def fullscreen(acumat: AppRunner) -> Iterator[str]:
     """A mapped client window marked fullscreen and active, as an EWMH window manager would."""
-    proc = subprocess.Popen(["xmessage", "-name", "acumat-slides", "slides"], env=acumat.env,
-                            stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        ["xmessage", "-name", "acumat-slides", "slides"], env=acumat.env, stderr=subprocess.DEVNULL
+    )
     try:
         found = subprocess.run(
             ["xdotool", "search", "--sync", "--classname", "acumat-slides"],
-            env=acumat.env, capture_output=True, text=True, check=True, timeout=10,
+            env=acumat.env,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=10,
         )
         yield found.stdout.split()[0]
     finally:
@@ -124,10 +137,20 @@ def test_a_fullscreen_window_defers_the_reminder_until_it_goes(
     acumat: AppRunner, fullscreen: str
 ) -> None:
     start_app(acumat)
-    xprop(acumat, "-id", fullscreen, "-f", "_NET_WM_STATE", "32a",
-          "-set", "_NET_WM_STATE", "_NET_WM_STATE_FULLSCREEN")
-    xprop(acumat, "-root", "-f", "_NET_ACTIVE_WINDOW", "32c", "-set", "_NET_ACTIVE_WINDOW",
-          fullscreen)
+    xprop(
+        acumat,
+        "-id",
+        fullscreen,
+        "-f",
+        "_NET_WM_STATE",
+        "32a",
+        "-set",
+        "_NET_WM_STATE",
+        "_NET_WM_STATE_FULLSCREEN",
+    )
+    xprop(
+        acumat, "-root", "-f", "_NET_ACTIVE_WINDOW", "32c", "-set", "_NET_ACTIVE_WINDOW", fullscreen
+    )
     with Fidget(acumat.env):
         wait_for(lambda: sitting(acumat) >= 19, 40, "sitting past the limit")
         assert not reminder_windows(acumat), "no reminder over a fullscreen window"

@@ -22,8 +22,12 @@ from PySide6.QtDBus import (
 )
 
 NAMES = (
-    "org.gnome.Mutter.IdleMonitor", "org.freedesktop.ScreenSaver", "org.gnome.ScreenSaver",
-    "org.gnome.SessionManager", "org.freedesktop.Notifications", "org.freedesktop.login1",
+    "org.gnome.Mutter.IdleMonitor",
+    "org.freedesktop.ScreenSaver",
+    "org.gnome.ScreenSaver",
+    "org.gnome.SessionManager",
+    "org.freedesktop.Notifications",
+    "org.freedesktop.login1",
     "org.acumat.Fake",
 )
 SESSION_PATH = "/org/freedesktop/login1/session/_3"
@@ -57,8 +61,11 @@ class Fake(QDBusVirtualObject):
             out = []
         elif member in ("GetIdletime", "GetSessionIdleTime"):
             if self.state.get("idle_error"):
-                connection.send(message.createErrorReply(
-                    "org.freedesktop.DBus.Error.NotSupported", "not supported"))
+                connection.send(
+                    message.createErrorReply(
+                        "org.freedesktop.DBus.Error.NotSupported", "not supported"
+                    )
+                )
                 return True
             out = [self.state["idle_ms"]]
         elif member == "GetSessionByPID":
@@ -69,8 +76,9 @@ class Fake(QDBusVirtualObject):
             if prop in self.state:
                 out = [QDBusVariant(self.state[prop])]
         if out is None:
-            connection.send(message.createErrorReply(
-                "org.freedesktop.DBus.Error.UnknownMethod", member))
+            connection.send(
+                message.createErrorReply("org.freedesktop.DBus.Error.UnknownMethod", member)
+            )
             return True
         reply = message.createReply()
         reply.setArguments(out)

@@ -89,9 +89,7 @@ class GnomeSession(QObject):
         self.recorder = recorder
 
     @Slot(str, "uint", str, "uint", QDBusMessage, result="uint")
-    def Inhibit(
-        self, app_id: str, xid: int, reason: str, flags: int, msg: QDBusMessage
-    ) -> int:
+    def Inhibit(self, app_id: str, xid: int, reason: str, flags: int, msg: QDBusMessage) -> int:
         self.recorder.record(msg, app_id, xid, reason, flags)
         return self.recorder.next_cookie()
 

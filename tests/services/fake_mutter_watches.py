@@ -51,8 +51,9 @@ class Mutter(QDBusVirtualObject):
                 connection.send(signal)
             self.active.clear()
         else:
-            connection.send(message.createErrorReply(
-                "org.freedesktop.DBus.Error.UnknownMethod", member))
+            connection.send(
+                message.createErrorReply("org.freedesktop.DBus.Error.UnknownMethod", member)
+            )
             return True
         reply = message.createReply()
         reply.setArguments(out)

@@ -56,7 +56,13 @@ class Server:
         self.connection.emit_signal(None, PATH, IFACE, name, value)
 
     def on_call(
-        self, conn: Any, sender: str, path: str, iface: str, method: str, params: Any,
+        self,
+        conn: Any,
+        sender: str,
+        path: str,
+        iface: str,
+        method: str,
+        params: Any,
         invocation: Any,
     ) -> None:
         args = params.unpack()
@@ -65,9 +71,19 @@ class Server:
             nid = replaces or self.next_id
             if not replaces:
                 self.next_id += 1
-            self.calls.append({"method": method, "app": app, "replaces": replaces, "id": nid,
-                               "summary": summary, "body": body, "actions": actions,
-                               "hints": sorted(hints), "timeout": timeout})
+            self.calls.append(
+                {
+                    "method": method,
+                    "app": app,
+                    "replaces": replaces,
+                    "id": nid,
+                    "summary": summary,
+                    "body": body,
+                    "actions": actions,
+                    "hints": sorted(hints),
+                    "timeout": timeout,
+                }
+            )
             invocation.return_value(GLib.Variant("(u)", (nid,)))
         elif method == "CloseNotification":
             self.calls.append({"method": method, "id": args[0]})
@@ -98,8 +114,15 @@ def main() -> None:
     for info in node.interfaces:
         conn.register_object(PATH, info, server.on_call, None, None)
     reply = conn.call_sync(
-        "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus", "RequestName",
-        GLib.Variant("(su)", (IFACE, 4)), None, Gio.DBusCallFlags.NONE, -1, None,
+        "org.freedesktop.DBus",
+        "/org/freedesktop/DBus",
+        "org.freedesktop.DBus",
+        "RequestName",
+        GLib.Variant("(su)", (IFACE, 4)),
+        None,
+        Gio.DBusCallFlags.NONE,
+        -1,
+        None,
     )
     if reply.unpack()[0] != 1:
         sys.exit("cannot own org.freedesktop.Notifications")

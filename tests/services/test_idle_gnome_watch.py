@@ -33,9 +33,12 @@ class Mutter:
         return QDBusConnection.connectToBus(self.address, f"mutter-client-{next(_names)}")
 
     def call(self, member: str, *args: str) -> list[object]:
-        msg = QDBusMessage.createMethodCall("org.gnome.Mutter.IdleMonitor",
-                                            "/org/gnome/Mutter/IdleMonitor/Core",
-                                            "org.gnome.Mutter.IdleMonitor", member)
+        msg = QDBusMessage.createMethodCall(
+            "org.gnome.Mutter.IdleMonitor",
+            "/org/gnome/Mutter/IdleMonitor/Core",
+            "org.gnome.Mutter.IdleMonitor",
+            member,
+        )
         msg.setArguments(list(args))
         reply = self.control.call(msg)
         assert reply.type() == QDBusMessage.MessageType.ReplyMessage, reply.errorMessage()
@@ -46,8 +49,10 @@ class Mutter:
 def mutter(qapp: object) -> Iterator[Mutter]:
     if shutil.which("dbus-daemon") is None:
         pytest.skip("dbus-daemon is not installed")
-    daemon = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address=1",
-                               "--nopidfile"], stdout=subprocess.PIPE)
+    daemon = subprocess.Popen(
+        ["dbus-daemon", "--session", "--nofork", "--print-address=1", "--nopidfile"],
+        stdout=subprocess.PIPE,
+    )
     service: subprocess.Popen[bytes] | None = None
     try:
         address = _readline(daemon.stdout, time.monotonic() + 10)
@@ -81,16 +86,18 @@ def test_the_return_arrives_by_watch_fired(mutter: Mutter, qtbot: QtBot) -> None
     source.close()
 
 
-def test_the_natural_break_is_asked_when_it_could_complete(
-    mutter: Mutter, qtbot: QtBot
-) -> None:
+def test_the_natural_break_is_asked_when_it_could_complete(mutter: Mutter, qtbot: QtBot) -> None:
     source = GnomeIdleSource(mutter.connect())
     mutter.call("SetIdle", "200")
     calls = Calls()
     assert source.watch(0.5, False, calls)  # 0.3 s to go
     mutter.call("SetIdle", "0")  # input meanwhile: the first look finds it short, sleeps again
-    qtbot.waitUntil(lambda: calls.count == 0 and source._watches is not None
-                    and source._watches.timer.isActive(), timeout=3000)
+    qtbot.waitUntil(
+        lambda: (
+            calls.count == 0 and source._watches is not None and source._watches.timer.isActive()
+        ),
+        timeout=3000,
+    )
     mutter.call("SetIdle", "500")
     qtbot.waitUntil(lambda: calls.count == 1, timeout=3000)
     source.close()

@@ -89,8 +89,10 @@ def test_client_binds_and_follows_idled_and_resumed(
 ) -> None:
     client, server = pair
     server.sendall(
-        _global(1, "wl_compositor", 5) + _global(7, "wl_seat", 8)
-        + _global(9, "ext_idle_notifier_v1", 1) + _event(3, 0, struct.pack("=I", 0))
+        _global(1, "wl_compositor", 5)
+        + _global(7, "wl_seat", 8)
+        + _global(9, "ext_idle_notifier_v1", 1)
+        + _event(3, 0, struct.pack("=I", 0))
     )
     now = Now()
     source = WaylandIdleSource(sock=client, timeout_ms=5000, monotonic=now)

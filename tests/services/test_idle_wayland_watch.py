@@ -47,8 +47,11 @@ class Calls:
 @pytest.fixture
 def compositor(qtbot: QtBot) -> Iterator[tuple[WaylandIdleSource, socket.socket]]:
     client, server = socket.socketpair()
-    server.sendall(_global(7, "wl_seat", 8) + _global(9, "ext_idle_notifier_v1", 1)
-                   + _event(3, 0, struct.pack("=I", 0)))
+    server.sendall(
+        _global(7, "wl_seat", 8)
+        + _global(9, "ext_idle_notifier_v1", 1)
+        + _event(3, 0, struct.pack("=I", 0))
+    )
     source = WaylandIdleSource(sock=client, timeout_ms=5000)
     assert source.available()
     _requests(server)  # the handshake

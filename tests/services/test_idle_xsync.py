@@ -51,7 +51,9 @@ def test_the_x11_source_is_a_watcher(source: X11IdleSource) -> None:
 
 @needs_xdotool
 def test_an_idle_alarm_fires_once_idle_reaches_the_threshold(
-    source: X11IdleSource, xvfb: str, qtbot: QtBot  # noqa: F811
+    source: X11IdleSource,
+    xvfb: str,  # noqa: F811
+    qtbot: QtBot,
 ) -> None:
     run_on(xvfb, "xdotool", "mousemove", "--sync", "10", "10")
     calls = Calls()
@@ -62,9 +64,7 @@ def test_an_idle_alarm_fires_once_idle_reaches_the_threshold(
     assert idle is not None and idle >= 0.4
 
 
-def test_an_idle_alarm_fires_at_once_when_already_idle(
-    source: X11IdleSource, qtbot: QtBot
-) -> None:
+def test_an_idle_alarm_fires_at_once_when_already_idle(source: X11IdleSource, qtbot: QtBot) -> None:
     wait_until(lambda: (source.idle_seconds() or 0) >= 0.2, timeout=5)
     calls = Calls()
     assert source.watch(0.05, False, calls)
@@ -73,7 +73,9 @@ def test_an_idle_alarm_fires_at_once_when_already_idle(
 
 @needs_xdotool
 def test_an_input_alarm_fires_at_the_next_input_only(
-    source: X11IdleSource, xvfb: str, qtbot: QtBot  # noqa: F811
+    source: X11IdleSource,
+    xvfb: str,  # noqa: F811
+    qtbot: QtBot,
 ) -> None:
     wait_until(lambda: (source.idle_seconds() or 0) >= 0.2, timeout=5)
     calls = Calls()
@@ -87,7 +89,9 @@ def test_an_input_alarm_fires_at_the_next_input_only(
 
 @needs_xdotool
 def test_unwatch_and_close_disarm(
-    source: X11IdleSource, xvfb: str, qtbot: QtBot  # noqa: F811
+    source: X11IdleSource,
+    xvfb: str,  # noqa: F811
+    qtbot: QtBot,
 ) -> None:
     calls = Calls()
     assert source.watch(None, True, calls)
@@ -105,7 +109,9 @@ def test_no_server_means_no_watch() -> None:
 
 @needs_xdotool
 def test_an_alarm_read_during_another_request_is_still_delivered(
-    source: X11IdleSource, xvfb: str, qtbot: QtBot  # noqa: F811
+    source: X11IdleSource,
+    xvfb: str,  # noqa: F811
+    qtbot: QtBot,
 ) -> None:
     run_on(xvfb, "xdotool", "mousemove", "--sync", "50", "60")
     calls = Calls()
@@ -125,8 +131,11 @@ def test_a_server_that_goes_away_stops_the_alarms_without_exiting(qtbot: QtBot) 
     if shutil.which("Xvfb") is None:
         pytest.skip("Xvfb is not installed")
     number = _free_display()
-    server = subprocess.Popen(["Xvfb", f":{number}", "-nolisten", "tcp"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        ["Xvfb", f":{number}", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         from pathlib import Path
 
@@ -146,7 +155,9 @@ def test_a_server_that_goes_away_stops_the_alarms_without_exiting(qtbot: QtBot) 
 
 @needs_xdotool
 def test_the_same_watch_again_keeps_its_alarms_and_still_fires(
-    source: X11IdleSource, xvfb: str, qtbot: QtBot  # noqa: F811
+    source: X11IdleSource,
+    xvfb: str,  # noqa: F811
+    qtbot: QtBot,
 ) -> None:
     """The sitting loop asks for its watch at every look: the alarms already armed for it
     stay (replacing them cost round trips and a 'destroyed' event that woke the app)."""

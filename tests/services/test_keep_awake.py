@@ -184,13 +184,27 @@ def test_the_fake_is_as_strict_as_gdbus_about_uint32(fake: Inhibitors) -> None:
     backends marshal through the introspected interface."""
     fake.own(GNOME)
     bus = fake.connect()
-    assert _dbus.call(bus, GNOME, "/org/gnome/SessionManager", GNOME, "Inhibit",
-                      "app", 0, REASON, 12, timeout_ms=FAST_MS) is None
+    assert (
+        _dbus.call(
+            bus,
+            GNOME,
+            "/org/gnome/SessionManager",
+            GNOME,
+            "Inhibit",
+            "app",
+            0,
+            REASON,
+            12,
+            timeout_ms=FAST_MS,
+        )
+        is None
+    )
     assert fake.calls() == []
 
 
-@pytest.mark.parametrize("backend_type", [PortalKeepAwake, GnomeSessionKeepAwake,
-                                          ScreenSaverKeepAwake, LogindKeepAwake])
+@pytest.mark.parametrize(
+    "backend_type", [PortalKeepAwake, GnomeSessionKeepAwake, ScreenSaverKeepAwake, LogindKeepAwake]
+)
 def test_absent_service_means_unavailable(fake: Inhibitors, backend_type: Any) -> None:
     backend = backend_type(fake.connect(), FAST_MS)
     assert not backend.available()
@@ -201,8 +215,12 @@ def test_absent_service_means_unavailable(fake: Inhibitors, backend_type: Any) -
 
 def test_no_bus_means_unavailable(qapp: object) -> None:
     dead = QDBusConnection.connectToBus("unix:path=/nonexistent/bus", "acumat-keep-awake-dead")
-    for backend in (PortalKeepAwake(dead), GnomeSessionKeepAwake(dead),
-                    ScreenSaverKeepAwake(dead), LogindKeepAwake(dead)):
+    for backend in (
+        PortalKeepAwake(dead),
+        GnomeSessionKeepAwake(dead),
+        ScreenSaverKeepAwake(dead),
+        LogindKeepAwake(dead),
+    ):
         assert not backend.available()
         assert not backend.hold(REASON)
 
@@ -220,8 +238,10 @@ def test_a_service_that_stops_answering_costs_one_timeout(fake: Inhibitors) -> N
 
 
 def test_introspection_parsing() -> None:
-    xml = ('<node><interface name="a.B"><method name="Inhibit"/></interface>'
-           '<interface name="a.C"><method name="Other"/></interface></node>')
+    xml = (
+        '<node><interface name="a.B"><method name="Inhibit"/></interface>'
+        '<interface name="a.C"><method name="Other"/></interface></node>'
+    )
     assert _dbus.has_method(xml, "a.B", "Inhibit")
     assert not _dbus.has_method(xml, "a.C", "Inhibit")
     assert not _dbus.has_method("not xml <", "a.B", "Inhibit")
@@ -230,14 +250,17 @@ def test_introspection_parsing() -> None:
 # --- the choice, in the documented order ---------------------------------------------------
 
 
-@pytest.mark.parametrize(("names", "expected"), [
-    ([PORTAL, GNOME, SCREENSAVER], "portal"),
-    ([GNOME, SCREENSAVER], "gnome-session"),
-    ([SCREENSAVER], "screensaver"),
-    ([PORTAL, GNOME, SCREENSAVER, LOGIND], "portal+logind"),
-    ([LOGIND], "logind"),
-    ([], "none"),
-])
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        ([PORTAL, GNOME, SCREENSAVER], "portal"),
+        ([GNOME, SCREENSAVER], "gnome-session"),
+        ([SCREENSAVER], "screensaver"),
+        ([PORTAL, GNOME, SCREENSAVER, LOGIND], "portal+logind"),
+        ([LOGIND], "logind"),
+        ([], "none"),
+    ],
+)
 def test_the_first_method_that_answers_is_chosen(
     fake: Inhibitors, names: list[str], expected: str
 ) -> None:
@@ -293,8 +316,12 @@ def test_a_backend_that_fails_to_start_is_skipped() -> None:
 
 class _SaverInfo(ctypes.Structure):
     _fields_ = [
-        ("window", ctypes.c_ulong), ("state", ctypes.c_int), ("kind", ctypes.c_int),
-        ("til_or_since", ctypes.c_ulong), ("idle", ctypes.c_ulong), ("event_mask", ctypes.c_ulong),
+        ("window", ctypes.c_ulong),
+        ("state", ctypes.c_int),
+        ("kind", ctypes.c_int),
+        ("til_or_since", ctypes.c_ulong),
+        ("idle", ctypes.c_ulong),
+        ("event_mask", ctypes.c_ulong),
     ]
 
 
@@ -313,7 +340,9 @@ class XSaverProbe:
         lib.XSync.argtypes = [ctypes.c_void_p, ctypes.c_int]
         xss.XScreenSaverAllocInfo.restype = ctypes.POINTER(_SaverInfo)
         xss.XScreenSaverQueryInfo.argtypes = [
-            ctypes.c_void_p, ctypes.c_ulong, ctypes.POINTER(_SaverInfo),
+            ctypes.c_void_p,
+            ctypes.c_ulong,
+            ctypes.POINTER(_SaverInfo),
         ]
         self.info = xss.XScreenSaverAllocInfo()
 
@@ -333,7 +362,8 @@ class XSaverProbe:
 
 
 def test_xss_keeps_the_x_screen_saver_off_until_released(
-    xvfb: str, qtbot: QtBot  # noqa: F811
+    xvfb: str,  # noqa: F811
+    qtbot: QtBot,
 ) -> None:
     probe = XSaverProbe(xvfb)
     backend = XssKeepAwake(xvfb)

@@ -50,7 +50,8 @@ def bus_address(qapp: object) -> Iterator[str]:
         pytest.skip("dbus-daemon and gdbus are needed")
     daemon = subprocess.Popen(
         ["dbus-daemon", "--session", "--nofork", "--print-address=1", "--nopidfile"],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
     )
     try:
         yield _readline(daemon.stdout, time.monotonic() + 10)
@@ -80,8 +81,19 @@ class Client:
         return text
 
     def gdbus(self, *args: str, ok: bool = True) -> str:
-        return self.run("gdbus", "call", "--address", self.address, "--dest", SERVICE,
-                        "--object-path", OBJECT_PATH, "--method", *args, ok=ok)
+        return self.run(
+            "gdbus",
+            "call",
+            "--address",
+            self.address,
+            "--dest",
+            SERVICE,
+            "--object-path",
+            OBJECT_PATH,
+            "--method",
+            *args,
+            ok=ok,
+        )
 
     def get_all(self, interface: str) -> str:
         return self.gdbus(f"{PROPS}.GetAll", interface)
@@ -90,9 +102,15 @@ class Client:
 class Player:
     def __init__(self, bus: QDBusConnection, quit_supported: bool = False) -> None:
         self.now = NowPlaying(
-            status=PlaybackStatus.PLAYING, track_id=TRACK, title="Desk break",
-            artists=("Rain", "Wind"), album="AcuMat", length_us=TWENTY_MIN_US,
-            position_us=300_000_000, can_play=True, can_pause=True,
+            status=PlaybackStatus.PLAYING,
+            track_id=TRACK,
+            title="Desk break",
+            artists=("Rain", "Wind"),
+            album="AcuMat",
+            length_us=TWENTY_MIN_US,
+            position_us=300_000_000,
+            can_play=True,
+            can_pause=True,
         )
         self.calls: list[str] = []
 
@@ -100,13 +118,19 @@ class Player:
             return lambda: self.calls.append(name)
 
         self.mpris = MprisPlayer(
-            bus, lambda: self.now,
+            bus,
+            lambda: self.now,
             PlayerControls(
-                play=record("play"), pause=record("pause"), play_pause=record("play_pause"),
-                stop=record("stop"), raise_window=record("raise"),
+                play=record("play"),
+                pause=record("pause"),
+                play_pause=record("play_pause"),
+                stop=record("stop"),
+                raise_window=record("raise"),
                 quit=record("quit") if quit_supported else None,
             ),
-            name="acumat", identity="AcuMat", desktop_entry="io.github.acumat.AcuMat.desktop",
+            name="acumat",
+            identity="AcuMat",
+            desktop_entry="io.github.acumat.AcuMat.desktop",
         )
 
 
@@ -127,8 +151,17 @@ def client(qtbot: QtBot, bus_address: str, tmp_path: Path) -> Client:
 def test_introspection_lists_both_interfaces_with_the_spec_types(
     player: Player, client: Client
 ) -> None:
-    xml = client.run("gdbus", "introspect", "--xml", "--address", client.address,
-                     "--dest", SERVICE, "--object-path", OBJECT_PATH)
+    xml = client.run(
+        "gdbus",
+        "introspect",
+        "--xml",
+        "--address",
+        client.address,
+        "--dest",
+        SERVICE,
+        "--object-path",
+        OBJECT_PATH,
+    )
     interfaces = {i.get("name"): i for i in ET.fromstring(xml).iter("interface")}
     assert {ROOT, PLAYER, PROPS} <= interfaces.keys()
 
@@ -136,17 +169,41 @@ def test_introspection_lists_both_interfaces_with_the_spec_types(
         return {p.get("name"): p.get("type") for p in interfaces[name].iter("property")}
 
     assert props(ROOT) == {
-        "CanQuit": "b", "CanRaise": "b", "HasTrackList": "b", "Identity": "s",
-        "DesktopEntry": "s", "SupportedUriSchemes": "as", "SupportedMimeTypes": "as",
+        "CanQuit": "b",
+        "CanRaise": "b",
+        "HasTrackList": "b",
+        "Identity": "s",
+        "DesktopEntry": "s",
+        "SupportedUriSchemes": "as",
+        "SupportedMimeTypes": "as",
     }
     assert props(PLAYER) == {
-        "PlaybackStatus": "s", "Rate": "d", "Metadata": "a{sv}", "Volume": "d", "Position": "x",
-        "MinimumRate": "d", "MaximumRate": "d", "CanGoNext": "b", "CanGoPrevious": "b",
-        "CanPlay": "b", "CanPause": "b", "CanSeek": "b", "CanControl": "b",
+        "PlaybackStatus": "s",
+        "Rate": "d",
+        "Metadata": "a{sv}",
+        "Volume": "d",
+        "Position": "x",
+        "MinimumRate": "d",
+        "MaximumRate": "d",
+        "CanGoNext": "b",
+        "CanGoPrevious": "b",
+        "CanPlay": "b",
+        "CanPause": "b",
+        "CanSeek": "b",
+        "CanControl": "b",
     }
     methods = {m.get("name") for m in interfaces[PLAYER].iter("method")}
-    assert {"Play", "Pause", "PlayPause", "Stop", "Next", "Previous", "Seek",
-            "SetPosition", "OpenUri"} <= methods
+    assert {
+        "Play",
+        "Pause",
+        "PlayPause",
+        "Stop",
+        "Next",
+        "Previous",
+        "Seek",
+        "SetPosition",
+        "OpenUri",
+    } <= methods
     assert {m.get("name") for m in interfaces[ROOT].iter("method")} == {"Raise", "Quit"}
 
 
@@ -175,8 +232,16 @@ def test_the_raw_wire_types_as_dbus_send_prints_them(player: Player, client: Cli
     if shutil.which("dbus-send") is None:
         pytest.skip("dbus-send is not installed")
     player.now = replace(player.now, length_us=FORTY_MIN_US, position_us=5)
-    out = client.run("dbus-send", "--session", "--print-reply", f"--dest={SERVICE}",
-                     OBJECT_PATH, f"{PROPS}.Get", f"string:{PLAYER}", "string:Metadata")
+    out = client.run(
+        "dbus-send",
+        "--session",
+        "--print-reply",
+        f"--dest={SERVICE}",
+        OBJECT_PATH,
+        f"{PROPS}.Get",
+        f"string:{PLAYER}",
+        "string:Metadata",
+    )
     flat = " ".join(out.split())
     assert f'string "mpris:length" variant int64 {FORTY_MIN_US}' in flat
     assert f'string "mpris:trackid" variant object path "{TRACK}"' in flat
@@ -184,8 +249,16 @@ def test_the_raw_wire_types_as_dbus_send_prints_them(player: Player, client: Cli
     assert 'string "xesam:title" variant string "Desk break"' in flat
     assert "reply_serial=2 variant array [ dict entry( string " in flat  # Get's v holds a{sv}
     assert flat.count("variant") == 1 + 5  # that one, then one per entry (album too)
-    out = client.run("dbus-send", "--session", "--print-reply", f"--dest={SERVICE}",
-                     OBJECT_PATH, f"{PROPS}.Get", f"string:{PLAYER}", "string:Position")
+    out = client.run(
+        "dbus-send",
+        "--session",
+        "--print-reply",
+        f"--dest={SERVICE}",
+        OBJECT_PATH,
+        f"{PROPS}.Get",
+        f"string:{PLAYER}",
+        "string:Position",
+    )
     assert "variant int64 5" in " ".join(out.split())
 
 
@@ -195,9 +268,18 @@ def test_properties_changed_carries_s_asv_as(
     log = tmp_path / "monitor.txt"
     with log.open("w") as sink:
         monitor = subprocess.Popen(
-            ["gdbus", "monitor", "--address", client.address, "--dest", SERVICE,
-             "--object-path", OBJECT_PATH],
-            stdout=sink, stderr=subprocess.STDOUT,
+            [
+                "gdbus",
+                "monitor",
+                "--address",
+                client.address,
+                "--dest",
+                SERVICE,
+                "--object-path",
+                OBJECT_PATH,
+            ],
+            stdout=sink,
+            stderr=subprocess.STDOUT,
         )
     try:
         # gdbus subscribes before it looks up the owner: this line means it listens.
@@ -205,8 +287,13 @@ def test_properties_changed_carries_s_asv_as(
         player.now = replace(player.now, status=PlaybackStatus.PAUSED)
         player.mpris.changed()
         qtbot.waitUntil(lambda: "PropertiesChanged" in log.read_text(), timeout=10_000)
-        player.now = replace(player.now, status=PlaybackStatus.PLAYING, track_id=TRACK + "0",
-                             title="Sleep", length_us=600_000_000)
+        player.now = replace(
+            player.now,
+            status=PlaybackStatus.PLAYING,
+            track_id=TRACK + "0",
+            title="Sleep",
+            length_us=600_000_000,
+        )
         player.mpris.changed()
         qtbot.waitUntil(lambda: log.read_text().count("PropertiesChanged") == 2, timeout=10_000)
         player.mpris.changed()  # nothing differs: nothing is sent (the next one comes third)
@@ -262,15 +349,15 @@ def test_unknown_and_read_only_properties_are_errors(player: Player, client: Cli
 def test_nothing_playing_has_an_empty_track(player: Player, client: Client) -> None:
     player.now = NowPlaying()
     out = client.get_all(PLAYER)
-    assert "'Metadata': <{'mpris:trackid': <objectpath " \
-           "'/org/mpris/MediaPlayer2/TrackList/NoTrack'>}>" in out
+    assert (
+        "'Metadata': <{'mpris:trackid': <objectpath "
+        "'/org/mpris/MediaPlayer2/TrackList/NoTrack'>}>" in out
+    )
     assert "'PlaybackStatus': <'Stopped'>" in out
     assert "'Position': <int64 0>" in out
 
 
-def test_withdraw_leaves_the_bus_and_publish_comes_back(
-    player: Player, bus_address: str
-) -> None:
+def test_withdraw_leaves_the_bus_and_publish_comes_back(player: Player, bus_address: str) -> None:
     watcher = connect(bus_address).interface()
     assert watcher.isServiceRegistered(SERVICE).value()
     player.mpris.withdraw()

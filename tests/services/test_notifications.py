@@ -52,8 +52,10 @@ class Server:
 
     def _call(self, member: str, *args: Any) -> list[Any]:
         msg = QDBusMessage.createMethodCall(
-            "org.freedesktop.Notifications", "/org/freedesktop/Notifications",
-            "org.acumat.FakeNotifications", member,
+            "org.freedesktop.Notifications",
+            "/org/freedesktop/Notifications",
+            "org.acumat.FakeNotifications",
+            member,
         )
         msg.setArguments(list(args))
         reply = self.control.call(msg)
@@ -66,10 +68,23 @@ class Server:
     def gdbus(self, method: str, *args: str) -> None:
         """Signals carry uint32 ids: emit them through gdbus, as the real server would."""
         subprocess.run(
-            ["gdbus", "call", "--address", self.address, "--dest",
-             "org.freedesktop.Notifications", "--object-path", "/org/freedesktop/Notifications",
-             "--method", f"org.acumat.FakeNotifications.{method}", "--", *args],
-            check=True, capture_output=True, timeout=10,
+            [
+                "gdbus",
+                "call",
+                "--address",
+                self.address,
+                "--dest",
+                "org.freedesktop.Notifications",
+                "--object-path",
+                "/org/freedesktop/Notifications",
+                "--method",
+                f"org.acumat.FakeNotifications.{method}",
+                "--",
+                *args,
+            ],
+            check=True,
+            capture_output=True,
+            timeout=10,
         )
 
 
@@ -79,7 +94,8 @@ def bus_address(qapp: object) -> Iterator[str]:
         pytest.skip("dbus-daemon, gdbus and a Python with PyGObject are needed")
     daemon = subprocess.Popen(
         ["dbus-daemon", "--session", "--nofork", "--print-address=1", "--nopidfile"],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
     )
     try:
         yield _readline(daemon.stdout, time.monotonic() + 10)
@@ -117,7 +133,9 @@ def test_notify_is_accepted_by_a_strict_server_and_replaced_in_place(
     n = notifier(server.address)
     assert n.available()
     actions = [
-        ("start", "Start desk break"), ("snooze", "Snooze 10 min"), ("moved", "I just moved"),
+        ("start", "Start desk break"),
+        ("snooze", "Snooze 10 min"),
+        ("moved", "I just moved"),
     ]
     with qtbot.waitSignal(n.sent, timeout=10_000):
         assert n.show("Time for the mat", "You've been sitting for 52 minutes", actions)
@@ -128,16 +146,25 @@ def test_notify_is_accepted_by_a_strict_server_and_replaced_in_place(
     assert n.current_id == first, "shown again: replaced, not stacked"
     calls = server.calls()
     assert [c["replaces"] for c in calls] == [0, first]
-    assert calls[0]["actions"] == ["start", "Start desk break", "snooze", "Snooze 10 min",
-                                   "moved", "I just moved"]
+    assert calls[0]["actions"] == [
+        "start",
+        "Start desk break",
+        "snooze",
+        "Snooze 10 min",
+        "moved",
+        "I just moved",
+    ]
     assert calls[1]["body"] == "You've been sitting for 1 hour"
     assert calls[0]["timeout"] == 0, "stays until answered"
 
 
 def test_the_desktop_entry_hint_names_the_app(qtbot: QtBot, server: Server) -> None:
     n = DesktopNotifications(
-        connect(server.address), address=server.address,
-        desktop_entry=DESKTOP_FILE_ID, category=None, resident=False,
+        connect(server.address),
+        address=server.address,
+        desktop_entry=DESKTOP_FILE_ID,
+        category=None,
+        resident=False,
     )
     with qtbot.waitSignal(n.sent, timeout=10_000):
         assert n.show("Back and neck: 20 minutes done", "", [])
@@ -168,8 +195,9 @@ def test_close_withdraws_without_reporting_a_dismissal(qtbot: QtBot, server: Ser
     dismissed: list[bool] = []
     n.dismissed.connect(lambda: dismissed.append(True))
     n.close()
-    qtbot.waitUntil(lambda: any(c["method"] == "CloseNotification" for c in server.calls()),
-                    timeout=10_000)
+    qtbot.waitUntil(
+        lambda: any(c["method"] == "CloseNotification" for c in server.calls()), timeout=10_000
+    )
     assert [c["id"] for c in server.calls() if c["method"] == "CloseNotification"] == [shown]
     qtbot.waitUntil(lambda: not n.busy, timeout=10_000)
     qtbot.wait(200)  # let the NotificationClosed signal arrive, if it were to be reported

@@ -37,7 +37,8 @@ def window(xvfb: str) -> Iterator[str]:  # noqa: F811
         pytest.skip("xmessage and xdotool are needed")
     proc = subprocess.Popen(
         ["xmessage", "-name", "acumat-fullscreen-test", "slides"],
-        env={**os.environ, "DISPLAY": xvfb}, stderr=subprocess.DEVNULL,
+        env={**os.environ, "DISPLAY": xvfb},
+        stderr=subprocess.DEVNULL,
     )
     try:
         found = run_on(xvfb, "xdotool", "search", "--sync", "--classname", "acumat-fullscreen-test")
@@ -48,16 +49,35 @@ def window(xvfb: str) -> Iterator[str]:  # noqa: F811
 
 
 def _activate(display: str, window: str) -> None:
-    run_on(display, "xprop", "-root", "-f", "_NET_ACTIVE_WINDOW", "32c",
-           "-set", "_NET_ACTIVE_WINDOW", window)
+    run_on(
+        display,
+        "xprop",
+        "-root",
+        "-f",
+        "_NET_ACTIVE_WINDOW",
+        "32c",
+        "-set",
+        "_NET_ACTIVE_WINDOW",
+        window,
+    )
 
 
 def test_fullscreen_active_window(xvfb: str, window: str) -> None:  # noqa: F811
     check = X11FullscreenCheck(xvfb)
     _activate(xvfb, window)
     assert check.is_presenting() is False
-    run_on(xvfb, "xprop", "-id", window, "-f", "_NET_WM_STATE", "32a",
-           "-set", "_NET_WM_STATE", "_NET_WM_STATE_FULLSCREEN")
+    run_on(
+        xvfb,
+        "xprop",
+        "-id",
+        window,
+        "-f",
+        "_NET_WM_STATE",
+        "32a",
+        "-set",
+        "_NET_WM_STATE",
+        "_NET_WM_STATE_FULLSCREEN",
+    )
     assert check.is_presenting() is True
     _activate(xvfb, "0")  # another (no) window is active: the fullscreen one is behind
     assert check.is_presenting() is False

@@ -32,12 +32,17 @@ def monitor(fake_desktop: FakeDesktop, qtbot: QtBot) -> SessionLockMonitor:  # n
 
 @pytest.mark.parametrize(
     ("path", "interface"),
-    [("/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver"),
-     ("/org/gnome/ScreenSaver", "org.gnome.ScreenSaver")],
+    [
+        ("/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver"),
+        ("/org/gnome/ScreenSaver", "org.gnome.ScreenSaver"),
+    ],
 )
 def test_screensaver_active_changed(
-    monitor: SessionLockMonitor, fake_desktop: FakeDesktop, qtbot: QtBot,  # noqa: F811
-    path: str, interface: str,
+    monitor: SessionLockMonitor,
+    fake_desktop: FakeDesktop,  # noqa: F811
+    qtbot: QtBot,
+    path: str,
+    interface: str,
 ) -> None:
     with qtbot.waitSignal(monitor.locked, timeout=3000) as blocker:
         fake_desktop.emit(path, interface, "ActiveChanged", "true")
@@ -49,28 +54,36 @@ def test_screensaver_active_changed(
 
 
 def test_logind_locked_hint(
-    monitor: SessionLockMonitor, fake_desktop: FakeDesktop, qtbot: QtBot  # noqa: F811
+    monitor: SessionLockMonitor,
+    fake_desktop: FakeDesktop,  # noqa: F811
+    qtbot: QtBot,
 ) -> None:
     with qtbot.waitSignal(monitor.locked, timeout=3000) as blocker:
-        fake_desktop.emit(SESSION, "org.freedesktop.login1.Session", "PropertiesChanged",
-                          "LockedHint=true")
+        fake_desktop.emit(
+            SESSION, "org.freedesktop.login1.Session", "PropertiesChanged", "LockedHint=true"
+        )
     assert blocker.args == [True]
     with qtbot.waitSignal(monitor.locked, timeout=3000) as blocker:
-        fake_desktop.emit(SESSION, "org.freedesktop.login1.Session", "PropertiesChanged",
-                          "LockedHint=false")
+        fake_desktop.emit(
+            SESSION, "org.freedesktop.login1.Session", "PropertiesChanged", "LockedHint=false"
+        )
     assert blocker.args == [False]
 
 
 def test_prepare_for_sleep(
-    monitor: SessionLockMonitor, fake_desktop: FakeDesktop, qtbot: QtBot  # noqa: F811
+    monitor: SessionLockMonitor,
+    fake_desktop: FakeDesktop,  # noqa: F811
+    qtbot: QtBot,
 ) -> None:
     with qtbot.waitSignal(monitor.sleeping, timeout=3000) as blocker:
-        fake_desktop.emit("/org/freedesktop/login1", "org.freedesktop.login1.Manager",
-                          "PrepareForSleep", "true")
+        fake_desktop.emit(
+            "/org/freedesktop/login1", "org.freedesktop.login1.Manager", "PrepareForSleep", "true"
+        )
     assert blocker.args == [True]
     with qtbot.waitSignal(monitor.sleeping, timeout=3000) as blocker:
-        fake_desktop.emit("/org/freedesktop/login1", "org.freedesktop.login1.Manager",
-                          "PrepareForSleep", "false")
+        fake_desktop.emit(
+            "/org/freedesktop/login1", "org.freedesktop.login1.Manager", "PrepareForSleep", "false"
+        )
     assert blocker.args == [False]
 
 

@@ -37,8 +37,9 @@ def make_msg(message: int, wparam: int, hwnd: int = 0x1234) -> wintypes.MSG:
     return msg
 
 
-def feed(flt: w.WindowsSessionFilter, message: int, wparam: int,
-         event_type: bytes = w.EVENT_TYPE) -> object:
+def feed(
+    flt: w.WindowsSessionFilter, message: int, wparam: int, event_type: bytes = w.EVENT_TYPE
+) -> object:
     msg = make_msg(message, wparam)
     return flt.nativeEventFilter(QByteArray(event_type), ctypes.addressof(msg))
 
@@ -47,8 +48,7 @@ def test_read_msg_from_int_and_voidptr() -> None:
     msg = make_msg(w.WM_WTSSESSION_CHANGE, w.WTS_SESSION_LOCK)
     address = ctypes.addressof(msg)
     assert w.read_msg(address) == (w.WM_WTSSESSION_CHANGE, w.WTS_SESSION_LOCK)
-    assert w.read_msg(shiboken6.VoidPtr(address)) == (w.WM_WTSSESSION_CHANGE,
-                                                      w.WTS_SESSION_LOCK)
+    assert w.read_msg(shiboken6.VoidPtr(address)) == (w.WM_WTSSESSION_CHANGE, w.WTS_SESSION_LOCK)
     assert w.read_msg(0) is None
 
 
@@ -63,8 +63,10 @@ def test_lock_and_unlock() -> None:
 
 @pytest.mark.parametrize(
     ("gone", "back"),
-    [(w.WTS_CONSOLE_DISCONNECT, w.WTS_CONSOLE_CONNECT),
-     (w.WTS_REMOTE_DISCONNECT, w.WTS_REMOTE_CONNECT)],
+    [
+        (w.WTS_CONSOLE_DISCONNECT, w.WTS_CONSOLE_CONNECT),
+        (w.WTS_REMOTE_DISCONNECT, w.WTS_REMOTE_CONNECT),
+    ],
 )
 def test_disconnect_counts_as_locked(gone: int, back: int) -> None:
     sink = Recorder()
@@ -181,8 +183,12 @@ def test_watch_installs_registers_and_stops(qapp: QApplication, qtbot: QtBot) ->
         def removeNativeEventFilter(self, f: object) -> None:
             removed.append(f)
 
-    watch = w.WindowsSessionWatch(App(), sink, 0x42,  # type: ignore[arg-type]
-                                  functions=(wts.register, wts.unregister))
+    watch = w.WindowsSessionWatch(
+        App(),
+        sink,
+        0x42,  # type: ignore[arg-type]
+        functions=(wts.register, wts.unregister),
+    )
     assert watch.registered
     assert installed == [watch.filter]
     assert wts.calls == [("register", 0x42, w.NOTIFY_FOR_THIS_SESSION)]

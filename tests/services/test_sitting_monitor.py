@@ -66,9 +66,13 @@ class Rig:
         dead = QDBusConnection.connectToBus("unix:path=/nonexistent", "acumat-test-monitor")
         self.lock = SessionLockMonitor(dead, dead)
         self.monitor = SittingMonitor(
-            self.clock, self.source, ReminderPolicy(self.clock, self.values, settle_s=10),
-            values=self.values, lock=self.lock,
-            presenting=PresentingDetector([self.fullscreen]), interval_ms=60_000,
+            self.clock,
+            self.source,
+            ReminderPolicy(self.clock, self.values, settle_s=10),
+            values=self.values,
+            lock=self.lock,
+            presenting=PresentingDetector([self.fullscreen]),
+            interval_ms=60_000,
         )
         self.due: list[int] = []
         self.withdrawn = 0

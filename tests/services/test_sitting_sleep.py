@@ -53,8 +53,9 @@ class Watching(Polled):
         self.armed: tuple[float | None, bool] | None = None
         self.callback: Callable[[], None] | None = None
 
-    def watch(self, idle_after_s: float | None, on_input: bool,
-              callback: Callable[[], None]) -> bool:
+    def watch(
+        self, idle_after_s: float | None, on_input: bool, callback: Callable[[], None]
+    ) -> bool:
         self.armed, self.callback = (idle_after_s, on_input), callback
         return True
 
@@ -72,8 +73,9 @@ class Loop:
         self.clock, self.source = clock, source
         values = RemindersSettings(quiet_hours=False, **settings)  # type: ignore[arg-type]
         self.values = values
-        self.monitor = SittingMonitor(clock, source, ReminderPolicy(clock, values),
-                                      values=values, interval_ms=INTERVAL_MS)
+        self.monitor = SittingMonitor(
+            clock, source, ReminderPolicy(clock, values), values=values, interval_ms=INTERVAL_MS
+        )
         self.due: list[int] = []
         self.monitor.reminder_due.connect(self.due.append)
 
@@ -140,8 +142,7 @@ def test_a_polled_source_is_asked_as_seldom_as_the_next_decision_allows(
     qtbot: QtBot, clock: FakeClock
 ) -> None:
     source = Polled(clock)
-    loop = Loop(source, clock, sit_limit=timedelta(minutes=50),
-                natural_break=timedelta(minutes=5))
+    loop = Loop(source, clock, sit_limit=timedelta(minutes=50), natural_break=timedelta(minutes=5))
     assert not loop.monitor.watching
     sleeps = [loop.step() for _ in range(20)]
     assert min(sleeps) >= 59  # the tray's minute, not 5 s
@@ -161,8 +162,7 @@ def test_a_polled_source_is_asked_as_seldom_as_the_next_decision_allows(
 
 def test_a_break_is_seen_as_soon_as_it_completes(qtbot: QtBot, clock: FakeClock) -> None:
     source = Polled(clock)
-    loop = Loop(source, clock, natural_break=timedelta(seconds=90),
-                sit_limit=timedelta(minutes=50))
+    loop = Loop(source, clock, natural_break=timedelta(seconds=90), sit_limit=timedelta(minutes=50))
     loop.step()
     source.active = False
     started = clock.monotonic()
@@ -182,9 +182,7 @@ def test_sparse_looks_are_not_taken_for_a_suspend_but_a_wall_jump_is(
     assert loop.monitor.tracker.last_reset_reason == "suspend"
 
 
-def test_a_snooze_or_a_pause_plans_the_next_look_at_its_end(
-    qtbot: QtBot, clock: FakeClock
-) -> None:
+def test_a_snooze_or_a_pause_plans_the_next_look_at_its_end(qtbot: QtBot, clock: FakeClock) -> None:
     loop = Loop(Watching(clock), clock, sit_limit=timedelta(seconds=60))
     loop.run_for(70)
     assert len(loop.due) == 1
@@ -221,9 +219,14 @@ def test_a_presentation_is_looked_at_every_step_while_it_defers(
             pass
 
     values = RemindersSettings(quiet_hours=False, sit_limit=timedelta(seconds=60))
-    monitor = SittingMonitor(clock, Watching(clock), ReminderPolicy(clock, values),
-                             values=values, presenting=PresentingDetector([Slides()]),
-                             interval_ms=INTERVAL_MS)
+    monitor = SittingMonitor(
+        clock,
+        Watching(clock),
+        ReminderPolicy(clock, values),
+        values=values,
+        presenting=PresentingDetector([Slides()]),
+        interval_ms=INTERVAL_MS,
+    )
     clock.advance(61)
     monitor.poll()
     assert monitor.last_decision is not None and monitor.last_decision.reason == "presenting"

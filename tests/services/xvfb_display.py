@@ -23,9 +23,10 @@ def wait_until(predicate: Callable[[], bool], timeout: float = 10.0, step: float
 
 def _free_display() -> int:
     for number in range(90, 200):
-        if not Path(f"/tmp/.X11-unix/X{number}").exists() and not Path(
-            f"/tmp/.X{number}-lock"
-        ).exists():
+        if (
+            not Path(f"/tmp/.X11-unix/X{number}").exists()
+            and not Path(f"/tmp/.X{number}-lock").exists()
+        ):
             return number
     raise RuntimeError("no free X display number")
 
@@ -43,7 +44,8 @@ def xvfb() -> Iterator[str]:
     number = _free_display()
     proc = subprocess.Popen(
         ["Xvfb", f":{number}", "-nolisten", "tcp", "-screen", "0", "800x600x24"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         wait_until(lambda: Path(f"/tmp/.X11-unix/X{number}").exists() or proc.poll() is not None)

@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "acumat_de.ts"
 OPEN, CLOSE = "⟦", "⟧"
 
+
 class PseudoLocale(QTranslator):
     """Every message marked and 30 % longer, its placeholders (%n, %1, &) kept as they are;
     it notes every (context, source) asked for, so a test can check the catalogue has it."""
@@ -56,6 +57,7 @@ class PseudoLocale(QTranslator):
 
     def isEmpty(self) -> bool:
         return False
+
 
 def _texts(root: QWidget) -> list[tuple[str, str]]:
     """(what, text) for every visible label, button, group box, tab and window title."""
@@ -101,8 +103,10 @@ def untranslated(found: list[tuple[str, str]], data: set[str]) -> list[str]:
 def _is_data(text: str, data: set[str]) -> bool:
     plain = re.sub(r"<[^>]+>", "", text).replace("&", "").strip()
     # One lowercase word (a backend's name: "offscreen", "speechd") or no word at all.
-    return plain in data or bool(re.fullmatch(r"[a-z0-9.+-]*", plain)) or not re.search(
-        r"[A-Za-z]{2,}", plain
+    return (
+        plain in data
+        or bool(re.fullmatch(r"[a-z0-9.+-]*", plain))
+        or not re.search(r"[A-Za-z]{2,}", plain)
     )
 
 
@@ -124,9 +128,14 @@ def data_texts(built: AcuMat) -> set[str]:
 
 def _record() -> SessionRecord:
     return SessionRecord(
-        routine_id="desk-break", routine_name="Desk break",
-        started_at=datetime.now(UTC) - timedelta(minutes=6), planned_s=300, actual_s=300,
-        completed=True, pattern_id="resonance", breaths=28,
+        routine_id="desk-break",
+        routine_name="Desk break",
+        started_at=datetime.now(UTC) - timedelta(minutes=6),
+        planned_s=300,
+        actual_s=300,
+        completed=True,
+        pattern_id="resonance",
+        breaths=28,
     )
 
 
@@ -134,9 +143,7 @@ def _known_tight(problem: str) -> bool:
     """A sound layer's name beside its slider has a fixed share of the popover and is cut in
     English too ("Forest stream"): a layout matter of ui/sound_panel.py, reported, not a word
     of a translation."""
-    return problem.startswith("QLabel(") and any(
-        name in problem for name in _LAYER_NAMES
-    )
+    return problem.startswith("QLabel(") and any(name in problem for name in _LAYER_NAMES)
 
 
 TIGHT_AT_130 = ("patternRate", "sheetPrimary")

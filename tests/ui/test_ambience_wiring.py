@@ -73,10 +73,17 @@ def parts(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iter
     shutdown, commands, board = ShutdownManager(), CommandRegistry(), StatusBoard("test")
     tray = Tray(actions, QIcon())
     sound = SoundFeature(
-        parent=session, data_dir=tmp_path / "data", cache_dir=tmp_path / "cache",
+        parent=session,
+        data_dir=tmp_path / "data",
+        cache_dir=tmp_path / "cache",
         settings=SettingsService(SettingsStore(tmp_path / "settings.json"), Settings()),
-        session=session, window=window, tray=tray,
-        commands=commands, board=board, shutdown=shutdown, clock=clock,
+        session=session,
+        window=window,
+        tray=tray,
+        commands=commands,
+        board=board,
+        shutdown=shutdown,
+        clock=clock,
     )
     yield Parts(sound, session, clock, commands, board, tray)
     session.stop()
@@ -90,7 +97,10 @@ def start(parts: Parts, sound: str) -> None:
 def test_ambience_plays_without_a_session_and_shows_in_the_status(parts: Parts) -> None:
     result = parts.call("ambience.play", mix="rain", minutes=15)
     assert result == {
-        "playing": True, "paused": False, "mix": "rain", "sleep_timer_remaining_s": 900.0,
+        "playing": True,
+        "paused": False,
+        "mix": "rain",
+        "sleep_timer_remaining_s": 900.0,
     }
     assert parts.engine.layers == [("rain", 1.0)]
     assert ("fade_in", (FADE_IN_S,)) in parts.engine.calls
@@ -117,7 +127,10 @@ def test_stop_fades_out_then_releases(parts: Parts) -> None:
     parts.sound.play_ambience("rain")
     assert not parts.sound.ambience.timer_active, "no timer runs without a sleep timer"
     assert parts.call("ambience.stop") == {
-        "playing": False, "paused": False, "mix": None, "sleep_timer_remaining_s": None,
+        "playing": False,
+        "paused": False,
+        "mix": None,
+        "sleep_timer_remaining_s": None,
     }
     assert ("fade_out", (2.0,)) in parts.engine.calls
     assert ("stop", ()) not in parts.engine.calls
@@ -217,8 +230,13 @@ def test_ambience_is_an_mpris_player_while_no_session_runs(
     parts: Parts, qtbot: QtBot, bus_address: str, tmp_path: Path
 ) -> None:
     media = MediaKeysFeature(
-        parent=parts.session, session=parts.session, window=Window(), bus=connect(bus_address),
-        shutdown=ShutdownManager(), sounds=parts.sound, ambience=parts.sound.ambience,
+        parent=parts.session,
+        session=parts.session,
+        window=Window(),
+        bus=connect(bus_address),
+        shutdown=ShutdownManager(),
+        sounds=parts.sound,
+        ambience=parts.sound.ambience,
     )
     watcher = connect(bus_address).interface()
 
@@ -229,9 +247,21 @@ def test_ambience_is_an_mpris_player_while_no_session_runs(
         out = tmp_path / f"gdbus-{time.monotonic_ns()}.txt"
         with out.open("w") as sink:
             proc = subprocess.Popen(
-                ["gdbus", "call", "--address", bus_address, "--dest", SERVICE,
-                 "--object-path", PATH, "--method", method, *args],
-                stdout=sink, stderr=subprocess.STDOUT,
+                [
+                    "gdbus",
+                    "call",
+                    "--address",
+                    bus_address,
+                    "--dest",
+                    SERVICE,
+                    "--object-path",
+                    PATH,
+                    "--method",
+                    method,
+                    *args,
+                ],
+                stdout=sink,
+                stderr=subprocess.STDOUT,
             )
             qtbot.waitUntil(lambda: proc.poll() is not None, timeout=15_000)
         return out.read_text()

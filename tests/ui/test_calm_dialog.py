@@ -11,8 +11,15 @@ from acumat_desktop.ui.theme import CalmStyle, apply_theme, calm_style, style_sh
 
 
 def test_the_dialog_has_words_and_no_icons(qtbot: QtBot) -> None:
-    dialog = CalmDialog(None, "Stop the session?", "Stop the session now?", "Stop", "Keep going",
-                        destructive=True, detail="The minutes so far are kept in your history.")
+    dialog = CalmDialog(
+        None,
+        "Stop the session?",
+        "Stop the session now?",
+        "Stop",
+        "Keep going",
+        destructive=True,
+        detail="The minutes so far are kept in your history.",
+    )
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -58,8 +65,9 @@ def test_dialog_buttons_carry_no_stock_icons(qapp: QApplication) -> None:
     assert style.styleHint(QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons) == 0
     assert style.baseStyle().name().lower() == "fusion"
     apply_theme(qapp, "light")
-    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                           | QDialogButtonBox.StandardButton.Cancel)
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
     assert all(button.icon().isNull() for button in box.buttons())
     for dark in (False, True):
         assert 'QPushButton[role="primary"]' in style_sheet(dark)

@@ -40,7 +40,8 @@ def bus_address(qapp: object) -> Iterator[str]:
         pytest.skip("dbus-daemon and gdbus are needed")
     daemon = subprocess.Popen(
         ["dbus-daemon", "--session", "--nofork", "--print-address=1", "--nopidfile"],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
     )
     try:
         assert daemon.stdout is not None
@@ -62,8 +63,10 @@ class Window:
 
 class Sounds:
     def sounds(self) -> list[dict[str, str]]:
-        return [{"id": "rain", "name": "Rain", "kind": "builtin"},
-                {"id": "wind", "name": "Wind", "kind": "builtin"}]
+        return [
+            {"id": "rain", "name": "Rain", "kind": "builtin"},
+            {"id": "wind", "name": "Wind", "kind": "builtin"},
+        ]
 
     def check_sound(self, spec: str) -> None:
         return None
@@ -78,8 +81,12 @@ class Parts:
         self.shutdown = ShutdownManager()
         self.parent = QObject()
         self.feature = MediaKeysFeature(
-            parent=self.parent, session=self.session, window=self.window,
-            bus=connect(address), shutdown=self.shutdown, sounds=Sounds(),
+            parent=self.parent,
+            session=self.session,
+            window=self.window,
+            bus=connect(address),
+            shutdown=self.shutdown,
+            sounds=Sounds(),
         )
         self.watcher = connect(address).interface()
 
@@ -93,9 +100,21 @@ class Parts:
         out = self.tmp_path / f"gdbus-{time.monotonic_ns()}.txt"
         with out.open("w") as sink:
             proc = subprocess.Popen(
-                ["gdbus", "call", "--address", self.address, "--dest", SERVICE,
-                 "--object-path", PATH, "--method", method, *args],
-                stdout=sink, stderr=subprocess.STDOUT,
+                [
+                    "gdbus",
+                    "call",
+                    "--address",
+                    self.address,
+                    "--dest",
+                    SERVICE,
+                    "--object-path",
+                    PATH,
+                    "--method",
+                    method,
+                    *args,
+                ],
+                stdout=sink,
+                stderr=subprocess.STDOUT,
             )
             self.qtbot.waitUntil(lambda: proc.poll() is not None, timeout=15_000)
         text = out.read_text()
@@ -196,16 +215,23 @@ def test_without_a_session_bus_it_is_off_and_says_so_once(
     session = SessionService(SessionEngine(FakeClock()))
     shutdown = ShutdownManager()
     with caplog.at_level(logging.INFO, logger="acumat_desktop.wiring.media"):
-        feature = MediaKeysFeature(parent=session, session=session, window=Window(), bus=None,
-                                   shutdown=shutdown)
-        dead = MediaKeysFeature(parent=session, session=session, window=Window(),
-                                bus=connect("unix:path=/nonexistent/bus"), shutdown=shutdown)
+        feature = MediaKeysFeature(
+            parent=session, session=session, window=Window(), bus=None, shutdown=shutdown
+        )
+        dead = MediaKeysFeature(
+            parent=session,
+            session=session,
+            window=Window(),
+            bus=connect("unix:path=/nonexistent/bus"),
+            shutdown=shutdown,
+        )
     assert feature.player is None and dead.player is None
     session.start(PLAN)
     session.stop()
     shutdown.run()
     assert [r.getMessage() for r in caplog.records].count(
-        "no D-Bus session bus: media keys and desktop media controls are off") == 2
+        "no D-Bus session bus: media keys and desktop media controls are off"
+    ) == 2
 
 
 def test_sound_names() -> None:

@@ -28,8 +28,15 @@ pytestmark = pytest.mark.qt_log_ignore("does not support raise")
 
 @pytest.mark.parametrize(
     ("seconds", "text"),
-    [(15, "15 seconds"), (1, "1 second"), (60, "1 minute"), (52 * 60 + 40, "52 minutes"),
-     (3600, "1 hour"), (3600 + 5 * 60, "1 hour 5 minutes"), (2 * 3600 + 60, "2 hours 1 minute")],
+    [
+        (15, "15 seconds"),
+        (1, "1 second"),
+        (60, "1 minute"),
+        (52 * 60 + 40, "52 minutes"),
+        (3600, "1 hour"),
+        (3600 + 5 * 60, "1 hour 5 minutes"),
+        (2 * 3600 + 60, "2 hours 1 minute"),
+    ],
 )
 def test_sitting_phrase(qapp: object, seconds: int, text: str) -> None:
     install_english_plurals()
@@ -62,8 +69,7 @@ def test_popup_is_calm_named_and_never_takes_the_focus(qtbot: QtBot) -> None:
     assert popup.message.text() == "You've been sitting for 52 minutes."
     assert popup.start_button.text() == "Start a 5-minute desk break"
     assert popup.snooze_button.text() == "Snooze 10 minutes"
-    for button in (popup.start_button, popup.snooze_button, popup.moved_button,
-                   popup.close_button):
+    for button in (popup.start_button, popup.snooze_button, popup.moved_button, popup.close_button):
         assert button.accessibleName()
         assert button.isVisible()
     assert not popup.isActiveWindow()
@@ -99,8 +105,12 @@ def test_snooze_hidden_at_the_cap_and_the_popup_reused(qtbot: QtBot) -> None:
 
 @pytest.mark.parametrize(
     ("button", "signal"),
-    [("start_button", "start_requested"), ("snooze_button", "snooze_requested"),
-     ("moved_button", "moved_requested"), ("close_button", "close_requested")],
+    [
+        ("start_button", "start_requested"),
+        ("snooze_button", "snooze_requested"),
+        ("moved_button", "moved_requested"),
+        ("close_button", "close_requested"),
+    ],
 )
 def test_each_answer_emits_and_hides(qtbot: QtBot, button: str, signal: str) -> None:
     popup = ReminderPopup()
@@ -149,19 +159,26 @@ class Rig:
     def __init__(self, qtbot: QtBot, max_snoozes: int = 3, minutes: int | None = 5) -> None:
         self.clock = FakeClock()  # a weekday morning, outside quiet hours
         values = RemindersSettings(
-            sit_limit=timedelta(seconds=60), natural_break=timedelta(seconds=20),
+            sit_limit=timedelta(seconds=60),
+            natural_break=timedelta(seconds=20),
             max_snoozes=max_snoozes,
         )
         self.source = ScriptedSource(self.clock)
         self.monitor = SittingMonitor(
-            self.clock, self.source, ReminderPolicy(self.clock, values, settle_s=5),
-            values=values, interval_ms=3_600_000,
+            self.clock,
+            self.source,
+            ReminderPolicy(self.clock, values, settle_s=5),
+            values=values,
+            interval_ms=3_600_000,
         )
         self.sink = Sink()
         self.starts = 0
         self.prompter = ReminderPrompter(
-            self.monitor, SittingLedger(self.clock, self.sink), style=lambda: "popup",
-            start_desk_break=self._start, desk_break_minutes=lambda: minutes,
+            self.monitor,
+            SittingLedger(self.clock, self.sink),
+            style=lambda: "popup",
+            start_desk_break=self._start,
+            desk_break_minutes=lambda: minutes,
         )
         qtbot.addWidget(self.prompter.popup)
 
@@ -217,7 +234,6 @@ def test_start_desk_break_and_no_snooze_at_the_cap(qtbot: QtBot) -> None:
     assert rig.starts == 1
     assert not popup.isVisible()
     assert rig.sink.events == ["shown", "followed"]
-
 
 
 def test_the_prompter_names_the_break_length_and_close_snoozes(qtbot: QtBot) -> None:

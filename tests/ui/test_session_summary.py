@@ -74,7 +74,8 @@ def test_tiles_never_repeat_the_headline(summary: SessionSummary) -> None:
         tiles = [
             label.text().lower()
             for label in summary.findChildren(QLabel)
-            if label.isVisibleTo(summary) and label.parent() is not summary
+            if label.isVisibleTo(summary)
+            and label.parent() is not summary
             and label.parent() is not summary.feeling_box
         ]
         assert tiles, "the time on the mat is shown"

@@ -52,9 +52,7 @@ def engine(clock: FakeClock) -> SessionEngine:
 
 
 @pytest.fixture
-def make_view(
-    qtbot: QtBot, engine: SessionEngine
-) -> Callable[..., tuple[SessionView, Confirm]]:
+def make_view(qtbot: QtBot, engine: SessionEngine) -> Callable[..., tuple[SessionView, Confirm]]:
     def make(
         answer: bool = True, shown: bool = True, closing_s: float = 6.0
     ) -> tuple[SessionView, Confirm]:

@@ -57,9 +57,20 @@ class FakeEngine(QObject):
         FakeEngine.built.append(self)
 
     def __getattr__(self, name: str) -> Any:
-        if name in {"fade_in", "fade_out", "play_bell", "schedule_cues", "clear_cues", "stop",
-                    "fade_out_oneshots", "schedule_ducks",
-                    "set_master_volume", "set_muted", "set_device", "shutdown"}:
+        if name in {
+            "fade_in",
+            "fade_out",
+            "play_bell",
+            "schedule_cues",
+            "clear_cues",
+            "stop",
+            "fade_out_oneshots",
+            "schedule_ducks",
+            "set_master_volume",
+            "set_muted",
+            "set_device",
+            "shutdown",
+        }:
             return lambda *args: self.calls.append((name, args))
         raise AttributeError(name)
 
@@ -203,10 +214,16 @@ def test_no_output_notice_goes_to_the_window_and_once_to_the_tray(
     session = SessionService(SessionEngine(SystemClock()))
     shutdown = ShutdownManager()
     sound = SoundFeature(
-        parent=session, data_dir=tmp_path / "data", cache_dir=tmp_path / "cache",
+        parent=session,
+        data_dir=tmp_path / "data",
+        cache_dir=tmp_path / "cache",
         settings=SettingsService(SettingsStore(tmp_path / "settings.json"), Settings()),
-        session=session, window=window, tray=TrayStub(actions, QIcon()),
-        commands=CommandRegistry(), board=StatusBoard("test"), shutdown=shutdown,
+        session=session,
+        window=window,
+        tray=TrayStub(actions, QIcon()),
+        commands=CommandRegistry(),
+        board=StatusBoard("test"),
+        shutdown=shutdown,
     )
     session.start(SessionPlan("sleep", "Sleep", 300.0, BUILTIN_PATTERNS["box"], "rain"))
     engine = FakeEngine.built[-1]
@@ -219,9 +236,7 @@ def test_no_output_notice_goes_to_the_window_and_once_to_the_tray(
     assert sound.engine_built and ("shutdown", ()) in engine.calls
 
 
-def test_an_import_that_fails_names_the_file(
-    parts: AcuMat, qtbot: QtBot, tmp_path: Path
-) -> None:
+def test_an_import_that_fails_names_the_file(parts: AcuMat, qtbot: QtBot, tmp_path: Path) -> None:
     sound = feature(parts)
     missing = tmp_path / "creek.ogg"
     sound.panel.import_requested.emit(missing)
@@ -280,9 +295,7 @@ def test_prewarm_renders_the_default_soundscape_in_a_child_process(
     assert sound.prewarm_process is None
 
 
-def test_shutdown_stops_a_running_prewarm(
-    parts: AcuMat, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_shutdown_stops_a_running_prewarm(parts: AcuMat, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(prewarm.LOOPS_ENV, "1")
     sound = feature(parts)
     sound._prewarm()

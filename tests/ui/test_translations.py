@@ -89,9 +89,8 @@ def pseudo(qtbot: QtBot, restore_translators: None) -> Iterator[AcuMat]:
     yield built
     _close(built)
 
-def test_pseudo_locale_every_window_translated_and_unclipped(
-    pseudo: AcuMat, qtbot: QtBot
-) -> None:
+
+def test_pseudo_locale_every_window_translated_and_unclipped(pseudo: AcuMat, qtbot: QtBot) -> None:
     seen = walk(pseudo, qtbot)
     unmarked = untranslated(seen.all(), data_texts(pseudo))
     if unmarked:
@@ -202,7 +201,6 @@ def test_every_german_message_is_translated_and_keeps_its_placeholders() -> None
                     problems.append(f"%n missing in {form!r} for {where}")
 
 
-
 # --- German in every window ---------------------------------------------------------------------
 
 
@@ -240,10 +238,18 @@ def test_german_routines_are_data_beside_the_english(tmp_path: Path) -> None:
         assert all(a != b for a, b in zip(german.tips, english.tips, strict=True)), path.name
         assert [c.at_seconds(600) for c in german.cues] == [c.at_seconds(600) for c in english.cues]
         assert all(a.text != b.text for a, b in zip(german.cues, english.cues, strict=True))
-        assert german.model_copy(update={
-            "name": english.name, "purpose": english.purpose,
-            "description": english.description, "tips": english.tips, "cues": english.cues,
-        }) == english, "only the words differ"
+        assert (
+            german.model_copy(
+                update={
+                    "name": english.name,
+                    "purpose": english.purpose,
+                    "description": english.description,
+                    "tips": english.tips,
+                    "cues": english.cues,
+                }
+            )
+            == english
+        ), "only the words differ"
         assert translations.localize_builtin(english, path, "en") == english
 
 
@@ -271,9 +277,7 @@ def _access_key(text: str) -> str | None:
     return match.group(1).lower() if match else None
 
 
-def test_german_access_keys_differ_within_each_menu_and_form(
-    german: AcuMat, qtbot: QtBot
-) -> None:
+def test_german_access_keys_differ_within_each_menu_and_form(german: AcuMat, qtbot: QtBot) -> None:
     """Alt+letter must reach one thing: within a menu, no two entries share their letter."""
     menus = german.window.menuBar().findChildren(QMenu)
     tray_menu = german.tray.icon.contextMenu() if german.tray is not None else None
@@ -294,9 +298,7 @@ def test_german_access_keys_differ_within_each_menu_and_form(
     qtbot.addWidget(editor)
     labels = [w.text() for w in editor.findChildren(QLabel) if _access_key(w.text())]
     editor_keys = [_access_key(text) for text in labels]
-    problems += [
-        f"routine editor: {t!r}" for t in labels if editor_keys.count(_access_key(t)) > 1
-    ]
+    problems += [f"routine editor: {t!r}" for t in labels if editor_keys.count(_access_key(t)) > 1]
     assert not problems, "\n".join(problems)
 
 

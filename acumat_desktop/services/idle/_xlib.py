@@ -40,10 +40,18 @@ def libx11() -> ctypes.CDLL | None:
     lib.XInternAtom.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
     lib.XGetWindowProperty.restype = ctypes.c_int
     lib.XGetWindowProperty.argtypes = [
-        ctypes.c_void_p, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_long, ctypes.c_long,
-        ctypes.c_int, ctypes.c_ulong, ctypes.POINTER(ctypes.c_ulong),
-        ctypes.POINTER(ctypes.c_int), ctypes.POINTER(ctypes.c_ulong),
-        ctypes.POINTER(ctypes.c_ulong), ctypes.POINTER(ctypes.c_void_p),
+        ctypes.c_void_p,
+        ctypes.c_ulong,
+        ctypes.c_ulong,
+        ctypes.c_long,
+        ctypes.c_long,
+        ctypes.c_int,
+        ctypes.c_ulong,
+        ctypes.POINTER(ctypes.c_ulong),
+        ctypes.POINTER(ctypes.c_int),
+        ctypes.POINTER(ctypes.c_ulong),
+        ctypes.POINTER(ctypes.c_ulong),
+        ctypes.POINTER(ctypes.c_void_p),
     ]
     lib.XFree.argtypes = [ctypes.c_void_p]
     lib.XSetErrorHandler.restype = ctypes.c_void_p
@@ -89,9 +97,18 @@ class XDisplay:
         after = ctypes.c_ulong()
         data = ctypes.c_void_p()
         status = lib.XGetWindowProperty(
-            ptr, window, self.atom(prop), 0, limit, 0, prop_type,
-            ctypes.byref(actual_type), ctypes.byref(actual_format), ctypes.byref(nitems),
-            ctypes.byref(after), ctypes.byref(data),
+            ptr,
+            window,
+            self.atom(prop),
+            0,
+            limit,
+            0,
+            prop_type,
+            ctypes.byref(actual_type),
+            ctypes.byref(actual_format),
+            ctypes.byref(nitems),
+            ctypes.byref(after),
+            ctypes.byref(data),
         )
         if status != 0 or not data.value:
             return []

@@ -42,25 +42,39 @@ class XSyncValue(ctypes.Structure):
 
 
 class _SystemCounter(ctypes.Structure):
-    _fields_ = [("name", ctypes.c_char_p), ("counter", ctypes.c_ulong),
-                ("resolution", XSyncValue)]
+    _fields_ = [("name", ctypes.c_char_p), ("counter", ctypes.c_ulong), ("resolution", XSyncValue)]
 
 
 class _Trigger(ctypes.Structure):
-    _fields_ = [("counter", ctypes.c_ulong), ("value_type", ctypes.c_int),
-                ("wait_value", XSyncValue), ("test_type", ctypes.c_int)]
+    _fields_ = [
+        ("counter", ctypes.c_ulong),
+        ("value_type", ctypes.c_int),
+        ("wait_value", XSyncValue),
+        ("test_type", ctypes.c_int),
+    ]
 
 
 class _AlarmAttributes(ctypes.Structure):
-    _fields_ = [("trigger", _Trigger), ("delta", XSyncValue), ("events", ctypes.c_int),
-                ("state", ctypes.c_int)]
+    _fields_ = [
+        ("trigger", _Trigger),
+        ("delta", XSyncValue),
+        ("events", ctypes.c_int),
+        ("state", ctypes.c_int),
+    ]
 
 
 class _AlarmNotify(ctypes.Structure):
-    _fields_ = [("type", ctypes.c_int), ("serial", ctypes.c_ulong), ("send_event", ctypes.c_int),
-                ("display", ctypes.c_void_p), ("alarm", ctypes.c_ulong),
-                ("counter_value", XSyncValue), ("alarm_value", XSyncValue),
-                ("time", ctypes.c_ulong), ("state", ctypes.c_int)]
+    _fields_ = [
+        ("type", ctypes.c_int),
+        ("serial", ctypes.c_ulong),
+        ("send_event", ctypes.c_int),
+        ("display", ctypes.c_void_p),
+        ("alarm", ctypes.c_ulong),
+        ("counter_value", XSyncValue),
+        ("alarm_value", XSyncValue),
+        ("time", ctypes.c_ulong),
+        ("state", ctypes.c_int),
+    ]
 
 
 _XEvent = ctypes.c_long * 24  # Xlib's XEvent union: 24 longs
@@ -208,7 +222,9 @@ class IdleAlarms(QObject):
         assert self._ext is not None and self._display.ptr is not None
         attrs = _AlarmAttributes(
             _Trigger(self._counter, ABSOLUTE, XSyncValue.of(value_ms), test),
-            XSyncValue.of(0), 1, 0,
+            XSyncValue.of(0),
+            1,
+            0,
         )
         alarm = self._ext.XSyncCreateAlarm(self._display.ptr, _MASK, ctypes.byref(attrs))
         if alarm:

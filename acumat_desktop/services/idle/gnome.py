@@ -100,8 +100,9 @@ class GnomeIdleSource:
     def _ensure_watches(self) -> _Watches | None:
         if self._watches is None and self._bus.isConnected():
             watches = _Watches(self)
-            if self._bus.connect(SERVICE, PATH, INTERFACE, "WatchFired", watches,
-                                 _slot("on_fired(QDBusMessage)")):
+            if self._bus.connect(
+                SERVICE, PATH, INTERFACE, "WatchFired", watches, _slot("on_fired(QDBusMessage)")
+            ):
                 self._watches = watches
             else:
                 log.info("cannot subscribe to Mutter's WatchFired: idle is polled")
@@ -132,7 +133,13 @@ class GnomeIdleSource:
     def close(self) -> None:
         self.unwatch()
         if self._watches is not None:
-            self._bus.disconnect(SERVICE, PATH, INTERFACE, "WatchFired", self._watches,
-                                 _slot("on_fired(QDBusMessage)"))
+            self._bus.disconnect(
+                SERVICE,
+                PATH,
+                INTERFACE,
+                "WatchFired",
+                self._watches,
+                _slot("on_fired(QDBusMessage)"),
+            )
             self._watches.deleteLater()
             self._watches = None

@@ -171,12 +171,24 @@ class WaylandIdleSource:
         seat_name = globals_["wl_seat"][0]
         notifier_name = globals_["ext_idle_notifier_v1"][0]
         sock.sendall(
-            encode(REGISTRY_ID, 0, pack_uint(seat_name) + pack_string("wl_seat") + pack_uint(1)
-                   + pack_uint(SEAT_ID))
-            + encode(REGISTRY_ID, 0, pack_uint(notifier_name) + pack_string("ext_idle_notifier_v1")
-                     + pack_uint(1) + pack_uint(NOTIFIER_ID))
-            + encode(NOTIFIER_ID, 1, pack_uint(NOTIFICATION_ID) + pack_uint(self.timeout_ms)
-                     + pack_uint(SEAT_ID))
+            encode(
+                REGISTRY_ID,
+                0,
+                pack_uint(seat_name) + pack_string("wl_seat") + pack_uint(1) + pack_uint(SEAT_ID),
+            )
+            + encode(
+                REGISTRY_ID,
+                0,
+                pack_uint(notifier_name)
+                + pack_string("ext_idle_notifier_v1")
+                + pack_uint(1)
+                + pack_uint(NOTIFIER_ID),
+            )
+            + encode(
+                NOTIFIER_ID,
+                1,
+                pack_uint(NOTIFICATION_ID) + pack_uint(self.timeout_ms) + pack_uint(SEAT_ID),
+            )
         )
         sock.setblocking(False)
         return True
@@ -238,8 +250,13 @@ class WaylandIdleSource:
             self._destroy_watch()
             if ms:
                 self._watch_id, self._next_id = self._next_id, self._next_id + 1
-                self._send(encode(NOTIFIER_ID, 1, pack_uint(self._watch_id) + pack_uint(ms)
-                                  + pack_uint(SEAT_ID)))
+                self._send(
+                    encode(
+                        NOTIFIER_ID,
+                        1,
+                        pack_uint(self._watch_id) + pack_uint(ms) + pack_uint(SEAT_ID),
+                    )
+                )
             self._watch_ms = ms
         if on_input and self._idled_at is None:  # input within the last timeout: now
             from PySide6.QtCore import QTimer

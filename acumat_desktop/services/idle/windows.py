@@ -57,7 +57,8 @@ class WindowsIdleSource:
     ) -> None:
         if last_input is not None and tick_count is not None:
             self._fns: tuple[Callable[[], int | None], Callable[[], int]] | None = (
-                last_input, tick_count,
+                last_input,
+                tick_count,
             )
         else:
             self._fns = _win32_functions()

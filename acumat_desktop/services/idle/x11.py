@@ -39,12 +39,16 @@ def _libxss() -> ctypes.CDLL | None:
         return None
     lib.XScreenSaverQueryExtension.restype = ctypes.c_int
     lib.XScreenSaverQueryExtension.argtypes = [
-        ctypes.c_void_p, ctypes.POINTER(ctypes.c_int), ctypes.POINTER(ctypes.c_int),
+        ctypes.c_void_p,
+        ctypes.POINTER(ctypes.c_int),
+        ctypes.POINTER(ctypes.c_int),
     ]
     lib.XScreenSaverAllocInfo.restype = ctypes.POINTER(_XScreenSaverInfo)
     lib.XScreenSaverQueryInfo.restype = ctypes.c_int
     lib.XScreenSaverQueryInfo.argtypes = [
-        ctypes.c_void_p, ctypes.c_ulong, ctypes.POINTER(_XScreenSaverInfo),
+        ctypes.c_void_p,
+        ctypes.c_ulong,
+        ctypes.POINTER(_XScreenSaverInfo),
     ]
     return lib
 

@@ -55,8 +55,7 @@ def has_method(xml: str, interface: str, method: str) -> bool:
     except ET.ParseError:
         return False
     return any(
-        node.get("name") == interface
-        and any(m.get("name") == method for m in node.iter("method"))
+        node.get("name") == interface and any(m.get("name") == method for m in node.iter("method"))
         for node in root.iter("interface")
     )
 

@@ -47,10 +47,12 @@ class GnomeSessionKeepAwake:
         if self._cookie is not None:
             return True
         ok, cookie = typed_call(
-            self._bus, (SERVICE, PATH, INTERFACE), "Inhibit",
-            [("QString", self._app_id), ("uint", 0), ("QString", reason),
-             ("uint", IDLE | SUSPEND)],
-            result="uint", timeout_ms=self._timeout_ms,
+            self._bus,
+            (SERVICE, PATH, INTERFACE),
+            "Inhibit",
+            [("QString", self._app_id), ("uint", 0), ("QString", reason), ("uint", IDLE | SUSPEND)],
+            result="uint",
+            timeout_ms=self._timeout_ms,
         )
         if not ok or not isinstance(cookie, int):
             log.info("gnome-session did not inhibit idle and suspend")
@@ -63,7 +65,10 @@ class GnomeSessionKeepAwake:
             return
         cookie, self._cookie = self._cookie, None
         ok, _ = typed_call(
-            self._bus, (SERVICE, PATH, INTERFACE), "Uninhibit", [("uint", cookie)],
+            self._bus,
+            (SERVICE, PATH, INTERFACE),
+            "Uninhibit",
+            [("uint", cookie)],
             timeout_ms=self._timeout_ms,
         )
         if not ok:

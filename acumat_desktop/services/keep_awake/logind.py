@@ -49,7 +49,15 @@ class LogindKeepAwake:
         if self._fd is not None:
             return True
         out = call(
-            self._bus, SERVICE, PATH, INTERFACE, "Inhibit", WHAT, self._who, reason, MODE,
+            self._bus,
+            SERVICE,
+            PATH,
+            INTERFACE,
+            "Inhibit",
+            WHAT,
+            self._who,
+            reason,
+            MODE,
             timeout_ms=self._timeout_ms,
         )
         descriptor = out[0] if out else None

@@ -37,7 +37,10 @@ def _iokit() -> tuple[CreateAssertion, ReleaseAssertion] | None:
     create_fn = iokit.IOPMAssertionCreateWithName
     create_fn.restype = ctypes.c_int32
     create_fn.argtypes = [
-        ctypes.c_void_p, ctypes.c_uint32, ctypes.c_void_p, ctypes.POINTER(ctypes.c_uint32),
+        ctypes.c_void_p,
+        ctypes.c_uint32,
+        ctypes.c_void_p,
+        ctypes.POINTER(ctypes.c_uint32),
     ]
     release_fn = iokit.IOPMAssertionRelease
     release_fn.restype = ctypes.c_int32

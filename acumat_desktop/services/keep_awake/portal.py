@@ -48,10 +48,16 @@ class PortalKeepAwake:
         if self._handle is not None:
             return True
         ok, handle = typed_call(
-            self._bus, (SERVICE, PATH, INTERFACE), "Inhibit",
-            [("QString", self._window), ("uint", IDLE | SUSPEND),
-             ("QVariantMap", {"reason": reason})],
-            result="QDBusObjectPath", timeout_ms=self._timeout_ms,
+            self._bus,
+            (SERVICE, PATH, INTERFACE),
+            "Inhibit",
+            [
+                ("QString", self._window),
+                ("uint", IDLE | SUSPEND),
+                ("QVariantMap", {"reason": reason}),
+            ],
+            result="QDBusObjectPath",
+            timeout_ms=self._timeout_ms,
         )
         if not ok or not isinstance(handle, QDBusObjectPath) or not handle.path():
             log.info("the desktop portal did not inhibit idle and suspend")

@@ -42,8 +42,11 @@ class ScreenSaverKeepAwake:
 
     def available(self) -> bool:
         self._path = next(
-            (p for p in PATHS
-             if provides(self._bus, SERVICE, p, INTERFACE, "Inhibit", self._timeout_ms)),
+            (
+                p
+                for p in PATHS
+                if provides(self._bus, SERVICE, p, INTERFACE, "Inhibit", self._timeout_ms)
+            ),
             None,
         )
         return self._path is not None
@@ -55,7 +58,13 @@ class ScreenSaverKeepAwake:
             return False
         assert self._path is not None
         out = call(
-            self._bus, SERVICE, self._path, INTERFACE, "Inhibit", self._application, reason,
+            self._bus,
+            SERVICE,
+            self._path,
+            INTERFACE,
+            "Inhibit",
+            self._application,
+            reason,
             timeout_ms=self._timeout_ms,
         )
         cookie = out[0] if out else None
@@ -70,7 +79,10 @@ class ScreenSaverKeepAwake:
             return
         cookie, self._cookie = self._cookie, None
         ok, _ = typed_call(
-            self._bus, (SERVICE, self._path, INTERFACE), "UnInhibit", [("uint", cookie)],
+            self._bus,
+            (SERVICE, self._path, INTERFACE),
+            "UnInhibit",
+            [("uint", cookie)],
             timeout_ms=self._timeout_ms,
         )
         if not ok:

@@ -25,7 +25,9 @@ def libxss() -> ctypes.CDLL | None:
         return None
     lib.XScreenSaverQueryVersion.restype = ctypes.c_int
     lib.XScreenSaverQueryVersion.argtypes = [
-        ctypes.c_void_p, ctypes.POINTER(ctypes.c_int), ctypes.POINTER(ctypes.c_int),
+        ctypes.c_void_p,
+        ctypes.POINTER(ctypes.c_int),
+        ctypes.POINTER(ctypes.c_int),
     ]
     lib.XScreenSaverSuspend.restype = None
     lib.XScreenSaverSuspend.argtypes = [ctypes.c_void_p, ctypes.c_int]

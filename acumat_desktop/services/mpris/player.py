@@ -221,14 +221,13 @@ class MprisPlayer(QDBusVirtualObject):
                 return self._method(message, connection, member)
         except Exception:
             log.exception("MPRIS: %s.%s failed", interface, member)
-            connection.send(message.createErrorReply(
-                "org.freedesktop.DBus.Error.Failed", f"{member} failed"))
+            connection.send(
+                message.createErrorReply("org.freedesktop.DBus.Error.Failed", f"{member} failed")
+            )
             return True
         return False
 
-    def _properties(
-        self, message: QDBusMessage, connection: QDBusConnection, member: str
-    ) -> bool:
+    def _properties(self, message: QDBusMessage, connection: QDBusConnection, member: str) -> bool:
         args = message.arguments()
         if member == "GetAll" and len(args) == 1:
             now = self._now()
@@ -251,9 +250,17 @@ class MprisPlayer(QDBusVirtualObject):
     def _method(self, message: QDBusMessage, connection: QDBusConnection, member: str) -> bool:
         c = self._controls
         actions: dict[str, Action | None] = {
-            "Raise": c.raise_window, "Quit": c.quit, "Play": c.play, "Pause": c.pause,
-            "PlayPause": c.play_pause, "Stop": c.stop, "Next": c.next,
-            "Previous": None, "Seek": None, "SetPosition": None, "OpenUri": None,
+            "Raise": c.raise_window,
+            "Quit": c.quit,
+            "Play": c.play,
+            "Pause": c.pause,
+            "PlayPause": c.play_pause,
+            "Stop": c.stop,
+            "Next": c.next,
+            "Previous": None,
+            "Seek": None,
+            "SetPosition": None,
+            "OpenUri": None,
         }
         if member not in actions:
             return False
@@ -272,8 +279,6 @@ class MprisPlayer(QDBusVirtualObject):
         return True
 
     @staticmethod
-    def _error(
-        message: QDBusMessage, connection: QDBusConnection, error: str, what: str
-    ) -> bool:
+    def _error(message: QDBusMessage, connection: QDBusConnection, error: str, what: str) -> bool:
         connection.send(message.createErrorReply(f"org.freedesktop.DBus.Error.{error}", what))
         return True

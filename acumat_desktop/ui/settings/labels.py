@@ -207,8 +207,12 @@ DEPENDS: dict[str, str] = {
 """Controls that only matter while a check box is on (they are greyed out, never hidden)."""
 
 HIDDEN = frozenset(
-    {"session.safety_note_seen", "session.favourites", "session.last_minutes",
-     "session.ramp_routines"}
+    {
+        "session.safety_note_seen",
+        "session.favourites",
+        "session.last_minutes",
+        "session.ramp_routines",
+    }
 )
 """Settings managed where they are used (the safety note, the picker's stars)."""
 

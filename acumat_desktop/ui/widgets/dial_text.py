@@ -52,13 +52,13 @@ def paint_words(
 def paint_time(painter: QPainter, color: QColor, base_font: QFont, time_text: str) -> None:
     """The time left, small and soft, below the breathing shape."""
     painter.setPen(with_alpha(color, 0.8))
-    painter.setFont(_fitted(base_font, _TIME_PX, QFont.Weight.Normal, time_text,
-                            TIME_AREA.width() - 2))
+    painter.setFont(
+        _fitted(base_font, _TIME_PX, QFont.Weight.Normal, time_text, TIME_AREA.width() - 2)
+    )
     painter.drawText(TIME_AREA, Qt.AlignmentFlag.AlignCenter, time_text)
 
 
-def _fitted(base: QFont, pixel_size: float, weight: QFont.Weight, text: str, width: float
-            ) -> QFont:
+def _fitted(base: QFont, pixel_size: float, weight: QFont.Weight, text: str, width: float) -> QFont:
     """``_font`` at ``pixel_size``, or smaller if ``text`` would be wider than ``width``."""
     probe = _font(base, 100.0, weight)
     advance = QFontMetricsF(probe).horizontalAdvance(text)
