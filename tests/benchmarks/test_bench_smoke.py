@@ -49,7 +49,7 @@ def test_every_benchmark_completes_and_writes_its_file(tmp_path: Path) -> None:
         cwd=ROOT,
         capture_output=True,
         text=True,
-        timeout=90,
+        timeout=240,  # a deadline for a hung run, not a timing: the quick run takes ~50 s
         check=False,
     )
     assert done.returncode == 0, done.stderr[-3000:]
