@@ -67,3 +67,55 @@ def test_lines_someone_else_read_stay(modules: Path) -> None:
     importlib.invalidate_caches()
     __import__("h4probe_read")
     assert str(path) in linecache.cache
+
+
+def test_the_answer_from_the_files_bytes_is_pysides_own_for_every_loaded_module(
+    modules: Path,
+) -> None:
+    """The faster reading asks the same question: for every module loaded now (the standard
+    library, PySide6, pydantic, numpy, the app) both ways answer alike."""
+    import acumat_desktop.app  # a good share of the app's own modules
+    import acumat_desktop.wiring.sound  # noqa: F401
+
+    check = getattr(sys.modules[module_sources.FEATURE_MODULE], module_sources.CHECK)
+    fast = module_sources._Forgetting(check)
+    loaded = [
+        m for m in list(sys.modules.values()) if isinstance(getattr(m, "__file__", None), str)
+    ]
+    assert len(loaded) > 200
+    differing = [m.__name__ for m in loaded if fast(m) != check(m)]
+    assert differing == []
+    assert sum(fast(m) for m in loaded) >= 20  # the app's Qt modules say yes
+
+
+def test_a_module_without_a_readable_py_file_is_asked_pysides_way(modules: Path) -> None:
+    asked: list[str] = []
+
+    def check(module: object) -> bool:
+        asked.append(getattr(module, "__name__", "?"))
+        return True
+
+    fast = module_sources._Forgetting(check)
+    gone = type(sys)("h4probe_gone")
+    gone.__file__ = str(modules / "h4probe_gone.py")  # never written
+    compiled = type(sys)("h4probe_pyc")
+    compiled.__file__ = str(modules / "h4probe_pyc.pyc")
+    assert fast(gone) is True and fast(compiled) is True
+    assert asked == ["h4probe_gone", "h4probe_pyc"]
+
+
+def test_a_py_module_is_answered_from_its_bytes_without_pysides_reading(modules: Path) -> None:
+    """PySide6's way decodes, splits and joins the whole file (20 ms over a start to the
+    window); a module with a ``.py`` file never needs it."""
+    asked: list[str] = []
+
+    def check(module: object) -> bool:
+        asked.append(getattr(module, "__name__", "?"))
+        return False
+
+    fast = module_sources._Forgetting(check)
+    (modules / "h4probe_bytes.py").write_text("import PySide6.QtGui  # ü\n", encoding="utf-8")
+    qt = type(sys)("h4probe_bytes")
+    qt.__file__ = str(modules / "h4probe_bytes.py")
+    assert fast(qt) is True
+    assert asked == []
