@@ -29,6 +29,13 @@ def _start_app(*, minimized: bool) -> int:
     # AcuMat uses no pydantic plugin: looking for them scans every installed package's metadata.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
+        # PySide6 reads the source of every module imported after it; the app's own imports
+        # before the tray icon are many, so its cheaper reading is installed before them.
+        import PySide6  # noqa: F401  # sets up the check that forget_module_sources replaces
+
+        from acumat_desktop.services.module_sources import forget_module_sources
+
+        forget_module_sources()
         from acumat_desktop.app import run_app
 
         return run_app(minimized=minimized)
