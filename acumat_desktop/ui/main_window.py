@@ -51,6 +51,7 @@ NOTICE_MS = 6000
 """How long a passing notice stays, at least."""
 MS_PER_CHARACTER = 60
 """Longer notices stay longer: about the time it takes to read them twice."""
+FIRST_SIZE = QSize(1024, 680)
 MINIMUM_SIZE = QSize(800, 600)
 """The window fits half a 1600-wide screen and a 1024×600 netbook."""
 
@@ -88,6 +89,13 @@ class NoticeLabel(QLabel):
             super().setText(metrics.elidedText(self._full, mode, max(0, width - excess)))
 
 
+def first_size(available: QSize | None) -> QSize:
+    """The window's size before any is remembered: 1024×680, but never larger than the screen's
+    free area (a netbook's 1024×600, an 800×600 screen), and never under the minimum."""
+    wanted = FIRST_SIZE if available is None else FIRST_SIZE.boundedTo(available)
+    return wanted.expandedTo(MINIMUM_SIZE)
+
+
 class MainWindow(QMainWindow):
     close_requested = Signal()  # the user closed the window; the app decides: hide or quit
     announced: list[str]
@@ -100,7 +108,8 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icon)
         self.announced = []
         self.setMinimumSize(MINIMUM_SIZE)
-        self.resize(1024, 680)
+        screen = self.screen()
+        self.resize(first_size(screen.availableGeometry().size() if screen else None))
         self._build_menus(actions)
         central = QWidget(self)
         central.setObjectName("central")

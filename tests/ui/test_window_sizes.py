@@ -17,7 +17,7 @@ from acumat_desktop.services.paths import AppPaths
 from acumat_desktop.services.settings_store import LoadResult
 from acumat_desktop.settings.model import Settings
 from acumat_desktop.ui.actions import AppActions
-from acumat_desktop.ui.main_window import MainWindow
+from acumat_desktop.ui.main_window import MainWindow, first_size
 from acumat_desktop.ui.routine_picker import RoutinePicker
 from tests.ui.layout_checks import clipped_words, overlaps
 
@@ -165,3 +165,26 @@ def test_a_long_notice_keeps_one_line_and_its_whole_text(qtbot: QtBot) -> None:
     assert window.notice.accessibleName() == text
     assert window.statusBar().height() < 2 * window.notice.fontMetrics().height() + 12
     assert clipped_words(window.statusBar()) == []
+
+
+@pytest.mark.parametrize(
+    ("available", "first"),
+    [
+        (QSize(800, 600), QSize(800, 600)),  # an 800×600 screen: the window fits, no overflow
+        (QSize(1024, 576), QSize(1024, 600)),  # a netbook under its panel: the minimum holds
+        (QSize(1920, 1080), QSize(1024, 680)),
+        (QSize(640, 480), QSize(800, 600)),
+        (None, QSize(1024, 680)),
+    ],
+)
+def test_the_first_window_size_fits_the_screens_free_area(
+    available: QSize | None, first: QSize
+) -> None:
+    assert first_size(available) == first
+
+
+def test_a_new_window_is_no_larger_than_its_screen(qtbot: QtBot) -> None:
+    window = MainWindow(AppActions(), window_icon())
+    qtbot.addWidget(window)
+    free = window.screen().availableGeometry().size()
+    assert window.size() == first_size(free)
