@@ -73,7 +73,7 @@ def test_rain_drops_ring_at_many_pitches_not_three() -> None:
     """The long-term spectrum of the drops alone has no narrow peaks (the old rain rang at
     900, 1800 and 3200 Hz)."""
     scape = make_scape("rain", SEED, RATE)
-    drops = np.concatenate([scape.block()[1] for _ in range(4 * 30)])
+    drops = np.concatenate([scape.block()[1].T for _ in range(4 * 30)])
     spectrum = np.abs(np.fft.rfft(drops.mean(axis=1))) ** 2
     f = np.fft.rfftfreq(drops.shape[0], 1 / RATE)
     centres = np.geomspace(700, 5_000, 40)

@@ -67,7 +67,7 @@ def render_soundscape(
     while True:
         if position >= n + fade:
             scape.events_on = False
-        bed, events = scape.block()
+        bed, events = (part.T for part in scape.block())  # (hop, 2) views
         hop = bed.shape[0]
         if position < n + fade:
             _place(bed, position, n, fade, loop, bed_head, bed_tail)
@@ -112,7 +112,7 @@ def _loudness(x: F32, rate: int) -> float:
     return -0.691 + 10 * math.log10(float(final.mean()))
 
 
-def _place(bed: F64, position: int, n: int, fade: int, loop: F32, head: F64, tail: F64) -> None:
+def _place(bed: F32, position: int, n: int, fade: int, loop: F32, head: F64, tail: F64) -> None:
     """Put a bed block into the loop body, keeping its first ``fade`` frames and the ``fade``
     frames after the end aside for the tail-to-head crossfade."""
     a, b = position, position + bed.shape[0]
@@ -127,7 +127,7 @@ def _place(bed: F64, position: int, n: int, fade: int, loop: F32, head: F64, tai
         tail[s0 - n : e0 - n] = bed[s0 - a : e0 - a]
 
 
-def _wrap_add(loop: F32, position: int, block: F64) -> None:
+def _wrap_add(loop: F32, position: int, block: F32) -> None:
     n = loop.shape[0]
     done = 0
     while done < block.shape[0]:

@@ -20,6 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 F64 = npt.NDArray[np.float64]
+F32 = npt.NDArray[np.float32]
 Rng = np.random.Generator
 Gain = Callable[[F64], F64]
 
@@ -186,11 +187,6 @@ class NoiseBed:
         self._tail = frame[:, self.hop :]
         return np.asarray(self._up(out), dtype=np.float32)
 
-    def next(self, gains: F64) -> F64:
-        """The next frames ``(hop, channels)``, shaped by ``gains`` (bins,) or
-        (bins, channels)."""
-        return self.rows(gains).T.astype(np.float64)
-
 
 def _overlap_window(hop: int, overlap: int) -> npt.NDArray[np.float32]:
     """A frame's window for frames ``hop + overlap`` long, ``hop`` apart: a quarter sine up
@@ -254,10 +250,9 @@ class SlowCurve:
         self._done = (self._done + frames) % step
         return out
 
-    def next(self, frames: int) -> F64:
-        """The next ``frames`` values (a multiple of ``step``)."""
-        out: F64 = self._up(self.values(frames, self.step))  # type: ignore[assignment]
-        return out
+    def next(self, frames: int) -> F32:
+        """The next ``frames`` values (a multiple of ``step``), float32 like the blocks."""
+        return self._up(self.values(frames, self.step).astype(np.float32))
 
     def mean(self, frames: int) -> float:
         """Advance ``frames`` and return the curve's mean over them (for per-block levels)."""
@@ -266,20 +261,21 @@ class SlowCurve:
 
 class EventBus:
     """Accumulates short stereo events (up to ``longest`` frames) that may spill into later
-    blocks; :meth:`take` hands out one block and moves on."""
+    blocks; :meth:`take` hands out one block ``(2, hop)`` and moves on."""
 
     def __init__(self, hop: int, longest: int) -> None:
         self.hop = hop
         self.longest = longest
-        self._buf = np.zeros((2, hop + longest))  # channel-major: each add runs contiguous
+        # channel-major float32, as the blocks: each add runs contiguous
+        self._buf = np.zeros((2, hop + longest), dtype=np.float32)
 
-    def add(self, offset: int, sig: F64, gains: tuple[float, float]) -> None:
+    def add(self, offset: int, sig: npt.NDArray[np.floating], gains: tuple[float, float]) -> None:
         n = min(sig.shape[0], self._buf.shape[1] - offset)
         self._buf[0, offset : offset + n] += gains[0] * sig[:n]
         self._buf[1, offset : offset + n] += gains[1] * sig[:n]
 
-    def take(self) -> F64:
-        out = self._buf[:, : self.hop].T.copy()
+    def take(self) -> F32:
+        out = self._buf[:, : self.hop].copy()
         self._buf[:, : -self.hop] = self._buf[:, self.hop :]
         self._buf[:, -self.hop :] = 0.0
         return out
@@ -355,7 +351,9 @@ def poisson_offsets(rng: Rng, hop: int, rate: int, per_second: float) -> npt.NDA
 
 class Scape:
     """One soundscape as an endless stream. Subclasses fill :meth:`bed` and :meth:`events`
-    for each block; ``events_on`` False stops new events while those sounding ring out."""
+    for each block, each a fresh float32 array ``(2, hop)`` (channel-major, as the noise beds
+    make it: no transposed copies, no float64 passes on the way out); ``events_on`` False stops
+    new events while those sounding ring out."""
 
     GAIN_DB = 0.0  # measured so the stream sits at -27 LUFS (see tests/core/test_soundscape_…)
 
@@ -365,20 +363,20 @@ class Scape:
         self.rng = np.random.default_rng(seed)
         self.events_on = True
         self.block_index = 0
-        self._pending = np.zeros((0, 2))
+        self._pending: F32 = np.zeros((2, 0), dtype=np.float32)
 
     @property
     def block_start(self) -> int:
         return self.block_index * self.hop
 
-    def bed(self) -> F64:
-        return np.zeros((self.hop, 2))
+    def bed(self) -> F32:
+        return np.zeros((2, self.hop), dtype=np.float32)
 
-    def events(self) -> F64:
-        return np.zeros((self.hop, 2))
+    def events(self) -> F32:
+        return np.zeros((2, self.hop), dtype=np.float32)
 
-    def block(self) -> tuple[F64, F64]:
-        """The next block's bed and events, each ``(hop, 2)``, before the calibration gain."""
+    def block(self) -> tuple[F32, F32]:
+        """The next block's bed and events, each ``(2, hop)``, before the calibration gain."""
         parts = self.bed(), self.events()
         self.block_index += 1
         return parts
@@ -386,17 +384,17 @@ class Scape:
     def render(self, frames: int) -> npt.NDArray[np.float32]:
         """The next ``frames`` frames (calibrated gain, no limiting), float32 ``(frames, 2)``,
         written block by block into one array."""
-        gain = 10 ** (self.GAIN_DB / 20)
+        gain = np.float32(10 ** (self.GAIN_DB / 20))
         out = np.empty((frames, 2), dtype=np.float32)
-        have = min(frames, self._pending.shape[0])
-        out[:have] = self._pending[:have]
-        self._pending = self._pending[have:]
+        have = min(frames, self._pending.shape[1])
+        out[:have] = self._pending[:, :have].T
+        self._pending = self._pending[:, have:]
         while have < frames:
             block, events = self.block()  # fresh arrays: summed in place
             block += events
             block *= gain
             take = min(self.hop, frames - have)
-            out[have : have + take] = block[:take]
-            self._pending = block[take:]
+            out[have : have + take] = block[:, :take].T
+            self._pending = block[:, take:]
             have += take
         return out

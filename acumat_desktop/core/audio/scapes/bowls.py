@@ -15,6 +15,7 @@ import numpy as np
 import numpy.typing as npt
 
 from acumat_desktop.core.audio.scapes.base import (
+    F32,
     F64,
     EventBus,
     NoiseBed,
@@ -133,18 +134,20 @@ class SingingBowls(Scape):
         self._energy, self._energy_at = ENERGY_RATE * ENERGY_SECONDS, 0.0
         self.strikes: deque[tuple[int, int]] = deque(maxlen=256)  # (frame, bowl), recent
 
-    def bed(self) -> F64:
-        return 0.004 * self.room.next(self.room_shape)  # the faint air of a quiet room
+    def bed(self) -> F32:
+        out = self.room.rows(self.room_shape)
+        out *= np.float32(0.004)  # the faint air of a quiet room
+        return out
 
-    def events(self) -> F64:
+    def events(self) -> F32:
         end = self.block_start + self.hop
         while self.events_on and self._next < end:
             self._strike(self._next)
         out = self.bus.take()
         for voice in self.voices:
             mono = voice.render(self.block_start, self.hop)
-            out[:, 0] += voice.gains[0] * mono
-            out[:, 1] += voice.gains[1] * mono
+            out[0] += voice.gains[0] * mono
+            out[1] += voice.gains[1] * mono
         self.voices = [v for v in self.voices if not v.done]
         return out
 

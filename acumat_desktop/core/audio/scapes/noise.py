@@ -3,7 +3,7 @@ independent sides), generated endlessly."""
 
 from __future__ import annotations
 
-from acumat_desktop.core.audio.scapes.base import F64, NoiseBed, Scape, tilt
+from acumat_desktop.core.audio.scapes.base import F32, NoiseBed, Scape, tilt
 
 
 class ColouredNoise(Scape):
@@ -14,9 +14,10 @@ class ColouredNoise(Scape):
         self.noise = NoiseBed(self.rng, rate, self.hop, channels=3, overlap=0.25)
         self.shape = self.noise.unit(tilt(self.POWER, 20.0, 15_000.0))
 
-    def bed(self) -> F64:
-        x = self.noise.next(self.shape)
-        out: F64 = 0.6 * x[:, [0, 0]] + 0.8 * x[:, 1:3]
+    def bed(self) -> F32:
+        x = self.noise.rows(self.shape)  # a shared mid, then the sides
+        out: F32 = 0.8 * x[1:3]
+        out += 0.6 * x[0]
         return out
 
 

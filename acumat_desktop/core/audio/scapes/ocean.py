@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from acumat_desktop.core.audio.scapes.base import (
+    F32,
     F64,
     NoiseBed,
     Scape,
@@ -78,10 +79,11 @@ class Ocean(Scape):
         churn = lambda r: float(r.lognormal(0.0, 0.3))  # noqa: E731
         self.churn = [SlowCurve(rng, rate, 0.45, churn) for _ in range(2)]
         self.waves: list[Wave] = []
+        self._params: F64 | None = None  # the waves' parameters as rows, for wave_envelopes
         self._next_wave = float(rng.uniform(0.5, 3.0))
         self._swell = 1.0
         self._energy, self._energy_at = ENERGY_RATE * ENERGY_SECONDS, 0.0
-        self._waves = np.zeros((self.hop, 2))
+        self._waves = np.zeros((2, self.hop), dtype=np.float32)
         self.step = divisor(self.hop, int(CONTROL_SECONDS * rate))
         self._envelopes = Upsampler(self.step)
 
@@ -108,6 +110,7 @@ class Ocean(Scape):
         rng = self.rng
         height *= self._balance(start)
         self._energy += height**2
+        self._params = None
         self.waves.append(
             Wave(
                 start=start,
@@ -126,17 +129,21 @@ class Ocean(Scape):
         at once: one row of parameters each."""
         if not self.waves:
             return np.zeros((6, t.size))
-        p = np.array([dataclasses.astuple(w) for w in self.waves]).T[:, :, None]  # (7, W, 1)
+        if self._params is None:
+            self._params = np.array([dataclasses.astuple(w) for w in self.waves]).T[:, :, None]
+        p = self._params  # (7, W, 1), made again only when a wave comes or goes
         crash, foam, wash = Wave(*p).envelopes(t)  # each (W, T)
         left, right = np.cos(0.5 * np.pi * p[2, :, 0]), np.sin(0.5 * np.pi * p[2, :, 0])
         pans = np.stack([left, right])  # (2, W): equal power, as pan_gains
         return np.concatenate([pans @ crash, 0.8 * (pans @ foam), 0.45 * (pans @ wash)])
 
-    def bed(self) -> F64:
+    def bed(self) -> F32:
         t0 = self.block_start / self.rate
         self._swell = self.swell.mean(self.hop)
         self._schedule(t0 + (self.hop - 1) / self.rate)
-        self.waves = [w for w in self.waves if w.start + WAVE_SECONDS > t0]
+        live = [w for w in self.waves if w.start + WAVE_SECONDS > t0]
+        if len(live) != len(self.waves):
+            self.waves, self._params = live, None
         control = t0 + self.step * np.arange(1, self.hop // self.step + 1) / self.rate
         drive = self.wave_envelopes(control)
         churn = np.stack([c.values(self.hop, self.step) for c in self.churn])
@@ -150,11 +157,13 @@ class Ocean(Scape):
         surge += noise[2:4] * waves[2:4]
         surge += noise[4:6] * waves[4:6]
         surge *= 0.3
-        self._waves = surge.T.astype(np.float64)
+        self._waves = surge
         # distant surf: the beds never fall silent
-        surf = 0.048 * rumble + 0.015 * noise[2:4] + 0.036 * noise[4:6]
-        return surf.T.astype(np.float64)
+        surf = 0.048 * rumble
+        surf += 0.015 * noise[2:4]
+        surf += 0.036 * noise[4:6]
+        return surf
 
-    def events(self) -> F64:
+    def events(self) -> F32:
         """The waves themselves (computed with the bed, from the same noise)."""
         return self._waves

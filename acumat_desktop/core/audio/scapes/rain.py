@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from acumat_desktop.core.audio.scapes.base import (
-    F64,
+    F32,
     Bank,
     EventBus,
     NoiseBed,
@@ -69,12 +69,13 @@ class Rain(Scape):
             lambda f: noise_burst(rng, rate, f, 1.2, rng.uniform(0.008, 0.025)),
         )
 
-    def bed(self) -> F64:
+    def bed(self) -> F32:
         self._level = self.intensity.mean(self.hop)
-        env = self.patter.next(self.hop)[:, None] * self._level
-        return 0.12 * self.noise.next(self.shape) * env
+        out = self.noise.rows(self.shape)
+        out *= self.patter.next(self.hop) * np.float32(0.12 * self._level)
+        return out
 
-    def events(self) -> F64:
+    def events(self) -> F32:
         if self.events_on:
             rate = DROPS_PER_SECOND * self._level**2
             offsets = poisson_offsets(self.rng, self.hop, self.rate, rate)

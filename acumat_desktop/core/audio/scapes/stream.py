@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from acumat_desktop.core.audio.scapes.base import (
+    F32,
     F64,
     Bank,
     EventBus,
@@ -50,16 +51,18 @@ class Stream(Scape):
 
         self.bubbles = Bank(np.geomspace(250.0, 4_000.0, 16), 4, bubble)
 
-    def bed(self) -> F64:
+    def bed(self) -> F32:
         self._flow = self.flow.mean(self.hop)
         noise = self.noise.rows(self.shapes)  # (6, hop): per band, L and R
         levels = np.repeat(BAND_LEVELS, 2)[:, None]
         swells = np.stack([s.values(self.hop, s.step) for s in self.swells]) * levels
         noise *= self._swells(swells.astype(np.float32))
-        out = 0.3 * (noise[0:2] + noise[2:4] + noise[4:6])
-        return out.T.astype(np.float64)
+        out = noise[0:2] + noise[2:4]
+        out += noise[4:6]
+        out *= np.float32(0.3)
+        return out
 
-    def events(self) -> F64:
+    def events(self) -> F32:
         if self.events_on:
             per_second = 8.0 + 40.0 * self._flow**2
             for offset in poisson_offsets(self.rng, self.hop, self.rate, per_second):

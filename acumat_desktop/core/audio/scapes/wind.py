@@ -5,9 +5,9 @@ with the speed, as Strouhal's law has it, and only sing when the gust is strong 
 from __future__ import annotations
 
 import numpy as np
-import numpy.typing as npt
 
 from acumat_desktop.core.audio.scapes.base import (
+    F32,
     F64,
     Gain,
     NoiseBed,
@@ -73,7 +73,7 @@ class Wind(Scape):
         power[0] = 0.0  # no DC
         return np.sqrt(power)
 
-    def bed(self) -> F64:
+    def bed(self) -> F32:
         storm = self.storm.values(self.hop, self.storm.step)
         gust = self.gust.values(self.hop, self.gust.step)
         speed = storm * (0.25 + 0.75 * gust)  # at the control rate (1 ms), as all that
@@ -87,9 +87,12 @@ class Wind(Scape):
         self.speed = up[0].astype(np.float64)
         whistles, centres = self._whistles(up[2:])
         gains = self._gains(float(up[1].mean()), centres)
-        return self.noise.next(gains) * up[1][:, None] + whistles
+        out = self.noise.rows(gains)
+        out *= up[1]
+        out += whistles
+        return out
 
-    def _whistles(self, drive: npt.NDArray[np.float32]) -> tuple[F64, F64]:
+    def _whistles(self, drive: F32) -> tuple[F32, F64]:
         """Narrow bands whose centre follows the wind speed sample by sample (in float32: the
         phase runs in cycles, a few hundred per block; one running sum serves all, their
         pitches being fixed multiples), and their mean pitches. Silent whistles cost no
@@ -108,9 +111,9 @@ class Wind(Scape):
         self.phase = (self.phase + rates * float(run[-1])) % 1.0
         pans = 0.5 * np.pi * self.pans[live]
         to_channels = np.stack([np.cos(pans), np.sin(pans)]).astype(np.float32)  # (2, live)
-        out = (to_channels @ (drive[live] * tone)).T
+        out: F32 = to_channels @ (drive[live] * tone)  # (2, hop)
         centres = self.base * (0.55 + 0.9 * float(self.speed.mean()))
-        return out.astype(np.float64), centres
+        return out, centres
 
 
 def _skirt(bed: NoiseBed, line: Gain, core_rate: float) -> F64:
