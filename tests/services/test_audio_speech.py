@@ -102,23 +102,32 @@ def test_a_prompt_cuts_off_a_cue_and_a_cue_never_cuts_off_a_prompt(qtbot: QtBot)
     qtbot.waitUntil(lambda: heard[-2:] == ["Breathe", "in"], timeout=3000)
 
 
-@pytest.mark.parametrize(("late_s", "said"), [(0.1, True), (0.5, False)])
+@pytest.mark.parametrize(
+    ("asked_late_s", "prompt_ends_s", "said"),
+    [
+        (0.0, 0.1, True),
+        (0.0, 0.5, False),
+        (0.2, 0.15, False),  # the timer woke 200 ms late: the prompt ends 350 ms after the beat
+        (0.0, 0.25, True),
+    ],
+)
 def test_a_cue_during_a_prompt_is_said_at_its_end_only_if_still_on_time(
-    qtbot: QtBot, late_s: float, said: bool
+    qtbot: QtBot, asked_late_s: float, prompt_ends_s: float, said: bool
 ) -> None:
-    """As over speech-dispatcher: a cue waits for the prompt, and is never said late."""
+    """As over speech-dispatcher: a cue waits for the prompt, and is never said late; the
+    tolerance counts from its boundary, ``asked_late_s`` before it was asked for."""
     clock = [10.0]
     speech = QtSpeech(engines=["mock"], clock=lambda: clock[0])
-    speech.prepare()
+    cues = SpokenCues(backend=speech)
     heard: list[str] = []
     speech.spoken.connect(heard.append)
     engine = speech.findChild(QTextToSpeech)
     assert engine is not None
-    speech.speak("Step off the mat", prompt=True)
+    assert cues.say_text("Step off the mat")
     qtbot.waitUntil(lambda: engine.state() in (QTextToSpeech.State.Speaking,), timeout=3000)
-    speech.speak("Hold")  # its boundary comes while the prompt is said
+    cues.say("hold", late_s=asked_late_s)  # its boundary came while the prompt is said
     assert heard == ["Step off the mat"]
-    clock[0] += late_s  # the prompt ends this long after the boundary
+    clock[0] += prompt_ends_s  # the prompt ends this long after the cue was asked for
     qtbot.waitUntil(lambda: engine.state() is QTextToSpeech.State.Ready, timeout=5000)
     assert heard == (["Step off the mat", "Hold"] if said else ["Step off the mat"])
     speech.shutdown()

@@ -92,9 +92,11 @@ class FakeSpeaker:
     said: list[tuple[float, str]] = field(default_factory=list)
     stops: int = 0
     asked: int = 0  # how often the app asked for the speech engine (the first use builds it)
+    late: list[float] = field(default_factory=list)  # how late each cue was said to be
 
-    def say(self, kind: str) -> None:
+    def say(self, kind: str, *, late_s: float = 0.0) -> None:
         self.said.append((round(self.clock.monotonic() - 1000.0, 6), kind))
+        self.late.append(round(late_s, 6))
 
     def say_text(self, text: str) -> None:
         self.said.append((round(self.clock.monotonic() - 1000.0, 6), text))
@@ -362,6 +364,17 @@ def test_a_spoken_cue_woken_late_says_only_the_latest_and_never_a_stale_one(rig:
     rig.advance(4.5)  # 12 (hold) is now a second behind: too late to say
     assert rig.speaker.said == [(0.0, "inhale"), (8.5, "exhale")]
     assert rig.sound.words_due[0] == Cue(16.0, CueKind.INHALE)
+
+
+def test_a_spoken_cue_tells_the_speaker_how_late_its_boundary_was(rig: Rig) -> None:
+    """The speech engine counts a cue's wait behind a prompt from its boundary, not from when
+    the driver asked: the driver says how late the timer woke for it."""
+    rig.settings[0] = SoundSettings(spoken_cues=True)
+    rig.start()
+    rig.advance(4.2)  # the timer woke 200 ms after the boundary at 4 (hold)
+    rig.advance(3.8)  # on time for 8 (exhale)
+    assert rig.speaker.said == [(0.0, "inhale"), (4.2, "hold"), (8.0, "exhale")]
+    assert rig.speaker.late == [0.0, 0.2, 0.0]
 
 
 def test_without_a_speech_engine_tones_play_and_a_notice_comes_once(rig: Rig) -> None:

@@ -140,6 +140,62 @@ def test_a_cue_whose_moment_passed_during_the_prompt_is_dropped(
     qtbot.waitUntil(lambda: server.said == [PROMPT, "Breathe out"], timeout=5000)
 
 
+@pytest.mark.parametrize(
+    ("late_s", "prompt_ends_s", "said"),
+    [
+        (0.2, 0.15, False),  # asked 200 ms after its boundary: the prompt ends 350 ms after it
+        (0.0, 0.25, True),  # asked on its boundary: the prompt ends 250 ms after it
+    ],
+)
+def test_a_cue_waiting_for_a_prompt_counts_its_tolerance_from_its_boundary(
+    qtbot: QtBot, server: FakeServer, late_s: float, prompt_ends_s: float, said: bool
+) -> None:
+    """The session's timer may wake late for a cue: how late it already is when asked counts
+    against the 300 ms it may wait behind a prompt, so it is said on its beat or not at all."""
+    clock = [50.0]
+    cues = SpokenCues(backend=saying_a_prompt(qtbot, server, clock))
+    spoken: list[str] = []
+    cues.spoken.connect(spoken.append)
+    cues.say("hold", late_s=late_s)  # the score's timer woke ``late_s`` after the boundary
+    clock[0] += prompt_ends_s
+    server.finish(PROMPT)
+    backend = cues._backend
+    assert isinstance(backend, SsipSpeech)
+    qtbot.waitUntil(lambda: not backend.prompting, timeout=5000)
+    all_sent(qtbot, server, backend, 0.5)
+    assert server.said == ([PROMPT, "Hold"] if said else [PROMPT])
+    assert spoken == (["Hold"] if said else [])
+
+
+def test_a_late_cue_with_nothing_in_its_way_is_said_at_once(
+    qtbot: QtBot, server: FakeServer
+) -> None:
+    """The score decides how late a cue may still be said when nothing of ours is said (its
+    LATE_CUE_S); the tolerance is only for a wait behind a prompt."""
+    server.listen()
+    speech = speech_for(server)
+    probe(qtbot, speech)
+    speech.speak("Hold", late_s=0.5)
+    qtbot.waitUntil(lambda: server.said == ["Hold"], timeout=5000)
+
+
+def test_a_cue_asked_while_connecting_counts_its_tolerance_from_its_boundary(
+    qtbot: QtBot, server: FakeServer
+) -> None:
+    clock = [10.0]
+    spawner = FakeSpawner(server, auto=False)
+    speech = speech_for(server, spawner, clock)
+    speech.speak("Hold", late_s=0.2)
+    qtbot.waitUntil(lambda: spawner.asked == 1, timeout=5000)
+    clock[0] += 0.15  # 350 ms after its boundary when the server answers
+    spawner.finish()
+    qtbot.waitUntil(lambda: speech.ready, timeout=5000)
+    all_sent(qtbot, server, speech, 0.5)
+    assert server.said == [], "not said 350 ms after its beat"
+    speech.speak("Breathe out", late_s=0.1)  # the connection holds nothing up now
+    qtbot.waitUntil(lambda: server.said == ["Breathe out"], timeout=5000)
+
+
 def test_events_that_come_before_a_reply_are_told_from_it(qtbot: QtBot, server: FakeServer) -> None:
     server.events_first = True  # as speech-dispatcher sends a CANCELED before the reply
     server.listen()

@@ -81,7 +81,9 @@ class Speaker(Protocol):
     @property
     def available(self) -> bool: ...
 
-    def say(self, kind: str) -> None: ...
+    def say(self, kind: str, *, late_s: float = 0.0) -> None:
+        """Say a breathing cue now; its boundary was ``late_s`` ago (a cue kept waiting behind
+        a prompt is dropped once it is more than 300 ms past its boundary)."""
 
     def stop(self) -> None: ...
 
@@ -284,10 +286,14 @@ class ScoreDriver(QObject):
                 speaker.stop()
 
     def _say(self, cue: Cue) -> None:
+        """Say a breathing cue, telling the speaker how late the timer woke for it: a cue that
+        has to wait for a prompt counts its tolerance from the boundary, read from the
+        session's clock now."""
         speaker = self._speaker()
         if speaker is not None and speaker.available:
             self._spoke = True
-            speaker.say(cue.kind.value)
+            late_s = max(0.0, self._score.session_time_s - cue.at_s)
+            speaker.say(cue.kind.value, late_s=late_s)
 
     def _prompt(self, prompt: Prompt) -> None:
         """A routine prompt: its words, said by the session's speech engine while cues are

@@ -12,7 +12,10 @@ The speech goes to the speech engine's own output, not through the mixer.
 One engine says both, one connection per session: a prompt is more important than a cue (it
 cuts a cue off, a cue never cuts it off: a cue whose boundary comes while a prompt is said waits
 for its end and is said only if that is within 300 ms of the boundary, never late), see
-:mod:`.ssip`.
+:mod:`.ssip`. The 300 ms count from the cue's boundary, not from when it is asked for:
+:meth:`SpokenCues.say` is told how late the cue already is (``late_s``, from the session's
+clock: its timer may wake late). With nothing in its way a cue is said at once, however late:
+the score has already skipped one more than its ``LATE_CUE_S`` past the boundary.
 :class:`RoutinePrompts` lets a session with cue tones have its prompts said by the same engine.
 """
 
@@ -62,7 +65,8 @@ class Backend(Protocol):
 
     def set_language(self, language: str) -> None: ...
 
-    def speak(self, text: str, *, prompt: bool = False) -> None: ...
+    def speak(self, text: str, *, prompt: bool = False, late_s: float = 0.0) -> None:
+        """Say ``text``; a cue's boundary was ``late_s`` ago (see :mod:`.ssip`)."""
 
     def stop(self) -> None: ...
 
@@ -146,24 +150,28 @@ class SpokenCues(QObject):
         self._volume, self._muted = min(1.0, max(0.0, volume)), muted
         self._backend.set_volume(self._volume)
 
-    def say(self, kind: str) -> None:
-        """Say the words for ``inhale``, ``hold`` or ``exhale`` now, cutting off any before."""
+    def say(self, kind: str, *, late_s: float = 0.0) -> None:
+        """Say the words for ``inhale``, ``hold`` or ``exhale`` now, cutting off any before;
+        their boundary was ``late_s`` ago (a wait behind a prompt counts from it)."""
         words = {
             "inhale": self.tr("Breathe in"),
             "hold": self.tr("Hold"),
             "exhale": self.tr("Breathe out"),
         }.get(kind)
         if words is not None:
-            self.say_text(words, prompt=False)
+            self._speak(words, prompt=False, late_s=late_s)
 
     def say_text(self, text: str, *, prompt: bool = True) -> bool:
         """Say a routine's prompt ("move the pillow under your neck") now, with the same volume
         and mute as the breathing cues, at a prompt's priority (``prompt`` False: a cue's).
         False when nothing is said (no engine, muted, silent, blank words)."""
+        return self._speak(text, prompt=prompt)
+
+    def _speak(self, text: str, *, prompt: bool, late_s: float = 0.0) -> bool:
         if self._backend.failed or not text.strip() or self._muted or self._volume <= 0.0:
             return False
         self._backend.set_language(active_language())
-        self._backend.speak(text, prompt=prompt)
+        self._backend.speak(text, prompt=prompt, late_s=late_s)
         return True
 
     def stop(self) -> None:

@@ -14,7 +14,7 @@ from PySide6.QtTextToSpeech import QTextToSpeech
 log = logging.getLogger(__name__)
 
 TEST_ONLY_ENGINES = frozenset({"mock"})
-CUE_TOLERANCE_S = 0.3  # as speech-dispatcher's (.ssip): a cue this late at most, else dropped
+CUE_TOLERANCE_S = 0.3  # as speech-dispatcher's (.ssip): a cue that waited, this late at most
 
 
 def production_engines(available: Iterable[str]) -> list[str]:
@@ -31,7 +31,9 @@ class QtSpeech(QObject):
     (:mod:`.ssip`): a cue cuts off a cue, a prompt cuts off a cue, and prompts are said in
     turn; a cue whose boundary comes while a prompt is said waits for the prompts' end and is
     said then only within :data:`CUE_TOLERANCE_S` (by ``clock``) of its boundary, else
-    dropped: never said late."""
+    dropped: never said late. The boundary was ``late_s`` before :meth:`speak` (the session's
+    timer may wake late); a cue with no prompt in its way is said at once (the score has
+    skipped the ones too late for that)."""
 
     probed = Signal(bool)
     spoken = Signal(str)
@@ -46,7 +48,7 @@ class QtSpeech(QObject):
         super().__init__(parent)
         self._engines = engines
         self._clock = clock
-        self._held: tuple[str, float] | None = None  # the newest cue waiting for the prompts
+        self._held: tuple[str, float] | None = None  # the newest cue waiting, its boundary
         self._speech: QTextToSpeech | None = None
         self._prepared = False
         self._volume = 1.0
@@ -96,7 +98,7 @@ class QtSpeech(QObject):
     def set_language(self, language: str) -> None:
         """Qt's engines follow the default locale already."""
 
-    def speak(self, text: str, *, prompt: bool = False) -> None:
+    def speak(self, text: str, *, prompt: bool = False, late_s: float = 0.0) -> None:
         speech = self._speech
         if speech is None:
             return
@@ -104,7 +106,8 @@ class QtSpeech(QObject):
         if prompt and prompting:
             speech.enqueue(text)  # after the prompt being said
         elif prompting:
-            self._held = (text, self._clock())  # said at the prompts' end, if that is soon
+            # said at the prompts' end, if that is soon after its boundary
+            self._held = (text, self._clock() - max(0.0, late_s))
             return
         else:
             speech.say(text)  # cuts off a cue being said

@@ -24,8 +24,12 @@ prompt, seconds late on a breath it no longer belongs to. So the server tells th
 its messages end (SSIP event notifications, ``7xx`` lines that come between the replies, even
 before the reply to the words they are about), and a cue is never sent while a prompt of ours
 is being said or waits: it waits for the prompt's END and is said then if that is within
-:data:`CUE_TOLERANCE_S` of its boundary, else dropped. A server that does not send events gets
-a guess at how long a prompt takes to say (:func:`saying_s`).
+:data:`CUE_TOLERANCE_S` of its boundary, else dropped. The boundary, not the moment the cue is
+asked for: the session's timer may wake late, so the caller says how late the cue already is
+(``late_s``) and that counts against the tolerance. A cue with nothing of ours in its way is
+sent at once however late it is asked (the score has already skipped one later than its
+``LATE_CUE_S``): the tolerance is only for the wait behind a prompt or a connection. A server
+that does not send events gets a guess at how long a prompt takes to say (:func:`saying_s`).
 """
 
 from __future__ import annotations
@@ -48,7 +52,7 @@ from acumat_desktop.services.audio.spd_spawn import ServerSpawner
 log = logging.getLogger(__name__)
 
 REPLY_DEADLINE_MS = 5000  # a reply takes well under a millisecond; longer is a hung server
-CUE_TOLERANCE_S = 0.3  # a cue is sent this long after its boundary at most, else dropped
+CUE_TOLERANCE_S = 0.3  # a cue that waited is sent this long after its boundary at most
 PROMPT_HOLD_S = 5.0  # a prompt, as late as the session's score still sounds one
 EVENTS = ("begin", "end", "cancel")  # the events asked for (SET self NOTIFICATION ... on)
 CLIENT = "AcuMat:cues"
@@ -203,19 +207,19 @@ class SsipSpeech(QObject):
         if self.state is State.READY:
             self._send(_Command(f"SET self LANGUAGE {language}\r\n".encode(), "set"))
 
-    def speak(self, text: str, *, prompt: bool = False) -> None:
+    def speak(self, text: str, *, prompt: bool = False, late_s: float = 0.0) -> None:
         """Say a breathing cue now, or a routine's ``prompt``, at its priority (see the module).
         Before the server has answered, and while a prompt of ours is said, the newest cue
-        waits up to :data:`CUE_TOLERANCE_S`; before the answer every prompt waits up to
-        :data:`PROMPT_HOLD_S`."""
+        waits until :data:`CUE_TOLERANCE_S` after its boundary, which was ``late_s`` before
+        this call; before the answer every prompt waits up to :data:`PROMPT_HOLD_S`."""
         if self.state is State.FAILED:
             return
         ready = self.state is State.READY
         if not ready or (not prompt and self.prompting):
             if prompt:
                 self._held_prompts.append((text, self._clock()))
-            else:  # said once nothing stands in its way, if that is soon
-                self._held = (text, self._clock())
+            else:  # said once nothing stands in its way, if that is soon after its boundary
+                self._held = (text, self._clock() - max(0.0, late_s))
             self.prepare()
             return
         if not prompt:  # a cue not yet sent is out of date: only the newest is said
@@ -449,8 +453,8 @@ class SsipSpeech(QObject):
         :data:`CUE_TOLERANCE_S` ago; else drop it: never a cue said late."""
         if self._held is None or self.state is not State.READY or self.prompting:
             return
-        (text, asked), self._held = self._held, None
-        late = self._clock() - asked
+        (text, boundary), self._held = self._held, None
+        late = self._clock() - boundary
         if late <= CUE_TOLERANCE_S:
             self.speak(text)
         else:
