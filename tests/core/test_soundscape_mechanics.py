@@ -23,7 +23,7 @@ from acumat_desktop.core.audio.scapes.descriptors import spectral_tilt
 from acumat_desktop.core.audio.scapes.ocean import Ocean
 from acumat_desktop.core.audio.scapes.rain import dulled
 from acumat_desktop.core.audio.scapes.wind import Wind
-from acumat_desktop.core.audio.sequencer import GENERATOR, SoundscapeSource
+from acumat_desktop.core.audio.sequencer import FILL_BLOCKS, GENERATOR, SoundscapeSource
 
 RATE = 48_000
 HOP = RATE // 4
@@ -207,3 +207,15 @@ def test_one_shared_thread_renders_ahead_for_every_layer_in_order() -> None:
         for source in sources:
             source.close(wait=True)
     assert not any(GENERATOR.serves(s) for s in sources)
+
+
+def test_a_long_target_is_queued_a_chunk_at_a_time_in_order() -> None:
+    """A top-up of three seconds is queued a second at a time (a reader finding an empty
+    queue waits for one chunk, not three), and the chunks continue one another exactly."""
+    plain = SoundscapeSource("rain", seed=6).next_block(3 * RATE)
+    source = SoundscapeSource("rain", seed=6)  # no prefetch thread: filled by hand
+    source._ahead = 3 * RATE
+    source.fill()
+    chunks = list(source._ready)
+    assert [c.shape[0] for c in chunks] == [FILL_BLOCKS * source.scape.hop] * 3
+    assert np.array_equal(np.concatenate(chunks), plain)

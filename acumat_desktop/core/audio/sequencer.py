@@ -5,12 +5,15 @@ out float32 stereo blocks of any size, calibrated to -27 LUFS and held under -6 
 soft peak limiter. Material is generated from seeded random events as it is played, so
 nothing ever repeats; a fresh seed per source makes every session different.
 
-Generating costs 0.1-0.6 % of one core per layer, in 0.25 s steps of a millisecond or two.
+Generating costs 0.1-0.3 % of one core per layer, in 0.25 s steps of a millisecond or so.
 With ``prefetch_seconds`` the source keeps that much audio ready, so the audio thread only
 copies; without it, blocks are generated on demand inside ``next_block``. One shared daemon
 thread (:class:`Generator`) renders ahead for every prefetching source: a read that leaves a
-source under half its target wakes it, and it tops up every source that is short, so the
-layers of a session cost one thread and a couple of wakeups a second, not one thread each.
+source under half its target wakes it, and it tops up every source that is short, one source
+after the other, so the layers of a session cost one thread and a wake-up every half target,
+not one thread each. Rendering several blocks of one layer in a row costs less than
+interleaving the layers block by block (each keeps its buffers in the cache), which is why a
+longer target is cheaper.
 A source nobody reads from for ``IDLE_SECONDS`` is dropped by it (a forgotten source frees
 itself; the next read brings it back), and the thread leaves when it serves none;
 :meth:`SoundscapeSource.close` drops a source at once without blocking.
@@ -33,6 +36,7 @@ from acumat_desktop.core.audio.scapes import Scape, make_scape
 LIMIT_KNEE = db_to_gain(-12.0)  # peaks above this are bent smoothly...
 LIMIT_CEILING = db_to_gain(-7.0)  # ...towards this; true peak stays <= -6 dBTP
 IDLE_SECONDS = 10.0  # a source nobody reads from for this long is no longer rendered ahead
+FILL_BLOCKS = 4  # a top-up is queued this many blocks (1 s) at a time
 
 
 def finish(block: np.ndarray) -> F32:
@@ -162,13 +166,16 @@ class SoundscapeSource:
         return self._ahead - self._ready_frames >= self.scape.hop
 
     def fill(self) -> None:
-        """Render up to the target in one go (whole blocks) and queue it."""
-        with self._lock:  # generate and queue as one step, so blocks stay in order
-            lack = self._ahead - self._ready_frames
-            if lack <= 0 or self._closed:
-                return
-            hop = self.scape.hop
-            self._push(self._generate(-(-lack // hop) * hop))
+        """Render up to the target (whole blocks), queued at most ``FILL_BLOCKS`` at a time: a
+        reader that finds the queue empty (a layer just added) waits for one chunk, not for
+        the whole target."""
+        hop = self.scape.hop
+        while True:
+            with self._lock:  # generate and queue as one step, so blocks stay in order
+                lack = self._ahead - self._ready_frames
+                if lack <= 0 or self._closed:
+                    return
+                self._push(self._generate(min(-(-lack // hop), FILL_BLOCKS) * hop))
 
     # -- for the reader -----------------------------------------------------------------------
     def _push(self, block: F32) -> None:

@@ -29,7 +29,8 @@ if TYPE_CHECKING:  # numpy and the synthesiser load only when a sound is loaded
 log = logging.getLogger(__name__)
 
 USER_PREFIX = "user-"
-STREAM_PREFETCH_SECONDS = 1.0  # generated ahead on a daemon thread: the audio thread copies
+STREAM_PREFETCH_SECONDS = 3.0  # generated ahead on a daemon thread (1.2 MB a layer); the
+# audio thread only copies, and the generator wakes every 1.5 s to render 6 blocks a layer
 LOOP_SECONDS = 90.0  # built-in loops: 35 MB float32 each; streams need no loop at all
 CACHE_VERSION = 2  # bump when loops change for a reason SYNTH_VERSION does not cover
 
