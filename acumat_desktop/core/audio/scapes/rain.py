@@ -71,8 +71,9 @@ class Rain(Scape):
 
     def bed(self) -> F32:
         self._level = self.intensity.mean(self.hop)
-        out = self.noise.rows(self.shape)
-        out *= self.patter.next(self.hop) * np.float32(0.12 * self._level)
+        env = self.patter.next(self.hop) * np.float32(0.12 * self._level)  # before the noise:
+        out = self.noise.rows(self.shape)  # both draw from the rain's dice
+        out *= env
         return out
 
     def events(self) -> F32:
@@ -103,20 +104,24 @@ class Rain(Scape):
         rng, size, far = self.rng, d.size, d.distance
         if d.surface == 0:  # into a puddle: a bubble plink, bigger drops lower
             pitch = (900 + 3_100 * d.pitch) / size**0.5
-            sig = self.plinks.get(rng, pitch) * (0.7 * dulled(pitch, far))
+            sig = self.plinks.get(rng, pitch)  # resampled: a fresh array
+            sig *= 0.7 * dulled(pitch, far)
             click = self.clicks.get(rng, 5_000.0, exact=False)
             sig[: click.size] += (0.21 * dulled(5_000.0, far)) * click[: sig.size]
-        elif d.surface == 1:  # on a leaf: a short bright tick
+        elif d.surface == 1:  # on a leaf: a short bright tick (a shared shape: scaled below)
             pitch = 1_800 + 4_700 * d.pitch
-            sig = self.ticks.get(rng, pitch, exact=False) * dulled(pitch, far)
+            sig = self.ticks.get(rng, pitch, exact=False)
+            size *= dulled(pitch, far)
         else:  # on the ground or wood: a splat with a low thump (the body of heavy rain)
             thump = self.thumps.get(rng, (70 + 150 * d.pitch) / size**0.3)
             pitch = 700 + 2_800 * d.splash
             splash = self.splashes.get(rng, pitch, exact=False)
-            sig = np.zeros(max(thump.size, splash.size))
+            sig = np.zeros(max(thump.size, splash.size), dtype=np.float32)
             sig[: thump.size] = 0.4 * size * thump
             sig[: splash.size] += (0.6 * dulled(pitch, far)) * splash
-        self.bus.add(offset, sig * (d.sign * size / far), pan_gains(d.pan))
+        scale = d.sign * size / far
+        left, right = pan_gains(d.pan)
+        self.bus.add(offset, sig, (left * scale, right * scale))
 
 
 @dataclass(frozen=True)
