@@ -110,13 +110,24 @@ def test_a_decimated_bed_follows_its_gain_below_its_own_nyquist() -> None:
     assert _band_db(x, 5_000, 20_000) < _band_db(reference, 5_000, 20_000) - 12
 
 
-def test_the_upsampler_joins_control_values_into_one_continuous_line() -> None:
-    up = Upsampler(48)
+@pytest.mark.parametrize("step", [4, 16, 17, 48])  # short steps take another way
+def test_the_upsampler_joins_control_values_into_one_continuous_line(step: int) -> None:
+    up = Upsampler(step)
     ramp = np.arange(1, 1_001, dtype=np.float64)  # the value at the end of each step
     out = np.concatenate([up(part) for part in np.split(ramp, [3, 250, 251, 600])])
     frames = np.arange(out.size)
-    assert out.shape == (48_000,)
-    assert np.allclose(out[48:], frames[48:] / 48)  # exactly the line the values lie on
+    assert out.shape == (1_000 * step,)
+    assert np.allclose(out[step:], frames[step:] / step)  # exactly the line the values lie on
+
+
+@pytest.mark.parametrize("step", [4, 48])
+def test_the_upsampler_keeps_rows_and_type(step: int) -> None:
+    values = np.random.default_rng(1).random((3, 2, 50)).astype(np.float32)
+    whole = Upsampler(step)(values)
+    per_row = [Upsampler(step)(values[i]) for i in range(3)]
+    assert whole.dtype == np.float32 and whole.shape == (3, 2, 50 * step)
+    assert np.array_equal(whole, np.stack(per_row))
+    assert np.allclose(whole[..., step::step], values[..., :-1])  # on the frame after its step
 
 
 def test_slow_curves_at_control_rate_match_the_per_sample_curve() -> None:

@@ -15,6 +15,7 @@ import bisect
 import itertools
 import math
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -66,6 +67,9 @@ def divisor(frames: int, want: int) -> int:
     return next(d for d in range(max(1, min(want, frames)), 0, -1) if frames % d == 0)
 
 
+SHORT_STEP = 16  # up to this many frames per value, an upsampler repeats and ramps
+
+
 class Upsampler:
     """A control-rate stream (one value per ``step`` frames) drawn out to audio rate by linear
     interpolation, continuous across calls: value ``j`` of a call lands on the frame after the
@@ -75,6 +79,7 @@ class Upsampler:
         self.step = step
         self._ramp = np.arange(step) / step
         self._last: npt.NDArray[np.floating] | None = None
+        self._tiles: dict[tuple[int, np.dtype[Any]], npt.NDArray[np.floating]] = {}
 
     def __call__(self, values: npt.NDArray[np.floating]) -> npt.NDArray[np.floating]:
         """``(..., m)`` control values -> ``(..., m * step)`` frames (time on the last axis)."""
@@ -82,11 +87,24 @@ class Upsampler:
             return values
         last = values[..., :1] if self._last is None else self._last
         start = np.concatenate([last, values[..., :-1]], axis=-1)
-        ramp = self._ramp.astype(values.dtype, copy=False)
-        out = np.multiply((values - start)[..., None], ramp)
-        out += start[..., None]
         self._last = values[..., -1:].copy()
+        if self.step <= SHORT_STEP:  # each value repeated, then one long ramp: fewer passes
+            # with a few frames each (a broadcast over a short last axis runs slowly)
+            ramp = self._tiled(values.shape[-1], values.dtype)
+            out = np.repeat(values - start, self.step, axis=-1)
+            out *= ramp
+            out += np.repeat(start, self.step, axis=-1)
+            return out
+        out = np.multiply((values - start)[..., None], self._ramp.astype(values.dtype, copy=False))
+        out += start[..., None]
         return out.reshape(*values.shape[:-1], values.shape[-1] * self.step)
+
+    def _tiled(self, count: int, dtype: np.dtype[Any]) -> npt.NDArray[np.floating]:
+        """The ramp repeated ``count`` times, made once per length and type."""
+        tiled = self._tiles.get((count, dtype))
+        if tiled is None:
+            tiled = self._tiles[(count, dtype)] = np.tile(self._ramp.astype(dtype), count)
+        return tiled
 
 
 # --- continuous sources ----------------------------------------------------------------------
