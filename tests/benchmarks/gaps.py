@@ -100,7 +100,8 @@ GAPS: dict[str, Gap] = {
     "hidden_layers": Gap(
         cause="By thread in this run: {threads}. The sound generator synthesises the four "
         "layers live (alone, in process: see the Sound section); the audio feeder mixes and "
-        "writes to PulseAudio once per 150 ms request.",
+        "writes to PulseAudio once per 150 ms request. The same code spreads by a quarter "
+        "between runs on a shared machine; the layers' dice move it by ±5 % (30 seeds).",
         closing="Cheaper generators (the largest layer first), or the 90 s rendered loops "
         "(copying costs ~0, at 17 MB of memory per layer).",
     ),
