@@ -76,12 +76,18 @@ def test_the_words_of_a_speak_in_flight_always_follow_it(qtbot: QtBot, server: F
     assert server.said == ["Breathe in", "Hold"]
 
 
+def connecting(server: FakeServer) -> tuple[list[float], FakeSpawner, SsipSpeech]:
+    """A speech whose server is being spawned (it answers at ``spawner.finish()``), on a
+    clock the test moves."""
+    clock = [10.0]
+    spawner = FakeSpawner(server, auto=False)
+    return clock, spawner, speech_for(server, spawner, clock)
+
+
 def test_prompts_asked_for_while_connecting_are_all_said_before_the_newest_cue(
     qtbot: QtBot, server: FakeServer
 ) -> None:
-    clock = [10.0]
-    spawner = FakeSpawner(server, auto=False)
-    speech = speech_for(server, spawner, clock)
+    clock, spawner, speech = connecting(server)
     speech.speak("Breathe in")
     speech.speak(PROMPT, prompt=True)
     speech.speak("Turn over", prompt=True)
@@ -182,9 +188,7 @@ def test_a_late_cue_with_nothing_in_its_way_is_said_at_once(
 def test_a_cue_asked_while_connecting_counts_its_tolerance_from_its_boundary(
     qtbot: QtBot, server: FakeServer
 ) -> None:
-    clock = [10.0]
-    spawner = FakeSpawner(server, auto=False)
-    speech = speech_for(server, spawner, clock)
+    clock, spawner, speech = connecting(server)
     speech.speak("Hold", late_s=0.2)
     qtbot.waitUntil(lambda: spawner.asked == 1, timeout=5000)
     clock[0] += 0.15  # 350 ms after its boundary when the server answers
