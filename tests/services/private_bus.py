@@ -7,6 +7,7 @@ connection to the code under test.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import select
@@ -65,8 +66,11 @@ class FakeDesktop:
         self._call("Emit", path, interface, member, value)
 
 
-@pytest.fixture(scope="module")
-def fake_desktop(qapp: object) -> Iterator[FakeDesktop]:
+@contextlib.contextmanager
+def bus_with_service(script: Path, name: str) -> Iterator[tuple[str, QDBusConnection]]:
+    """A private dbus-daemon with the fake service ``script`` on it, ready: its address and a
+    connection named ``name``-N for the test to steer the service with (skips the test where
+    dbus-daemon is missing)."""
     if shutil.which("dbus-daemon") is None:
         pytest.skip("dbus-daemon is not installed")
     daemon = subprocess.Popen(
@@ -76,13 +80,19 @@ def fake_desktop(qapp: object) -> Iterator[FakeDesktop]:
     service: subprocess.Popen[bytes] | None = None
     try:
         address = _readline(daemon.stdout, time.monotonic() + 10)
-        service = subprocess.Popen([sys.executable, str(FAKE), address], stdout=subprocess.PIPE)
+        service = subprocess.Popen([sys.executable, str(script), address], stdout=subprocess.PIPE)
         assert _readline(service.stdout, time.monotonic() + 20) == "ready"
-        control = QDBusConnection.connectToBus(address, f"acumat-control-{next(_names)}")
-        yield FakeDesktop(address, control)
+        control = QDBusConnection.connectToBus(address, f"{name}-{next(_names)}")
+        yield address, control
         QDBusConnection.disconnectFromBus(control.name())
     finally:
         for proc in (service, daemon):
             if proc is not None:
                 proc.terminate()
                 proc.wait(10)
+
+
+@pytest.fixture(scope="module")
+def fake_desktop(qapp: object) -> Iterator[FakeDesktop]:
+    with bus_with_service(FAKE, "acumat-control") as (address, control):
+        yield FakeDesktop(address, control)

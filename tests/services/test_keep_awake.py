@@ -5,9 +5,6 @@ macOS calls through injected functions."""
 from __future__ import annotations
 
 import ctypes
-import shutil
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from private_bus import _readline
+from private_bus import bus_with_service
 from PySide6.QtDBus import QDBus, QDBusConnection, QDBusMessage
 from pytestqt.qtbot import QtBot
 from xvfb_display import xvfb  # noqa: F401  (fixture)
@@ -88,25 +85,8 @@ class Inhibitors:
 
 @pytest.fixture(scope="module")
 def inhibitors_bus(qapp: object) -> Iterator[Inhibitors]:
-    if shutil.which("dbus-daemon") is None:
-        pytest.skip("dbus-daemon is not installed")
-    daemon = subprocess.Popen(
-        ["dbus-daemon", "--session", "--nofork", "--print-address=1", "--nopidfile"],
-        stdout=subprocess.PIPE,
-    )
-    service: subprocess.Popen[bytes] | None = None
-    try:
-        address = _readline(daemon.stdout, time.monotonic() + 10)
-        service = subprocess.Popen([sys.executable, str(FAKE), address], stdout=subprocess.PIPE)
-        assert _readline(service.stdout, time.monotonic() + 20) == "ready"
-        control = QDBusConnection.connectToBus(address, f"acumat-inhibit-control-{next(_names)}")
+    with bus_with_service(FAKE, "acumat-inhibit-control") as (address, control):
         yield Inhibitors(address, control)
-        QDBusConnection.disconnectFromBus(control.name())
-    finally:
-        for proc in (service, daemon):
-            if proc is not None:
-                proc.terminate()
-                proc.wait(10)
 
 
 @pytest.fixture
