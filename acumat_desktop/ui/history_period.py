@@ -13,6 +13,22 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QT
 
 from acumat_desktop.core.history import SessionRecord, week_start
 
+TOGGLE_STYLE = """
+QPushButton#periodToggle {
+    padding: 3px 14px; border: 1px solid palette(mid); border-radius: 4px;
+    background: palette(base);
+}
+QPushButton#periodToggle:hover { border-color: palette(highlight); }
+QPushButton#periodToggle:checked {
+    background: palette(highlight); color: palette(highlighted-text);
+    border-color: palette(highlight);
+}
+QPushButton#periodToggle:focus { border: 2px solid palette(highlight); }
+QPushButton#periodToggle:checked:focus { border: 2px solid palette(text); }
+"""
+"""Week and Month show which is chosen as the goal chips do, filled with the accent: Fusion's
+own pressed look for a checked button is all but invisible in the dark theme."""
+
 
 class PeriodKind(StrEnum):
     WEEK = "week"
@@ -93,11 +109,13 @@ class PeriodBar(QWidget):
             (self.week_button, PeriodKind.WEEK),
             (self.month_button, PeriodKind.MONTH),
         ):
+            button.setObjectName("periodToggle")
             button.setCheckable(True)
             button.setAutoDefault(False)
             group.addButton(button)
             button.clicked.connect(lambda _=False, k=kind: self.kind_chosen.emit(k))
         self.week_button.setChecked(True)
+        self.setStyleSheet(TOGGLE_STYLE)
         bar = QHBoxLayout(self)
         bar.setContentsMargins(0, 0, 0, 0)
         bar.setSpacing(4)
