@@ -220,8 +220,8 @@ class HistoryView(QWidget):
     def _build_tiles(self) -> QHBoxLayout:
         self.period_tile = StatTile(self.tr("this week"), self)
         self.week_value = self.period_tile.value
-        streak_tile = StatTile(self.tr("day streak"), self)
-        self.streak_value = streak_tile.value
+        streak_tile = StatTile(self.tr("day streak", "", 0), self)
+        self.streak_value, self.streak_caption = streak_tile.value, streak_tile.caption
         total_tile = StatTile(self.tr("all time"), self)
         self.total_value = total_tile.value
         streak_tile.setToolTip(self.tr("Days in a row with a session; one rest day is forgiven."))
@@ -311,6 +311,7 @@ class HistoryView(QWidget):
         )
         current = streak((r.day for r in self._all), today, self._grace)
         self.streak_value.setText(str(current))
+        self.streak_caption.setText(self.tr("day streak", "", current))  # "1 Tag", "2 Tage"
         self.streak_value.setAccessibleName(self.tr("Streak: %n days", "", current))
         self.total_value.setText(minutes_label(total_minutes(self._all)))
         self.total_value.setToolTip(self.tr("%n sessions", "", len(self._all)))

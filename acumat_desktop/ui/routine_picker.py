@@ -57,6 +57,7 @@ from acumat_desktop.ui.widgets.routine_cards import (
     RoutineCardDelegate,
     RoutineListModel,
 )
+from acumat_desktop.ui.words import mid_sentence
 
 log = logging.getLogger(__name__)
 
@@ -199,7 +200,7 @@ class RoutinePicker(QWidget):
             button.setAccessibleName(
                 self.tr("Show all routines")
                 if goal is None
-                else self.tr("Show routines for %1").replace("%1", text.lower())
+                else self.tr("Show routines for %1").replace("%1", mid_sentence(text))
             )
             button.toggled.connect(lambda on, g=goal: self._set_goal(g) if on else None)
             self.goal_group.addButton(button)

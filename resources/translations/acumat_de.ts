@@ -203,9 +203,12 @@
             <source>this week</source>
             <translation>diese Woche</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>day streak</source>
-            <translation>Tage in Folge</translation>
+            <translation>
+                <numerusform>Tag in Folge</numerusform>
+                <numerusform>Tage in Folge</numerusform>
+            </translation>
         </message>
         <message>
             <source>all time</source>
@@ -2318,6 +2321,14 @@ Einzelheiten stehen in {1}.</translation>
         <message>
             <source>I understand: show me the first routine</source>
             <translation>Verstanden: Zeig mir die erste Routine</translation>
+        </message>
+    </context>
+    <context>
+        <name>Words</name>
+        <message>
+            <source>lower</source>
+            <comment>Case of a noun inside a sentence: 'lower' or 'keep' (German)</comment>
+            <translation>keep</translation>
         </message>
     </context>
     <context>

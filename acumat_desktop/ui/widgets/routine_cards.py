@@ -25,6 +25,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, Q
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from acumat_desktop.core.routines import GOAL_LABELS, POSITION_LABELS, Routine
+from acumat_desktop.ui.words import mid_sentence
 
 ROUTINE_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -70,7 +71,7 @@ def card_text(routine: Routine, favourite: bool = False) -> str:
         _routines(POSITION_LABELS[routine.position]),
     ]
     if goals:
-        parts.append(_tr("For %1").replace("%1", goals.lower()))
+        parts.append(_tr("For %1").replace("%1", mid_sentence(goals)))
     if not routine.builtin:
         parts.append(_tr("Your routine"))
     if favourite:
