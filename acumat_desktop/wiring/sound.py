@@ -159,6 +159,7 @@ class SoundFeature(QObject):
         """Let ``button`` (e.g. the session page's speaker icon) open the sound popover."""
         self._attached.append(button)
         self._links.connect(button.clicked, lambda: self.open_panel(button))
+        button.installEventFilter(self)  # shown and hidden with its page: see _sync_panel
         button.show()
         self._sync_panel()
 
@@ -169,6 +170,8 @@ class SoundFeature(QObject):
         if watched is self._window and event.type() == QEvent.Type.PaletteChange:
             color = self._window.palette().color(self._window.foregroundRole())
             self.corner_button.setIcon(speaker_icon(color))
+        elif event.type() in (QEvent.Type.Show, QEvent.Type.Hide) and watched in self._attached:
+            QTimer.singleShot(0, self, self._sync_corner)  # once the page has settled
         return False
 
     def _connect(self) -> None:
@@ -364,8 +367,16 @@ class SoundFeature(QObject):
         self.panel.set_ambience(ambience.state is not AmbienceState.STOPPED, session=active)
         self.stop_ambience_action.setEnabled(ambience.state is not AmbienceState.STOPPED)
         self.ambience_menu.setEnabled(not active)
-        # one speaker icon in sight: the session page's own while a session runs
-        self.corner_button.setVisible(not (active and self._attached))
+        self._sync_corner()
+
+    def _sync_corner(self) -> None:
+        """One speaker icon in sight: the session page's own while that page shows (a session
+        running, or its closing words after it), else the menu bar's."""
+        if self._closed:
+            return
+        window = self._window
+        shown = any(b.isVisibleTo(window) for b in self._attached if shiboken6.isValid(b))
+        self.corner_button.setVisible(not shown)
 
     def set_session_mix(self, layers: Layers) -> Layers:
         """Change a running session's layers (RuntimeError when none runs); the mix now."""
@@ -434,6 +445,9 @@ class SoundFeature(QObject):
         self._links.cut()
         if shiboken6.isValid(self._window):  # a test may delete the window first
             self._window.removeEventFilter(self)
+        for button in self._attached:
+            if shiboken6.isValid(button):
+                button.removeEventFilter(self)
         self.ambience.shutdown()
         self.director.shutdown()
         if self._speech is not None:

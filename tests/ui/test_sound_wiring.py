@@ -31,6 +31,7 @@ from acumat_desktop.services.shutdown import ShutdownManager
 from acumat_desktop.settings.model import Settings
 from acumat_desktop.ui.actions import AppActions
 from acumat_desktop.ui.main_window import MainWindow
+from acumat_desktop.ui.session_view import SessionView
 from acumat_desktop.ui.tray import Tray
 from acumat_desktop.wiring.sound import SoundFeature
 
@@ -340,13 +341,36 @@ def test_the_sound_is_behind_one_icon_not_docked(parts: AcuMat, qtbot: QtBot) ->
     assert sound.panel.add_button.isEnabled()
     sound.panel.close()
     parts.session.stop()
-    assert sound.corner_button.isVisibleTo(window)
+    page_icon.hide()  # its page gives way
+    qtbot.waitUntil(lambda: sound.corner_button.isVisibleTo(window))
 
 
-def test_the_session_pages_icon_is_the_one_in_sight_during_a_session(parts: AcuMat) -> None:
-    sound, view, window = feature(parts), parts.sessions.view, parts.window
+def shown(parts: AcuMat, qtbot: QtBot) -> tuple[SoundFeature, SessionView, MainWindow]:
+    window = parts.window
+    window.show()
+    qtbot.waitExposed(window)
+    return feature(parts), parts.sessions.view, window
+
+
+def test_the_session_pages_icon_is_the_one_in_sight_during_a_session(
+    parts: AcuMat, qtbot: QtBot
+) -> None:
+    sound, view, window = shown(parts, qtbot)
     start(parts)
-    assert view.sound_button.isVisibleTo(window)
-    assert not sound.corner_button.isVisibleTo(window)
+    qtbot.waitUntil(lambda: view.sound_button.isVisibleTo(window))
+    qtbot.waitUntil(lambda: not sound.corner_button.isVisibleTo(window))
     parts.session.stop()
-    assert sound.corner_button.isVisibleTo(window)
+    qtbot.waitUntil(lambda: sound.corner_button.isVisibleTo(window))
+    assert not view.sound_button.isVisibleTo(window)
+
+
+def test_one_speaker_in_sight_over_the_closing_words_too(parts: AcuMat, qtbot: QtBot) -> None:
+    """A finished session's page stays up with its closing words (and its speaker icon) for
+    a few seconds: the menu bar's speaker stays away until the page goes."""
+    sound, view, window = shown(parts, qtbot)
+    parts.session.start(SessionPlan("sleep", "Sleep", 0.2, None, "rain"))
+    qtbot.waitUntil(view.is_closing, timeout=5000)
+    assert view.sound_button.isVisibleTo(window), "the page's own icon, over the closing words"
+    assert not sound.corner_button.isVisibleTo(window), "one speaker in sight"
+    qtbot.waitUntil(lambda: not view.isVisibleTo(window), timeout=15_000)  # the summary
+    qtbot.waitUntil(lambda: sound.corner_button.isVisibleTo(window))
