@@ -128,11 +128,14 @@ def test_a_session_started_over_ambience_takes_it_over_without_a_gap(
     recorder.wait(30)
     levels = window_rms(wav)
     before = float(np.median(levels[2:8]))
+    after = float(np.median(levels[-20:]))  # the session's ocean alone
     lowest = float(levels[2:].min())
     print(
         f"\nhand-over: before {before:.4f} RMS, lowest 50 ms window {lowest:.4f} "
-        f"({lowest / before:.0%}), end {float(np.median(levels[-20:])):.4f}"
+        f"({lowest / before:.0%}), end {after:.4f}"
     )
-    assert lowest > before * 0.35, "no gap while the session takes the sound over"
+    # a gap falls well under both sounds; the ocean before its first wave may be quieter than
+    # a heavy shower of rain (a CI run: rain at 0.0085 RMS, twice its usual, lowest 0.0027)
+    assert lowest > min(before, after) * 0.35, "no gap while the session takes the sound over"
     wait_for(lambda: audio(app)["layers"] == [{"sound": "ocean", "volume": 1.0}], 15, "ocean alone")
     ok(app, "stop")
