@@ -171,7 +171,8 @@ class SoundFeature(QObject):
             color = self._window.palette().color(self._window.foregroundRole())
             self.corner_button.setIcon(speaker_icon(color))
         elif event.type() in (QEvent.Type.Show, QEvent.Type.Hide) and watched in self._attached:
-            QTimer.singleShot(0, self, self._sync_corner)  # once the page has settled
+            # later, never inside the event: a window being torn down hides its children too
+            QTimer.singleShot(0, self, self._sync_corner)
         return False
 
     def _connect(self) -> None:
@@ -372,11 +373,11 @@ class SoundFeature(QObject):
     def _sync_corner(self) -> None:
         """One speaker icon in sight: the session page's own while that page shows (a session
         running, or its closing words after it), else the menu bar's."""
-        if self._closed:
+        window, corner = self._window, self.corner_button
+        if self._closed or not (shiboken6.isValid(window) and shiboken6.isValid(corner)):
             return
-        window = self._window
         shown = any(b.isVisibleTo(window) for b in self._attached if shiboken6.isValid(b))
-        self.corner_button.setVisible(not shown)
+        corner.setVisible(not shown)
 
     def set_session_mix(self, layers: Layers) -> Layers:
         """Change a running session's layers (RuntimeError when none runs); the mix now."""
