@@ -310,14 +310,12 @@ class AudioEngine(QObject):
         reply). A bell asked for before its render is done is made again here: no worse."""
         if self._bells is not None:
             return
-        oneshots = self._oneshots  # the thread holds the dict, never this QObject: its last
-        # reference must not be dropped (and the object deleted) off the GUI thread
 
         def render() -> None:
             for kind in LATER_BELLS:
                 key = f"bell:{kind}"
-                if key not in oneshots:
-                    oneshots[key] = synth.render_bell(kind, SAMPLE_RATE)
+                if key not in self._oneshots:
+                    self._oneshots[key] = synth.render_bell(kind, SAMPLE_RATE)
 
         self._bells = threading.Thread(target=render, name="acumat-bells", daemon=True)
         self._bells.start()
