@@ -12,7 +12,6 @@ import os
 import socket
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from pulse_fixture import needs_pulse, pulse_server, record_rms  # noqa: F401  (
 from pytestqt.qtbot import QtBot
 
 from acumat_desktop.core.audio import cues as cue_sounds
-from acumat_desktop.core.audio import dsp, synth
+from acumat_desktop.core.audio import dsp
 from acumat_desktop.core.audio.device_keys import device_id
 from acumat_desktop.core.clock import FakeClock
 from acumat_desktop.services.audio.devices import OutputDevices
@@ -152,33 +151,6 @@ def test_bells_and_cues_sound_over_silence(
     engine.schedule_cues([(0.3, "inhale"), (0.9, "exhale")])
     qtbot.waitUntil(lambda: engine.status()["output"] is not None, timeout=5000)
     assert record_rms(pulse_server, 1.0) > 0.005
-
-
-def test_the_later_bells_are_made_ahead_off_the_gui_thread(
-    engine: AudioEngine, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Once a session's sound starts, the last-minute and end bells are rendered on their own
-    thread (the end bell held the GUI thread 135 ms when made as the session ended), and
-    ringing the end bell then renders nothing on the GUI thread."""
-    made: list[tuple[str, str]] = []
-    render = synth.render_bell
-
-    def recorded(kind: str, rate: int) -> np.ndarray:
-        made.append((kind, threading.current_thread().name))
-        return render(kind, rate)
-
-    def rendering() -> bool:
-        return any(t.name == "acumat-bells" for t in threading.enumerate())
-
-    monkeypatch.setattr(synth, "render_bell", recorded)
-    engine.play_bell("start")
-    qtbot.waitUntil(lambda: len(made) == 3 and not rendering(), timeout=10_000)
-    gui = threading.current_thread().name
-    assert sorted(made) == sorted(
-        [("start", gui), ("minute", "acumat-bells"), ("end", "acumat-bells")]
-    )
-    engine.play_bell("end")
-    assert len(made) == 3, "the end bell was ready"
 
 
 def _pactl(env: dict[str, str], *args: str) -> str:

@@ -15,7 +15,6 @@ import ctypes
 import logging
 import os
 import sys
-import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import partial
 from pathlib import Path
@@ -67,7 +66,6 @@ NO_OUTPUT_NOTICE = str(
     QT_TRANSLATE_NOOP("AudioPlayer", "No sound output found — AcuMat runs silently")
 )
 CUE_KINDS = {"inhale", "hold", "exhale"}
-LATER_BELLS = ("minute", "end")  # rendered ahead, off the GUI thread (see _prepare_bells)
 SPOKEN_CUE_S = 1.0  # how long the ambience stays dipped for a spoken cue
 BACKEND_ENV = "ACUMAT_AUDIO_BACKEND"  # "qt" or "pulse" to override the choice
 
@@ -118,7 +116,6 @@ class AudioEngine(QObject):
         self._silent = False
         self._noticed = False
         self._oneshots: dict[str, F32] = {}
-        self._bells: threading.Thread | None = None  # the later bells, made ahead
         self._loader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="acumat-sound-load")
         self._media = QMediaDevices(self)
         self._outputs_settle = QTimer(self)
@@ -301,24 +298,6 @@ class AudioEngine(QObject):
         if not self._open:
             self._open = True
             self._sink.open(self._device_id)
-        self._prepare_bells()
-
-    def _prepare_bells(self) -> None:
-        """Once sound is asked for, render the bells rung later (a session's last minute and
-        its end) on a short-lived thread: pure numpy, ~155 ms of CPU. Made on first use, the
-        end bell held the GUI thread 135 ms just as a session ended (the closing words, a status
-        reply). A bell asked for before its render is done is made again here: no worse."""
-        if self._bells is not None:
-            return
-
-        def render() -> None:
-            for kind in LATER_BELLS:
-                key = f"bell:{kind}"
-                if key not in self._oneshots:
-                    self._oneshots[key] = synth.render_bell(kind, SAMPLE_RATE)
-
-        self._bells = threading.Thread(target=render, name="acumat-bells", daemon=True)
-        self._bells.start()
 
     def _close_if_idle(self) -> None:
         """After a stop: release the output once the ramp-out has been rendered (the sink
