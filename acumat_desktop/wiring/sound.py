@@ -159,7 +159,7 @@ class SoundFeature(QObject):
         """Let ``button`` (e.g. the session page's speaker icon) open the sound popover."""
         self._attached.append(button)
         self._links.connect(button.clicked, lambda: self.open_panel(button))
-        button.installEventFilter(self)  # shown and hidden with its page: see _sync_panel
+        button.installEventFilter(self)  # shown and hidden with its page: see _sync_corner
         button.show()
         self._sync_panel()
 
